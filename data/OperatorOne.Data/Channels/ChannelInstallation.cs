@@ -1,0 +1,18 @@
+namespace OperatorOne.Data.Channels;
+
+/// <summary>Where an organization is reachable: a Teams tenant, a Slack workspace, a Twilio number, a web chat site.</summary>
+public sealed class ChannelInstallation
+{
+    public Guid Id { get; set; }
+    public Guid OrganizationId { get; set; }
+    public required string Channel { get; set; }
+    public required string ExternalId { get; set; }
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>A secret the channel needs (bot token, site secret), AES-GCM encrypted; never stored in clear.</summary>
+    public byte[]? SecretCipher { get; set; }
+
+    /// <summary>SHA-256 of a secret presented to us (web chat site secret), for constant-time comparison.</summary>
+    public byte[]? SecretHash { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

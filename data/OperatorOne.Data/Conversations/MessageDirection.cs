@@ -1,0 +1,7 @@
+namespace OperatorOne.Data.Conversations;
+
+public enum MessageDirection
+{
+    Inbound,
+    Outbound,
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Data.Approvals;
+using OperatorOne.Data.Audit;
+using OperatorOne.Data.Channels;
+using OperatorOne.Data.Conversations;
+using OperatorOne.Data.Members;
+using OperatorOne.Data.Organizations;
+using OperatorOne.Data.Outbox;
+using OperatorOne.Data.Tenancy;
+using OperatorOne.Data.Tickets;
+
+namespace OperatorOne.Data;
+
+/// <summary>
+/// The one store. Every business table is filtered by PostgreSQL row-level security on
+/// <c>app.organization_id</c>, which <see cref="OrganizationScope"/> sets on the connection.
+/// </summary>
+public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, OrganizationScope scope) : DbContext(options)
+{
+    public OrganizationScope Scope { get; } = scope;
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<ChannelIdentity> ChannelIdentities => Set<ChannelIdentity>();
+    public DbSet<ChannelInstallation> ChannelInstallations => Set<ChannelInstallation>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<TranscriptMessage> TranscriptMessages => Set<TranscriptMessage>();
+    public DbSet<ProcessedDelivery> ProcessedDeliveries => Set<ProcessedDelivery>();
+    public DbSet<DialogState> DialogStates => Set<DialogState>();
+    public DbSet<RateLimitWindow> RateLimitWindows => Set<RateLimitWindow>();
+    public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
+    public DbSet<ApprovalCardCopy> ApprovalCardCopies => Set<ApprovalCardCopy>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketComment> TicketComments => Set<TicketComment>();
+
+    /// <summary>Switches this context (and its open connection, if any) to one organization.</summary>
+    public Task UseOrganizationAsync(Guid organizationId, CancellationToken cancellationToken) =>
+        Scope.EnterAsync(this, organizationId, cancellationToken);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OperatorOneDb).Assembly);
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+}

@@ -1,0 +1,19 @@
+namespace OperatorOne.Data.Organizations;
+
+public sealed class Organization
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>What the business does, in its own words; given to the LLM as context.</summary>
+    public string BusinessContext { get; set; } = "";
+
+    public TimeSpan ApprovalExpiry { get; set; } = TimeSpan.FromHours(24);
+    public bool AllowSelfApproval { get; set; }
+
+    /// <summary>Last ticket number handed out; incremented under a row lock so numbers never repeat.</summary>
+    public int LastTicketNumber { get; set; }
+    public int LastApprovalNumber { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,10 @@
+namespace OperatorOne.Data.Outbox;
+
+public enum OutboxKind
+{
+    /// <summary>Post a new activity to the conversation.</summary>
+    Send,
+
+    /// <summary>Replace an activity already sent (a decided approval card).</summary>
+    Update,
+}

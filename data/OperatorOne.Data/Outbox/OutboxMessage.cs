@@ -1,0 +1,24 @@
+namespace OperatorOne.Data.Outbox;
+
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+    public Guid OrganizationId { get; set; }
+    public Guid ConversationId { get; set; }
+    public OutboxKind Kind { get; set; }
+
+    /// <summary>The outbound activity as JSON.</summary>
+    public required string Activity { get; set; }
+
+    /// <summary>For updates: the card copy whose delivered activity is replaced.</summary>
+    public Guid? CardCopyId { get; set; }
+    public OutboxStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public string? ClaimedBy { get; set; }
+    public DateTimeOffset? ClaimedUntil { get; set; }
+    public string? LastError { get; set; }
+    public string? SentActivityId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+}

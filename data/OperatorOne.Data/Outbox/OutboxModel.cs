@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OperatorOne.Data.Conversations;
+using OperatorOne.Data.Organizations;
+
+namespace OperatorOne.Data.Outbox;
+
+internal sealed class OutboxModel : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId);
+        builder.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.Activity).HasColumnType("jsonb");
+        builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+    }
+}

@@ -1,0 +1,9 @@
+namespace OperatorOne.Data.Tickets;
+
+public enum TicketPriority
+{
+    Low,
+    Normal,
+    High,
+    Urgent,
+}
