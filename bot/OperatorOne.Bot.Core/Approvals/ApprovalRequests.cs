@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
+using OperatorOne.Data.Approvals;
+using OperatorOne.Data.Conversations;
+
+namespace OperatorOne.Bot.Core.Approvals;
+
+/// <summary>Turns a risky call into a stored request and sends its card to every eligible approver through the outbox.</summary>
+public sealed class ApprovalRequests
+{
+    public async Task<ApprovalRequest> RequestAsync(RegisteredTool tool, ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    {
+        var db = context.Db;
+        var organization = await db.Organizations.SingleAsync(o => o.Id == context.OrganizationId, cancellationToken);
+        var number = await NextNumberAsync(db, context.OrganizationId, cancellationToken);
+        var summary = tool.Definition.Summarize is null
+            ? $"{tool.Definition.Description.TrimEnd('.')} {call.Arguments.ToJsonString()}"
+            : await tool.Definition.Summarize(call, context, cancellationToken);
+        var request = new ApprovalRequest
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = context.OrganizationId,
+            Number = number,
+            Tool = tool.Name,
+            Arguments = call.Arguments.ToJsonString(),
+            Summary = summary,
+            RequestedById = context.Caller.MemberId ?? throw new InvalidOperationException("Guests cannot request risky actions."),
+            RequestedInConversationId = context.ConversationId,
+            RequiredRole = ToolExecutor.ApproverRoleFor(tool.Definition),
+            Status = ApprovalStatus.Pending,
+            CreatedAt = context.Now,
+            ExpiresAt = context.Now + organization.ApprovalExpiry,
+        };
+        db.ApprovalRequests.Add(request);
+
+        var approvers = await db.Members
+            .Where(m => m.IsActive && m.Role >= request.RequiredRole)
+            .Where(m => organization.AllowSelfApproval || m.Id != request.RequestedById)
+            .Select(m => m.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var conversation in await ApproverConversationsAsync(db, approvers, cancellationToken))
+        {
+            SendCard(context, request, context.Caller.DisplayName, conversation);
+        }
+        return request;
+    }
+
+    /// <summary>Queues the pending card to one conversation and remembers the copy so it can be updated later.</summary>
+    public static void SendCard(ToolContext context, ApprovalRequest request, string requesterName, Conversation conversation)
+    {
+        var copy = new ApprovalCardCopy
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = request.OrganizationId,
+            ApprovalRequestId = request.Id,
+            ConversationId = conversation.Id,
+            CreatedAt = context.Now,
+        };
+        context.Db.ApprovalCardCopies.Add(copy);
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Text = $"Approval needed: {request.Summary} (requested by {requesterName}).",
+            Attachments = [Attachment.AdaptiveCard(ApprovalCards.Pending(request, requesterName))],
+        };
+        context.Outbox.Send(context.Db, request.OrganizationId, conversation.Id, activity, copy.Id);
+    }
+
+    /// <summary>Each approver's most recent reachable conversation per channel: they hear about it where they talk to us.</summary>
+    private static async Task<List<Conversation>> ApproverConversationsAsync(OperatorOneDb db, List<Guid> approvers, CancellationToken cancellationToken)
+    {
+        var conversations = await db.Conversations
+            .Where(c => c.MemberId != null && approvers.Contains(c.MemberId.Value) && !c.IsStale)
+            .ToListAsync(cancellationToken);
+        return conversations
+            .GroupBy(c => (c.MemberId, c.Channel))
+            .Select(g => g.OrderByDescending(c => c.LastActivityAt).First())
+            .ToList();
+    }
+
+    private static async Task<int> NextNumberAsync(OperatorOneDb db, Guid organizationId, CancellationToken cancellationToken) =>
+        await db.Database
+            .SqlQuery<int>($"UPDATE organizations SET last_approval_number = last_approval_number + 1 WHERE id = {organizationId} RETURNING last_approval_number AS \"Value\"")
+            .AsAsyncEnumerable().FirstAsync(cancellationToken);
+}

@@ -1,0 +1,36 @@
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Data.Members;
+
+namespace OperatorOne.Bot.Core.Tools;
+
+/// <summary>
+/// A skill's tool. <see cref="Handler"/> is a method with typed parameters; its JSON schema (for the LLM and for
+/// slot filling) comes from the signature. A <see cref="ToolContext"/> and a CancellationToken parameter are bound
+/// by the executor and never appear in the schema.
+/// </summary>
+public sealed record ToolDefinition
+{
+    public required string Name { get; init; }
+    public required string Description { get; init; }
+    public required ToolTier Tier { get; init; }
+    public required MemberRole MinimumRole { get; init; }
+    public required Delegate Handler { get; init; }
+
+    /// <summary>Unknown callers may use it when the organization allows intake (open a ticket, ask its status).</summary>
+    public bool AllowGuests { get; init; }
+
+    /// <summary>Who must approve a RiskyWrite; Admin-tier tools always need an admin or owner.</summary>
+    public MemberRole ApproverRole { get; init; } = MemberRole.Admin;
+
+    /// <summary>How people phrase it, for the built-in recognizer.</summary>
+    public IReadOnlyList<Utterance> Utterances { get; init; } = [];
+
+    /// <summary>What to ask when a required parameter is missing: parameter name → question.</summary>
+    public IReadOnlyDictionary<string, string> Prompts { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The line "help" shows for this tool.</summary>
+    public string? HelpExample { get; init; }
+
+    /// <summary>A one-line description of a concrete call for approval cards: "Delete ticket #12".</summary>
+    public Func<ToolCall, ToolContext, CancellationToken, Task<string>>? Summarize { get; init; }
+}

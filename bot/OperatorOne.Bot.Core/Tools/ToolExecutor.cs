@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using OperatorOne.Bot.Core.Approvals;
+using OperatorOne.Bot.Core.Audit;
+using OperatorOne.Data.Members;
+
+namespace OperatorOne.Bot.Core.Tools;
+
+/// <summary>
+/// The only way a tool runs, whoever picked it (built-in recognizer, LLM, approval): role check, then tier check
+/// (risky calls become approval requests), then the call, audited with arguments, outcome and duration.
+/// </summary>
+public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approvals, AuditLog audit, ILogger<ToolExecutor> logger)
+{
+    public async Task<ToolOutcome> ExecuteAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    {
+        var tool = registry.Find(call.Tool);
+        if (tool is null)
+        {
+            return ToolOutcome.Denied($"There is no tool called '{call.Tool}'.");
+        }
+        var denial = CheckRole(tool.Definition, context.Caller);
+        if (denial is not null)
+        {
+            await audit.ToolCallAsync(context, call, "denied", denial, 0, cancellationToken);
+            return ToolOutcome.Denied(denial);
+        }
+        var missing = tool.RequiredParameters.FirstOrDefault(p => call.Arguments[p] is null);
+        if (missing is not null)
+        {
+            return new ToolOutcome(ToolOutcomeKind.MissingArgument, ToolResult.Refused($"I need the {missing}.")) { MissingParameter = missing };
+        }
+        if (context.ApprovedBy is null && tool.Definition.Tier is ToolTier.RiskyWrite or ToolTier.Admin)
+        {
+            var request = await approvals.RequestAsync(tool, call, context, cancellationToken);
+            await audit.ToolCallAsync(context, call, "awaiting_approval", $"approval #{request.Number}", 0, cancellationToken);
+            return new ToolOutcome(ToolOutcomeKind.AwaitingApproval, new ToolResult(
+                $"{request.Summary} needs approval. I've sent approval request #{request.Number} to the approvers; I'll tell you when it's decided."))
+            { Approval = request };
+        }
+        return await RunAsync(tool, call, context, cancellationToken);
+    }
+
+    /// <summary>Why this caller may not use this tool, or null when they may.</summary>
+    public static string? CheckRole(ToolDefinition tool, Caller caller)
+    {
+        if (caller.IsGuest)
+        {
+            return tool.AllowGuests ? null : $"I don't know you yet, so I can't {Describe(tool)}. Ask an admin to link your account.";
+        }
+        return caller.Role >= tool.MinimumRole ? null
+            : $"Your role ({caller.Role.ToString().ToLowerInvariant()}) can't {Describe(tool)}; that needs {tool.MinimumRole.ToString().ToLowerInvariant()} or above.";
+    }
+
+    private async Task<ToolOutcome> RunAsync(RegisteredTool tool, ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var arguments = new AIFunctionArguments(ToDictionary(call.Arguments))
+        {
+            Context = new Dictionary<object, object?> { [ToolFunctions.ContextKey] = context },
+            Services = context.Services,
+        };
+        try
+        {
+            var value = await tool.Function.InvokeAsync(arguments, cancellationToken);
+            var result = value as ToolResult ?? new ToolResult(value?.ToString() ?? "Done.");
+            await audit.ToolCallAsync(context, call, result.Succeeded ? "ok" : "refused", result.Succeeded ? null : result.Text,
+                (int)stopwatch.ElapsedMilliseconds, cancellationToken);
+            return ToolOutcome.Ran(result);
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidCastException)
+        {
+            await audit.ToolCallAsync(context, call, "invalid_arguments", ex.Message, (int)stopwatch.ElapsedMilliseconds, cancellationToken);
+            return new ToolOutcome(ToolOutcomeKind.Refused, ToolResult.Refused($"I couldn't use those details for {tool.Name}: {FirstLine(ex.Message)}"));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Tool {Tool} failed", tool.Name);
+            await audit.ToolCallAsync(context, call, "failed", ex.GetType().Name, (int)stopwatch.ElapsedMilliseconds, cancellationToken);
+            return new ToolOutcome(ToolOutcomeKind.Failed, ToolResult.Refused("Something went wrong on my side; nothing was changed. Please try again."));
+        }
+    }
+
+    private static Dictionary<string, object?> ToDictionary(JsonObject arguments) =>
+        arguments.ToDictionary(p => p.Key, p => (object?)(p.Value is null ? null : JsonSerializer.SerializeToElement(p.Value)));
+
+    private static string Describe(ToolDefinition tool) => tool.Description.TrimEnd('.').ToLowerInvariant() switch
+    {
+        var d when d.Length > 0 => char.ToLowerInvariant(d[0]) + d[1..],
+        _ => tool.Name,
+    };
+
+    private static string FirstLine(string text) => text.Split('\n')[0];
+
+    internal static MemberRole ApproverRoleFor(ToolDefinition tool) =>
+        tool.Tier == ToolTier.Admin ? MemberRole.Admin : tool.ApproverRole;
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Nodes;
+
+namespace OperatorOne.Bot.Core.Tools;
+
+/// <summary>What a tool says back: text for every channel, an optional Adaptive Card, optional data for an LLM.</summary>
+public sealed record ToolResult(string Text)
+{
+    public JsonObject? Card { get; init; }
+
+    /// <summary>Shorter words for voice; defaults to <see cref="Text"/>.</summary>
+    public string? Speak { get; init; }
+
+    /// <summary>False when the tool refused (not found, invalid move): nothing changed.</summary>
+    public bool Succeeded { get; init; } = true;
+
+    public static ToolResult Refused(string reason) => new(reason) { Succeeded = false };
+}

@@ -1,0 +1,26 @@
+using OperatorOne.Bot.Core.Activities;
+
+namespace OperatorOne.Bot.Core.Turns;
+
+public sealed record TurnResult(TurnStatus Status, IReadOnlyList<Activity> Replies)
+{
+    public Guid? OrganizationId { get; init; }
+    public Guid? ConversationId { get; init; }
+
+    public static TurnResult Duplicate { get; } = new(TurnStatus.Duplicate, []);
+    public static TurnResult UnknownInstallation { get; } = new(TurnStatus.UnknownInstallation, []);
+}
+
+public enum TurnStatus
+{
+    Processed,
+
+    /// <summary>This delivery was taken in before; acknowledge it and do nothing.</summary>
+    Duplicate,
+
+    /// <summary>No organization is installed for this channel installation.</summary>
+    UnknownInstallation,
+
+    /// <summary>The caller or organization is over its rate limit; the replies say so.</summary>
+    RateLimited,
+}
