@@ -1,5 +1,6 @@
 using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Hosting;
+using OperatorOne.Channels.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ if (args.FirstOrDefault() == "migrate")
 builder.AddSecrets();
 builder.AddDatabase();
 builder.AddBotCore();
+builder.AddWebChatChannel();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -19,7 +21,10 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
 app.UseStatusCodePages();
+app.UseWebSockets();
+app.UseCors();
 app.MapHealth();
+app.MapWebChatChannel();
 
 await app.RunAsync();
 
