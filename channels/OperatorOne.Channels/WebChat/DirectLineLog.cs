@@ -69,7 +69,9 @@ internal sealed class DirectLineLog(OperatorOneDb db, TimeProvider clock, Conver
             }
         }
         var sequence = locked[0] + 1;
+        // Milliseconds, as JavaScript dates have them: Web Chat orders activities by this timestamp.
         var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
         var activityId = activity.Id ?? $"{conversation.Id}|{sequence.ToString("D7", CultureInfo.InvariantCulture)}";
         var logged = activity with
         {
