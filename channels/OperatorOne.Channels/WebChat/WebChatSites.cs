@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Security;
+using OperatorOne.Bot.Core.Tenancy;
 using OperatorOne.Data;
 
 namespace OperatorOne.Channels.WebChat;
@@ -10,13 +11,8 @@ internal sealed class WebChatSites(OperatorOneDb db)
     public const string Channel = "webchat";
 
     /// <summary>The organization a site belongs to, found before any tenant is set; null when no such site.</summary>
-    public async Task<Guid?> FindOrganizationAsync(string site, CancellationToken cancellationToken)
-    {
-        var found = await db.Database
-            .SqlQuery<Guid>($"SELECT organization_id AS \"Value\" FROM op_find_installation({Channel}, {site})")
-            .ToListAsync(cancellationToken);
-        return found.Count == 1 ? found[0] : null;
-    }
+    public Task<Guid?> FindOrganizationAsync(string site, CancellationToken cancellationToken) =>
+        Installations.FindOrganizationAsync(db, Channel, site, cancellationToken);
 
     /// <summary>
     /// The caller for a secret of the form <c>&lt;siteId&gt;.&lt;random&gt;</c>, or null when it matches no site.

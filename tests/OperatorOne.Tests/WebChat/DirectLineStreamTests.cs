@@ -3,9 +3,12 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Channels;
+using OperatorOne.Channels.WebChat;
+using OperatorOne.Data.WebChat;
 using OperatorOne.Tests.Infrastructure;
 
 namespace OperatorOne.Tests.WebChat;
@@ -57,16 +60,46 @@ public sealed class DirectLineStreamTests(BotHost host)
     }
 
     [Fact]
+    public async Task AnActivityAnotherReplicaAppendsReachesAnOpenStreamPromptly()
+    {
+        var organization = await TestOrganization.CreateAsync(host);
+        using var client = new DirectLineClient(host);
+        var (conversationId, token) = await client.GenerateAsync(organization, "member");
+        using var socket = await ConnectAsync(await StreamUrlAsync(client, token));
+        var started = DateTime.UtcNow;
+
+        // Written straight to the store, as another replica would: only PostgreSQL's NOTIFY (or the poll) can wake us.
+        await host.InOrganizationAsync(organization.Id, async db =>
+        {
+            var sequence = await db.DirectLineConversations.Where(c => c.Id == conversationId).Select(c => c.LastSequence).SingleAsync() + 1;
+            db.DirectLineActivities.Add(new DirectLineActivity
+            {
+                OrganizationId = organization.Id, ConversationId = conversationId, Sequence = sequence,
+                ActivityId = $"{conversationId}|elsewhere", CreatedAt = DateTimeOffset.UtcNow,
+                Activity = $$$"""{"type":"message","id":"{{{conversationId}}}|elsewhere","text":"from another replica","from":{"id":"operatorone","role":"bot"}}""",
+            });
+            await db.DirectLineConversations.Where(c => c.Id == conversationId).ExecuteUpdateAsync(u => u.SetProperty(c => c.LastSequence, sequence));
+            return await db.SaveChangesAsync();
+        });
+        var received = await ReceiveUntilAsync(socket, all => all.Any(a => a["text"]?.GetValue<string>() == "from another replica"));
+
+        Assert.Contains(received, a => a["id"]!.GetValue<string>() == $"{conversationId}|elsewhere");
+        // The NOTIFY wakes the stream at once; the 2 s poll is only the fallback.
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10), $"took {DateTime.UtcNow - started}");
+    }
+
+    [Fact]
     public async Task AStreamWithoutAValidTokenIsRefused()
     {
         var organization = await TestOrganization.CreateAsync(host);
         using var client = new DirectLineClient(host);
-        var (conversationId, token) = await client.StartAsync(organization, "member");
+        var (conversationId, _) = await client.StartAsync(organization, "member");
 
-        var response = await client.GetAsync($"/v3/directline/conversations/{conversationId}/stream?t=not-a-token", credential: null);
+        var forged = await client.GetAsync($"/v3/directline/conversations/{conversationId}/stream?t={WebChatTokens.Header}.e30.AAAA", credential: null);
+        var missing = await client.GetAsync($"/v3/directline/conversations/{conversationId}/stream", credential: null);
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.NotNull(token);
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
     }
 
     [Fact]
