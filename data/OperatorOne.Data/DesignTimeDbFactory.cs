@@ -11,6 +11,7 @@ internal sealed class DesignTimeDbFactory : IDesignTimeDbContextFactory<Operator
     {
         var options = new DbContextOptionsBuilder<OperatorOneDb>()
             .UseNpgsql("Host=localhost;Database=operatorone_design")
+            .AddInterceptors(OrganizationConnectionInterceptor.Instance)
             .Options;
         return new OperatorOneDb(options, new OrganizationScope());
     }

@@ -13,7 +13,7 @@ namespace OperatorOne.Data;
 
 /// <summary>
 /// The one store. Every business table is filtered by PostgreSQL row-level security on
-/// <c>app.organization_id</c>, which <see cref="OrganizationScope"/> sets on the connection.
+/// <c>app.organization_id</c>, which <see cref="OrganizationConnectionInterceptor"/> sets from <see cref="Scope"/>.
 /// </summary>
 public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, OrganizationScope scope) : DbContext(options)
 {
@@ -36,8 +36,15 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     public DbSet<TicketComment> TicketComments => Set<TicketComment>();
 
     /// <summary>Switches this context (and its open connection, if any) to one organization.</summary>
-    public Task UseOrganizationAsync(Guid organizationId, CancellationToken cancellationToken) =>
-        Scope.EnterAsync(this, organizationId, cancellationToken);
+    public async Task UseOrganizationAsync(Guid organizationId, CancellationToken cancellationToken)
+    {
+        Scope.Enter(organizationId);
+        var connection = Database.GetDbConnection();
+        if (connection.State == System.Data.ConnectionState.Open)
+        {
+            await OrganizationConnectionInterceptor.ApplyAsync(connection, organizationId, cancellationToken);
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -108,7 +108,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         {
             await RunAsync("pg_ctl", ["stop", "-D", _dataDir, "-m", "immediate", "-w"], cancellationToken, throwOnError: false);
         }
-        var socketDir = Path.Combine(_dataDir, "socket");
+        // Beside the data folder, not in it: PostgreSQL insists its folder is private (0700).
+        var socketDir = _dataDir + ".socket";
         Directory.CreateDirectory(socketDir);
         _runAs.GiveOwnership(socketDir);
         var options = $"-p {Port} -k {socketDir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c full_page_writes=off";

@@ -69,6 +69,11 @@ namespace OperatorOne.Data.Migrations
                           FOR UPDATE SKIP LOCKED)
                   RETURNING o.id, o.organization_id $$;
 
+                -- A stopping replica hands back what it claimed and did not send.
+                CREATE FUNCTION op_release_outbox(p_worker text) RETURNS void
+                  LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS
+                  $$ UPDATE outbox_messages SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = p_worker AND status = 'Pending' $$;
+
                 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO operatorone_app;
                 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO operatorone_app;
                 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO operatorone_app;
@@ -81,6 +86,7 @@ namespace OperatorOne.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
+                DROP FUNCTION op_release_outbox(text);
                 DROP FUNCTION op_claim_outbox(text, int, int);
                 DROP FUNCTION op_organization_ids();
                 DROP FUNCTION op_find_installation(text, text);

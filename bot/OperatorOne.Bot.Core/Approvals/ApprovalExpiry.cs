@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OperatorOne.Bot.Core.Audit;
+using OperatorOne.Bot.Core.Outbox;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
+
+namespace OperatorOne.Bot.Core.Approvals;
+
+/// <summary>
+/// Expires overdue requests in every replica. Each expiry is a conditional UPDATE from Pending, so when two replicas
+/// scan at once each request is expired, and its cards updated, exactly once.
+/// </summary>
+internal sealed class ApprovalExpiry(IServiceScopeFactory scopes, TimeProvider clock, OutboxSignal signal, ILogger<ApprovalExpiry> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                await ExpireAllAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Approval expiry scan failed; will retry");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    internal async Task ExpireAllAsync(CancellationToken cancellationToken)
+    {
+        List<Guid> organizations;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OperatorOneDb>();
+            organizations = await db.Database.SqlQuery<Guid>($"SELECT op_organization_ids AS \"Value\" FROM op_organization_ids()").ToListAsync(cancellationToken);
+        }
+        foreach (var organizationId in organizations)
+        {
+            await ExpireAsync(organizationId, cancellationToken);
+        }
+        signal.Notify();
+    }
+
+    private async Task ExpireAsync(Guid organizationId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OperatorOneDb>();
+        await db.UseOrganizationAsync(organizationId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var expired = await db.Database.SqlQuery<Guid>($"""
+            UPDATE approval_requests SET status = 'Expired', outcome = 'Nothing was changed.'
+            WHERE status = 'Pending' AND expires_at <= {now} RETURNING id AS "Value"
+            """).ToListAsync(cancellationToken);
+        if (expired.Count == 0)
+        {
+            return;
+        }
+        var context = new ToolContext
+        {
+            Db = db,
+            OrganizationId = organizationId,
+            Caller = new Caller(null, "OperatorOne", Data.Members.MemberRole.Owner, "system", "system"),
+            Clock = clock,
+            Outbox = scope.ServiceProvider.GetRequiredService<OutboxWriter>(),
+            Services = scope.ServiceProvider,
+        };
+        foreach (var request in await db.ApprovalRequests.AsNoTracking().Where(a => expired.Contains(a.Id)).ToListAsync(cancellationToken))
+        {
+            await ApprovalNotices.PublishAsync(request, context, cancellationToken);
+            scope.ServiceProvider.GetRequiredService<AuditLog>().Record(context, "approval_expired", "expired", $"approval #{request.Number}", request.Tool);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using OperatorOne.Bot.Core.Approvals;
+using OperatorOne.Bot.Core.Audit;
+using OperatorOne.Bot.Core.Outbox;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Core.Turns;
+
+namespace OperatorOne.Bot.Core.Hosting;
+
+public static class BotCoreHosting
+{
+    /// <summary>The turn pipeline, tools, approvals, outbox and the built-in recognizer.</summary>
+    public static IHostApplicationBuilder AddBotCore(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection("Limits")).ValidateOnStart();
+
+        services.AddSingleton(HelpTool.Definition);
+        services.AddSingleton<ToolRegistry>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<OutboxWriter>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ApprovalRequests>();
+        services.AddSingleton<RateLimits>();
+        services.AddScoped<ToolExecutor>();
+        services.AddScoped<ApprovalDecisions>();
+        services.AddScoped<TurnRouter>();
+        services.AddScoped<TurnPipeline>();
+        services.TryAddScoped<IRecognizer, BuiltInRecognizer>();
+        services.AddScoped<BuiltInRecognizer>();
+        services.AddScoped<OutboxDelivery>();
+
+        services.AddHostedService<OutboxWorker>();
+        services.AddHostedService<ApprovalExpiry>();
+        return builder;
+    }
+}

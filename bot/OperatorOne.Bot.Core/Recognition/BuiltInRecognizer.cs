@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Core.Turns;
+
+namespace OperatorOne.Bot.Core.Recognition;
+
+/// <summary>
+/// Understands without a network: each tool's utterance patterns pick the tool and its slots; a missing required
+/// slot opens a dialog that asks for it, and the next turn (on any replica) fills it.
+/// </summary>
+public sealed class BuiltInRecognizer(ToolRegistry registry, ToolExecutor executor) : IRecognizer
+{
+    private static readonly HashSet<string> CancelWords = new(StringComparer.OrdinalIgnoreCase) { "cancel", "stop", "never mind", "nevermind", "forget it", "abort" };
+
+    public async Task<IReadOnlyList<Reply>> RespondAsync(string text, ToolContext context, CancellationToken cancellationToken)
+    {
+        var normalized = UtteranceMatcher.Normalize(text);
+        var conversationId = context.ConversationId ?? Guid.Empty;
+        var dialog = await Dialogs.LoadAsync(context.Db, conversationId, context.Now, cancellationToken);
+        var match = UtteranceMatcher.Match(normalized, registry.All);
+
+        if (dialog is not null && CancelWords.Contains(normalized))
+        {
+            await Dialogs.CloseAsync(context.Db, conversationId, cancellationToken);
+            return [new Reply("OK, I've dropped that.")];
+        }
+        if (dialog is not null && match is null && registry.Find(dialog.Tool) is { } pendingTool)
+        {
+            var (value, problem) = SlotValues.Convert(pendingTool, dialog.AwaitingSlot, text, context.Now);
+            if (problem is not null)
+            {
+                return [new Reply($"{problem} (or say 'cancel')")];
+            }
+            dialog.Slots[dialog.AwaitingSlot] = value;
+            return await CallAsync(pendingTool, dialog.Slots, context, cancellationToken);
+        }
+        if (dialog is not null)
+        {
+            // A new command replaces an unfinished one.
+            await Dialogs.CloseAsync(context.Db, conversationId, cancellationToken);
+        }
+        if (match is null)
+        {
+            return [new Reply("Sorry, I didn't understand that. Type 'help' to see what I can do.")];
+        }
+
+        var arguments = new JsonObject();
+        foreach (var (name, raw) in match.Slots)
+        {
+            var (value, problem) = SlotValues.Convert(match.Tool, name, raw, context.Now);
+            if (problem is not null)
+            {
+                return [new Reply(problem)];
+            }
+            arguments[name] = value;
+        }
+        return await CallAsync(match.Tool, arguments, context, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Reply>> CallAsync(RegisteredTool tool, JsonObject arguments, ToolContext context, CancellationToken cancellationToken)
+    {
+        var conversationId = context.ConversationId ?? Guid.Empty;
+        var outcome = await executor.ExecuteAsync(new ToolCall(tool.Name, arguments), context, cancellationToken);
+        if (outcome.Kind == ToolOutcomeKind.MissingArgument && outcome.MissingParameter is { } missing)
+        {
+            await Dialogs.SaveAsync(context.Db, context.OrganizationId, conversationId, new OpenDialog(tool.Name, arguments, missing), context.Now, cancellationToken);
+            var question = tool.Definition.Prompts.GetValueOrDefault(missing) ?? $"What's the {missing.Replace('_', ' ')}?";
+            return [new Reply(question)];
+        }
+        await Dialogs.CloseAsync(context.Db, conversationId, cancellationToken);
+        return [new Reply(outcome.Result.Text) { Card = outcome.Result.Card, Speak = outcome.Result.Speak }];
+    }
+}

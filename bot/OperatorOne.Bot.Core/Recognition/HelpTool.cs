@@ -1,0 +1,38 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+
+namespace OperatorOne.Bot.Core.Recognition;
+
+/// <summary>"help": what this caller's role can do, and which of those need an approval first.</summary>
+internal static class HelpTool
+{
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "help",
+        Description = "List what I can do for you",
+        Tier = ToolTier.ReadOnly,
+        MinimumRole = MemberRole.Viewer,
+        AllowGuests = true,
+        Handler = Help,
+        Utterances =
+        [
+            Utterance.Of(@"help|\?|what can you do|what can i (?:do|say|ask)|commands|menu|how does this work|hi|hello|hey"),
+        ],
+    };
+
+    private static ToolResult Help(ToolContext context)
+    {
+        var registry = context.Services.GetRequiredService<ToolRegistry>();
+        var lines = new StringBuilder($"Here's what you can ask me ({RoleName(context.Caller)}):\n");
+        foreach (var tool in registry.AllowedFor(context.Caller).Where(t => t.Definition.HelpExample is not null))
+        {
+            var gate = tool.Definition.Tier is ToolTier.RiskyWrite or ToolTier.Admin ? " (needs approval)" : "";
+            lines.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n- {tool.Definition.HelpExample}{gate}");
+        }
+        return new ToolResult(lines.ToString());
+    }
+
+    private static string RoleName(Caller caller) => caller.IsGuest ? "as a guest" : $"as {caller.Role.ToString().ToLowerInvariant()}";
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Data;
+using OperatorOne.Data.Embedded;
+using OperatorOne.Data.Tenancy;
+
+namespace OperatorOne.Bot.Hosting;
+
+/// <summary>
+/// The store: the configured PostgreSQL (ConnectionStrings:OperatorOne) or, when none is configured, an embedded
+/// server started from the machine's binaries and stopped when the bot stops.
+/// </summary>
+internal static class DatabaseHosting
+{
+    public const string RuntimeConnection = "OperatorOne";
+    public const string MigrationConnection = "OperatorOneMigrations";
+    private const string EmbeddedDatabase = "operatorone";
+
+    public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(RuntimeConnection)))
+        {
+            var embedded = EmbeddedPostgres.StartAsync(options.DataDirectory, CancellationToken.None).GetAwaiter().GetResult();
+            embedded.EnsureDatabaseAsync(EmbeddedDatabase, CancellationToken.None).GetAwaiter().GetResult();
+            builder.Configuration[$"ConnectionStrings:{RuntimeConnection}"] = embedded.RuntimeConnectionString(EmbeddedDatabase);
+            builder.Configuration[$"ConnectionStrings:{MigrationConnection}"] = embedded.AdminConnectionString(EmbeddedDatabase);
+            builder.Services.AddSingleton(embedded);
+            builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
+        }
+        var connectionString = builder.Configuration.GetConnectionString(RuntimeConnection)!;
+        builder.Services.AddScoped<OrganizationScope>();
+        builder.Services.AddDbContext<OperatorOneDb>(db => db
+            .UseNpgsql(connectionString)
+            .AddInterceptors(OrganizationConnectionInterceptor.Instance));
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadiness>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Migrations as the schema owner, then the runtime role check, then the demo data.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.MigrateOnStart)
+        {
+            await MigrateAsync(app.Configuration, CancellationToken.None);
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OperatorOneDb>();
+        await RuntimeRole.EnsureSubjectToRowLevelSecurityAsync(db, CancellationToken.None);
+        if (options.SeedDemo)
+        {
+            await DemoSeed.EnsureAsync(db, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Applies pending migrations; EF holds a database lock meanwhile, so concurrent replicas never race.</summary>
+    public static async Task MigrateAsync(IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var connectionString = configuration.GetConnectionString(MigrationConnection);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = configuration.GetConnectionString(RuntimeConnection)
+                ?? throw new InvalidOperationException("ConnectionStrings:OperatorOneMigrations (or ConnectionStrings:OperatorOne) is required to migrate.");
+        }
+        var options = new DbContextOptionsBuilder<OperatorOneDb>().UseNpgsql(connectionString).Options;
+        await using var db = new OperatorOneDb(options, new OrganizationScope());
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,26 @@
+using OperatorOne.Bot.Core.Hosting;
+using OperatorOne.Bot.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+if (args.FirstOrDefault() == "migrate")
+{
+    await DatabaseHosting.MigrateAsync(builder.Configuration, CancellationToken.None);
+    return;
+}
+
+builder.AddSecrets();
+builder.AddDatabase();
+builder.AddBotCore();
+builder.Services.AddProblemDetails();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+app.UseStatusCodePages();
+app.MapHealth();
+
+await app.RunAsync();
+
+public partial class Program;
