@@ -20,10 +20,10 @@ internal static class AssignTicket
         Utterances =
         [
             // "assign 12 to mia", "give ticket #12 to Mia Wong", "reassign 12 to @sam"
-            Utterance.Of($"(assign|reassign|give|hand|hand over|pass|route|transfer) {Number} to (?<assignee>.+)"),
-            Utterance.Of($"(assign|give) (?<assignee>.+?) (to|on) {Number}"),
-            Utterance.Of($"(i(['’]ll| will) take|let me take|take|grab|assign me to|assign myself to) {Number}", Assign("me")),
-            Utterance.Of($"unassign {Number}", Assign("nobody")),
+            Utterance.Of($"(assign|reassign|give|hand|hand over|pass|route|transfer) {Ref} to (?<assignee>.+)"),
+            Utterance.Of($"(assign|give) (?<assignee>.+?) (to|on) {Ref}"),
+            Utterance.Of($"(i(['’]ll| will) take|let me take|take|grab|assign me to|assign myself to) {Ref}", Assign("me")),
+            Utterance.Of($"unassign {Ref}", Assign("nobody")),
         ],
         Prompts = new Dictionary<string, string>
         {

@@ -19,15 +19,15 @@ internal static class ChangeTicketStatus
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of($"(close|close out|shut) {Number}", To("closed")),
-            Utterance.Of($"(resolve|solve) {Number}", To("resolved")),
-            Utterance.Of($"re-?open {Number}", To("open")),
-            Utterance.Of($"(start|begin)( working)? on {Number}|work on {Number}", To("open")),
-            Utterance.Of($"(put|place|set|move) {Number} on hold|pause {Number}", To("pending")),
-            Utterance.Of($"(mark|set|flag) {Number} (as )?(done|fixed|solved)", To("resolved")),
+            Utterance.Of($"(close|close out|shut) {Ref}", To("closed")),
+            Utterance.Of($"(resolve|solve) {Ref}", To("resolved")),
+            Utterance.Of($"re-?open {Ref}", To("open")),
+            Utterance.Of($"(start|begin)( working)? on {Ref}|work on {Ref}", To("open")),
+            Utterance.Of($"(put|place|set|move) {Ref} on hold|pause {Ref}", To("pending")),
+            Utterance.Of($"(mark|set|flag) {Ref} (as )?(done|fixed|solved)", To("resolved")),
             // "set 12 to pending", "mark ticket 12 as resolved", "move #12 to closed"
-            Utterance.Of($"(set|mark|move|change|update|put|switch) {Number}( status)? (to |as )?{Status}"),
-            Utterance.Of($"(set|change|update|move) (the )?status (of|on|for) {Number} to {Status}"),
+            Utterance.Of($"(set|mark|move|change|update|put|switch) {Ref}( status)? (to |as )?{Status}"),
+            Utterance.Of($"(set|change|update|move) (the )?status (of|on|for) {Ref} to {Status}"),
         ],
         Prompts = new Dictionary<string, string>
         {

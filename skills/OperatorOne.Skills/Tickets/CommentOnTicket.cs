@@ -24,11 +24,11 @@ internal static class CommentOnTicket
         Utterances =
         [
             // "comment on 12: rebooted it", "add a comment to #12: …", "reply to ticket 12: …"
-            Utterance.Of($"(add (a |an )?)?(public )?(comment|reply)( on| to| for)? {Number}{Text}"),
+            Utterance.Of($"(add (a |an )?)?(public )?(comment|reply)( on| to| for)? {Ref}{Text}"),
             // "update 12: replaced the toner"; without the text it is a question ("any update on 12"), not a comment.
-            Utterance.Of($"(add (an )?)?update (on |to |for )?{Number}{Colon}(?<text>.+)"),
+            Utterance.Of($"(add (an )?)?update (on |to |for )?{Ref}{Colon}(?<text>.+)"),
             // "add an internal note to #12: …", "private note on 12: …"; a bare "note" is internal, as in most help desks.
-            Utterance.Of($"(add (a |an )?)?((internal|private|staff) )?(note|internal comment|private comment)( on| to| for)? {Number}{Text}", Internal),
+            Utterance.Of($"(add (a |an )?)?((internal|private|staff) )?(note|internal comment|private comment)( on| to| for)? {Ref}{Text}", Internal),
         ],
         Prompts = new Dictionary<string, string>
         {

@@ -20,7 +20,7 @@ internal static class DeleteTicket
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of($"(please )?(delete|remove|erase|destroy|trash|purge) {Number}( permanently| for good)?"),
+            Utterance.Of($"(please )?(delete|remove|erase|destroy|trash|purge) {Ref}( permanently| for good)?"),
         ],
         Prompts = new Dictionary<string, string> { ["number"] = "Which ticket should I delete? Tell me its number." },
         HelpExample = "delete ticket 12",

@@ -16,7 +16,7 @@ internal static class ListTickets
     public static ToolDefinition Mine { get; } = new()
     {
         Name = "list_my_tickets",
-        Description = "List the tickets I requested or am assigned that are not closed",
+        Description = "List the caller's own tickets (requested by or assigned to them) that are not closed",
         Tier = ToolTier.ReadOnly,
         MinimumRole = MemberRole.Viewer,
         AllowGuests = true,

@@ -23,11 +23,10 @@ internal static class ShowTicket
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of($"(show|view|get|display|check|look up|pull up|find)( me)?( the)?( details (of|for|on))? {Number}"),
-            Utterance.Of($"({WhatIs} )?(the )?(current )?(status|details) (of|on|for) {Number}"),
-            Utterance.Of($"({WhatIs} )?(the )?(latest |any )?(update|news|progress)s? (on|for|with) {Number}"),
-            Utterance.Of($"({WhatIs} happening with|how(['’]?s| is)( it going with)?|where are we (with|on)) {Number}"),
-            Utterance.Of("ticket (?<number>#?\\d+)|(?<number>#\\d+)"),
+            Utterance.Of($"(show|view|get|display|check|look up|pull up|find)( me)?( the)?( details (of|for|on))? {Ref}"),
+            Utterance.Of($"({WhatIs} )?(the )?(current )?(status|details) (of|on|for) {Ref}"),
+            Utterance.Of($"({WhatIs} )?(the )?(latest |any )?(update|news|progress)s? (on|for|with) {Ref}"),
+            Utterance.Of($"({WhatIs} happening with|how(['’]?s| is)( it going with)?|where are we (with|on)) {Ref}"),
         ],
         Prompts = new Dictionary<string, string> { ["number"] = "Which ticket? Tell me its number, like 12." },
         HelpExample = "what's the status of #12",

@@ -9,6 +9,9 @@ internal static class TicketPhrases
     /// <summary>"12", "#12", "ticket 12", "ticket #12", "ticket number 12", "no. 12".</summary>
     public const string Number = @"(the )?(ticket )?(number |no\.? ?)?(?<number>#?\d+)";
 
+    /// <summary>A ticket named by number, or only "a ticket"/"the ticket"/"my ticket" so the number is asked for next.</summary>
+    public const string Ref = $"({Number}|(a|the|my|one of my) ticket)";
+
     public const string Priority = "(?<priority>low|normal|high|urgent)";
 
     public const string Status = "(?<status>open|pending|resolved|closed)";
