@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what OperatorOne needs beyond the .NET SDK, and only what is missing.
+#   run  — PostgreSQL (the embedded database) and npm (to fetch the Web Chat bundle)
+#   test — also Chromium (browser tests) and the speech tools
+set -euo pipefail
+mode="${1:-run}"
+packages=()
+have_pg() { ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1; }
+have_pg || packages+=(postgresql postgresql-contrib)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+if [ "$mode" = "test" ]; then
+  command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+  command -v espeak-ng >/dev/null 2>&1 || packages+=(espeak-ng)
+  command -v sox >/dev/null 2>&1 || packages+=(sox)
+  command -v pocketsphinx >/dev/null 2>&1 || [ -e /usr/bin/pocketsphinx_continuous ] || packages+=(pocketsphinx pocketsphinx-en-us)
+fi
+if [ ${#packages[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "OperatorOne needs these Debian packages: ${packages[*]}. Run as root or install them: sudo apt-get install ${packages[*]}" >&2
+    exit 1
+  fi
+  echo "Installing: ${packages[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi
+dotnet tool restore >/dev/null

@@ -1,0 +1,7 @@
+namespace OperatorOne.Tests.Infrastructure;
+
+internal static class TestSecrets
+{
+    /// <summary>A fixed master key so tests can mint what the bot would (web chat tokens) without reaching into it.</summary>
+    public const string MasterKey = "b3BlcmF0b3JvbmUtdGVzdC1tYXN0ZXIta2V5LTMyYiE=";
+}
