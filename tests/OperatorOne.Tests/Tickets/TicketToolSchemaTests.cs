@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
 using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Tests.Tickets;
@@ -67,7 +68,7 @@ public class TicketToolSchemaTests
 
         var delete = Assert.Single(risky);
         Assert.Equal("delete_ticket", delete.Name);
-        Assert.Equal(Data.Members.MemberRole.Admin, delete.ApproverRole);
+        Assert.Equal(MemberRole.Admin, delete.ApproverRole);
         Assert.NotNull(delete.Summarize);
     }
 
