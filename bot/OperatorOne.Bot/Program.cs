@@ -1,5 +1,6 @@
 using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Hosting;
+using OperatorOne.Skills.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ if (args.FirstOrDefault() == "migrate")
 builder.AddSecrets();
 builder.AddDatabase();
 builder.AddBotCore();
+builder.AddTickets();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
