@@ -1,6 +1,7 @@
 using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Hosting;
 using OperatorOne.Channels.WebChat;
+using OperatorOne.Skills.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,7 @@ if (args.FirstOrDefault() == "migrate")
 builder.AddSecrets();
 builder.AddDatabase();
 builder.AddBotCore();
+builder.AddTickets();
 builder.AddWebChatChannel();
 builder.Services.AddProblemDetails();
 
