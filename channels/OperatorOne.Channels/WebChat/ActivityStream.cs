@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace OperatorOne.Channels.WebChat;
 
 /// <summary>
-/// The Direct Line WebSocket: pushes ActivitySet frames for each activity appended after the client connected
-/// (or after the watermark it asked to resume from). Several sockets per conversation are allowed, so two browser
+/// The Direct Line WebSocket: pushes ActivitySet frames for the conversation's activities from the start (or after
+/// the watermark it asked to resume from) and then each one appended later. From the start, because our turns answer
+/// synchronously: the welcome is already in the log when Web Chat opens the socket, and Web Chat fetches no history. Several sockets per conversation are allowed, so two browser
 /// tabs both follow the chat. Wakes on a signal, re-reads the log on a short timer, and sends empty keep-alives.
 /// </summary>
 internal sealed class ActivityStream(DirectLineLog log, ConversationSignals signals, ILogger<ActivityStream> logger)
@@ -18,9 +19,7 @@ internal sealed class ActivityStream(DirectLineLog log, ConversationSignals sign
     public async Task RunAsync(HttpContext context, string conversationId, string? resumeFrom, CancellationToken cancellationToken)
     {
         using var subscription = signals.Subscribe(conversationId);
-        var watermark = resumeFrom is null
-            ? await log.LastWatermarkAsync(conversationId, cancellationToken)
-            : ActivitySet.Parse(resumeFrom);
+        var watermark = resumeFrom is null ? 0 : ActivitySet.Parse(resumeFrom);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var closed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = DrainAsync(socket, closed);

@@ -107,9 +107,6 @@ internal sealed class DirectLineLog(OperatorOneDb db, TimeProvider clock, Conver
             .Take(limit)
             .Select(a => new LogEntry(a.Sequence, a.Activity))
             .ToListAsync(cancellationToken);
-
-    public async Task<int> LastWatermarkAsync(string conversationId, CancellationToken cancellationToken) =>
-        await db.DirectLineConversations.Where(c => c.Id == conversationId).Select(c => c.LastSequence).SingleOrDefaultAsync(cancellationToken);
 }
 
 /// <summary>An appended activity as clients receive it; <see cref="IsRepeat"/> when it was taken in by an earlier post.</summary>

@@ -46,14 +46,18 @@ public sealed partial class WebChatApprovalTests(BotHost host)
         await page.GotoAsync(host.BaseAddress.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = name }).ClickAsync(new() { Timeout = Timeout });
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Signed in as {name}", new() { Timeout = Timeout });
+        // The welcome proves this person's conversation is connected (the page may have been showing someone else's).
+        await Assertions.Expect(page.GetByText($"Hi {name.Split(' ')[0]}!").Last).ToBeVisibleAsync(new() { Timeout = Timeout });
         return page;
     }
 
     private static async Task SayAsync(IPage page, string text)
     {
-        var box = page.GetByPlaceholder("Type your message");
+        var box = page.GetByRole(AriaRole.Textbox, new() { Name = "Message input box" });
         await box.FillAsync(text, new() { Timeout = Timeout });
-        await box.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        // Web Chat clears the box once it has taken the message.
+        await Assertions.Expect(box).ToHaveValueAsync("", new() { Timeout = Timeout });
     }
 
     [GeneratedRegex(@"Opened ticket #(?<n>\d+)")]
