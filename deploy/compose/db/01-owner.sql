@@ -1,4 +1,4 @@
--- Run by the db-init service as the PostgreSQL superuser on every start; safe to repeat.
+-- The schema owner and its database. Run as the PostgreSQL superuser (compose: db-init, every start); safe to repeat.
 -- The owner runs migrations only. CREATEROLE lets the first migration create the operatorone_app group role.
 \getenv owner_password OPERATORONE_OWNER_PASSWORD
 

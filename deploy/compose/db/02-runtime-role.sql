@@ -1,7 +1,12 @@
--- Run by the db-runtime-role service as the PostgreSQL superuser after `migrate`; safe to repeat.
--- The bot's login owns nothing and inherits only operatorone_app's grants, so row-level security applies to it.
+-- The bot's login: owns nothing and inherits only operatorone_app's grants, so row-level security applies to it.
+-- Run as the PostgreSQL superuser; safe to repeat. Compose runs it after `migrate`; on Kubernetes run it once
+-- before the first deploy (see deploy/README.md).
 \getenv runtime_password OPERATORONE_RUNTIME_PASSWORD
 SET client_min_messages = warning;
+
+-- The first migration creates operatorone_app; created here, with the same definition, when this runs first.
+SELECT 'CREATE ROLE operatorone_app NOLOGIN'
+WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'operatorone_app')\gexec
 
 SELECT 'CREATE ROLE operatorone_runtime'
 WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'operatorone_runtime')\gexec

@@ -7,9 +7,9 @@ namespace OperatorOne.Tests.Deploy;
 internal static class Kustomize
 {
     private const string Requirement =
-        "The deploy tests need kubectl 1.27 or newer (Kustomize v5) on PATH. Debian's kubernetes-client package " +
-        "(1.20) embeds Kustomize v2.0.3, which cannot render these overlays; install kubectl from https://pkgs.k8s.io " +
-        "(see deploy/README.md).";
+        "The deploy tests need kubectl 1.24 or newer on PATH (its Kustomize must know `replacements`; tested with " +
+        "kubectl 1.32, Kustomize v5.5). Debian's kubernetes-client package (1.20) embeds Kustomize v2.0.3, which cannot " +
+        "render these overlays; install kubectl from https://pkgs.k8s.io (see deploy/README.md).";
 
     private static readonly Dictionary<string, RenderedManifests> Cache = [];
     private static readonly Lock CacheLock = new();
