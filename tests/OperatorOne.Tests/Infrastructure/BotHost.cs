@@ -39,10 +39,18 @@ public sealed class BotHost : IAsyncLifetime
                 web.UseSetting(key, value);
             }
         });
-        _factory.UseKestrel(0);
+        // A free loopback port of our own: several test processes may run side by side.
+        _factory.UseKestrel(FreePort());
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
         await Task.CompletedTask;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
