@@ -1,6 +1,8 @@
 using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Hosting;
 using OperatorOne.Channels.Teams;
+using OperatorOne.Channels.WebChat;
+using OperatorOne.Skills.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +15,8 @@ if (args.FirstOrDefault() == "migrate")
 builder.AddSecrets();
 builder.AddDatabase();
 builder.AddBotCore();
+builder.AddTickets();
+builder.AddWebChatChannel();
 builder.AddTeamsChannel();
 builder.Services.AddProblemDetails();
 
@@ -21,7 +25,10 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
 app.UseStatusCodePages();
+app.UseWebSockets();
+app.UseCors();
 app.MapHealth();
+app.MapWebChatChannel();
 app.MapTeamsChannel();
 
 await app.RunAsync();
