@@ -1,5 +1,6 @@
 using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Hosting;
+using OperatorOne.Channels.Teams;
 using OperatorOne.Channels.WebChat;
 using OperatorOne.Skills.Tickets;
 
@@ -16,6 +17,7 @@ builder.AddDatabase();
 builder.AddBotCore();
 builder.AddTickets();
 builder.AddWebChatChannel();
+builder.AddTeamsChannel();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -27,6 +29,7 @@ app.UseWebSockets();
 app.UseCors();
 app.MapHealth();
 app.MapWebChatChannel();
+app.MapTeamsChannel();
 
 await app.RunAsync();
 

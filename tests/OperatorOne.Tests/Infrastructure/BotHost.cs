@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Data;
 
@@ -20,6 +21,9 @@ public sealed class BotHost : IAsyncLifetime
     /// <summary>Settings a test class needs beyond the defaults (channel secrets pointing at local stand-ins).</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>Services a test class swaps in before start (a tool of its own, an HTTP handler routed to a local stand-in).</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The host has not started.");
 
     public async Task InitializeAsync()
@@ -28,6 +32,8 @@ public sealed class BotHost : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
+            // UseKestrel(0) alone leaves Kestrel on its default localhost:5000, which parallel test runs on this machine share.
+            web.UseUrls("http://127.0.0.1:0");
             web.UseSetting("ConnectionStrings:OperatorOne", RuntimeConnectionString);
             web.UseSetting("ConnectionStrings:OperatorOneMigrations", AdminConnectionString);
             web.UseSetting("Database:SeedDemo", "true");
@@ -37,6 +43,10 @@ public sealed class BotHost : IAsyncLifetime
             foreach (var (key, value) in Settings)
             {
                 web.UseSetting(key, value);
+            }
+            if (TestServices is { } configure)
+            {
+                web.ConfigureTestServices(configure);
             }
         });
         // A free loopback port of our own: several test processes may run side by side.
