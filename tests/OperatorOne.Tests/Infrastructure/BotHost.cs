@@ -32,8 +32,6 @@ public sealed class BotHost : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
-            // UseKestrel(0) alone leaves Kestrel on its default localhost:5000, which parallel test runs on this machine share.
-            web.UseUrls("http://127.0.0.1:0");
             web.UseSetting("ConnectionStrings:OperatorOne", RuntimeConnectionString);
             web.UseSetting("ConnectionStrings:OperatorOneMigrations", AdminConnectionString);
             web.UseSetting("Database:SeedDemo", "true");
