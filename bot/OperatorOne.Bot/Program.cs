@@ -1,5 +1,6 @@
 using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Hosting;
+using OperatorOne.Channels.Slack;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ if (args.FirstOrDefault() == "migrate")
 builder.AddSecrets();
 builder.AddDatabase();
 builder.AddBotCore();
+builder.AddSlackChannel();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -20,6 +22,7 @@ await app.PrepareDatabaseAsync();
 
 app.UseStatusCodePages();
 app.MapHealth();
+app.MapSlackChannel();
 
 await app.RunAsync();
 
