@@ -13,6 +13,9 @@ public sealed class BotHost : IAsyncLifetime
 {
     private WebApplicationFactory<Program>? _factory;
 
+    /// <summary>Held while any test builds an ASP.NET Core host in this process (see <see cref="InitializeAsync"/>).</summary>
+    internal static SemaphoreSlim HostBuildGate { get; } = new(1, 1);
+
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
     public string AdminConnectionString { get; private set; } = "";
     public string RuntimeConnectionString { get; private set; } = "";
@@ -40,9 +43,18 @@ public sealed class BotHost : IAsyncLifetime
             }
         });
         _factory.UseKestrel(0);
-        _factory.StartServer();
+        // WebApplicationFactory catches the next host built anywhere in the process; two starting at once can swap
+        // hosts, leaving one Program unconfigured on the default port 5000. One start at a time.
+        await HostBuildGate.WaitAsync();
+        try
+        {
+            _factory.StartServer();
+        }
+        finally
+        {
+            HostBuildGate.Release();
+        }
         BaseAddress = _factory.ClientOptions.BaseAddress;
-        await Task.CompletedTask;
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };

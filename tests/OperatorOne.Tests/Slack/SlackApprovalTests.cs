@@ -29,7 +29,7 @@ public sealed class SlackApprovalTests(SlackFixture fixture)
 
         var cards = await Slack.WaitForAsync(c => c.Method == "chat.postMessage" && c.Arguments.ToJsonString().Contains(requestId.ToString()), count: 2);
         var cardIn = cards.ToDictionary(c => c.Arguments["channel"]!.ToString());
-        Assert.Equal([workspace.DmChannel("admin"), workspace.DmChannel("admin2")], cardIn.Keys.Order());
+        Assert.Equal(new HashSet<string> { workspace.DmChannel("admin"), workspace.DmChannel("admin2") }, cardIn.Keys.ToHashSet());
         var approve = cardIn[workspace.DmChannel("admin")].Arguments["blocks"]!.AsArray().OfType<JsonObject>()
             .Single(b => b["type"]!.GetValue<string>() == "actions")["elements"]![0]!["value"]!.GetValue<string>();
         var cardTs = await TsOfCardsAsync(workspace, cardIn.Keys);
@@ -44,7 +44,7 @@ public sealed class SlackApprovalTests(SlackFixture fixture)
         Assert.Single(answers, a => a.Arguments["text"]!.ToString().StartsWith("Approved #1", StringComparison.Ordinal));
         Assert.All(answers, a => Assert.Equal("ephemeral", a.Arguments["response_type"]!.ToString()));
         var updates = await Slack.WaitForAsync(c => c.Method == "chat.update" && c.Arguments["text"]!.ToString().Contains("approved by", StringComparison.OrdinalIgnoreCase), count: 2);
-        Assert.Equal(cardTs.OrderBy(p => p.Key), updates.Select(u => KeyValuePair.Create(u.Arguments["channel"]!.ToString(), u.Arguments["ts"]!.ToString())).OrderBy(p => p.Key));
+        Assert.Equal(cardTs, updates.ToDictionary(u => u.Arguments["channel"]!.ToString(), u => u.Arguments["ts"]!.ToString()));
         Assert.All(updates, u => Assert.DoesNotContain(u.Arguments["blocks"]!.AsArray(), b => b!["type"]!.GetValue<string>() == "actions"));
         await Slack.WaitForAsync(c => c.Method == "chat.postMessage" && c.Arguments["channel"]?.ToString() == workspace.DmChannel("member")
             && c.Arguments["text"]!.ToString().Contains("was approved by", StringComparison.Ordinal));
