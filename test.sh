@@ -7,11 +7,12 @@ cd "$root"
 "$root/deploy/scripts/install-prerequisites.sh" test
 
 dotnet build OperatorOne.sln -c Release -nologo -v quiet
-dotnet test OperatorOne.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" | tee /tmp/operatorone-test.log
+log="$(mktemp)"
+set +e
+dotnet test OperatorOne.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" | tee "$log"
 status=${PIPESTATUS[0]}
-# One plain closing line that any CI reader understands.
-passed=$(grep -Eo 'Passed: +[0-9]+' /tmp/operatorone-test.log | awk '{s+=$2} END {print s+0}')
-failed=$(grep -Eo 'Failed: +[0-9]+' /tmp/operatorone-test.log | awk '{s+=$2} END {print s+0}')
-skipped=$(grep -Eo 'Skipped: +[0-9]+' /tmp/operatorone-test.log | awk '{s+=$2} END {print s+0}')
-echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+# One plain closing line that any CI reader understands, from the runner's own summary.
+count() { grep -E "^ +$1: +[0-9]+" "$log" | awk '{s+=$2} END {print s+0}'; }
+echo "$(count Passed) passed, $(count Failed) failed, $(count Skipped) skipped"
+rm -f "$log"
 exit "$status"

@@ -1,6 +1,9 @@
 using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Hosting;
 using OperatorOne.Channels.Slack;
+using OperatorOne.Channels.Teams;
+using OperatorOne.Channels.WebChat;
+using OperatorOne.Skills.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +16,9 @@ if (args.FirstOrDefault() == "migrate")
 builder.AddSecrets();
 builder.AddDatabase();
 builder.AddBotCore();
+builder.AddTickets();
+builder.AddWebChatChannel();
+builder.AddTeamsChannel();
 builder.AddSlackChannel();
 builder.Services.AddProblemDetails();
 
@@ -21,7 +27,11 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
 app.UseStatusCodePages();
+app.UseWebSockets();
+app.UseCors();
 app.MapHealth();
+app.MapWebChatChannel();
+app.MapTeamsChannel();
 app.MapSlackChannel();
 
 await app.RunAsync();

@@ -8,6 +8,7 @@ using OperatorOne.Data.Organizations;
 using OperatorOne.Data.Outbox;
 using OperatorOne.Data.Tenancy;
 using OperatorOne.Data.Tickets;
+using OperatorOne.Data.WebChat;
 
 namespace OperatorOne.Data;
 
@@ -34,6 +35,8 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketComment> TicketComments => Set<TicketComment>();
+    public DbSet<DirectLineConversation> DirectLineConversations => Set<DirectLineConversation>();
+    public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
 
     /// <summary>Switches this context (and its open connection, if any) to one organization.</summary>
     public async Task UseOrganizationAsync(Guid organizationId, CancellationToken cancellationToken)

@@ -13,6 +13,15 @@ if [ "$mode" = "test" ]; then
   command -v espeak-ng >/dev/null 2>&1 || packages+=(espeak-ng)
   command -v sox >/dev/null 2>&1 || packages+=(sox)
   command -v pocketsphinx >/dev/null 2>&1 || [ -e /usr/bin/pocketsphinx_continuous ] || packages+=(pocketsphinx pocketsphinx-en-us)
+  # The deploy tests render the Kustomize overlays with kubectl. Debian's own kubernetes-client (1.20) embeds a
+  # Kustomize too old for them, so kubectl comes only from a repository that offers it (pkgs.k8s.io).
+  if ! command -v kubectl >/dev/null 2>&1; then
+    if apt-cache policy kubectl 2>/dev/null | grep -q 'Candidate: [^(]'; then
+      packages+=(kubectl)
+    else
+      echo "kubectl is missing and no apt repository offers it: the deploy tests will fail until it is installed (see deploy/README.md)." >&2
+    fi
+  fi
 fi
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

@@ -36,7 +36,8 @@ internal static class ToolFunctions
     private static JsonSerializerOptions CreateSerializerOptions()
     {
         var options = new JsonSerializerOptions(AIJsonUtilities.DefaultOptions);
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        // First, so it wins over the PascalCase enum converter the defaults carry: the schema and the LLM see "high", not "High".
+        options.Converters.Insert(0, new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

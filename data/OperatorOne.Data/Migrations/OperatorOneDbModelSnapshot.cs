@@ -807,6 +807,111 @@ namespace OperatorOne.Data.Migrations
                     b.ToTable("ticket_comments");
                 });
 
+            modelBuilder.Entity("OperatorOne.Data.WebChat.DirectLineActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("activity");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("ClientActivityId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("client_activity_id");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_direct_line_activities");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_direct_line_activities_organization_id");
+
+                    b.HasIndex("ConversationId", "ClientActivityId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_direct_line_activities_conversation_id_client_activity_id")
+                        .HasFilter("client_activity_id IS NOT NULL");
+
+                    b.HasIndex("ConversationId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_direct_line_activities_conversation_id_sequence");
+
+                    b.ToTable("direct_line_activities");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.WebChat.DirectLineConversation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("LastSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_sequence");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("SiteId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("site_id");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_direct_line_conversations");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_direct_line_conversations_organization_id");
+
+                    b.ToTable("direct_line_conversations");
+                });
+
             modelBuilder.Entity("OperatorOne.Data.Approvals.ApprovalCardCopy", b =>
                 {
                     b.HasOne("OperatorOne.Data.Approvals.ApprovalRequest", null)
@@ -958,6 +1063,33 @@ namespace OperatorOne.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ticket_comments_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.WebChat.DirectLineActivity", b =>
+                {
+                    b.HasOne("OperatorOne.Data.WebChat.DirectLineConversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_direct_line_activities_direct_line_conversations_conversation~");
+
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_direct_line_activities_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.WebChat.DirectLineConversation", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_direct_line_conversations_organizations_organization_id");
                 });
 
             modelBuilder.Entity("OperatorOne.Data.Tickets.Ticket", b =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Data;
 
@@ -13,15 +14,15 @@ public sealed class BotHost : IAsyncLifetime
 {
     private WebApplicationFactory<Program>? _factory;
 
-    /// <summary>Held while any test builds an ASP.NET Core host in this process (see <see cref="InitializeAsync"/>).</summary>
-    internal static SemaphoreSlim HostBuildGate { get; } = new(1, 1);
-
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
     public string AdminConnectionString { get; private set; } = "";
     public string RuntimeConnectionString { get; private set; } = "";
 
     /// <summary>Settings a test class needs beyond the defaults (channel secrets pointing at local stand-ins).</summary>
     public Dictionary<string, string?> Settings { get; } = new();
+
+    /// <summary>Services a test class swaps in before start (a tool of its own, an HTTP handler routed to a local stand-in).</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
 
     public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The host has not started.");
 
@@ -41,20 +42,23 @@ public sealed class BotHost : IAsyncLifetime
             {
                 web.UseSetting(key, value);
             }
+            if (TestServices is { } configure)
+            {
+                web.ConfigureTestServices(configure);
+            }
         });
-        _factory.UseKestrel(0);
-        // WebApplicationFactory catches the next host built anywhere in the process; two starting at once can swap
-        // hosts, leaving one Program unconfigured on the default port 5000. One start at a time.
-        await HostBuildGate.WaitAsync();
-        try
-        {
-            _factory.StartServer();
-        }
-        finally
-        {
-            HostBuildGate.Release();
-        }
+        // A free loopback port of our own: several test processes may run side by side.
+        _factory.UseKestrel(FreePort());
+        _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
+        await Task.CompletedTask;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };

@@ -30,11 +30,7 @@ public sealed class SlackFixture : IAsyncLifetime
     }
 }
 
-/// <summary>
-/// Runs apart from the parallel collections: a second WebApplicationFactory&lt;Program&gt; starting beside another
-/// sometimes runs Program unconfigured on port 5000, even with BotHost's start gate (reported to the lead).
-/// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
+[CollectionDefinition(Name)]
 public sealed class SlackCollection : ICollectionFixture<SlackFixture>
 {
     public const string Name = "slack";

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OperatorOne.Bot.Core.Channels;
+
+namespace OperatorOne.Channels.Teams;
+
+public static class TeamsChannelHosting
+{
+    internal const string MetadataClient = "Teams.OpenIdMetadata";
+    internal const string TokenClient = "Teams.Token";
+
+    /// <summary>
+    /// The Teams channel when the "Teams" section names an app id; in Development without one, the loopback-only
+    /// local-test mode; otherwise nothing (its endpoint answers 404). A half-configured section fails start.
+    /// </summary>
+    public static IHostApplicationBuilder AddTeamsChannel(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(TeamsOptions.Section);
+        var options = section.Get<TeamsOptions>() ?? new TeamsOptions();
+        var mode = TeamsModes.Resolve(options, builder.Environment.IsDevelopment());
+        var services = builder.Services;
+        services.AddOptions<TeamsOptions>()
+            .Bind(section)
+            .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<TeamsOptions>, TeamsOptionsValidation>();
+        services.AddSingleton(new TeamsChannelMode(mode));
+        if (mode == TeamsMode.Off)
+        {
+            return builder;
+        }
+
+        services.AddHttpClient(MetadataClient, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(TokenClient, c => c.Timeout = TimeSpan.FromSeconds(10));
+        // Under Teams' 15-second budget for the whole turn.
+        services.AddHttpClient<TeamsConnector>(c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<TeamsAuthenticator>();
+        services.AddSingleton<TeamsConnectorToken>();
+        services.AddScoped<TeamsBot>();
+        services.AddTransient<IChannelSender, TeamsSender>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapTeamsChannel(this IEndpointRouteBuilder app)
+    {
+        var mode = app.ServiceProvider.GetRequiredService<TeamsChannelMode>().Mode;
+        if (mode != TeamsMode.Off)
+        {
+            app.MapPost("/api/messages", TeamsEndpoint.ReceiveAsync)
+                .DisableAntiforgery()
+                .WithName("TeamsMessages");
+        }
+        return app;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OperatorOne.Bot.Core.Activities;
+
+namespace OperatorOne.Channels.Teams;
+
+/// <summary>POST /api/messages: authenticate the Bot Connector's request, then hand the activity to <see cref="TeamsBot"/>.</summary>
+internal static class TeamsEndpoint
+{
+    /// <summary>Teams caps a message near 100 KB; a generous ceiling still keeps a flood of junk out of memory.</summary>
+    private const long MaxBodyBytes = 512 * 1024;
+
+    public static async Task<Results<Ok, Ok<TeamsInvokeResponse>, UnauthorizedHttpResult, BadRequest<string>, StatusCodeHttpResult>> ReceiveAsync(
+        HttpContext http, TeamsChannelMode channel, TeamsAuthenticator authenticator, TeamsBot bot, CancellationToken cancellationToken)
+    {
+        var authorization = http.Request.Headers.Authorization.ToString();
+        if (channel.Mode == TeamsMode.Authenticated && string.IsNullOrEmpty(authorization))
+        {
+            return TypedResults.Unauthorized();
+        }
+        if (channel.Mode == TeamsMode.LocalTest && !IsLoopback(http.Connection.RemoteIpAddress))
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        Activity? activity;
+        try
+        {
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = MaxBodyBytes;
+            }
+            activity = await http.Request.ReadFromJsonAsync<Activity>(BotJson.Options, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return TypedResults.BadRequest("The body is not a Bot Framework activity.");
+        }
+        catch (InvalidOperationException)
+        {
+            return TypedResults.BadRequest("The body must be application/json.");
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return TypedResults.StatusCode(ex.StatusCode);
+        }
+        if (activity is null)
+        {
+            return TypedResults.BadRequest("The body is not a Bot Framework activity.");
+        }
+
+        var trusted = channel.Mode switch
+        {
+            TeamsMode.Authenticated => await authenticator.IsAuthenticAsync(authorization, activity, cancellationToken),
+            // Nothing is verified here, so replies may only go back to this machine.
+            TeamsMode.LocalTest => Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) && TeamsOptions.IsLoopback(serviceUrl),
+            _ => false,
+        };
+        if (!trusted)
+        {
+            return TypedResults.Unauthorized();
+        }
+        return (await bot.HandleAsync(activity, cancellationToken)).Result switch
+        {
+            Ok ok => ok,
+            Ok<TeamsInvokeResponse> invoke => invoke,
+            BadRequest<string> bad => bad,
+            StatusCodeHttpResult status => status,
+            var other => throw new InvalidOperationException($"Unexpected result {other.GetType().Name}."),
+        };
+    }
+
+    private static bool IsLoopback(IPAddress? address) =>
+        address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+}

@@ -1,0 +1,24 @@
+using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Channels;
+
+namespace OperatorOne.Channels.Teams;
+
+/// <summary>The outbox's way into Teams: proactive messages and in-place card updates through the Bot Connector.</summary>
+internal sealed class TeamsSender(TeamsConnector connector) : IChannelSender
+{
+    public const string ChannelId = "msteams";
+
+    public string Channel => ChannelId;
+
+    public Task<DeliveryResult> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken) =>
+        reference.ServiceUrl is { } serviceUrl
+            ? connector.SendAsync(serviceUrl, reference.Conversation.Id, activity, cancellationToken)
+            : Task.FromResult<DeliveryResult>(NoServiceUrl);
+
+    public Task<DeliveryResult> UpdateAsync(ConversationReference reference, string activityId, Activity activity, CancellationToken cancellationToken) =>
+        reference.ServiceUrl is { } serviceUrl
+            ? connector.UpdateAsync(serviceUrl, reference.Conversation.Id, activityId, activity, cancellationToken)
+            : Task.FromResult<DeliveryResult>(NoServiceUrl);
+
+    private static DeliveryResult.Undeliverable NoServiceUrl { get; } = new("The conversation reference has no serviceUrl.", StaleConversation: true);
+}

@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Logging;
+using OperatorOne.Bot.Core.Activities;
+
+namespace OperatorOne.Channels.WebChat;
+
+/// <summary>Posting an activity (echo, turn, replies) and the WebSocket stream of a conversation.</summary>
+internal static class ActivityEndpoints
+{
+    private const int MaxClientActivityIdLength = 100;
+
+    public static async Task<Results<Ok<ActivityPosted>, JsonHttpResult<DirectLineError>>> PostAsync(
+        string conversationId, HttpRequest request, ConversationAccess access, DirectLineLog log, WebChatTurns turns,
+        ILogger<WebChatTurns> logger, CancellationToken cancellationToken)
+    {
+        var (caller, conversation, denied) = await access.OpenAsync(request, conversationId, cancellationToken);
+        if (caller is null || conversation is null)
+        {
+            return denied ?? DirectLineError.ConversationNotFound();
+        }
+        var (posted, malformed) = await DirectLineBody.ReadAsync<Activity>(request, DirectLineBody.MaxActivityBytes, cancellationToken);
+        if (posted is null)
+        {
+            return malformed ?? DirectLineError.BadJson("The body must be one activity.");
+        }
+        var clientActivityId = ClientActivityId(posted);
+        if (clientActivityId?.Length > MaxClientActivityIdLength)
+        {
+            return DirectLineError.BadJson($"channelData.clientActivityID is limited to {MaxClientActivityIdLength} characters.");
+        }
+        if (posted.Type == ActivityTypes.Typing)
+        {
+            // Typing is momentary: nobody else is in the conversation to see it, and it is no turn for the bot.
+            return TypedResults.Ok(new ActivityPosted($"{conversation.Id}|typing"));
+        }
+
+        // The sender is whoever the token names, never the "from" in the body.
+        var user = new ChannelAccount
+        {
+            Id = caller.Token?.User ?? conversation.UserId,
+            Name = conversation.UserName ?? posted.From?.Name,
+            Role = "user",
+        };
+        var echo = posted with { Id = null, From = user, Recipient = WebChatTurns.Bot, ReplyToId = posted.ReplyToId };
+        var logged = await log.AppendAsync(conversation, echo, clientActivityId, cancellationToken);
+        if (logged is null)
+        {
+            return DirectLineError.ConversationNotFound();
+        }
+        try
+        {
+            // A re-post runs the turn again with the same delivery id; the core processes a delivery once.
+            if (!await turns.RunAsync(conversation, logged.Activity, cancellationToken))
+            {
+                return DirectLineError.Result(StatusCodes.Status403Forbidden, "BadArgument", "The web chat site is not installed.");
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "The turn for web chat activity {Activity} failed.", logged.Activity.Id);
+            return DirectLineError.BotError();
+        }
+        return TypedResults.Ok(new ActivityPosted(logged.Activity.Id ?? ""));
+    }
+
+    public static async Task<Results<EmptyHttpResult, JsonHttpResult<DirectLineError>>> StreamAsync(
+        string conversationId, string? t, string? watermark, HttpContext context, DirectLineAuth auth, ConversationAccess access,
+        ActivityStream stream, CancellationToken cancellationToken)
+    {
+        var (caller, denied) = await auth.AuthenticateAsync(t ?? "", cancellationToken);
+        if (caller is null)
+        {
+            return denied ?? DirectLineError.MissingCredentials();
+        }
+        var (_, conversation, unavailable) = await access.OpenAsync(caller, conversationId, cancellationToken);
+        if (conversation is null)
+        {
+            return unavailable ?? DirectLineError.ConversationNotFound();
+        }
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            return DirectLineError.BadJson("Connect with a WebSocket.");
+        }
+        await stream.RunAsync(context, conversation.Id, string.IsNullOrEmpty(watermark) ? null : watermark, cancellationToken);
+        return TypedResults.Empty;
+    }
+
+    private static string? ClientActivityId(Activity activity) =>
+        activity.ChannelData?["clientActivityID"] is JsonValue value && value.TryGetValue<string>(out var id) && id.Length > 0 ? id : null;
+}

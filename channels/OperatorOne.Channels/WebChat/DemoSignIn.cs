@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Data;
+
+namespace OperatorOne.Channels.WebChat;
+
+/// <summary>
+/// Development only: a token for one of the seeded demo members, so the page can sign in without a site backend.
+/// Not mapped at all outside Development, so the route answers 404 there.
+/// </summary>
+internal static class DemoSignIn
+{
+    public const string Site = "demo-site";
+    public static readonly string[] Members = ["owner", "admin", "member", "viewer"];
+
+    public static async Task<Results<Ok<DemoTokenResponse>, JsonHttpResult<DirectLineError>>> IssueAsync(
+        DemoTokenRequest request, WebChatSites sites, OperatorOneDb db, WebChatTokens tokens, CancellationToken cancellationToken)
+    {
+        if (request.Member is not { } member || !Members.Contains(member))
+        {
+            return DirectLineError.BadJson($"member must be one of: {string.Join(", ", Members)}.");
+        }
+        if (await sites.FindOrganizationAsync(Site, cancellationToken) is not { } organizationId)
+        {
+            return DirectLineError.Result(StatusCodes.Status404NotFound, "NotFound", $"The web chat site '{Site}' is not seeded.");
+        }
+        await db.UseOrganizationAsync(organizationId, cancellationToken);
+        var userId = $"demo-{member}";
+        var name = await db.ChannelIdentities
+            .Where(i => i.Channel == WebChatSites.Channel && i.ExternalId == userId)
+            .Join(db.Members, i => i.MemberId, m => m.Id, (_, m) => m.DisplayName)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (name is null)
+        {
+            return DirectLineError.Result(StatusCodes.Status404NotFound, "NotFound", $"The demo member '{member}' is not seeded.");
+        }
+        var conversationId = DirectLineIds.NewConversationId();
+        var token = tokens.Issue(Site, organizationId, conversationId, userId, name);
+        return TypedResults.Ok(new DemoTokenResponse(token, conversationId, userId, name, member));
+    }
+}

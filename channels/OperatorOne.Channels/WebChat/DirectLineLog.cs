@@ -1,0 +1,116 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Data;
+using OperatorOne.Data.WebChat;
+
+namespace OperatorOne.Channels.WebChat;
+
+/// <summary>
+/// A conversation's activity log in PostgreSQL, the only state Direct Line needs: every replica appends here and
+/// every stream reads from here. Appends lock the conversation row, so watermarks commit in order and a reader
+/// never skips an activity that commits late. Callers must have scoped the context to the conversation's organization.
+/// </summary>
+internal sealed class DirectLineLog(OperatorOneDb db, TimeProvider clock, ConversationSignals signals)
+{
+    public Task<DirectLineConversation?> FindAsync(string conversationId, CancellationToken cancellationToken) =>
+        db.DirectLineConversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+
+    /// <summary>Starts the conversation; false when it already exists (a second start with the same token).</summary>
+    public async Task<bool> StartAsync(DirectLineConversation conversation, CancellationToken cancellationToken)
+    {
+        if (await db.DirectLineConversations.AnyAsync(c => c.Id == conversation.Id, cancellationToken))
+        {
+            return false;
+        }
+        conversation.CreatedAt = clock.GetUtcNow();
+        db.DirectLineConversations.Add(conversation);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another replica started it a moment ago with the same token.
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Appends an activity, giving it the next watermark and, unless it carries one already (a card update),
+    /// the id <c>{conversationId}|0000007</c>. A posted activity whose client id was taken in before is not
+    /// appended again; the earlier entry is returned instead. Null when the conversation does not exist.
+    /// </summary>
+    public async Task<LoggedActivity?> AppendAsync(DirectLineConversation conversation, Activity activity, string? clientActivityId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var locked = await db.Database
+            .SqlQuery<int>($"SELECT last_sequence AS \"Value\" FROM direct_line_conversations WHERE id = {conversation.Id} FOR UPDATE")
+            .ToListAsync(cancellationToken);
+        if (locked.Count == 0)
+        {
+            return null;
+        }
+        if (clientActivityId is not null)
+        {
+            var earlier = await db.DirectLineActivities.AsNoTracking()
+                .Where(a => a.ConversationId == conversation.Id && a.ClientActivityId == clientActivityId)
+                .Select(a => new { a.ActivityId, a.Activity })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (earlier is not null)
+            {
+                return new LoggedActivity(BotJson.Deserialize<Activity>(earlier.Activity), IsRepeat: true);
+            }
+        }
+        var sequence = locked[0] + 1;
+        // Milliseconds, as JavaScript dates have them: Web Chat orders activities by this timestamp.
+        var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        var activityId = activity.Id ?? $"{conversation.Id}|{sequence.ToString("D7", CultureInfo.InvariantCulture)}";
+        var logged = activity with
+        {
+            Id = activityId,
+            Timestamp = now,
+            ChannelId = WebChatSites.Channel,
+            Conversation = new ConversationAccount { Id = conversation.Id },
+        };
+        db.DirectLineActivities.Add(new DirectLineActivity
+        {
+            OrganizationId = conversation.OrganizationId,
+            ConversationId = conversation.Id,
+            Sequence = sequence,
+            ActivityId = activityId,
+            ClientActivityId = clientActivityId,
+            Activity = BotJson.Serialize(logged),
+            CreatedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"UPDATE direct_line_conversations SET last_sequence = {sequence} WHERE id = {conversation.Id}", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        // Streams on this replica wake at once; the NOTIFY from the insert wakes the other replicas.
+        signals.Notify(conversation.Id);
+        return new LoggedActivity(logged, IsRepeat: false);
+    }
+
+    /// <summary>Activities after <paramref name="watermark"/> in order, at most <paramref name="limit"/>.</summary>
+    public Task<List<LogEntry>> ReadAfterAsync(string conversationId, int watermark, int limit, CancellationToken cancellationToken) =>
+        db.DirectLineActivities.AsNoTracking()
+            .Where(a => a.ConversationId == conversationId && a.Sequence > watermark)
+            .OrderBy(a => a.Sequence)
+            .Take(limit)
+            .Select(a => new LogEntry(a.Sequence, a.Activity))
+            .ToListAsync(cancellationToken);
+}
+
+/// <summary>An appended activity as clients receive it; <see cref="IsRepeat"/> when it was taken in by an earlier post.</summary>
+internal sealed record LoggedActivity(Activity Activity, bool IsRepeat);
+
+/// <summary>One log entry: its watermark and the activity's raw JSON.</summary>
+internal sealed record LogEntry(int Watermark, string Activity);

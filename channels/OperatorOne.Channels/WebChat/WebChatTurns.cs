@@ -1,0 +1,72 @@
+using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Turns;
+using OperatorOne.Data.WebChat;
+
+namespace OperatorOne.Channels.WebChat;
+
+/// <summary>Hands a web chat activity to the core and appends the bot's replies to the conversation log.</summary>
+internal sealed class WebChatTurns(TurnPipeline pipeline, DirectLineLog log)
+{
+    /// <summary>How the bot appears in every web chat conversation.</summary>
+    public static ChannelAccount Bot { get; } = new() { Id = "operatorone", Name = "OperatorOne", Role = "bot" };
+
+    /// <summary>
+    /// Runs the turn for an activity whose <c>id</c> and <c>from</c> we set ourselves (the echo, or the join event);
+    /// false when the site is no longer installed (the caller answers 403).
+    /// </summary>
+    public async Task<bool> RunAsync(DirectLineConversation conversation, Activity activity, CancellationToken cancellationToken)
+    {
+        var user = activity.From ?? throw new ArgumentException("The activity has no sender.", nameof(activity));
+        var turn = new InboundTurn
+        {
+            Channel = WebChatSites.Channel,
+            DeliveryId = activity.Id ?? throw new ArgumentException("The activity has no id.", nameof(activity)),
+            InstallationId = conversation.SiteId,
+            ChannelUserId = user.Id,
+            UserName = user.Name,
+            Activity = activity,
+            Reference = ConversationReference.From(activity),
+        };
+        var result = await pipeline.RunAsync(turn, cancellationToken);
+        if (result.Status == TurnStatus.UnknownInstallation)
+        {
+            return false;
+        }
+        if (result.Status is TurnStatus.Processed or TurnStatus.RateLimited)
+        {
+            // Replies to a message point at its echo, so Web Chat shows them after it; welcome replies have nothing to point at.
+            var replyTo = activity.Type == ActivityTypes.Message ? activity.Id : null;
+            foreach (var reply in result.Replies)
+            {
+                await log.AppendAsync(conversation, AsBotActivity(reply, conversation, replyTo), clientActivityId: null, cancellationToken);
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The conversationUpdate the core gets when a user joins, so it can welcome them.</summary>
+    public static Activity UserJoined(DirectLineConversation conversation)
+    {
+        var user = new ChannelAccount { Id = conversation.UserId, Name = conversation.UserName, Role = "user" };
+        return new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            Id = $"{conversation.Id}|joined",
+            Timestamp = conversation.CreatedAt,
+            ChannelId = WebChatSites.Channel,
+            From = user,
+            Recipient = Bot,
+            Conversation = new ConversationAccount { Id = conversation.Id },
+            MembersAdded = [user],
+        };
+    }
+
+    /// <summary>A reply as Web Chat needs it: from the bot (role "bot"), to the user, in this conversation.</summary>
+    public static Activity AsBotActivity(Activity reply, DirectLineConversation conversation, string? replyToId) => reply with
+    {
+        Id = null,
+        From = Bot,
+        Recipient = new ChannelAccount { Id = conversation.UserId, Name = conversation.UserName, Role = "user" },
+        ReplyToId = replyToId,
+    };
+}

@@ -1,0 +1,82 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+using static OperatorOne.Skills.Tickets.TicketPhrases;
+
+namespace OperatorOne.Skills.Tickets;
+
+/// <summary>Gives a ticket to a member named by handle or name ("mia", "Mia Wong", "me"), or takes it away ("nobody").</summary>
+internal static class AssignTicket
+{
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "assign_ticket",
+        Description = "Assign a ticket to a member",
+        Tier = ToolTier.SafeWrite,
+        MinimumRole = MemberRole.Member,
+        Handler = RunAsync,
+        Utterances =
+        [
+            // "assign 12 to mia", "give ticket #12 to Mia Wong", "reassign 12 to @sam"
+            Utterance.Of($"(assign|reassign|give|hand|hand over|pass|route|transfer) {Ref} to (?<assignee>.+)"),
+            Utterance.Of($"(assign|give) (?<assignee>.+?) (to|on) {Ref}"),
+            Utterance.Of($"(i(['’]ll| will) take|let me take|take|grab|assign me to|assign myself to) {Ref}", Assign("me")),
+            Utterance.Of($"unassign {Ref}", Assign("nobody")),
+        ],
+        Prompts = new Dictionary<string, string>
+        {
+            ["number"] = "Which ticket? Tell me its number, like 12.",
+            ["assignee"] = "Who should I assign it to?",
+        },
+        HelpExample = "assign 12 to mia",
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The ticket number, e.g. 12.")] int number,
+        [Description("Who gets it: a member's handle or name, 'me' for the person asking, or 'nobody' to unassign.")] string assignee,
+        CancellationToken cancellationToken = default)
+    {
+        var ticket = await context.Db.FindVisibleAsync(number, context.Caller, cancellationToken);
+        if (ticket is null)
+        {
+            return ToolResult.Refused(TicketQueries.NotFound(number));
+        }
+        var members = await context.Db.Members
+            .Where(m => m.IsActive)
+            .OrderBy(m => m.DisplayName)
+            .Select(m => new AssigneeCandidate(m.Id, m.DisplayName, m.Handle))
+            .ToListAsync(cancellationToken);
+
+        switch (AssigneeMatch.Find(assignee, context.Caller.MemberId, members))
+        {
+            case AssigneeMatch.Many many:
+                var names = TicketText.List(many.Candidates.Select(c => $"{c.DisplayName} (@{c.Handle})"));
+                return ToolResult.Refused($"More than one member matches \"{assignee}\": {names}. Which one do you mean?");
+            case AssigneeMatch.Unknown:
+                return ToolResult.Refused($"I couldn't find a member called \"{assignee}\".");
+            case AssigneeMatch.Nobody when ticket.AssigneeId is null:
+                return ToolResult.Refused($"Ticket #{ticket.Number} isn't assigned to anyone.");
+            case AssigneeMatch.Nobody:
+                ticket.AssigneeId = null;
+                ticket.UpdatedAt = context.Now;
+                return new ToolResult($"Ticket #{ticket.Number} is no longer assigned to anyone.");
+            case AssigneeMatch.One one when one.Member.Id == ticket.AssigneeId:
+                return ToolResult.Refused($"Ticket #{ticket.Number} is already assigned to {one.Member.DisplayName}.");
+            case AssigneeMatch.One one:
+                var before = ticket.Status;
+                ticket.AssigneeId = one.Member.Id;
+                ticket.Status = TicketStatusRules.AfterAssignment(before);
+                ticket.UpdatedAt = context.Now;
+                var opened = ticket.Status != before ? $" and marked it {TicketText.Word(ticket.Status)}" : "";
+                var who = one.Member.Id == context.Caller.MemberId ? "you" : one.Member.DisplayName;
+                return new ToolResult($"Assigned ticket #{ticket.Number} ({ticket.Title}) to {who}{opened}.");
+            default:
+                throw new InvalidOperationException("Every kind of assignee match is handled above.");
+        }
+    }
+
+    private static Dictionary<string, string> Assign(string who) => new() { ["assignee"] = who };
+}

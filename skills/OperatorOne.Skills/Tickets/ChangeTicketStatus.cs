@@ -1,0 +1,62 @@
+using System.ComponentModel;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+using OperatorOne.Data.Tickets;
+using static OperatorOne.Skills.Tickets.TicketPhrases;
+
+namespace OperatorOne.Skills.Tickets;
+
+/// <summary>Moves a ticket along New → Open → Pending → Resolved → Closed, as <see cref="TicketStatusRules"/> allows.</summary>
+internal static class ChangeTicketStatus
+{
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "change_ticket_status",
+        Description = "Change a ticket's status (open, pending, resolved, closed)",
+        Tier = ToolTier.SafeWrite,
+        MinimumRole = MemberRole.Member,
+        Handler = RunAsync,
+        Utterances =
+        [
+            Utterance.Of($"(close|close out|shut) {Ref}", To("closed")),
+            Utterance.Of($"(resolve|solve) {Ref}", To("resolved")),
+            Utterance.Of($"re-?open {Ref}", To("open")),
+            Utterance.Of($"(start|begin)( working)? on {Ref}|work on {Ref}", To("open")),
+            Utterance.Of($"(put|place|set|move) {Ref} on hold|pause {Ref}", To("pending")),
+            Utterance.Of($"(mark|set|flag) {Ref} (as )?(done|fixed|solved)", To("resolved")),
+            // "set 12 to pending", "mark ticket 12 as resolved", "move #12 to closed"
+            Utterance.Of($"(set|mark|move|change|update|put|switch) {Ref}( status)? (to |as )?{Status}"),
+            Utterance.Of($"(set|change|update|move) (the )?status (of|on|for) {Ref} to {Status}"),
+        ],
+        Prompts = new Dictionary<string, string>
+        {
+            ["number"] = "Which ticket? Tell me its number, like 12.",
+            ["status"] = "Which status: open, pending, resolved or closed?",
+        },
+        HelpExample = "close ticket 12",
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The ticket number, e.g. 12.")] int number,
+        [Description("The new status. Reopening is moving a resolved or closed ticket to open.")] TicketStatus status,
+        CancellationToken cancellationToken = default)
+    {
+        var ticket = await context.Db.FindVisibleAsync(number, context.Caller, cancellationToken);
+        if (ticket is null)
+        {
+            return ToolResult.Refused(TicketQueries.NotFound(number));
+        }
+        var decision = TicketStatusRules.Decide(ticket.Number, ticket.Status, status);
+        if (!decision.Allowed)
+        {
+            return ToolResult.Refused(decision.Reply);
+        }
+        ticket.Status = status;
+        ticket.UpdatedAt = context.Now;
+        return new ToolResult(decision.Reply);
+    }
+
+    private static Dictionary<string, string> To(string status) => new() { ["status"] = status };
+}

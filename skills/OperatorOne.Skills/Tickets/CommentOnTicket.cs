@@ -1,0 +1,84 @@
+using System.ComponentModel;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+using OperatorOne.Data.Tickets;
+using static OperatorOne.Skills.Tickets.TicketPhrases;
+
+namespace OperatorOne.Skills.Tickets;
+
+/// <summary>Adds a public comment or an internal note. Guests may comment on their own tickets, never internally.</summary>
+internal static class CommentOnTicket
+{
+    /// <summary>": rebooted it", or nothing (then we ask for the text).</summary>
+    private const string Text = $"({Colon}(?<text>.+))?";
+
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "comment_on_ticket",
+        Description = "Add a comment or an internal note to a ticket",
+        Tier = ToolTier.SafeWrite,
+        MinimumRole = MemberRole.Member,
+        AllowGuests = true,
+        Handler = RunAsync,
+        Utterances =
+        [
+            // "comment on 12: rebooted it", "add a comment to #12: …", "reply to ticket 12: …"
+            Utterance.Of($"(add (a |an )?)?(public )?(comment|reply)( on| to| for)? {Ref}{Text}"),
+            // "update 12: replaced the toner"; without the text it is a question ("any update on 12"), not a comment.
+            Utterance.Of($"(add (an )?)?update (on |to |for )?{Ref}{Colon}(?<text>.+)"),
+            // "add an internal note to #12: …", "private note on 12: …"; a bare "note" is internal, as in most help desks.
+            Utterance.Of($"(add (a |an )?)?((internal|private|staff) )?(note|internal comment|private comment)( on| to| for)? {Ref}{Text}", Internal),
+        ],
+        Prompts = new Dictionary<string, string>
+        {
+            ["number"] = "Which ticket? Tell me its number, like 12.",
+            ["text"] = "What should the comment say?",
+        },
+        HelpExample = "comment on 12: rebooted it",
+    };
+
+    private static Dictionary<string, string> Internal => new() { ["internal"] = "true" };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The ticket number, e.g. 12.")] int number,
+        [Description("What to add to the ticket.")] string text,
+        [Description("True for a note only staff can see; false (the default) for a comment the requester sees too.")] bool @internal = false,
+        CancellationToken cancellationToken = default)
+    {
+        var caller = context.Caller;
+        var ticket = await context.Db.FindVisibleAsync(number, caller, cancellationToken);
+        if (ticket is null)
+        {
+            return ToolResult.Refused(caller.IsGuest
+                ? $"I couldn't find ticket #{number} among the tickets you opened."
+                : TicketQueries.NotFound(number));
+        }
+        var body = text.Trim();
+        if (body.Length == 0)
+        {
+            return ToolResult.Refused("The comment is empty. What should it say?");
+        }
+        if (body.Length > TicketText.MaxCommentLength)
+        {
+            return ToolResult.Refused($"That comment is too long ({body.Length} characters; the limit is {TicketText.MaxCommentLength}).");
+        }
+        // Internal notes are a staff tool: a guest's words always reach the ticket as a public comment.
+        var isInternal = @internal && caller.Role >= MemberRole.Member;
+        context.Db.TicketComments.Add(new TicketComment
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = context.OrganizationId,
+            TicketId = ticket.Id,
+            AuthorId = caller.MemberId,
+            Text = body,
+            IsInternal = isInternal,
+            CreatedAt = context.Now,
+        });
+        ticket.UpdatedAt = context.Now;
+        return new ToolResult(isInternal
+            ? $"Added an internal note to ticket #{ticket.Number}."
+            : $"Added your comment to ticket #{ticket.Number}.");
+    }
+}

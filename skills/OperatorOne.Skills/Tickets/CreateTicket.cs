@@ -1,0 +1,85 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
+using OperatorOne.Data.Members;
+using OperatorOne.Data.Tickets;
+using static OperatorOne.Skills.Tickets.TicketPhrases;
+
+namespace OperatorOne.Skills.Tickets;
+
+/// <summary>Opens a ticket; guests may too, so a phone caller can report a problem before anyone knows them.</summary>
+internal static class CreateTicket
+{
+    /// <summary>"…: printer jammed", "… about VPN, high priority", "… for broken monitor", or nothing (then we ask).</summary>
+    private const string Details =
+        $"(({Colon}| (about|for|regarding|re|on|saying|that) )(?<title>.+?))?(,? (with |at )?{Priority} priority|(,| -) {Priority})?";
+
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "create_ticket",
+        Description = "Open a support ticket",
+        Tier = ToolTier.SafeWrite,
+        MinimumRole = MemberRole.Member,
+        AllowGuests = true,
+        Handler = RunAsync,
+        Utterances =
+        [
+            // "open a ticket: …", "log an urgent ticket: …", "please raise a new high priority ticket about …"
+            Utterance.Of($"(please |can you |could you )?(open|create|raise|log|file|submit|make|start|add)( me)?( an?| another)?( new)?( {Priority}( priority)?)?( support| helpdesk| help desk)? ticket{Details}"),
+            // "new ticket about VPN, high priority"
+            Utterance.Of($"(an? )?(new|another)( {Priority}( priority)?)? ticket{Details}"),
+            // A caller on the phone: "I want to report a problem with the printer".
+            Utterance.Of($"(i (need|want) to |i'?d like to )?(report|raise|log) (an? )?(problem|issue|fault|incident)(({Colon}| with | about | regarding )(?<title>.+?))?(,? {Priority} priority)?"),
+        ],
+        Prompts = new Dictionary<string, string> { ["title"] = "What's the problem? Give me a short title." },
+        HelpExample = "open a ticket: printer on floor 2 is jammed",
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("A short title for the problem, e.g. 'Printer on floor 2 is jammed'.")] string title,
+        [Description("More detail, if the person gave any.")] string? description = null,
+        [Description("How urgent it is; normal unless the person says otherwise.")] TicketPriority priority = TicketPriority.Normal,
+        [Description("A category such as hardware, software, network or access, if obvious.")] string? category = null,
+        CancellationToken cancellationToken = default)
+    {
+        var cleanTitle = TicketText.Title(title);
+        if (cleanTitle.Length == 0)
+        {
+            return ToolResult.Refused("A ticket needs a title. What's the problem?");
+        }
+        var caller = context.Caller;
+        var ticket = new Ticket
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = context.OrganizationId,
+            Number = await NextNumberAsync(context.Db, context.OrganizationId, cancellationToken),
+            Title = cleanTitle,
+            // A title cut to fit keeps its full wording in the description.
+            Description = description?.Trim() is { Length: > 0 } text ? text : cleanTitle.EndsWith('…') ? title.Trim() : "",
+            Priority = priority,
+            Category = string.IsNullOrWhiteSpace(category) ? null : category.Trim().ToLowerInvariant(),
+            RequesterId = caller.MemberId,
+            GuestContact = caller.IsGuest ? caller.ChannelUserId : null,
+            CreatedAt = context.Now,
+            UpdatedAt = context.Now,
+        };
+        context.Db.Tickets.Add(ticket);
+        await context.Db.SaveChangesAsync(cancellationToken);
+
+        var view = new TicketView(ticket, caller.DisplayName, null, []);
+        return new ToolResult($"Opened ticket #{ticket.Number}: {ticket.Title} ({TicketText.Word(priority)} priority).")
+        {
+            Card = TicketCards.Ticket(view),
+            Speak = $"I've opened ticket number {ticket.Number}: {ticket.Title}. Please keep that number for reference.",
+        };
+    }
+
+    /// <summary>Numbers come from a row-locked counter on the organization, so two replicas never hand out the same one.</summary>
+    private static async Task<int> NextNumberAsync(OperatorOneDb db, Guid organizationId, CancellationToken cancellationToken) =>
+        await db.Database
+            .SqlQuery<int>($"UPDATE organizations SET last_ticket_number = last_ticket_number + 1 WHERE id = {organizationId} RETURNING last_ticket_number AS \"Value\"")
+            .AsAsyncEnumerable().FirstAsync(cancellationToken);
+}

@@ -1,0 +1,55 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+using static OperatorOne.Skills.Tickets.TicketPhrases;
+
+namespace OperatorOne.Skills.Tickets;
+
+/// <summary>Deletes a ticket and its comments for good; risky, so it runs only after an admin approves.</summary>
+internal static class DeleteTicket
+{
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "delete_ticket",
+        Description = "Delete a ticket and its comments permanently",
+        Tier = ToolTier.RiskyWrite,
+        MinimumRole = MemberRole.Member,
+        ApproverRole = MemberRole.Admin,
+        Handler = RunAsync,
+        Utterances =
+        [
+            Utterance.Of($"(please )?(delete|remove|erase|destroy|trash|purge) {Ref}( permanently| for good)?"),
+        ],
+        Prompts = new Dictionary<string, string> { ["number"] = "Which ticket should I delete? Tell me its number." },
+        HelpExample = "delete ticket 12",
+        Summarize = SummarizeAsync,
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The number of the ticket to delete, e.g. 12.")] int number,
+        CancellationToken cancellationToken = default)
+    {
+        // Comments go with it through the foreign key's ON DELETE CASCADE.
+        var deleted = await context.Db.Tickets.Where(t => t.Number == number).ExecuteDeleteAsync(cancellationToken);
+        return deleted == 0
+            ? ToolResult.Refused(TicketQueries.NotFound(number))
+            : new ToolResult($"Ticket #{number} deleted.");
+    }
+
+    /// <summary>"Delete ticket #12 (Printer jammed)" on the approval card, so approvers see what they are deleting.</summary>
+    public static async Task<string> SummarizeAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    {
+        if (call.IntArgument("number") is not { } number)
+        {
+            return "Delete a ticket";
+        }
+        var title = await context.Db.Tickets
+            .Where(t => t.Number == number)
+            .Select(t => t.Title)
+            .FirstOrDefaultAsync(cancellationToken);
+        return title is null ? $"Delete ticket #{number}" : $"Delete ticket #{number} ({title})";
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
+using OperatorOne.Data.Members;
+using OperatorOne.Data.Tickets;
+
+namespace OperatorOne.Skills.Tickets;
+
+/// <summary>"My tickets" (requested or assigned, not closed) and the team's open queue.</summary>
+internal static class ListTickets
+{
+    /// <summary>Enough for a chat message or a phone call; the count tells how many more there are.</summary>
+    public const int MaxShown = 20;
+
+    public static ToolDefinition Mine { get; } = new()
+    {
+        Name = "list_my_tickets",
+        Description = "List the caller's own tickets (requested by or assigned to them) that are not closed",
+        Tier = ToolTier.ReadOnly,
+        MinimumRole = MemberRole.Viewer,
+        AllowGuests = true,
+        Handler = MineAsync,
+        Utterances =
+        [
+            Utterance.Of("(show|list|get|view|check|give|what are)( me)? (all )?my( open| current)? tickets"),
+            Utterance.Of("my( open| current)? tickets"),
+            Utterance.Of("(what|which) tickets (do i have|have i (opened|raised|logged)|are (assigned to me|mine))( open)?"),
+            Utterance.Of("tickets (assigned to me|i (opened|raised|logged|requested))"),
+        ],
+        HelpExample = "my tickets",
+    };
+
+    public static ToolDefinition Open { get; } = new()
+    {
+        Name = "list_open_tickets",
+        Description = "List every ticket that is not resolved or closed, newest first",
+        Tier = ToolTier.ReadOnly,
+        MinimumRole = MemberRole.Viewer,
+        Handler = OpenAsync,
+        Utterances =
+        [
+            Utterance.Of("(show|list|get|view|check|give)( me)?( all)?( the)?( open| unresolved| outstanding)? tickets"),
+            Utterance.Of("(all )?(open|unresolved|outstanding) tickets"),
+            Utterance.Of("(what|which) tickets are (open|unresolved|outstanding)"),
+            Utterance.Of("(show|list|check)( me)? the (ticket |support )?queue|ticket queue"),
+        ],
+        HelpExample = "list open tickets",
+    };
+
+    public static async Task<ToolResult> MineAsync(ToolContext context, CancellationToken cancellationToken = default)
+    {
+        var caller = context.Caller;
+        var tickets = context.Db.Tickets.VisibleTo(caller).Where(t => t.Status != TicketStatus.Closed);
+        if (!caller.IsGuest)
+        {
+            tickets = tickets.Where(t => t.RequesterId == caller.MemberId || t.AssigneeId == caller.MemberId);
+        }
+        var (rows, total) = await ReadAsync(context.Db, tickets, cancellationToken);
+        if (total == 0)
+        {
+            return new ToolResult("You have no open tickets.");
+        }
+        var heading = total == 1 ? "You have 1 ticket that isn't closed" : $"You have {total} tickets that aren't closed";
+        return Reply(heading, rows, total);
+    }
+
+    public static async Task<ToolResult> OpenAsync(ToolContext context, CancellationToken cancellationToken = default)
+    {
+        var tickets = context.Db.Tickets.Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed);
+        var (rows, total) = await ReadAsync(context.Db, tickets, cancellationToken);
+        if (total == 0)
+        {
+            return new ToolResult("There are no open tickets.");
+        }
+        var heading = total == 1 ? "1 open ticket" : $"{total} open tickets, newest first";
+        return Reply(heading, rows, total);
+    }
+
+    private static async Task<(List<TicketRow> Rows, int Total)> ReadAsync(OperatorOneDb db, IQueryable<Ticket> tickets, CancellationToken cancellationToken)
+    {
+        var total = await tickets.CountAsync(cancellationToken);
+        var page = await tickets
+            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Number)
+            .Take(MaxShown)
+            .Select(t => new { t.Number, t.Title, t.Status, t.Priority, t.AssigneeId })
+            .ToListAsync(cancellationToken);
+        var names = await db.MemberNamesAsync(page.Select(t => t.AssigneeId), cancellationToken);
+        var rows = page
+            .Select(t => new TicketRow(t.Number, t.Title, t.Status, t.Priority, t.AssigneeId is { } id ? names.GetValueOrDefault(id) : null))
+            .ToList();
+        return (rows, total);
+    }
+
+    private static ToolResult Reply(string heading, List<TicketRow> rows, int total)
+    {
+        var footer = total > rows.Count ? $"Showing the newest {rows.Count} of {total}." : null;
+        var lines = rows.Select(TicketText.Line).Prepend($"{heading}:");
+        if (footer is not null)
+        {
+            lines = lines.Append(footer);
+        }
+        return new ToolResult(string.Join('\n', lines))
+        {
+            Card = TicketCards.List(heading, rows, footer),
+            Speak = Spoken(heading, rows, total),
+        };
+    }
+
+    /// <summary>On the phone five tickets is already a lot to listen to.</summary>
+    private static string Spoken(string heading, List<TicketRow> rows, int total)
+    {
+        const int Spoken = 5;
+        var items = rows.Take(Spoken).Select(r => $"number {r.Number}, {r.Title}, {TicketText.Word(r.Status)}");
+        var more = total > Spoken ? $" And {total - Spoken} more." : "";
+        return $"{heading}: {string.Join("; ", items)}.{more}";
+    }
+}

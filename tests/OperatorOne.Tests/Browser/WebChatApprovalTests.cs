@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using OperatorOne.Tests.Infrastructure;
+
+namespace OperatorOne.Tests.Browser;
+
+/// <summary>The official Web Chat client in headless Chromium against the running bot: a ticket, a risky delete, an approval.</summary>
+[Collection(BotCollection.Name)]
+public sealed partial class WebChatApprovalTests(BotHost host)
+{
+    private static readonly Guid DemoOrganization = Guid.Parse("0d3e0000-0000-4000-8000-000000000001");
+    private static readonly float Timeout = 30_000;
+
+    [Fact]
+    public async Task AMembersDeleteRequestIsApprovedByAnAdminClickingTheCardInTheBrowser()
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+
+        var member = await SignInAsync(browser, "Mia Member");
+        await SayAsync(member, "open a ticket: badge reader at the back door is broken");
+        var opened = member.GetByText(OpenedTicket()).Last;
+        await Assertions.Expect(opened).ToBeVisibleAsync(new() { Timeout = Timeout });
+        var number = int.Parse(OpenedTicket().Match(await opened.InnerTextAsync()).Groups["n"].Value);
+
+        await SayAsync(member, $"delete ticket {number}");
+        await Assertions.Expect(member.GetByText("needs approval").Last).ToBeVisibleAsync(new() { Timeout = Timeout });
+
+        var admin = await SignInAsync(browser, "Ada Admin");
+        var approve = admin.GetByRole(AriaRole.Button, new() { Name = "Approve" }).Last;
+        await Assertions.Expect(approve).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await approve.ClickAsync();
+
+        await Assertions.Expect(member.GetByText($"was approved by Ada Admin").Last).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(admin.GetByText("Approved by Ada Admin").Last).ToBeVisibleAsync(new() { Timeout = Timeout });
+        var stillThere = await host.InOrganizationAsync(DemoOrganization, db => db.Tickets.AnyAsync(t => t.Number == number));
+        Assert.False(stillThere);
+    }
+
+    private async Task<IPage> SignInAsync(IBrowser browser, string name)
+    {
+        var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(host.BaseAddress.ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = name }).ClickAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Signed in as {name}", new() { Timeout = Timeout });
+        // The welcome proves this person's conversation is connected (the page may have been showing someone else's).
+        await Assertions.Expect(page.GetByText($"Hi {name.Split(' ')[0]}!").Last).ToBeVisibleAsync(new() { Timeout = Timeout });
+        return page;
+    }
+
+    private static async Task SayAsync(IPage page, string text)
+    {
+        var box = page.GetByRole(AriaRole.Textbox, new() { Name = "Message input box" });
+        await box.FillAsync(text, new() { Timeout = Timeout });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        // Web Chat clears the box once it has taken the message.
+        await Assertions.Expect(box).ToHaveValueAsync("", new() { Timeout = Timeout });
+    }
+
+    [GeneratedRegex(@"Opened ticket #(?<n>\d+)")]
+    private static partial Regex OpenedTicket();
+}

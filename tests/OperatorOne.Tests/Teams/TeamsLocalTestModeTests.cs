@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using OperatorOne.Tests.Infrastructure;
+
+namespace OperatorOne.Tests.Teams;
+
+/// <summary>
+/// The default test host is Development with no Teams app id: /api/messages runs in local-test mode, taking unsigned
+/// activities from loopback and answering only loopback service URLs, without a token.
+/// </summary>
+[Collection(BotCollection.Name)]
+public sealed class TeamsLocalTestModeTests(BotHost host) : IAsyncLifetime
+{
+    private TeamsCloud? _cloud;
+
+    public async Task InitializeAsync() => _cloud = await TeamsCloud.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_cloud is not null)
+        {
+            await _cloud.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task UnsignedLoopbackActivityIsAnsweredWithoutAToken()
+    {
+        var tenant = await TeamsTenant.CreateAsync(host);
+        var conversationId = $"a:1{Guid.NewGuid():N}";
+
+        using var response = await PostAsync(Message(tenant, conversationId, _cloud!.ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = await _cloud.ExpectCallAsync(c => c.Path.Contains(Uri.EscapeDataString(conversationId), StringComparison.Ordinal), "a reply");
+        Assert.Contains("what you can ask", reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("", reply.Authorization);
+    }
+
+    [Fact]
+    public async Task ActivityNamingAServiceUrlOffThisMachineIsRefused()
+    {
+        var tenant = await TeamsTenant.CreateAsync(host);
+
+        using var response = await PostAsync(Message(tenant, $"a:1{Guid.NewGuid():N}", "https://smba.trafficmanager.net/emea/"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(JsonObject activity)
+    {
+        using var http = host.CreateClient();
+        return await http.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+    }
+
+    private static JsonObject Message(TeamsTenant tenant, string conversationId, string serviceUrl) => new()
+    {
+        ["type"] = "message",
+        ["id"] = TeamsUser.NewActivityId(),
+        ["serviceUrl"] = serviceUrl,
+        ["channelId"] = "msteams",
+        ["from"] = new JsonObject { ["id"] = "29:1local", ["name"] = "Mia", ["aadObjectId"] = tenant.AadObjectIds["member"] },
+        ["recipient"] = new JsonObject { ["id"] = "28:local-bot", ["name"] = "OperatorOne" },
+        ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = tenant.TenantId },
+        ["text"] = "help",
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant.TenantId } },
+    };
+}
