@@ -32,6 +32,8 @@ public sealed class BotHost : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
+            // A free loopback port of our own: Kestrel's default (localhost:5000) is shared by every host and test process.
+            web.UseUrls($"http://127.0.0.1:{FreePort()}");
             web.UseSetting("ConnectionStrings:OperatorOne", RuntimeConnectionString);
             web.UseSetting("ConnectionStrings:OperatorOneMigrations", AdminConnectionString);
             web.UseSetting("Database:SeedDemo", "true");
@@ -47,8 +49,7 @@ public sealed class BotHost : IAsyncLifetime
                 web.ConfigureTestServices(configure);
             }
         });
-        // A free loopback port of our own: several test processes may run side by side.
-        _factory.UseKestrel(FreePort());
+        _factory.UseKestrel();
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
         await Task.CompletedTask;
