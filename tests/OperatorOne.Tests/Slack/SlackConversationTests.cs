@@ -60,6 +60,23 @@ public sealed class SlackConversationTests(SlackFixture fixture)
     }
 
     [Fact]
+    public async Task ARetriedTicketRequestCreatesOneTicket()
+    {
+        using var workspace = await SlackWorkspace.CreateAsync(fixture);
+        var envelope = workspace.DmEnvelope("member", "open a ticket: printer jammed");
+
+        await workspace.PostEventAsync(envelope);
+        await workspace.PostEventAsync(envelope, retry: 1);
+        await workspace.PostEventAsync(envelope, retry: 2);
+        await PostsTo(workspace.DmChannel("member"));
+        await Task.Delay(1000);
+
+        var titles = await fixture.Host.InOrganizationAsync(workspace.Organization.Id, db => db.Tickets.Select(t => t.Title).ToListAsync());
+        Assert.Single(titles);
+        Assert.Contains("printer jammed", titles[0], StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task AMentionInAChannelIsAnsweredInItsThreadWithoutTheMention()
     {
         using var workspace = await SlackWorkspace.CreateAsync(fixture);
