@@ -1,5 +1,6 @@
 using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Hosting;
+using OperatorOne.Channels.Slack;
 using OperatorOne.Channels.Teams;
 using OperatorOne.Channels.WebChat;
 using OperatorOne.Skills.Tickets;
@@ -18,6 +19,7 @@ builder.AddBotCore();
 builder.AddTickets();
 builder.AddWebChatChannel();
 builder.AddTeamsChannel();
+builder.AddSlackChannel();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -30,6 +32,7 @@ app.UseCors();
 app.MapHealth();
 app.MapWebChatChannel();
 app.MapTeamsChannel();
+app.MapSlackChannel();
 
 await app.RunAsync();
 

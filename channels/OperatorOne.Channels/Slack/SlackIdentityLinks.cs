@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OperatorOne.Data;
+using OperatorOne.Data.Members;
+
+namespace OperatorOne.Channels.Slack;
+
+/// <summary>
+/// Links a Slack user to a member the first time they talk to the bot, by the email Slack has verified for their
+/// account (users.info), within the organization that installed the workspace. Only active members with that
+/// exact email are linked; everyone else stays a guest.
+/// </summary>
+internal sealed class SlackIdentityLinks(IServiceScopeFactory scopes, SlackApi api, SlackWorkspaces workspaces, TimeProvider clock,
+    ILogger<SlackIdentityLinks> logger)
+{
+    /// <summary>Slack users we looked up without a match, so a guest's every message doesn't cost a users.info call.</summary>
+    private static readonly TimeSpan MissMemory = TimeSpan.FromMinutes(10);
+    private readonly ConcurrentDictionary<(string Team, string User), DateTimeOffset> _misses = new();
+
+    public async Task EnsureLinkedAsync(string teamId, string userId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (_misses.TryGetValue((teamId, userId), out var until) && until > now)
+        {
+            return;
+        }
+        if (await workspaces.FindOrganizationAsync(teamId, cancellationToken) is not { } organizationId)
+        {
+            return;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OperatorOneDb>();
+        await db.UseOrganizationAsync(organizationId, cancellationToken);
+        if (await db.ChannelIdentities.AnyAsync(i => i.Channel == SlackWorkspaces.Channel && i.ExternalId == userId, cancellationToken))
+        {
+            return;
+        }
+        var member = await FindByEmailAsync(db, teamId, userId, cancellationToken);
+        if (member is null)
+        {
+            _misses[(teamId, userId)] = now + MissMemory;
+            return;
+        }
+        db.ChannelIdentities.Add(new ChannelIdentity
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = organizationId,
+            MemberId = member.Id,
+            Channel = SlackWorkspaces.Channel,
+            ExternalId = userId,
+            CreatedAt = now,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Linked Slack user {User} in {Team} to member {Member} by email", userId, teamId, member.Id);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent turn of the same user linked them first.
+        }
+    }
+
+    private async Task<Member?> FindByEmailAsync(OperatorOneDb db, string teamId, string userId, CancellationToken cancellationToken)
+    {
+        if (await workspaces.BotTokenAsync(teamId, cancellationToken) is not { } token)
+        {
+            return null;
+        }
+        var info = await api.UserInfoAsync(token, userId, cancellationToken);
+        var user = SlackJson.Object(info.Body, "user");
+        if (!info.Ok || user?["is_bot"]?.GetValueKind() == System.Text.Json.JsonValueKind.True || user?["deleted"]?.GetValueKind() == System.Text.Json.JsonValueKind.True)
+        {
+            return null;
+        }
+        var email = SlackJson.String(SlackJson.Object(user, "profile"), "email")?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(email))
+        {
+            return null;
+        }
+        // Case-insensitive and literal: the email's own '_' or '%' must not act as wildcards.
+        var pattern = email.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+        var matches = await db.Members.Where(m => m.IsActive && m.Email != null && EF.Functions.ILike(m.Email, pattern, @"\"))
+            .Take(2).ToListAsync(cancellationToken);
+        return matches.Count == 1 ? matches[0] : null;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+
+namespace OperatorOne.Tests.Slack;
+
+/// <summary>Every malformed, unsigned or foreign request is refused with a 4xx, and nothing is processed or stored.</summary>
+[Collection(SlackCollection.Name)]
+public sealed class SlackBadInputTests(SlackFixture fixture)
+{
+    private async Task AssertNothingStoredAsync(SlackWorkspace workspace)
+    {
+        await Task.Delay(300);
+        var stored = await fixture.Host.InOrganizationAsync(workspace.Organization.Id, db => db.Conversations.CountAsync(c => c.Channel == "slack"));
+        Assert.Equal(0, stored);
+        Assert.DoesNotContain(fixture.Slack.Calls, c => c.Arguments["channel"]?.ToString()?.Contains(workspace.TeamId[1..], StringComparison.Ordinal) == true);
+    }
+
+    private static byte[] Json(JsonObject envelope) => Encoding.UTF8.GetBytes(envelope.ToJsonString());
+
+    [Fact]
+    public async Task AnUnsignedEventIsRefused()
+    {
+        using var workspace = await SlackWorkspace.CreateAsync(fixture);
+        using var http = fixture.Host.CreateClient();
+
+        var response = await http.PostAsync("/api/slack/events", new StringContent(workspace.DmEnvelope("admin", "help").ToJsonString(), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await AssertNothingStoredAsync(workspace);
+    }
+
+    [Fact]
+    public async Task AWrongSignatureIsRefused()
+    {
+        using var workspace = await SlackWorkspace.CreateAsync(fixture);
+
+        var response = await workspace.PostSignedAsync("/api/slack/events", Json(workspace.DmEnvelope("admin", "help")), "application/json", secret: "not-the-secret");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await AssertNothingStoredAsync(workspace);
+    }
+
+    [Fact]
+    public async Task ASignatureOverADifferentBodyIsRefused()
+    {
+        using var workspace = await SlackWorkspace.CreateAsync(fixture);
+        var signedFor = Json(workspace.DmEnvelope("admin", "hello"));
+        var sent = Json(workspace.DmEnvelope("owner", "help"));
+
+        var response = await workspace.PostSignedAsync("/api/slack/events", signedFor, "application/json",
+            tamper: request => request.Content = new ByteArrayContent(sent) { Headers = { ContentType = new("application/json") } });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await AssertNothingStoredAsync(workspace);
+    }
+
+    [Fact]
+    public async Task ATimestampSixMinutesOldIsRefused()
+    {
+        using var workspace = await SlackWorkspace.CreateAsync(fixture);
+
+        var response = await workspace.PostSignedAsync("/api/slack/events", Json(workspace.DmEnvelope("admin", "help")), "application/json",
+            timestamp: SlackSigner.Now(TimeSpan.FromMinutes(-6)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await AssertNothingStoredAsync(workspace);
+    }
+
+    [Theory]
+    [InlineData("/api/slack/events", "{not json", "application/json")]
+    [InlineData("/api/slack/events", "{\"type\":\"event_callback\",\"event\":{\"type\":\"message\"}}", "application/json")]
+    [InlineData("/api/slack/interactions", "payload=%7Bbroken", "application/x-www-form-urlencoded")]
+    [InlineData("/api/slack/interactions", "nothing=here", "application/x-www-form-urlencoded")]
+    [InlineData("/api/slack/commands", "command=%2Fop1&text=help", "application/x-www-form-urlencoded")]
+    public async Task ASignedButMalformedPayloadIsABadRequest(string path, string body, string contentType)
+    {
+        using var workspace = await SlackWorkspace.CreateAsync(fixture);
+
+        var response = await workspace.PostSignedAsync(path, Encoding.UTF8.GetBytes(body), contentType);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("1", response.Headers.GetValues("X-Slack-No-Retry").Single());
+    }
+
+    [Fact]
+    public async Task AnEventFromAnUnknownWorkspaceIsRefused()
+    {
+        using var workspace = await SlackWorkspace.CreateAsync(fixture);
+        var envelope = workspace.DmEnvelope("admin", "help");
+        envelope["team_id"] = "TUNKNOWN0";
+
+        var response = await workspace.PostEventAsync(envelope);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await AssertNothingStoredAsync(workspace);
+    }
+
+    [Fact]
+    public async Task AnOversizedBodyIsRefusedBeforeItIsParsed()
+    {
+        using var workspace = await SlackWorkspace.CreateAsync(fixture);
+        var envelope = workspace.DmEnvelope("admin", "help");
+        envelope["padding"] = new string('x', 1024 * 1024);
+
+        var response = await workspace.PostEventAsync(envelope);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await AssertNothingStoredAsync(workspace);
+    }
+
+    [Fact]
+    public async Task AnSslCheckIsAnsweredAndNothingElse()
+    {
+        using var workspace = await SlackWorkspace.CreateAsync(fixture);
+
+        var response = await workspace.PostSignedAsync("/api/slack/commands", Encoding.UTF8.GetBytes("ssl_check=1&token=x"), "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await AssertNothingStoredAsync(workspace);
+    }
+}
