@@ -24,11 +24,17 @@ internal sealed class TeamsProactiveConversations(TeamsConnector connector, Time
             .Where(i => i.Channel == TeamsSender.ChannelId)
             .Select(i => i.ExternalId)
             .FirstOrDefaultAsync(cancellationToken);
-        var latest = await db.Conversations
+        // The requester's own Teams conversation may be new in this very turn, not yet saved.
+        var latest = db.Conversations.Local
             .Where(c => c.Channel == TeamsSender.ChannelId)
             .OrderByDescending(c => c.LastActivityAt)
             .Select(c => c.Reference)
-            .FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefault()
+            ?? await db.Conversations
+                .Where(c => c.Channel == TeamsSender.ChannelId)
+                .OrderByDescending(c => c.LastActivityAt)
+                .Select(c => c.Reference)
+                .FirstOrDefaultAsync(cancellationToken);
         if (tenantId is null || latest is null
             || BotJson.Deserialize<ConversationReference>(latest) is not { ServiceUrl: { } serviceUrl, Bot: { } bot })
         {

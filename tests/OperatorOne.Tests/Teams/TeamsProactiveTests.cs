@@ -62,9 +62,12 @@ public sealed class TeamsProactiveTests(TeamsBotHost host)
 
         var notice = await admin.ExpectReply("I can no longer reach Mia Member in Teams");
         Assert.Contains("403 ConversationBlockedByUser", notice.Text, StringComparison.Ordinal);
-        var (stale, told) = await host.Bot.InOrganizationAsync(tenant.Organization.Id, async db => (
-            await db.Conversations.Where(c => c.ExternalId == member.ConversationId).Select(c => c.IsStale).SingleAsync(),
-            await db.OutboxMessages.Where(m => m.Activity.Contains("was approved")).Select(m => new { m.Status, m.Attempts }).SingleAsync()));
+        var (stale, told) = await host.Bot.InOrganizationAsync(tenant.Organization.Id, async db =>
+        {
+            var conversation = await db.Conversations.SingleAsync(c => c.ExternalId == member.ConversationId);
+            var messages = await db.OutboxMessages.Where(m => m.ConversationId == conversation.Id).ToListAsync();
+            return (conversation.IsStale, messages.Single(m => m.Activity.Contains("was approved", StringComparison.Ordinal)));
+        });
         Assert.True(stale);
         Assert.Equal(OutboxStatus.Dead, told.Status);
         Assert.Equal(1, told.Attempts);
@@ -116,8 +119,9 @@ public sealed class TeamsProactiveTests(TeamsBotHost host)
         var answer = await member.ExpectReply("The slow report is ready");
         // Not threaded under the message: Teams has long had its response, so this is a proactive send.
         Assert.Equal($"/connector/v3/conversations/{member.EscapedConversation}/activities", answer.Path);
-        Assert.Equal(1, await host.Bot.InOrganizationAsync(tenant.Organization.Id,
-            db => db.OutboxMessages.CountAsync(m => m.Activity.Contains("slow report is ready") && m.Status == OutboxStatus.Sent)));
+        var queued = await host.Bot.InOrganizationAsync(tenant.Organization.Id,
+            db => db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sent).Select(m => m.Activity).ToListAsync());
+        Assert.Single(queued, a => a.Contains("slow report is ready", StringComparison.Ordinal));
     }
 
     private static async Task<JsonObject> InvokeAsync(TeamsUser user, string approvalId, string verb)
