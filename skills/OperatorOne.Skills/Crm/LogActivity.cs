@@ -68,6 +68,6 @@ internal static class LogActivity
             MemberId = context.Caller.MemberId,
             OccurredAt = context.Now,
         });
-        return new ToolResult($"Logged a {CrmText.Word(kind)} with {record.Label}: {text}");
+        return new ToolResult($"Logged {(kind == CrmActivityKind.Email ? "an" : "a")} {CrmText.Word(kind)} with {record.Label}: {text}");
     }
 }
