@@ -12,6 +12,9 @@ internal static class LogActivity
 {
     private const string Kind = "(?<kind>call|email|meeting|note)";
 
+    /// <summary>Who it was with; never a bare number, so "add a note on 12: …" stays a ticket comment.</summary>
+    private const string With = "(?!(ticket )?#?\\d+( |:|$))(?<with>.+?)";
+
     public static ToolDefinition Definition { get; } = new()
     {
         Name = "log_activity",
@@ -22,9 +25,9 @@ internal static class LogActivity
         Utterances =
         [
             // "log a call with Dana from Acme: wants a quote", "add a note on Initech - budget approved"
-            Utterance.Of($"(please )?(log|record|add|note|save)( an?)? {Kind} (with|to|for|on|about|from) (?<with>.+?)({Colon}(?<summary>.+))?"),
+            Utterance.Of($"(please )?(log|record|add|note|save)( an?)? {Kind} (with|to|for|on|about|from) {With}({Colon}(?<summary>.+))?"),
             // "had a meeting with Dana: went well"
-            Utterance.Of($"(i |we )?(had|made|sent|did)( an?)? {Kind} (with|to) (?<with>.+?)({Colon}(?<summary>.+))?"),
+            Utterance.Of($"(i |we )?(had|made|sent|did)( an?)? {Kind} (with|to) {With}({Colon}(?<summary>.+))?"),
             Utterance.Of($"(log|record)( an?)? {Kind}"),
         ],
         Prompts = new Dictionary<string, string>

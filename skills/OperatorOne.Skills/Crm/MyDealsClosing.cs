@@ -20,7 +20,7 @@ internal static class MyDealsClosing
         Utterances =
         [
             // "my deals closing this month", "which of my deals close this month", "what deals am I closing this month"
-            Utterance.Of("((show|list)( me)? |what are |which (of )?)?(are )?my (open )?deals( that are)? (closing|that close|to close|due|close)( this month)?"),
+            Utterance.Of("((show|list)( me)? |what are |which (of )?)?(are )?my (open )?deals( that)?( are| will be)? (closing|that close|to close|due|close)( this month)?"),
             Utterance.Of("(what|which) deals (am i|do i have) (closing|to close)( this month)?"),
             Utterance.Of("(show|list)( me)? my deals"),
         ],
