@@ -151,6 +151,24 @@ public sealed class CrmConversationTests(BotHost host)
         Assert.False(await host.InOrganizationAsync(org.Id, db => db.Leads.AnyAsync()));
     }
 
+    [Fact]
+    public async Task HelpShowsAViewerOnlyTheCrmToolsTheyMayUse()
+    {
+        var org = await TestOrganization.CreateAsync(host);
+        using var viewer = await Chat.StartAsync(host, org, "viewer");
+        using var member = await Chat.StartAsync(host, org, "member");
+
+        await viewer.Send("help");
+        var viewerHelp = (await viewer.ExpectReply("pipeline summary"))["text"]!.GetValue<string>();
+        await member.Send("help");
+        var memberHelp = (await member.ExpectReply("pipeline summary"))["text"]!.GetValue<string>();
+
+        Assert.Contains("find Dana from Acme", viewerHelp);
+        Assert.DoesNotContain("add a lead", viewerHelp);
+        Assert.Contains("log a call with Dana from Acme: wants a quote", memberHelp);
+        Assert.Contains("convert lead Jo Park", memberHelp);
+    }
+
     private static JsonObject Approve(JsonObject activity) =>
         activity["attachments"]![0]!["content"]!["actions"]!.AsArray()
             .Select(a => a!["data"]!.AsObject())
