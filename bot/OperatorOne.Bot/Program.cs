@@ -1,5 +1,6 @@
 using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Hosting;
+using OperatorOne.Bot.Nlu;
 using OperatorOne.Channels.Slack;
 using OperatorOne.Channels.Teams;
 using OperatorOne.Channels.WebChat;
@@ -10,6 +11,13 @@ var builder = WebApplication.CreateBuilder(args);
 if (args.FirstOrDefault() == "migrate")
 {
     await DatabaseHosting.MigrateAsync(builder.Configuration, CancellationToken.None);
+    return;
+}
+if (args.FirstOrDefault() == "eval-nlu")
+{
+    builder.AddBotCore();
+    builder.AddTickets();
+    Environment.ExitCode = NluEvaluation.Run(builder.Services, args.ElementAtOrDefault(1), args.Contains("--misses"), Console.Out);
     return;
 }
 
