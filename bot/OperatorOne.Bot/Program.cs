@@ -1,3 +1,4 @@
+using OperatorOne.Bot.Core.Ai;
 using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Hosting;
 using OperatorOne.Bot.Nlu;
@@ -24,6 +25,7 @@ if (args.FirstOrDefault() == "eval-nlu")
 builder.AddSecrets();
 builder.AddDatabase();
 builder.AddBotCore();
+builder.AddAi();
 builder.AddTickets();
 builder.AddWebChatChannel();
 builder.AddTeamsChannel();
