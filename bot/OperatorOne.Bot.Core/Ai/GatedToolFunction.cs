@@ -9,7 +9,7 @@ namespace OperatorOne.Bot.Core.Ai;
 /// A tool as the model sees it: same name and schema, but every call goes through the <see cref="ToolExecutor"/>, so the
 /// role check and the approval gate hold whatever the prompt says.
 /// </summary>
-internal sealed class GatedToolFunction(RegisteredTool tool, ToolExecutor executor, ToolContext context, List<ToolOutcome> outcomes) : AIFunction
+internal sealed class GatedToolFunction(RegisteredTool tool, ToolExecutor executor, ToolContext context, List<ToolOutcome> outcomes, Redactor redactor) : AIFunction
 {
     public override string Name => tool.Function.Name;
     public override string Description => tool.Function.Description;
@@ -20,17 +20,19 @@ internal sealed class GatedToolFunction(RegisteredTool tool, ToolExecutor execut
         var json = new JsonObject();
         foreach (var (name, value) in arguments)
         {
-            json[name] = value is null ? null : JsonSerializer.SerializeToNode(value, AIJsonUtilities.DefaultOptions);
+            var node = value is null ? null : JsonSerializer.SerializeToNode(value, AIJsonUtilities.DefaultOptions);
+            // The model saw placeholders; the ticket gets the real address or number.
+            json[name] = node is JsonValue text && text.TryGetValue<string>(out var s) ? JsonValue.Create(redactor.Restore(s)) : node;
         }
         var outcome = await executor.ExecuteAsync(new ToolCall(Name, json), context, cancellationToken);
         outcomes.Add(outcome);
-        return outcome.Kind switch
+        return redactor.Redact(outcome.Kind switch
         {
             ToolOutcomeKind.AwaitingApproval =>
                 $"NOT DONE. This needs approval first: approval request #{outcome.Approval?.Number} was sent to the approvers. Tell the user it is awaiting approval #{outcome.Approval?.Number}.",
             ToolOutcomeKind.MissingArgument => $"NOT DONE. Ask the user for the {outcome.MissingParameter}.",
             ToolOutcomeKind.Denied or ToolOutcomeKind.Refused or ToolOutcomeKind.Failed => $"NOT DONE. {outcome.Result.Text}",
             _ => outcome.Result.Text,
-        };
+        });
     }
 }

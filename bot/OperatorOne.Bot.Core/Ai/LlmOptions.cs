@@ -13,4 +13,13 @@ public sealed class LlmOptions
 
     /// <summary>Past this the turn falls back to the built-in recognizer, well inside every channel's deadline.</summary>
     public int TimeoutSeconds { get; set; } = 20;
+
+    /// <summary>Longer messages are not sent to the provider; the built-in recognizer reads them.</summary>
+    public int MaxInputCharacters { get; set; } = 4000;
+
+    /// <summary>Regular expressions for national id numbers to redact, e.g. a US SSN: \b\d{3}-\d{2}-\d{4}\b.</summary>
+    public List<string> NationalIdPatterns { get; set; } = [];
+
+    /// <summary>Values a reply must never contain (the API key is always included).</summary>
+    public List<string> Secrets { get; set; } = [];
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -33,14 +34,24 @@ public sealed class LlmRecognizer(
             .Where(o => o.Id == context.OrganizationId)
             .Select(o => new { o.Name, o.BusinessContext })
             .SingleAsync(cancellationToken);
+        if (text.Length > settings.MaxInputCharacters)
+        {
+            Audit(context, settings, "too_large", new { characters = text.Length });
+            return [new Reply(FallbackNote), .. await fallback.RespondAsync(text, context, cancellationToken)];
+        }
+        if (Guardrails.LooksLikeInjection(text))
+        {
+            audit.Record(context, "prompt_injection_suspected", "flagged", text.Length > 500 ? text[..500] : text);
+        }
+        var redactor = new Redactor(settings.NationalIdPatterns.Select(p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100))));
         var outcomes = new List<ToolOutcome>();
         var tools = registry.AllowedFor(context.Caller)
-            .Select(t => (AITool)new GatedToolFunction(t, executor, context, outcomes))
+            .Select(t => (AITool)new GatedToolFunction(t, executor, context, outcomes, redactor))
             .ToList();
         List<ChatMessage> messages =
         [
             new(ChatRole.System, SystemPrompt.Build(organization.Name, organization.BusinessContext, context.Caller)),
-            new(ChatRole.User, text),
+            new(ChatRole.User, redactor.Redact(text)),
         ];
         var chatOptions = new ChatOptions
         {
@@ -78,7 +89,12 @@ public sealed class LlmRecognizer(
             toolCalls = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>()
                 .Select(c => new { c.Name, c.Arguments }).ToList(),
         });
-        var answer = response.Text is { Length: > 0 } said ? said : outcomes.LastOrDefault()?.Result.Text ?? "Done.";
+        var answer = response.Text is { Length: > 0 } said ? redactor.Restore(said) : outcomes.LastOrDefault()?.Result.Text ?? "Done.";
+        if (Guardrails.LeaksSecret(answer, [settings.ApiKey, .. settings.Secrets]))
+        {
+            audit.Record(context, "llm_secret_blocked", "blocked");
+            answer = "I can't share that.";
+        }
         var card = outcomes.LastOrDefault(o => o.Result.Card is not null)?.Result.Card;
         return [new Reply(answer) { Card = card }];
     }

@@ -13,7 +13,7 @@ public sealed class LlmFixture : IAsyncLifetime
         await Model.StartAsync();
         Host.Settings["Llm:Provider"] = "OpenAI";
         Host.Settings["Llm:BaseUrl"] = Model.ApiBaseUrl.ToString();
-        Host.Settings["Llm:ApiKey"] = "sk-stand-in";
+        Host.Settings["Llm:ApiKey"] = "sk-stand-in-secret-key";
         Host.Settings["Llm:Model"] = "stand-in-model";
         await Host.InitializeAsync();
     }
