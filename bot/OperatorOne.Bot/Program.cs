@@ -5,6 +5,7 @@ using OperatorOne.Bot.Nlu;
 using OperatorOne.Channels.Slack;
 using OperatorOne.Channels.Teams;
 using OperatorOne.Channels.WebChat;
+using OperatorOne.Skills.Crm;
 using OperatorOne.Skills.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ if (args.FirstOrDefault() == "eval-nlu")
 {
     builder.AddBotCore();
     builder.AddTickets();
+    builder.AddCrm();
     Environment.ExitCode = NluEvaluation.Run(builder.Services, args.ElementAtOrDefault(1), args.Contains("--misses"), Console.Out);
     return;
 }
@@ -27,6 +29,7 @@ builder.AddDatabase();
 builder.AddBotCore();
 builder.AddAi();
 builder.AddTickets();
+builder.AddCrm();
 builder.AddWebChatChannel();
 builder.AddTeamsChannel();
 builder.AddSlackChannel();
