@@ -1,3 +1,4 @@
+using OperatorOne.AdminApi;
 using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Hosting;
 using OperatorOne.Channels.Slack;
@@ -10,7 +11,11 @@ var builder = WebApplication.CreateBuilder(args);
 if (args.FirstOrDefault() == "migrate")
 {
     await DatabaseHosting.MigrateAsync(builder.Configuration, CancellationToken.None);
-    return;
+    return 0;
+}
+if (args.FirstOrDefault() == "create-api-key")
+{
+    return await DatabaseHosting.CreateApiKeyAsync(builder.Configuration, args[1..], CancellationToken.None);
 }
 
 builder.AddSecrets();
@@ -20,6 +25,7 @@ builder.AddTickets();
 builder.AddWebChatChannel();
 builder.AddTeamsChannel();
 builder.AddSlackChannel();
+builder.AddAdminApi();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -33,7 +39,9 @@ app.MapHealth();
 app.MapWebChatChannel();
 app.MapTeamsChannel();
 app.MapSlackChannel();
+app.MapAdminApi();
 
 await app.RunAsync();
+return 0;
 
 public partial class Program;
