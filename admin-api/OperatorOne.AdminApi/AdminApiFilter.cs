@@ -65,7 +65,7 @@ internal sealed class AdminApiFilter : IEndpointFilter
             OrganizationId = caller.OrganizationId,
             MemberId = caller.MemberId,
             Kind = "admin_call",
-            Tool = $"{http.Request.Method} {(http.GetEndpoint() as Microsoft.AspNetCore.Routing.RouteEndpoint)?.RoutePattern.RawText}",
+            Tool = $"{http.Request.Method} {(http.GetEndpoint() as Microsoft.AspNetCore.Routing.RouteEndpoint)?.RoutePattern.RawText?.TrimEnd('/')}",
             Outcome = status < 400 ? "ok" : "failed",
             Detail = System.Text.Json.JsonSerializer.Serialize(new { path = http.Request.Path.Value, status, credential = caller.Credential }),
             DurationMs = durationMs,

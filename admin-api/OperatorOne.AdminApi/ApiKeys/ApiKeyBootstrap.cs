@@ -27,7 +27,7 @@ public static class ApiKeyBootstrap
         }
         await db.UseOrganizationAsync(organizationId, cancellationToken);
         var handle = args[1].ToLowerInvariant();
-        var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Handle == handle && m.IsActive, cancellationToken);
+        var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.OrganizationId == organizationId && m.Handle == handle && m.IsActive, cancellationToken);
         if (member is null)
         {
             await output.WriteLineAsync($"No active member '{handle}' in that organization.");
