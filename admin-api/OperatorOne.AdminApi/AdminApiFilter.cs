@@ -58,6 +58,10 @@ internal sealed class AdminApiFilter : IEndpointFilter
     {
         var db = http.RequestServices.GetRequiredService<OperatorOneDb>();
         var clock = http.RequestServices.GetRequiredService<TimeProvider>();
+        while (result is INestedHttpResult nested)
+        {
+            result = nested.Result;
+        }
         var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status200OK;
         db.ChangeTracker.Clear();
         db.AuditEvents.Add(new AuditEvent
