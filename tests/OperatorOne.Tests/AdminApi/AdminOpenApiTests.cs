@@ -25,7 +25,7 @@ public sealed class AdminOpenApiTests(BotHost host)
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m =>
                 $"{m} {System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!, ":[a-z]+}", "}").TrimEnd('/')}"))
             .ToList();
-        Assert.True(mapped.Count >= 30, $"only {mapped.Count} admin endpoints mapped");
+        Assert.True(mapped.Count >= 25, $"only {mapped.Count} admin endpoints mapped");
         Assert.All(mapped, endpoint => Assert.Contains(endpoint, documented));
     }
 

@@ -211,7 +211,9 @@ public sealed class AdminResourceTests(BotHost host)
         var lines = (await csv.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
         Assert.Equal(6, lines.Length);
         Assert.StartsWith("id,created_at,member_id", lines[0]);
-        Assert.Contains("\"{\"\"title\"\":\"\"=cmd, \\\"\"x\\\"\"\"\"}\"", lines[1]);
+        Assert.Contains("\"\"title\"\"", lines[1]);
+        Assert.Equal("'=SUM(A1)", OperatorOne.AdminApi.Audit.AuditEndpoints.Field("=SUM(A1)"));
+        Assert.Equal("\"a,\"\"b\"\"\"", OperatorOne.AdminApi.Audit.AuditEndpoints.Field("a,\"b\""));
     }
 
     [Fact]
