@@ -1,3 +1,4 @@
+using OperatorOne.AdminApi;
 using OperatorOne.Bot.Core.Ai;
 using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Hosting;
@@ -13,15 +14,18 @@ var builder = WebApplication.CreateBuilder(args);
 if (args.FirstOrDefault() == "migrate")
 {
     await DatabaseHosting.MigrateAsync(builder.Configuration, CancellationToken.None);
-    return;
+    return 0;
+}
+if (args.FirstOrDefault() == "create-api-key")
+{
+    return await DatabaseHosting.CreateApiKeyAsync(builder.Configuration, args[1..], CancellationToken.None);
 }
 if (args.FirstOrDefault() == "eval-nlu")
 {
     builder.AddBotCore();
     builder.AddTickets();
     builder.AddCrm();
-    Environment.ExitCode = NluEvaluation.Run(builder.Services, args.ElementAtOrDefault(1), args.Contains("--misses"), Console.Out);
-    return;
+    return NluEvaluation.Run(builder.Services, args.ElementAtOrDefault(1), args.Contains("--misses"), Console.Out);
 }
 
 builder.AddSecrets();
@@ -33,6 +37,7 @@ builder.AddCrm();
 builder.AddWebChatChannel();
 builder.AddTeamsChannel();
 builder.AddSlackChannel();
+builder.AddAdminApi();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -46,7 +51,9 @@ app.MapHealth();
 app.MapWebChatChannel();
 app.MapTeamsChannel();
 app.MapSlackChannel();
+app.MapAdminApi();
 
 await app.RunAsync();
+return 0;
 
 public partial class Program;

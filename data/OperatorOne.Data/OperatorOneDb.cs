@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Data.ApiKeys;
 using OperatorOne.Data.Approvals;
 using OperatorOne.Data.Audit;
 using OperatorOne.Data.Channels;
@@ -43,6 +44,7 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     public DbSet<CrmActivity> CrmActivities => Set<CrmActivity>();
     public DbSet<DirectLineConversation> DirectLineConversations => Set<DirectLineConversation>();
     public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     /// <summary>Switches this context (and its open connection, if any) to one organization.</summary>
     public async Task UseOrganizationAsync(Guid organizationId, CancellationToken cancellationToken)

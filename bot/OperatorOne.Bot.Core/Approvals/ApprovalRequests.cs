@@ -30,7 +30,8 @@ public sealed class ApprovalRequests
             Summary = summary,
             RequestedById = context.Caller.MemberId ?? throw new InvalidOperationException("Guests cannot request risky actions."),
             RequestedInConversationId = context.ConversationId,
-            RequiredRole = ToolExecutor.ApproverRoleFor(tool.Definition),
+            RequiredRole = (tool.Definition.Tier == ToolTier.Admin ? organization.AdminApproverRole : organization.RiskyWriteApproverRole)
+                ?? ToolExecutor.ApproverRoleFor(tool.Definition),
             Status = ApprovalStatus.Pending,
             CreatedAt = context.Now,
             ExpiresAt = context.Now + organization.ApprovalExpiry,

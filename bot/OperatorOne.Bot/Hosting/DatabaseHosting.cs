@@ -56,6 +56,19 @@ internal static class DatabaseHosting
     /// <summary>Applies pending migrations; EF holds a database lock meanwhile, so concurrent replicas never race.</summary>
     public static async Task MigrateAsync(IConfiguration configuration, CancellationToken cancellationToken)
     {
+        await using var db = OwnerContext(configuration);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>`create-api-key &lt;org&gt; &lt;handle&gt;`: the first admin API key, printed once.</summary>
+    public static async Task<int> CreateApiKeyAsync(IConfiguration configuration, string[] args, CancellationToken cancellationToken)
+    {
+        await using var db = OwnerContext(configuration);
+        return await OperatorOne.AdminApi.ApiKeys.ApiKeyBootstrap.RunAsync(db, args, Console.Out, cancellationToken);
+    }
+
+    private static OperatorOneDb OwnerContext(IConfiguration configuration)
+    {
         var connectionString = configuration.GetConnectionString(MigrationConnection);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -63,7 +76,6 @@ internal static class DatabaseHosting
                 ?? throw new InvalidOperationException("ConnectionStrings:OperatorOneMigrations (or ConnectionStrings:OperatorOne) is required to migrate.");
         }
         var options = new DbContextOptionsBuilder<OperatorOneDb>().UseNpgsql(connectionString).Options;
-        await using var db = new OperatorOneDb(options, new OrganizationScope());
-        await db.Database.MigrateAsync(cancellationToken);
+        return new OperatorOneDb(options, new OrganizationScope());
     }
 }

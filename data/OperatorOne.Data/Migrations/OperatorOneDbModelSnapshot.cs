@@ -22,6 +22,62 @@ namespace OperatorOne.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("OperatorOne.Data.ApiKeys.ApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("secret_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_keys");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_api_keys_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_api_keys_organization_id");
+
+                    b.ToTable("api_keys");
+                });
+
             modelBuilder.Entity("OperatorOne.Data.Approvals.ApprovalCardCopy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -859,6 +915,11 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AdminApproverRole")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("admin_approver_role");
+
                     b.Property<bool>("AllowSelfApproval")
                         .HasColumnType("boolean")
                         .HasColumnName("allow_self_approval");
@@ -889,6 +950,11 @@ namespace OperatorOne.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("RiskyWriteApproverRole")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("risky_write_approver_role");
 
                     b.HasKey("Id")
                         .HasName("pk_organizations");
@@ -1207,6 +1273,16 @@ namespace OperatorOne.Data.Migrations
                         .HasDatabaseName("ix_direct_line_conversations_organization_id");
 
                     b.ToTable("direct_line_conversations");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.ApiKeys.ApiKey", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_keys_members_member_id");
                 });
 
             modelBuilder.Entity("OperatorOne.Data.Approvals.ApprovalCardCopy", b =>

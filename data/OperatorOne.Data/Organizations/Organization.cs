@@ -1,3 +1,5 @@
+using OperatorOne.Data.Members;
+
 namespace OperatorOne.Data.Organizations;
 
 public sealed class Organization
@@ -10,6 +12,10 @@ public sealed class Organization
 
     public TimeSpan ApprovalExpiry { get; set; } = TimeSpan.FromHours(24);
     public bool AllowSelfApproval { get; set; }
+
+    /// <summary>Who may approve risky writes and admin actions here; null keeps each tool's own approver role.</summary>
+    public MemberRole? RiskyWriteApproverRole { get; set; }
+    public MemberRole? AdminApproverRole { get; set; }
 
     /// <summary>Last ticket number handed out; incremented under a row lock so numbers never repeat.</summary>
     public int LastTicketNumber { get; set; }

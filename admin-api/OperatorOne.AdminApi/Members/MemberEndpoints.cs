@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Data;
+using OperatorOne.Data.Members;
+
+namespace OperatorOne.AdminApi.Members;
+
+/// <summary>Members: invite (create), change role (owners only), deactivate.</summary>
+internal static partial class MemberEndpoints
+{
+    public static void MapMembers(this RouteGroupBuilder organization)
+    {
+        var members = organization.MapGroup("/members").WithTags("Members");
+        members.MapGet("", ListAsync).WithSummary("List members, active and deactivated.");
+        members.MapGet("/{memberId:guid}", GetAsync).WithSummary("Read one member.");
+        members.MapPost("", InviteAsync).WithSummary("Invite a member: handle, name, email and role.");
+        members.MapPut("/{memberId:guid}/role", ChangeRoleAsync).WithSummary("Change a member's role (owner only).")
+            .WithMetadata(new AdminAccess(MemberRole.Owner));
+        members.MapPost("/{memberId:guid}/deactivate", DeactivateAsync).WithSummary("Deactivate a member; their keys stop working.");
+    }
+
+    internal static async Task<Ok<List<MemberDto>>> ListAsync(OperatorOneDb db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.Members.AsNoTracking().OrderBy(m => m.Handle).Select(m => MemberDto.From(m)).ToListAsync(cancellationToken));
+
+    internal static async Task<Results<Ok<MemberDto>, NotFound>> GetAsync(Guid memberId, OperatorOneDb db, CancellationToken cancellationToken) =>
+        await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken) is { } member
+            ? TypedResults.Ok(MemberDto.From(member))
+            : TypedResults.NotFound();
+
+    internal static async Task<Results<Created<MemberDto>, ValidationProblem, ProblemHttpResult>> InviteAsync(
+        Guid organizationId, MemberInvite invite, HttpContext http, OperatorOneDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = invite.Validate();
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        if (invite.Role > http.Features.GetRequiredFeature<AdminCaller>().Role)
+        {
+            return TypedResults.Problem("You cannot invite someone with a higher role than your own.", statusCode: StatusCodes.Status403Forbidden);
+        }
+        var handle = invite.Handle.Trim().ToLowerInvariant();
+        if (await db.Members.AnyAsync(m => m.Handle == handle, cancellationToken))
+        {
+            return TypedResults.Problem($"The handle '{handle}' is taken.", statusCode: StatusCodes.Status409Conflict);
+        }
+        var member = new Member
+        {
+            Id = Guid.NewGuid(), OrganizationId = organizationId, Handle = handle, DisplayName = invite.DisplayName.Trim(),
+            Email = invite.Email?.Trim(), Role = invite.Role, CreatedAt = clock.GetUtcNow(),
+        };
+        db.Members.Add(member);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/admin/v1/organizations/{organizationId}/members/{member.Id}", MemberDto.From(member));
+    }
+
+    internal static async Task<Results<Ok<MemberDto>, NotFound, ValidationProblem>> ChangeRoleAsync(
+        Guid memberId, RoleChange change, OperatorOneDb db, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(change.Role))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["Unknown role."] });
+        }
+        var member = await db.Members.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
+        if (member is null)
+        {
+            return TypedResults.NotFound();
+        }
+        member.Role = change.Role;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(MemberDto.From(member));
+    }
+
+    internal static async Task<Results<Ok<MemberDto>, NotFound>> DeactivateAsync(Guid memberId, OperatorOneDb db, CancellationToken cancellationToken)
+    {
+        var member = await db.Members.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
+        if (member is null)
+        {
+            return TypedResults.NotFound();
+        }
+        member.IsActive = false;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(MemberDto.From(member));
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9._-]{0,63}$", RegexOptions.IgnoreCase)]
+    internal static partial Regex HandlePattern();
+}
+
+internal sealed record MemberDto(Guid Id, string Handle, string DisplayName, string? Email, MemberRole Role, bool IsActive, string TimeZone, DateTimeOffset CreatedAt)
+{
+    public static MemberDto From(Member m) => new(m.Id, m.Handle, m.DisplayName, m.Email, m.Role, m.IsActive, m.TimeZone, m.CreatedAt);
+}
+
+internal sealed record RoleChange(MemberRole Role);
+
+internal sealed record MemberInvite(string Handle, string DisplayName, string? Email, MemberRole Role)
+{
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(Handle) || !MemberEndpoints.HandlePattern().IsMatch(Handle.Trim()))
+        {
+            errors["handle"] = ["A handle is a letter followed by up to 63 letters, digits, '.', '_' or '-'."];
+        }
+        if (string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Length > 200)
+        {
+            errors["displayName"] = ["The name must be 1 to 200 characters."];
+        }
+        if (Email is not null && (Email.Length > 320 || !Email.Contains('@', StringComparison.Ordinal)))
+        {
+            errors["email"] = ["That is not an email address."];
+        }
+        if (!Enum.IsDefined(Role) || Role == MemberRole.Guest)
+        {
+            errors["role"] = ["The role must be viewer, member, admin or owner."];
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Data;
+using OperatorOne.Data.Members;
+using OperatorOne.Data.Organizations;
+
+namespace OperatorOne.AdminApi.Organizations;
+
+/// <summary>The organization's settings, business context and approval policy.</summary>
+internal static class OrganizationEndpoints
+{
+    public static void MapOrganizations(this RouteGroupBuilder organization)
+    {
+        organization.MapGet("", GetAsync).WithSummary("Read the organization's settings and approval policy.");
+        organization.MapPatch("", UpdateAsync).WithSummary("Change settings, business context or approval policy; omitted fields stay.");
+    }
+
+    internal static async Task<Results<Ok<OrganizationDto>, NotFound>> GetAsync(Guid organizationId, OperatorOneDb db, CancellationToken cancellationToken)
+    {
+        var found = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
+        return found is null ? TypedResults.NotFound() : TypedResults.Ok(OrganizationDto.From(found));
+    }
+
+    internal static async Task<Results<Ok<OrganizationDto>, NotFound, ValidationProblem>> UpdateAsync(
+        Guid organizationId, OrganizationUpdate update, OperatorOneDb db, CancellationToken cancellationToken)
+    {
+        var errors = update.Validate();
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var found = await db.Organizations.SingleOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
+        if (found is null)
+        {
+            return TypedResults.NotFound();
+        }
+        found.Name = update.Name?.Trim() ?? found.Name;
+        found.BusinessContext = update.BusinessContext ?? found.BusinessContext;
+        found.ApprovalExpiry = update.ApprovalExpiryMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : found.ApprovalExpiry;
+        found.AllowSelfApproval = update.AllowSelfApproval ?? found.AllowSelfApproval;
+        found.RiskyWriteApproverRole = update.ClearRiskyWriteApproverRole == true ? null : update.RiskyWriteApproverRole ?? found.RiskyWriteApproverRole;
+        found.AdminApproverRole = update.ClearAdminApproverRole == true ? null : update.AdminApproverRole ?? found.AdminApproverRole;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(OrganizationDto.From(found));
+    }
+}
+
+internal sealed record OrganizationDto(
+    Guid Id, string Name, string BusinessContext, int ApprovalExpiryMinutes, bool AllowSelfApproval,
+    MemberRole? RiskyWriteApproverRole, MemberRole? AdminApproverRole, DateTimeOffset CreatedAt)
+{
+    public static OrganizationDto From(Organization o) => new(
+        o.Id, o.Name, o.BusinessContext, (int)o.ApprovalExpiry.TotalMinutes, o.AllowSelfApproval,
+        o.RiskyWriteApproverRole, o.AdminApproverRole, o.CreatedAt);
+}
+
+internal sealed record OrganizationUpdate(
+    string? Name, string? BusinessContext, int? ApprovalExpiryMinutes, bool? AllowSelfApproval,
+    MemberRole? RiskyWriteApproverRole, MemberRole? AdminApproverRole,
+    bool? ClearRiskyWriteApproverRole, bool? ClearAdminApproverRole)
+{
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (Name is not null && (Name.Trim().Length == 0 || Name.Length > 200))
+        {
+            errors["name"] = ["The name must be 1 to 200 characters."];
+        }
+        if (BusinessContext is { Length: > 20_000 })
+        {
+            errors["businessContext"] = ["The business context is limited to 20,000 characters."];
+        }
+        if (ApprovalExpiryMinutes is < 1 or > 60 * 24 * 30)
+        {
+            errors["approvalExpiryMinutes"] = ["Approvals expire after 1 minute to 30 days."];
+        }
+        foreach (var (name, role) in new[] { ("riskyWriteApproverRole", RiskyWriteApproverRole), ("adminApproverRole", AdminApproverRole) })
+        {
+            if (role is not null && (!Enum.IsDefined(role.Value) || role < MemberRole.Member))
+            {
+                errors[name] = ["Approvers must be member, admin or owner."];
+            }
+        }
+        return errors;
+    }
+}
