@@ -6,6 +6,7 @@ using OperatorOne.Data.Conversations;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Organizations;
 using OperatorOne.Data.Outbox;
+using OperatorOne.Data.ServiceDesk;
 using OperatorOne.Data.Tenancy;
 using OperatorOne.Data.Tickets;
 using OperatorOne.Data.WebChat;
@@ -35,6 +36,15 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketComment> TicketComments => Set<TicketComment>();
+    public DbSet<SupportQueue> SupportQueues => Set<SupportQueue>();
+    public DbSet<QueueMember> QueueMembers => Set<QueueMember>();
+    public DbSet<TicketCategory> TicketCategories => Set<TicketCategory>();
+    public DbSet<PriorityRule> PriorityRules => Set<PriorityRule>();
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+    public DbSet<BusinessHours> BusinessHours => Set<BusinessHours>();
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+    public DbSet<TicketSla> TicketSlas => Set<TicketSla>();
+    public DbSet<SlaNotice> SlaNotices => Set<SlaNotice>();
     public DbSet<DirectLineConversation> DirectLineConversations => Set<DirectLineConversation>();
     public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
 
