@@ -3,6 +3,7 @@ using OperatorOne.Bot.Hosting;
 using OperatorOne.Channels.Slack;
 using OperatorOne.Channels.Teams;
 using OperatorOne.Channels.WebChat;
+using OperatorOne.Skills.Admin;
 using OperatorOne.Skills.ServiceDesk;
 using OperatorOne.Skills.Tickets;
 
@@ -19,6 +20,7 @@ builder.AddDatabase();
 builder.AddBotCore();
 builder.AddTickets();
 builder.AddServiceDesk();
+builder.AddAdmin();
 builder.AddWebChatChannel();
 builder.AddTeamsChannel();
 builder.AddSlackChannel();
