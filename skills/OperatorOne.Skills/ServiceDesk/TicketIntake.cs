@@ -38,7 +38,7 @@ internal static class TicketIntake
         var sla = await ServiceLevels.StartAsync(db, ticket, queueId, cancellationToken);
 
         var triage = applied.Count == 0 ? ""
-            : $" Triage suggests {TicketText.List(applied)} (it mentions {TicketText.List(suggestion.Reasons.Select(r => $"\"{r}\""))}); I've applied that — say \"escalate {ticket.Number}\" to raise it further.";
+            : $" Triage suggests {string.Join(" and ", applied)} (it mentions {string.Join(", ", suggestion.Reasons.Select(r => $"\"{r}\""))}); I've applied that — say \"escalate {ticket.Number}\" to raise it further.";
         var due = sla.ResolutionDueAt is { } at ? $" Resolution is due by {SlaText.When(at)}." : "";
         return triage + due;
     }

@@ -67,8 +67,9 @@ public sealed class SlaScanTests(BotHost host)
         Assert.Equal(0, await host.InOrganizationAsync(org.Id, db => db.SlaNotices.CountAsync()));
     }
 
-    private async Task<(int Warnings, int Breaches)> NoticesAsync(TestOrganization org) =>
-        await host.InOrganizationAsync(org.Id, async db => (
-            await db.OutboxMessages.CountAsync(m => m.Kind == OutboxKind.Send && m.Activity.Contains("SLA warning")),
-            await db.OutboxMessages.CountAsync(m => m.Kind == OutboxKind.Send && m.Activity.Contains("SLA breached"))));
+    private async Task<(int Warnings, int Breaches)> NoticesAsync(TestOrganization org)
+    {
+        var sent = await host.InOrganizationAsync(org.Id, db => db.OutboxMessages.Where(m => m.Kind == OutboxKind.Send).Select(m => m.Activity).ToListAsync());
+        return (sent.Count(a => a.Contains("SLA warning", StringComparison.Ordinal)), sent.Count(a => a.Contains("SLA breached", StringComparison.Ordinal)));
+    }
 }
