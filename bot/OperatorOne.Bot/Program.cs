@@ -4,6 +4,7 @@ using OperatorOne.Channels.Slack;
 using OperatorOne.Channels.Teams;
 using OperatorOne.Channels.WebChat;
 using OperatorOne.Skills.Admin;
+using OperatorOne.Skills.Crm;
 using OperatorOne.Skills.ServiceDesk;
 using OperatorOne.Skills.Tickets;
 
@@ -21,6 +22,7 @@ builder.AddBotCore();
 builder.AddTickets();
 builder.AddServiceDesk();
 builder.AddAdmin();
+builder.AddCrm();
 builder.AddWebChatChannel();
 builder.AddTeamsChannel();
 builder.AddSlackChannel();

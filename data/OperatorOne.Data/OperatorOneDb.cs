@@ -3,6 +3,7 @@ using OperatorOne.Data.Approvals;
 using OperatorOne.Data.Audit;
 using OperatorOne.Data.Channels;
 using OperatorOne.Data.Conversations;
+using OperatorOne.Data.Crm;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Organizations;
 using OperatorOne.Data.Outbox;
@@ -45,6 +46,11 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     public DbSet<Holiday> Holidays => Set<Holiday>();
     public DbSet<TicketSla> TicketSlas => Set<TicketSla>();
     public DbSet<SlaNotice> SlaNotices => Set<SlaNotice>();
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Lead> Leads => Set<Lead>();
+    public DbSet<Deal> Deals => Set<Deal>();
+    public DbSet<CrmActivity> CrmActivities => Set<CrmActivity>();
     public DbSet<DirectLineConversation> DirectLineConversations => Set<DirectLineConversation>();
     public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
 
