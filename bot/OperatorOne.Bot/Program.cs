@@ -6,7 +6,9 @@ using OperatorOne.Bot.Nlu;
 using OperatorOne.Channels.Slack;
 using OperatorOne.Channels.Teams;
 using OperatorOne.Channels.WebChat;
+using OperatorOne.Skills.Admin;
 using OperatorOne.Skills.Crm;
+using OperatorOne.Skills.ServiceDesk;
 using OperatorOne.Skills.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -33,6 +35,8 @@ builder.AddDatabase();
 builder.AddBotCore();
 builder.AddAi();
 builder.AddTickets();
+builder.AddServiceDesk();
+builder.AddAdmin();
 builder.AddCrm();
 builder.AddWebChatChannel();
 builder.AddTeamsChannel();

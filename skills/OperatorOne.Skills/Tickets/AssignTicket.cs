@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Members;
+using OperatorOne.Skills.ServiceDesk;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
 namespace OperatorOne.Skills.Tickets;
@@ -75,6 +76,7 @@ internal static class AssignTicket
                 ticket.AssigneeId = one.Member.Id;
                 ticket.Status = TicketStatusRules.AfterAssignment(before);
                 ticket.UpdatedAt = context.Now;
+                await ServiceLevels.UpdateAsync(context.Db, ticket, before, context.Now, cancellationToken);
                 var opened = ticket.Status != before ? $" and marked it {TicketText.Word(ticket.Status)}" : "";
                 var who = one.Member.Id == context.Caller.MemberId ? "you" : one.Member.DisplayName;
                 return new ToolResult($"Assigned ticket #{ticket.Number} ({ticket.Title}) to {who}{opened}.");

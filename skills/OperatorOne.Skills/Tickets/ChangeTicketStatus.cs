@@ -3,6 +3,7 @@ using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Tickets;
+using OperatorOne.Skills.ServiceDesk;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
 namespace OperatorOne.Skills.Tickets;
@@ -58,8 +59,10 @@ internal static class ChangeTicketStatus
         {
             return ToolResult.Refused(decision.Reply);
         }
+        var before = ticket.Status;
         ticket.Status = status;
         ticket.UpdatedAt = context.Now;
+        await ServiceLevels.UpdateAsync(context.Db, ticket, before, context.Now, cancellationToken);
         return new ToolResult(decision.Reply);
     }
 

@@ -5,6 +5,7 @@ using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Tickets;
+using OperatorOne.Skills.ServiceDesk;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
 namespace OperatorOne.Skills.Tickets;
@@ -69,10 +70,11 @@ internal static class CreateTicket
             UpdatedAt = context.Now,
         };
         context.Db.Tickets.Add(ticket);
+        var intake = await TicketIntake.TriageAndStartAsync(context.Db, ticket, cancellationToken);
         await context.Db.SaveChangesAsync(cancellationToken);
 
         var view = new TicketView(ticket, caller.DisplayName, null, []);
-        return new ToolResult($"Opened ticket #{ticket.Number}: {ticket.Title} ({TicketText.Word(priority)} priority).")
+        return new ToolResult($"Opened ticket #{ticket.Number}: {ticket.Title} ({TicketText.Word(ticket.Priority)} priority).{intake}")
         {
             Card = TicketCards.Ticket(view),
             Speak = $"I've opened ticket number {ticket.Number}: {ticket.Title}. Please keep that number for reference.",

@@ -1,0 +1,72 @@
+using System.ComponentModel;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+using OperatorOne.Skills.Tickets;
+
+namespace OperatorOne.Skills.Admin;
+
+/// <summary>The audit log for one member and/or a time range, newest first.</summary>
+internal static class AuditTrail
+{
+    public const int MaxShown = 30;
+
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "show_audit_log",
+        Description = "Show the audit log for a member or a time range",
+        Tier = ToolTier.ReadOnly,
+        MinimumRole = MemberRole.Admin,
+        Handler = RunAsync,
+        Utterances =
+        [
+            Utterance.Of("(show |get )?(the )?audit (log|trail)( (for|of|by) (?<member>.+?))?( (since|from|after) (?<since>.+?))?( (until|to|before) (?<until>.+?))?"),
+            Utterance.Of("what (has|did) (?<member>.+?) (done|do)( (since|from|after) (?<since>.+?))?"),
+        ],
+        HelpExample = "audit log for mia since today 9am",
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("Only this member's actions: a handle or name.")] string? member = null,
+        [Description("Only events at or after this time.")] DateTimeOffset? since = null,
+        [Description("Only events before this time.")] DateTimeOffset? until = null,
+        CancellationToken cancellationToken = default)
+    {
+        var db = context.Db;
+        var events = db.AuditEvents.AsNoTracking();
+        var who = "";
+        if (!string.IsNullOrWhiteSpace(member))
+        {
+            var found = await MemberNames.ResolveAsync(db, member, context.Caller.MemberId, cancellationToken, includeInactive: true);
+            if (found.Member is not { } person)
+            {
+                return ToolResult.Refused(found.Problem!);
+            }
+            events = events.Where(e => e.MemberId == person.Id);
+            who = $" for {person.DisplayName}";
+        }
+        if (since is { } from)
+        {
+            events = events.Where(e => e.CreatedAt >= from);
+        }
+        if (until is { } to)
+        {
+            events = events.Where(e => e.CreatedAt < to);
+        }
+        var rows = await events.OrderByDescending(e => e.Id).Take(MaxShown + 1)
+            .Select(e => new { e.CreatedAt, e.Kind, e.Tool, e.Outcome, e.MemberId })
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return new ToolResult($"The audit log has nothing{who} in that range.");
+        }
+        var names = await db.MemberNamesAsync(rows.Select(r => r.MemberId), cancellationToken);
+        var lines = rows.Take(MaxShown).Select(r =>
+            $"- {r.CreatedAt.UtcDateTime.ToString("d MMM HH:mm", CultureInfo.InvariantCulture)} {(r.MemberId is { } m ? names.GetValueOrDefault(m, "someone") : "system")}: {r.Tool ?? r.Kind} → {r.Outcome}");
+        var more = rows.Count > MaxShown ? $" (latest {MaxShown} shown)" : "";
+        return new ToolResult($"Audit log{who}{more}:\n{string.Join("\n", lines)}");
+    }
+}

@@ -1,0 +1,75 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+using OperatorOne.Skills.Tickets;
+
+namespace OperatorOne.Skills.Admin;
+
+/// <summary>Admin tier: a role is a permission, so another admin approves the change.</summary>
+internal static class ChangeMemberRole
+{
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "change_member_role",
+        Description = "Change a member's role",
+        Tier = ToolTier.Admin,
+        MinimumRole = MemberRole.Admin,
+        Handler = RunAsync,
+        Utterances =
+        [
+            Utterance.Of("make (?<member>.+?) (an? )?(?<role>viewer|member|admin|owner)"),
+            Utterance.Of("(change|set) (the )?role (of|for) (?<member>.+?) to (an? )?(?<role>viewer|member|admin|owner)"),
+            Utterance.Of("(change|set) (?<member>.+?)(['’]s)? role to (an? )?(?<role>viewer|member|admin|owner)"),
+            Utterance.Of("(promote|demote) (?<member>.+?) to (an? )?(?<role>viewer|member|admin|owner)"),
+        ],
+        Prompts = new Dictionary<string, string>
+        {
+            ["member"] = "Whose role should change?",
+            ["role"] = "Which role: viewer, member, admin or owner?",
+        },
+        HelpExample = "make mia an admin",
+        Summarize = SummarizeAsync,
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The member's handle or name.")] string member,
+        [Description("The new role.")] MemberRole role,
+        CancellationToken cancellationToken = default)
+    {
+        var db = context.Db;
+        var who = await MemberNames.ResolveAsync(db, member, context.Caller.MemberId, cancellationToken);
+        if (who.Member is not { } found)
+        {
+            return ToolResult.Refused(who.Problem!);
+        }
+        var target = await db.Members.SingleAsync(m => m.Id == found.Id, cancellationToken);
+        var refusal = Refusal(context.Caller, target, role);
+        if (refusal is not null)
+        {
+            return ToolResult.Refused(refusal);
+        }
+        var before = target.Role;
+        target.Role = role;
+        return new ToolResult($"{target.DisplayName} is now {Word(role)} (was {Word(before)}).");
+    }
+
+    /// <summary>Nobody changes their own role; only an owner makes or unmakes owners; guests are not a role to give.</summary>
+    public static string? Refusal(Caller caller, Member target, MemberRole role) =>
+        role == MemberRole.Guest ? "Guest is not a role a member can have; remove the member instead."
+        : target.Id == caller.MemberId ? "You can't change your own role; ask another admin."
+        : target.Role == role ? $"{target.DisplayName} is already {Word(role)}."
+        : (role == MemberRole.Owner || target.Role == MemberRole.Owner) && caller.Role < MemberRole.Owner ? "Only an owner can make or unmake owners."
+        : null;
+
+    private static string Word(MemberRole role) => role.ToString().ToLowerInvariant();
+
+    private static async Task<string> SummarizeAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    {
+        var name = call.Arguments["member"]?.GetValue<string>() ?? "";
+        var who = await MemberNames.ResolveAsync(context.Db, name, context.Caller.MemberId, cancellationToken);
+        return $"Change {who.Member?.DisplayName ?? name}'s role to {call.Arguments["role"]?.ToString().ToLowerInvariant()}";
+    }
+}

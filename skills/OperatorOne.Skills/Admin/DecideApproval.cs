@@ -1,0 +1,57 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OperatorOne.Bot.Core.Approvals;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+
+namespace OperatorOne.Skills.Admin;
+
+/// <summary>"Approve 3" in words: the same <see cref="ApprovalDecisions"/> path as a click on the card, so it is decided exactly once.</summary>
+internal static class DecideApproval
+{
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "decide_approval",
+        Description = "Approve or reject a pending approval request by its number",
+        Tier = ToolTier.SafeWrite,
+        MinimumRole = MemberRole.Admin,
+        Handler = RunAsync,
+        Utterances =
+        [
+            Utterance.Of("(?<decision>approve|reject|deny|decline) (approval |request )?(number |no\\.? ?)?(?<number>#?\\d+)"),
+        ],
+        Prompts = new Dictionary<string, string>
+        {
+            ["number"] = "Which approval request? Tell me its number.",
+            ["decision"] = "Approve or reject?",
+        },
+        HelpExample = "approve 3",
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The approval request number.")] int number,
+        [Description("approve or reject.")] string decision,
+        CancellationToken cancellationToken = default)
+    {
+        var approve = decision.Trim().ToLowerInvariant() switch
+        {
+            "approve" or "yes" => true,
+            "reject" or "deny" or "decline" or "no" => false,
+            _ => (bool?)null,
+        };
+        if (approve is null)
+        {
+            return ToolResult.Refused("Say approve or reject.");
+        }
+        var id = await context.Db.ApprovalRequests.Where(a => a.Number == number).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        if (id is null)
+        {
+            return ToolResult.Refused($"There is no approval request #{number}.");
+        }
+        var decisions = context.Services.GetRequiredService<ApprovalDecisions>();
+        return await decisions.DecideAsync(new ApprovalDecision(id.Value, approve.Value), context, cancellationToken);
+    }
+}

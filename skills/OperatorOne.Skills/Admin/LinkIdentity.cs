@@ -1,0 +1,69 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+using OperatorOne.Skills.Tickets;
+
+namespace OperatorOne.Skills.Admin;
+
+/// <summary>Admin tier: linking says "this Slack user / phone number is Mia", which gives whoever holds it Mia's role.</summary>
+internal static class LinkIdentity
+{
+    private static readonly string[] Channels = ["webchat", "msteams", "slack", "voice"];
+
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "link_channel_identity",
+        Description = "Link a channel identity (Slack user, Teams user, phone number, web chat user) to a member",
+        Tier = ToolTier.Admin,
+        MinimumRole = MemberRole.Admin,
+        Handler = RunAsync,
+        Utterances =
+        [
+            Utterance.Of("link (the )?(?<channel>slack|teams|msteams|webchat|web chat|voice|phone)( user| id| number| account)? (?<externalId>\\S+) (to|with) (?<member>.+)"),
+        ],
+        Prompts = new Dictionary<string, string>
+        {
+            ["channel"] = "Which channel: slack, teams, webchat or voice?",
+            ["externalId"] = "What is their id on that channel?",
+            ["member"] = "Which member is it?",
+        },
+        HelpExample = "link slack U024BE7LH to mia",
+        Summarize = (call, _, _) => Task.FromResult(
+            $"Link {call.Arguments["channel"]?.GetValue<string>()} identity {call.Arguments["externalId"]?.GetValue<string>()} to {call.Arguments["member"]?.GetValue<string>()}"),
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The channel: slack, teams, webchat or voice.")] string channel,
+        [Description("The user's id on that channel (Slack user id, Teams AAD object id, phone number).")] string externalId,
+        [Description("The member's handle or name.")] string member,
+        CancellationToken cancellationToken = default)
+    {
+        var id = channel.Trim().ToLowerInvariant() switch { "teams" => "msteams", "web chat" => "webchat", "phone" => "voice", var c => c };
+        if (!Channels.Contains(id))
+        {
+            return ToolResult.Refused($"I don't know the channel \"{channel}\"; use slack, teams, webchat or voice.");
+        }
+        var external = externalId.Trim();
+        if (external.Length is 0 or > 200)
+        {
+            return ToolResult.Refused("That id is empty or too long.");
+        }
+        var db = context.Db;
+        var who = await MemberNames.ResolveAsync(db, member, context.Caller.MemberId, cancellationToken);
+        if (who.Member is not { } person)
+        {
+            return ToolResult.Refused(who.Problem!);
+        }
+        var existing = await db.ChannelIdentities.FirstOrDefaultAsync(i => i.Channel == id && i.ExternalId == external, cancellationToken);
+        if (existing is not null)
+        {
+            var holder = await db.Members.Where(m => m.Id == existing.MemberId).Select(m => m.DisplayName).SingleAsync(cancellationToken);
+            return ToolResult.Refused($"That {id} identity is already linked to {holder}.");
+        }
+        db.ChannelIdentities.Add(new ChannelIdentity { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, MemberId = person.Id, Channel = id, ExternalId = external, CreatedAt = context.Now });
+        return new ToolResult($"Linked {id} identity {external} to {person.DisplayName}.");
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Approvals;
+using OperatorOne.Data.Members;
+using OperatorOne.Skills.ServiceDesk;
+
+namespace OperatorOne.Skills.Admin;
+
+internal static class PendingApprovals
+{
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "list_pending_approvals",
+        Description = "List approval requests waiting for a decision",
+        Tier = ToolTier.ReadOnly,
+        MinimumRole = MemberRole.Admin,
+        Handler = RunAsync,
+        Utterances =
+        [
+            Utterance.Of("(show|list|get)( me)?( the| all)? (pending|open|waiting) approvals( requests)?|pending approvals"),
+            Utterance.Of("what(['’]?s| is) waiting for (my )?approval|what needs (my )?approval"),
+        ],
+        HelpExample = "pending approvals",
+    };
+
+    public static async Task<ToolResult> RunAsync(ToolContext context, CancellationToken cancellationToken = default)
+    {
+        var now = context.Now;
+        var pending = await context.Db.ApprovalRequests.AsNoTracking()
+            .Where(a => a.Status == ApprovalStatus.Pending && a.ExpiresAt > now)
+            .OrderBy(a => a.CreatedAt)
+            .Join(context.Db.Members, a => a.RequestedById, m => m.Id, (a, m) => new { a.Number, a.Summary, a.CreatedAt, Requester = m.DisplayName })
+            .ToListAsync(cancellationToken);
+        if (pending.Count == 0)
+        {
+            return new ToolResult("No approvals are waiting.");
+        }
+        var lines = pending.Select(a => $"- #{a.Number} {a.Summary} (by {a.Requester}, {SlaText.Duration(now - a.CreatedAt)} ago)");
+        return new ToolResult($"{pending.Count} waiting for a decision — say \"approve {pending[0].Number}\" or \"reject {pending[0].Number}\":\n{string.Join("\n", lines)}");
+    }
+}

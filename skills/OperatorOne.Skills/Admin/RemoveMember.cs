@@ -1,0 +1,57 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+using OperatorOne.Skills.Tickets;
+
+namespace OperatorOne.Skills.Admin;
+
+/// <summary>Admin tier. Removing deactivates: the member's history (tickets, audit) keeps their name, but they are no longer recognized.</summary>
+internal static class RemoveMember
+{
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "remove_member",
+        Description = "Remove a member from the organization",
+        Tier = ToolTier.Admin,
+        MinimumRole = MemberRole.Admin,
+        Handler = RunAsync,
+        Utterances =
+        [
+            Utterance.Of("(remove|deactivate|offboard|kick out) (the )?(member |user )?(?<member>.+?)( from (the )?(team|organi[sz]ation))?"),
+        ],
+        Prompts = new Dictionary<string, string> { ["member"] = "Who should I remove?" },
+        HelpExample = "remove member mia",
+        Summarize = async (call, context, cancellationToken) =>
+        {
+            var name = call.Arguments["member"]?.GetValue<string>() ?? "";
+            var who = await MemberNames.ResolveAsync(context.Db, name, context.Caller.MemberId, cancellationToken);
+            return $"Remove {who.Member?.DisplayName ?? name} from the organization";
+        },
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The member's handle or name.")] string member,
+        CancellationToken cancellationToken = default)
+    {
+        var db = context.Db;
+        var who = await MemberNames.ResolveAsync(db, member, context.Caller.MemberId, cancellationToken);
+        if (who.Member is not { } found)
+        {
+            return ToolResult.Refused(who.Problem!);
+        }
+        var target = await db.Members.SingleAsync(m => m.Id == found.Id, cancellationToken);
+        if (target.Id == context.Caller.MemberId)
+        {
+            return ToolResult.Refused("You can't remove yourself; ask another admin.");
+        }
+        if (target.Role == MemberRole.Owner && context.Caller.Role < MemberRole.Owner)
+        {
+            return ToolResult.Refused("Only an owner can remove an owner.");
+        }
+        target.IsActive = false;
+        return new ToolResult($"Removed {target.DisplayName}; they can no longer use the bot. Their tickets and history stay.");
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OperatorOne.Bot.Core.Channels;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Approvals;
+using OperatorOne.Data.Members;
+using OperatorOne.Data.Outbox;
+using OperatorOne.Skills.ServiceDesk;
+
+namespace OperatorOne.Skills.Admin;
+
+/// <summary>"System status": database, migrations, channels and their last delivery, outbox depth, oldest pending approval.</summary>
+internal static class SystemStatus
+{
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "system_status",
+        Description = "Show system status: database, migrations, channels, outbox and approvals",
+        Tier = ToolTier.ReadOnly,
+        MinimumRole = MemberRole.Admin,
+        Handler = RunAsync,
+        Utterances =
+        [
+            Utterance.Of("(show |check |get )?(the )?(system|bot|service) (status|health)"),
+            Utterance.Of("(how is|how's) (the )?(system|bot) (doing|running)|status report|is everything (ok|okay|running)"),
+        ],
+        HelpExample = "system status",
+    };
+
+    public static async Task<ToolResult> RunAsync(ToolContext context, CancellationToken cancellationToken = default)
+    {
+        var db = context.Db;
+        var now = context.Now;
+        var text = new StringBuilder("System status:\n");
+        var reachable = await db.Database.CanConnectAsync(cancellationToken);
+        text.AppendLine($"- Database: {(reachable ? "reachable" : "NOT reachable")}");
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Count();
+        text.AppendLine(pending.Count == 0
+            ? $"- Migrations: all {applied} applied"
+            : $"- Migrations: {pending.Count} pending ({string.Join(", ", pending)})");
+
+        var lastDelivery = await db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Sent && m.SentAt != null)
+            .Join(db.Conversations, m => m.ConversationId, c => c.Id, (m, c) => new { c.Channel, m.SentAt })
+            .GroupBy(x => x.Channel)
+            .Select(g => new { Channel = g.Key, Last = g.Max(x => x.SentAt) })
+            .ToDictionaryAsync(x => x.Channel, x => x.Last, cancellationToken);
+        var installed = await db.ChannelInstallations.Select(i => i.Channel).Distinct().ToListAsync(cancellationToken);
+        var senders = context.Services.GetServices<IChannelSender>().Select(s => s.Channel).Distinct().OrderBy(c => c, StringComparer.Ordinal);
+        foreach (var channel in senders)
+        {
+            var setUp = installed.Contains(channel) ? "installed here" : "not installed for this organization";
+            var last = lastDelivery.GetValueOrDefault(channel) is { } at ? $"last delivery {SlaText.Duration(now - at)} ago" : "no delivery yet";
+            text.AppendLine($"- Channel {channel}: configured, {setUp}, {last}");
+        }
+
+        var depth = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Pending, cancellationToken);
+        var dead = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Dead, cancellationToken);
+        text.AppendLine($"- Outbox: {depth} waiting, {dead} undeliverable");
+        var oldest = await db.ApprovalRequests.Where(a => a.Status == ApprovalStatus.Pending && a.ExpiresAt > now)
+            .OrderBy(a => a.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        text.Append(oldest is null
+            ? "- Approvals: none pending"
+            : $"- Approvals: oldest pending is #{oldest.Number} ({oldest.Summary}), waiting {SlaText.Duration(now - oldest.CreatedAt)}");
+        return new ToolResult(text.ToString()) { Speak = reachable && pending.Count == 0 ? "Everything is running." : "Something needs attention." };
+    }
+}

@@ -1,0 +1,54 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+using OperatorOne.Data.ServiceDesk;
+using OperatorOne.Data.Tickets;
+using OperatorOne.Skills.Tickets;
+
+namespace OperatorOne.Skills.ServiceDesk;
+
+/// <summary>A triage rule: a ticket that mentions a word is suggested a priority ("when a ticket mentions outage, make it urgent").</summary>
+internal static class AddPriorityRule
+{
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "add_priority_rule",
+        Description = "Add a triage rule: tickets mentioning a keyword are suggested a priority",
+        Tier = ToolTier.SafeWrite,
+        MinimumRole = MemberRole.Admin,
+        Handler = RunAsync,
+        Utterances =
+        [
+            Utterance.Of($"(when|if) a ticket (mentions|says|contains) (?<keyword>.+?),? (make it|set it to|treat it as|mark it) {TicketPhrases.Priority}( priority)?"),
+            Utterance.Of($"(treat|mark) (?<keyword>.+?) (tickets )?as {TicketPhrases.Priority}( priority)?"),
+        ],
+        Prompts = new Dictionary<string, string>
+        {
+            ["keyword"] = "Which word should trigger the rule?",
+            ["priority"] = "Which priority: low, normal, high or urgent?",
+        },
+        HelpExample = "when a ticket mentions outage, make it urgent",
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The word or phrase to look for in a new ticket's text.")] string keyword,
+        [Description("The priority to suggest.")] TicketPriority priority,
+        CancellationToken cancellationToken = default)
+    {
+        var word = keyword.Trim().Trim('"', '\'').ToLowerInvariant();
+        if (word.Length is 0 or > 100)
+        {
+            return ToolResult.Refused("The keyword must be between 1 and 100 characters.");
+        }
+        var rule = await context.Db.PriorityRules.FirstOrDefaultAsync(r => r.Keyword == word, cancellationToken);
+        if (rule is null)
+        {
+            context.Db.PriorityRules.Add(rule = new PriorityRule { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, Keyword = word, CreatedAt = context.Now });
+        }
+        rule.Priority = priority;
+        return new ToolResult($"New tickets that mention \"{word}\" will be suggested {TicketText.Word(priority)} priority.");
+    }
+}

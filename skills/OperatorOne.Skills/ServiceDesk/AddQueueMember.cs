@@ -1,0 +1,59 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+using OperatorOne.Data.ServiceDesk;
+using OperatorOne.Skills.Tickets;
+
+namespace OperatorOne.Skills.ServiceDesk;
+
+/// <summary>Admin tier: a queue member sees and is sent every unassigned ticket of the queue, so joining grants access.</summary>
+internal static class AddQueueMember
+{
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "add_queue_member",
+        Description = "Add a member to a support queue",
+        Tier = ToolTier.Admin,
+        MinimumRole = MemberRole.Admin,
+        Handler = RunAsync,
+        Utterances =
+        [
+            Utterance.Of("(add|put) (?<member>.+?) (to|in|into|on) (?<queue>(the )?.+? queue|queue .+)"),
+        ],
+        Prompts = new Dictionary<string, string>
+        {
+            ["member"] = "Who should join the queue?",
+            ["queue"] = "Which queue?",
+        },
+        HelpExample = "add mia to the IT queue",
+        Summarize = (call, _, _) => Task.FromResult(
+            $"Add {call.Arguments["member"]?.GetValue<string>()} to the {DeskQueries.QueueName(call.Arguments["queue"]?.GetValue<string>() ?? "")} queue"),
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The member's handle or name.")] string member,
+        [Description("The queue's name.")] string queue,
+        CancellationToken cancellationToken = default)
+    {
+        var db = context.Db;
+        var found = await DeskQueries.FindQueueAsync(db, queue, cancellationToken);
+        if (found is null)
+        {
+            return ToolResult.Refused($"There is no queue called {DeskQueries.QueueName(queue)}.");
+        }
+        var who = await MemberNames.ResolveAsync(db, member, context.Caller.MemberId, cancellationToken);
+        if (who.Member is not { } person)
+        {
+            return ToolResult.Refused(who.Problem!);
+        }
+        if (await db.QueueMembers.AnyAsync(q => q.QueueId == found.Id && q.MemberId == person.Id, cancellationToken))
+        {
+            return ToolResult.Refused($"{person.DisplayName} is already in the {found.Name} queue.");
+        }
+        db.QueueMembers.Add(new QueueMember { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, QueueId = found.Id, MemberId = person.Id, CreatedAt = context.Now });
+        return new ToolResult($"Added {person.DisplayName} to the {found.Name} queue.");
+    }
+}

@@ -1,0 +1,70 @@
+using System.ComponentModel;
+using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+using OperatorOne.Data.Tickets;
+using OperatorOne.Skills.Tickets;
+using static OperatorOne.Skills.Tickets.TicketPhrases;
+
+namespace OperatorOne.Skills.ServiceDesk;
+
+/// <summary>"Escalate 12": one priority step up, tighter SLA targets, and the ticket's queue is told.</summary>
+internal static class EscalateTicket
+{
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "escalate_ticket",
+        Description = "Escalate a ticket: raise its priority one step and notify its queue",
+        Tier = ToolTier.SafeWrite,
+        MinimumRole = MemberRole.Member,
+        Handler = RunAsync,
+        Utterances =
+        [
+            Utterance.Of($"(please )?(escalate|bump|raise the priority of|raise the priority on|prioritize|prioritise) {Ref}"),
+        ],
+        Prompts = new Dictionary<string, string> { ["number"] = "Which ticket should I escalate? Tell me its number, like 12." },
+        HelpExample = "escalate 12",
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The ticket number, e.g. 12.")] int number,
+        CancellationToken cancellationToken = default)
+    {
+        var db = context.Db;
+        var ticket = await db.FindVisibleAsync(number, context.Caller, cancellationToken);
+        if (ticket is null)
+        {
+            return ToolResult.Refused(TicketQueries.NotFound(number));
+        }
+        if (ticket.Status is TicketStatus.Resolved or TicketStatus.Closed)
+        {
+            return ToolResult.Refused($"Ticket #{number} is {TicketText.Word(ticket.Status)}; reopen it before escalating.");
+        }
+        if (ticket.Priority == TicketPriority.Urgent)
+        {
+            return ToolResult.Refused($"Ticket #{number} is already urgent, the highest priority.");
+        }
+        ticket.Priority += 1;
+        ticket.UpdatedAt = context.Now;
+        var sla = await ServiceLevels.UpdateAsync(db, ticket, ticket.Status, context.Now, cancellationToken);
+
+        var members = sla.QueueId is { } queue ? await Recipients.QueueMembersAsync(db, queue, cancellationToken) : [];
+        if (members.Count == 0)
+        {
+            members = await Recipients.ForTicketAsync(db, null, null, cancellationToken);
+        }
+        var notice = $"Ticket #{number} ({ticket.Title}) was escalated to {TicketText.Word(ticket.Priority)} priority by {context.Caller.DisplayName}."
+            + (sla.ResolutionDueAt is { } due ? $" Resolution is now due by {SlaText.When(due)}." : "");
+        var told = 0;
+        foreach (var conversation in await Recipients.ConversationsAsync(db, members.Where(m => m != context.Caller.MemberId).ToList(), cancellationToken))
+        {
+            context.Outbox.Send(db, context.OrganizationId, conversation.Id, Activity.Message(notice));
+            told++;
+        }
+        var whom = told == 0 ? "Nobody else could be reached." : $"I've told {told} {(told == 1 ? "person" : "people")} on the queue.";
+        return new ToolResult($"Escalated ticket #{number} to {TicketText.Word(ticket.Priority)} priority."
+            + (sla.ResolutionDueAt is { } at ? $" Resolution is now due by {SlaText.When(at)}." : "") + $" {whom}");
+    }
+}

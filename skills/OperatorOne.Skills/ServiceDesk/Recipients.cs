@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Data;
+using OperatorOne.Data.Conversations;
+using OperatorOne.Data.Members;
+
+namespace OperatorOne.Skills.ServiceDesk;
+
+/// <summary>Who hears about a ticket, and where: the assignee, else the queue's members, else the admins.</summary>
+internal static class Recipients
+{
+    public static async Task<List<Guid>> ForTicketAsync(OperatorOneDb db, Guid? assigneeId, Guid? queueId, CancellationToken cancellationToken)
+    {
+        if (assigneeId is { } assignee)
+        {
+            return [assignee];
+        }
+        if (queueId is { } queue)
+        {
+            var members = await QueueMembersAsync(db, queue, cancellationToken);
+            if (members.Count > 0)
+            {
+                return members;
+            }
+        }
+        return await db.Members.Where(m => m.IsActive && m.Role >= MemberRole.Admin).Select(m => m.Id).ToListAsync(cancellationToken);
+    }
+
+    public static Task<List<Guid>> QueueMembersAsync(OperatorOneDb db, Guid queueId, CancellationToken cancellationToken) =>
+        db.QueueMembers
+            .Where(q => q.QueueId == queueId && db.Members.Any(m => m.Id == q.MemberId && m.IsActive))
+            .Select(q => q.MemberId)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Each member's most recent reachable conversation per channel: they hear about it where they talk to us.</summary>
+    public static async Task<List<Conversation>> ConversationsAsync(OperatorOneDb db, IReadOnlyCollection<Guid> members, CancellationToken cancellationToken)
+    {
+        var conversations = await db.Conversations.AsNoTracking()
+            .Where(c => c.MemberId != null && members.Contains(c.MemberId.Value) && !c.IsStale)
+            .ToListAsync(cancellationToken);
+        return conversations
+            .GroupBy(c => (c.MemberId, c.Channel))
+            .Select(g => g.OrderByDescending(c => c.LastActivityAt).First())
+            .ToList();
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Data;
+
+namespace OperatorOne.Skills.Tickets;
+
+/// <summary>A member named in chat, or why not: "there are two Danas: Dana Lee (@dana.lee) or Dana Ortiz (@dana.o)?".</summary>
+internal sealed record MemberName(AssigneeCandidate? Member, string? Problem);
+
+internal static class MemberNames
+{
+    public static async Task<MemberName> ResolveAsync(OperatorOneDb db, string name, Guid? callerId, CancellationToken cancellationToken, bool includeInactive = false)
+    {
+        var members = await db.Members
+            .Where(m => includeInactive || m.IsActive)
+            .OrderBy(m => m.DisplayName)
+            .Select(m => new AssigneeCandidate(m.Id, m.DisplayName, m.Handle))
+            .ToListAsync(cancellationToken);
+        return Describe(name, AssigneeMatch.Find(name, callerId, members));
+    }
+
+    public static MemberName Describe(string name, AssigneeMatch match) => match switch
+    {
+        AssigneeMatch.One one => new MemberName(one.Member, null),
+        AssigneeMatch.Many many => new MemberName(null,
+            $"There are {Count(many.Candidates.Count)} {Plural(name)}: {Or(many.Candidates.Select(c => $"{c.DisplayName} (@{c.Handle})"))}? Tell me the handle."),
+        _ => new MemberName(null, $"I couldn't find a member called \"{name.Trim()}\"."),
+    };
+
+    private static string Count(int n) => n switch { 2 => "two", 3 => "three", 4 => "four", _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+    private static string Plural(string name)
+    {
+        var word = name.Trim().TrimStart('@');
+        word = word.Length > 0 ? char.ToUpperInvariant(word[0]) + word[1..] : word;
+        return $"{word}s";
+    }
+
+    private static string Or(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count <= 1 ? string.Concat(list) : $"{string.Join(", ", list[..^1])} or {list[^1]}";
+    }
+}
