@@ -81,6 +81,9 @@ internal static class SlackEndpoints
                 // Stored before the 200: what Slack was told we accepted survives a crash. A retry is acknowledged, not stored again.
                 await inbox.AddAsync(organizationId, work, cancellationToken);
                 return null;
+            case SlackInbound.Revoked revoked:
+                await workspaces.RevokeAsync(revoked.TeamId, revoked.Reason, cancellationToken);
+                return null;
             default:
                 return null;
         }

@@ -241,6 +241,10 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
 
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
                     b.Property<byte[]>("SecretCipher")
                         .HasColumnType("bytea")
                         .HasColumnName("secret_cipher");

@@ -12,7 +12,7 @@ using OperatorOne.Data;
 namespace OperatorOne.Data.Migrations
 {
     [DbContext(typeof(OperatorOneDb))]
-    [Migration("20261122202030_SlackInbox")]
+    [Migration("20261122202753_SlackInbox")]
     partial class SlackInbox
     {
         /// <inheritdoc />
@@ -243,6 +243,10 @@ namespace OperatorOne.Data.Migrations
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
 
                     b.Property<byte[]>("SecretCipher")
                         .HasColumnType("bytea")

@@ -12,6 +12,12 @@ namespace OperatorOne.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "revoked_at",
+                table: "channel_installations",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "slack_inbox",
                 columns: table => new
@@ -94,6 +100,10 @@ namespace OperatorOne.Data.Migrations
             migrationBuilder.Sql("DROP FUNCTION op_purge_slack_inbox(int); DROP FUNCTION op_release_slack_inbox(text); DROP FUNCTION op_claim_slack_inbox(text, int, int);");
             migrationBuilder.DropTable(
                 name: "slack_inbox");
+
+            migrationBuilder.DropColumn(
+                name: "revoked_at",
+                table: "channel_installations");
         }
     }
 }
