@@ -141,8 +141,15 @@ internal sealed class SlackInboxWorker(SlackInbox inbox, IServiceScopeFactory sc
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<OperatorOneDb>().Database.ExecuteSqlAsync($"SELECT op_release_slack_inbox({_worker})", cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<OperatorOneDb>().Database.ExecuteSqlAsync($"SELECT op_release_slack_inbox({_worker})", cancellationToken);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The container is already gone (host torn down); the claims are released by their lease instead.
+        }
     }
 
     internal sealed record ClaimedRow(long Id, Guid OrganizationId);

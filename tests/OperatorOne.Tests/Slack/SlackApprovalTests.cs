@@ -45,7 +45,8 @@ public sealed class SlackApprovalTests(SlackFixture fixture)
         var answers = await Slack.WaitForAsync(c => c.Method == "response_url" && c.Arguments["hook"]?.ToString() == hook, count: 20);
         Assert.Single(answers, a => a.Arguments["text"]!.ToString().StartsWith("Approved #1", StringComparison.Ordinal));
         Assert.All(answers, a => Assert.Equal("ephemeral", a.Arguments["response_type"]!.ToString()));
-        var updates = await Slack.WaitForAsync(c => c.Method == "chat.update" && c.Arguments["text"]!.ToString().Contains("approved by", StringComparison.OrdinalIgnoreCase), count: 2);
+        var updates = await Slack.WaitForAsync(c => c.Method == "chat.update" && cardTs.ContainsKey(c.Arguments["channel"]?.ToString() ?? "")
+            && c.Arguments["text"]!.ToString().Contains("approved by", StringComparison.OrdinalIgnoreCase), count: 2);
         Assert.Equal(cardTs, updates.ToDictionary(u => u.Arguments["channel"]!.ToString(), u => u.Arguments["ts"]!.ToString()));
         Assert.All(updates, u => Assert.DoesNotContain(u.Arguments["blocks"]!.AsArray(), b => b!["type"]!.GetValue<string>() == "actions"));
         await Slack.WaitForAsync(c => c.Method == "chat.postMessage" && c.Arguments["channel"]?.ToString() == workspace.DmChannel("member")

@@ -1,91 +1,84 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using OperatorOne.Bot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using OperatorOne.Channels.Slack;
 using OperatorOne.Data.Channels;
 using OperatorOne.Tests.Infrastructure;
 
 namespace OperatorOne.Tests.Slack;
 
 /// <summary>
-/// Slack:BotToken + Slack:TeamId and nothing else: the workspace is connected at start to the only organization
-/// (here the demo company) and served with the configured token, no OAuth install needed. Its own host.
+/// Slack:BotToken + Slack:TeamId: the workspace is connected at start to Slack:OrganizationId, or to the only
+/// organization there is, so a single-workspace setup needs no OAuth install. Run against the shared host's store.
 /// </summary>
 [Collection(SlackCollection.Name)]
-public sealed class SlackSingleWorkspaceTests : IAsyncLifetime
+public sealed class SlackSingleWorkspaceTests(SlackFixture fixture)
 {
-    private const string TeamId = "TSOLO0001";
-    private const string SigningSecret = "single-workspace-signing-secret";
-    private const string BotToken = "xoxb-single-workspace-token";
-    private readonly BotHost _host = new();
-    private readonly SlackStandIn _slack = new();
+    private SlackSingleWorkspace SingleWorkspace(string teamId, Guid? organizationId) => new(
+        fixture.Host.Services.GetRequiredService<IServiceScopeFactory>(),
+        Options.Create(new SlackOptions
+        {
+            SigningSecret = SlackFixture.SigningSecret, BotToken = SlackFixture.BotToken, TeamId = teamId, OrganizationId = organizationId,
+        }),
+        TimeProvider.System, NullLogger<SlackSingleWorkspace>.Instance);
 
-    public async Task InitializeAsync()
-    {
-        await _slack.StartAsync();
-        _host.Settings["Slack:SigningSecret"] = SigningSecret;
-        _host.Settings["Slack:BotToken"] = BotToken;
-        _host.Settings["Slack:TeamId"] = TeamId;
-        _host.Settings["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl.ToString();
-        await _host.InitializeAsync();
-    }
+    private Task<List<ChannelInstallation>> InstallationsAsync(Guid organizationId, string teamId) =>
+        fixture.Host.InOrganizationAsync(organizationId, db => db.ChannelInstallations.AsNoTracking().Where(i => i.Channel == "slack" && i.ExternalId == teamId).ToListAsync());
 
-    public async Task DisposeAsync()
+    private static string NewTeamId() => $"T{Guid.NewGuid():N}"[..12].ToUpperInvariant();
+
+    [Fact]
+    public async Task TheConfiguredWorkspaceIsConnectedToTheConfiguredOrganizationOnce()
     {
-        await _host.DisposeAsync();
-        await _slack.DisposeAsync();
+        var organization = await TestOrganization.CreateAsync(fixture.Host);
+        var teamId = NewTeamId();
+        var single = SingleWorkspace(teamId, organization.Id);
+
+        await single.EnsureInstalledAsync(CancellationToken.None);
+        await single.EnsureInstalledAsync(CancellationToken.None);
+
+        var installation = Assert.Single(await InstallationsAsync(organization.Id, teamId));
+        Assert.Null(installation.SecretCipher);
+        Assert.Null(installation.RevokedAt);
     }
 
     [Fact]
-    public async Task AConfiguredWorkspaceIsConnectedToTheOnlyOrganizationAndAnsweredWithTheConfiguredToken()
+    public async Task TheConfiguredWorkspaceIsAnsweredWithTheConfiguredToken()
     {
-        var installation = await WaitForInstallationAsync();
-        Assert.Equal(DemoSeed.OrganizationId, installation.OrganizationId);
-        Assert.Null(installation.SecretCipher);
+        var organization = await TestOrganization.CreateAsync(fixture.Host);
+        using var workspace = new SlackWorkspace(fixture, organization, NewTeamId());
+        await SingleWorkspace(workspace.TeamId, organization.Id).EnsureInstalledAsync(CancellationToken.None);
 
-        var envelope = new JsonObject
-        {
-            ["type"] = "event_callback", ["team_id"] = TeamId, ["api_app_id"] = "A0TEST", ["event_id"] = $"Ev{Guid.NewGuid():N}",
-            ["event"] = new JsonObject
-            {
-                ["type"] = "message", ["channel_type"] = "im", ["channel"] = "DSOLO0001", ["user"] = "USOLO0001", ["text"] = "help",
-                ["ts"] = $"{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}.000100",
-            },
-        };
-        var response = await PostSignedEventAsync(envelope);
+        (await workspace.PostEventAsync(workspace.DmEnvelope("member", "help"))).EnsureSuccessStatusCode();
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = (await _slack.WaitForAsync(c => c.Method == "chat.postMessage" && c.Arguments["channel"]?.ToString() == "DSOLO0001")).First();
-        Assert.Equal(BotToken, reply.Token);
+        var reply = (await fixture.Slack.WaitForAsync(c => c.Method == "chat.postMessage" && c.Arguments["channel"]?.ToString() == workspace.DmChannel("member"))).First();
+        Assert.Equal(SlackFixture.BotToken, reply.Token);
     }
 
-    private async Task<ChannelInstallation> WaitForInstallationAsync()
+    [Fact]
+    public async Task WithoutAnOrganizationSettingAndSeveralOrganizationsNothingIsGuessed()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var installation = await _host.InOrganizationAsync(DemoSeed.OrganizationId,
-                db => db.ChannelInstallations.AsNoTracking().SingleOrDefaultAsync(i => i.Channel == "slack" && i.ExternalId == TeamId));
-            if (installation is not null)
-            {
-                return installation;
-            }
-            Assert.True(DateTime.UtcNow < deadline, "The configured Slack workspace was not connected at start.");
-            await Task.Delay(100);
-        }
+        var organization = await TestOrganization.CreateAsync(fixture.Host);
+        var teamId = NewTeamId();
+
+        await SingleWorkspace(teamId, organizationId: null).EnsureInstalledAsync(CancellationToken.None);
+
+        Assert.Empty(await InstallationsAsync(organization.Id, teamId));
     }
 
-    private async Task<HttpResponseMessage> PostSignedEventAsync(JsonObject envelope)
+    [Fact]
+    public async Task ARevokedConfiguredWorkspaceIsServedAgainAfterARestart()
     {
-        using var http = _host.CreateClient();
-        var body = Encoding.UTF8.GetBytes(envelope.ToJsonString());
-        var timestamp = SlackSigner.Now();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/slack/events") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
-        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", SlackSigner.Sign(SigningSecret, timestamp, body));
-        return await http.SendAsync(request);
+        var organization = await TestOrganization.CreateAsync(fixture.Host);
+        using var workspace = new SlackWorkspace(fixture, organization, NewTeamId());
+        var single = SingleWorkspace(workspace.TeamId, organization.Id);
+        await single.EnsureInstalledAsync(CancellationToken.None);
+        await workspace.PostEventAsync(workspace.Envelope(new System.Text.Json.Nodes.JsonObject { ["type"] = "app_uninstalled" }));
+        Assert.NotNull(Assert.Single(await InstallationsAsync(organization.Id, workspace.TeamId)).RevokedAt);
+
+        await single.EnsureInstalledAsync(CancellationToken.None);
+
+        Assert.Null(Assert.Single(await InstallationsAsync(organization.Id, workspace.TeamId)).RevokedAt);
     }
 }
