@@ -3,6 +3,7 @@ using OperatorOne.Bot.Hosting;
 using OperatorOne.Channels.Slack;
 using OperatorOne.Channels.Teams;
 using OperatorOne.Channels.WebChat;
+using OperatorOne.Skills.Crm;
 using OperatorOne.Skills.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ builder.AddSecrets();
 builder.AddDatabase();
 builder.AddBotCore();
 builder.AddTickets();
+builder.AddCrm();
 builder.AddWebChatChannel();
 builder.AddTeamsChannel();
 builder.AddSlackChannel();
