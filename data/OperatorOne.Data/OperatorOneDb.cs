@@ -27,6 +27,7 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     public DbSet<Member> Members => Set<Member>();
     public DbSet<ChannelIdentity> ChannelIdentities => Set<ChannelIdentity>();
     public DbSet<ChannelInstallation> ChannelInstallations => Set<ChannelInstallation>();
+    public DbSet<SlackInboxItem> SlackInbox => Set<SlackInboxItem>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<TranscriptMessage> TranscriptMessages => Set<TranscriptMessage>();
     public DbSet<ProcessedDelivery> ProcessedDeliveries => Set<ProcessedDelivery>();

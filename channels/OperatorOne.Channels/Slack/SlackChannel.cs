@@ -26,6 +26,7 @@ public static class SlackChannel
         services.AddSingleton<SlackWorkspaces>();
         services.AddSingleton<SlackIdentityLinks>();
         services.AddSingleton<SlackInbox>();
+        services.AddSingleton<SlackSingleWorkspace>();
         services.AddSingleton<SlackInstallState>();
         services.AddScoped<SlackTurns>();
         services.AddHostedService<SlackInboxWorker>();

@@ -7,7 +7,7 @@ namespace OperatorOne.Channels.Slack;
 
 /// <summary>
 /// The three signed request URLs. Each reads the verified body, decides, checks the workspace is installed, queues
-/// the turn and acknowledges at once; only the slash command waits, briefly, to answer inline.
+/// the turn in slack_inbox and acknowledges at once; only the slash command waits, briefly, to answer inline.
 /// </summary>
 internal static class SlackEndpoints
 {
@@ -44,11 +44,9 @@ internal static class SlackEndpoints
         HttpContext http, SlackWorkspaces workspaces, SlackInbox inbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         var inline = new InlineAnswer();
-        var inbound = SlackCommands.Read(SlackRequestVerification.Body(http)) switch
-        {
-            SlackInbound.Turn turn => turn with { Work = turn.Work with { Inline = inline } },
-            var other => other,
-        };
+        var inbound = SlackCommands.Read(SlackRequestVerification.Body(http));
+        // Registered before the row is stored, so this replica's worker can never run the turn without seeing it.
+        using var waiting = inbound is SlackInbound.Turn { Work: var work } ? inbox.AwaitInline(work, inline) : null;
         if (await AcceptAsync(http, inbound, workspaces, inbox, cancellationToken) is { } problem)
         {
             return problem;
@@ -66,7 +64,7 @@ internal static class SlackEndpoints
         return answer.Text.Length == 0 && answer.Blocks is null ? TypedResults.Ok() : TypedResults.Ok(new CommandAnswer(answer.Text, answer.Blocks));
     }
 
-    /// <summary>Null when the request was acknowledged (queued or ignored); otherwise the 4xx/503 to answer.</summary>
+    /// <summary>Null when the request was acknowledged (stored or ignored); otherwise the 4xx to answer.</summary>
     private static async Task<ProblemHttpResult?> AcceptAsync(HttpContext http, SlackInbound inbound, SlackWorkspaces workspaces, SlackInbox inbox,
         CancellationToken cancellationToken)
     {
@@ -75,14 +73,17 @@ internal static class SlackEndpoints
             case SlackInbound.Invalid invalid:
                 return NoRetry(http, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed Slack request", detail: invalid.Problem));
             case SlackInbound.Turn { Work: var work }:
-                if (await workspaces.FindOrganizationAsync(work.TeamId, cancellationToken) is null)
+                if (await workspaces.FindOrganizationAsync(work.TeamId, cancellationToken) is not { } organizationId)
                 {
                     return NoRetry(http, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Workspace not installed",
                         detail: $"Slack workspace {work.TeamId} is not connected to any organization."));
                 }
-                return inbox.TryEnqueue(work)
-                    ? null
-                    : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy", detail: "Too many Slack requests are waiting; Slack will retry.");
+                // Stored before the 200: what Slack was told we accepted survives a crash. A retry is acknowledged, not stored again.
+                await inbox.AddAsync(organizationId, work, cancellationToken);
+                return null;
+            case SlackInbound.Revoked revoked:
+                await workspaces.RevokeAsync(revoked.TeamId, revoked.Reason, cancellationToken);
+                return null;
             default:
                 return null;
         }

@@ -12,9 +12,11 @@ internal static partial class SlackEvents
 {
     public const string AppMention = "app_mention";
     public const string MessageIm = "message.im";
+    public const string AppUninstalled = "app_uninstalled";
+    public const string TokensRevoked = "tokens_revoked";
 
     /// <summary>The subscriptions the manifest must list, exactly.</summary>
-    public static IReadOnlyList<string> Subscribed { get; } = [AppMention, MessageIm];
+    public static IReadOnlyList<string> Subscribed { get; } = [AppMention, MessageIm, AppUninstalled, TokensRevoked];
 
     public static SlackInbound Read(byte[] body)
     {
@@ -55,6 +57,11 @@ internal static partial class SlackEvents
             return new SlackInbound.Invalid("event_callback needs team_id, event_id and event.");
         }
         var type = SlackJson.String(inner, "type");
+        if (type == AppUninstalled
+            || (type == TokensRevoked && SlackJson.Object(inner, "tokens") is { } tokens && tokens["bot"] is JsonArray { Count: > 0 }))
+        {
+            return new SlackInbound.Revoked(team, type);
+        }
         var isDm = type == "message" && SlackJson.String(inner, "channel_type") == "im";
         if (type != AppMention && !isDm)
         {

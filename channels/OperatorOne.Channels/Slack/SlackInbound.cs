@@ -15,4 +15,7 @@ internal abstract record SlackInbound
     public sealed record Invalid(string Problem) : SlackInbound;
 
     public sealed record Turn(SlackWork Work) : SlackInbound;
+
+    /// <summary>app_uninstalled or tokens_revoked (for the bot token): the workspace's installation is no longer usable.</summary>
+    public sealed record Revoked(string TeamId, string Reason) : SlackInbound;
 }

@@ -1,75 +1,64 @@
-using System.Threading.Channels;
-using OperatorOne.Bot.Core.Turns;
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Outbox;
+using OperatorOne.Data;
 
 namespace OperatorOne.Channels.Slack;
 
 /// <summary>
-/// Verified Slack work waiting for the background worker, so every request is acknowledged within Slack's 3 s.
-/// In memory on purpose: the ack promised Slack nothing more, and the turn's de-duplication lives in PostgreSQL.
+/// Verified Slack work waiting for a worker, in PostgreSQL (slack_inbox): written before Slack gets its 200, so an
+/// acknowledged request survives a crash and any replica can run it. A retry with the same event_id or trigger_id
+/// is not stored again. Slash commands waiting for their inline answer are registered here, in this replica only.
 /// </summary>
-internal sealed class SlackInbox
+internal sealed class SlackInbox(IServiceScopeFactory scopes) : IDisposable
 {
-    private const int Capacity = 1000;
-    private readonly Channel<SlackWork> _queue = Channel.CreateBounded<SlackWork>(new BoundedChannelOptions(Capacity)
+    private readonly OutboxSignal _signal = new();
+    private readonly ConcurrentDictionary<string, InlineAnswer> _waiting = new(StringComparer.Ordinal);
+
+    /// <summary>Stores the work for the organization; false when the same delivery was stored before (a retry).</summary>
+    public async Task<bool> AddAsync(Guid organizationId, SlackWork work, CancellationToken cancellationToken)
     {
-        FullMode = BoundedChannelFullMode.Wait,
-        SingleReader = true,
-    });
-
-    /// <summary>False when the queue is full; the caller answers 503 so Slack retries later.</summary>
-    public bool TryEnqueue(SlackWork work) => _queue.Writer.TryWrite(work);
-
-    public IAsyncEnumerable<SlackWork> ReadAllAsync(CancellationToken cancellationToken) => _queue.Reader.ReadAllAsync(cancellationToken);
-}
-
-internal enum SlackWorkKind
-{
-    /// <summary>A DM or mention: replies go to the conversation through the outbox.</summary>
-    Message,
-
-    /// <summary>A button click: the reply goes to the clicker only, through response_url.</summary>
-    Interaction,
-
-    /// <summary>A slash command: the reply is the HTTP answer when ready in time, else a response_url follow-up.</summary>
-    Command,
-}
-
-/// <summary>One verified inbound Slack request, ready to become a turn.</summary>
-internal sealed record SlackWork
-{
-    public required SlackWorkKind Kind { get; init; }
-    public required string TeamId { get; init; }
-    public required InboundTurn Turn { get; init; }
-
-    /// <summary>Where replies to a channel mention go: the thread it started or belongs to.</summary>
-    public string? ThreadTs { get; init; }
-    public Uri? ResponseUrl { get; init; }
-    public InlineAnswer? Inline { get; init; }
-}
-
-/// <summary>
-/// The race between a slash command's HTTP answer and its turn: exactly one of "answered in time" and "deferred"
-/// wins, so a reply is shown once, inline or through response_url.
-/// </summary>
-internal sealed class InlineAnswer
-{
-    private const int Pending = 0;
-    private const int Answered = 1;
-    private const int Deferred = 2;
-    private readonly TaskCompletionSource<SlackMessage> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _state;
-
-    public Task<SlackMessage> Answer => _answer.Task;
-
-    public bool TryAnswer(SlackMessage message)
-    {
-        if (Interlocked.CompareExchange(ref _state, Answered, Pending) != Pending)
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OperatorOneDb>();
+        await db.UseOrganizationAsync(organizationId, cancellationToken);
+        var payload = BotJson.Serialize(work);
+        var inserted = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO slack_inbox (organization_id, team_id, delivery_id, payload, status, attempts, next_attempt_at, created_at)
+            VALUES ({organizationId}, {work.TeamId}, {work.Turn.DeliveryId}, {payload}::jsonb, 'Pending', 0, now(), now())
+            ON CONFLICT (team_id, delivery_id) DO NOTHING
+            """, cancellationToken);
+        if (inserted > 0)
         {
-            return false;
+            _signal.Notify();
         }
-        _answer.SetResult(message);
-        return true;
+        return inserted > 0;
     }
 
-    public bool TryDefer() => Interlocked.CompareExchange(ref _state, Deferred, Pending) == Pending;
+    /// <summary>Lets this replica's worker hand a slash command's answer to the request still waiting for it.</summary>
+    public IDisposable AwaitInline(SlackWork work, InlineAnswer answer)
+    {
+        var key = Key(work);
+        _waiting[key] = answer;
+        return new Registration(() => _waiting.TryRemove(KeyValuePair.Create(key, answer)));
+    }
+
+    /// <summary>The stored work with its waiting inline answer attached, when the request is waiting in this replica.</summary>
+    public SlackWork Read(string payload)
+    {
+        var work = BotJson.Deserialize<SlackWork>(payload);
+        return _waiting.TryGetValue(Key(work), out var inline) ? work with { Inline = inline } : work;
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => _signal.Dispose();
+
+    private static string Key(SlackWork work) => $"{work.TeamId}/{work.Turn.DeliveryId}";
+
+    private sealed class Registration(Action remove) : IDisposable
+    {
+        public void Dispose() => remove();
+    }
 }

@@ -94,6 +94,7 @@ internal static class SlackInstallEndpoints
         }
         installation.DisplayName = SlackJson.String(team, "name") ?? teamId;
         installation.SecretCipher = secrets.Encrypt(token);
+        installation.RevokedAt = null;
         await db.SaveChangesAsync(cancellationToken);
         loggers.CreateLogger(typeof(SlackInstallEndpoints)).LogInformation("Slack workspace {Team} installed for organization {Organization}", teamId, installer.OrganizationId);
         return TypedResults.Text($"OperatorOne is installed in the Slack workspace {installation.DisplayName}. You can close this page.", "text/plain");

@@ -18,6 +18,9 @@ public sealed class SlackOptions
     /// <summary>The workspace the configured bot token belongs to; when empty it serves every installed workspace without a token of its own.</summary>
     public string? TeamId { get; set; }
 
+    /// <summary>The organization the configured workspace serves; when empty, the only organization there is.</summary>
+    public Guid? OrganizationId { get; set; }
+
     public string? ClientId { get; set; }
     public string? ClientSecret { get; set; }
 

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace OperatorOne.Channels.Slack;
 
-/// <summary>Calls auth.test with the configured bot token once the bot is up, so a wrong or revoked token shows in the log at start.</summary>
-internal sealed class SlackStartupCheck(SlackApi api, IOptions<SlackOptions> options, ILogger<SlackStartupCheck> logger) : BackgroundService
+/// <summary>Connects the configured single workspace, then calls auth.test with the configured bot token once the bot is up, so a wrong or revoked token shows in the log at start.</summary>
+internal sealed class SlackStartupCheck(SlackApi api, SlackSingleWorkspace singleWorkspace, IOptions<SlackOptions> options, ILogger<SlackStartupCheck> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -14,6 +14,7 @@ internal sealed class SlackStartupCheck(SlackApi api, IOptions<SlackOptions> opt
         {
             return;
         }
+        await singleWorkspace.EnsureInstalledAsync(stoppingToken);
         var result = await api.AuthTestAsync(settings.BotToken, stoppingToken);
         if (!result.Ok)
         {

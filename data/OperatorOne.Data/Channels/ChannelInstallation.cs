@@ -15,4 +15,7 @@ public sealed class ChannelInstallation
     /// <summary>SHA-256 of a secret presented to us (web chat site secret), for constant-time comparison.</summary>
     public byte[]? SecretHash { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the channel told us the app was removed or its token revoked: unusable until installed again.</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
 }

@@ -12,8 +12,9 @@ public sealed class SlackBadInputTests(SlackFixture fixture)
     private async Task AssertNothingStoredAsync(SlackWorkspace workspace)
     {
         await Task.Delay(300);
-        var stored = await fixture.Host.InOrganizationAsync(workspace.Organization.Id, db => db.Conversations.CountAsync(c => c.Channel == "slack"));
-        Assert.Equal(0, stored);
+        var stored = await fixture.Host.InOrganizationAsync(workspace.Organization.Id, async db => (
+            await db.Conversations.CountAsync(c => c.Channel == "slack"), await db.TranscriptMessages.CountAsync(), await db.SlackInbox.CountAsync()));
+        Assert.Equal((0, 0, 0), stored);
         Assert.DoesNotContain(fixture.Slack.Calls, c => c.Arguments["channel"]?.ToString()?.Contains(workspace.TeamId[1..], StringComparison.Ordinal) == true);
     }
 
@@ -82,6 +83,58 @@ public sealed class SlackBadInputTests(SlackFixture fixture)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("1", response.Headers.GetValues("X-Slack-No-Retry").Single());
+        await AssertNothingStoredAsync(workspace);
+    }
+
+    [Fact]
+    public async Task ACommandFromAnUnknownWorkspaceIsRefused()
+    {
+        using var workspace = await SlackWorkspace.CreateAsync(fixture);
+        var body = SlackWorkspace.Form(new()
+        {
+            ["team_id"] = "TUNKNOWN0", ["channel_id"] = "CUNKNOWN0", ["user_id"] = "UUNKNOWN0", ["command"] = "/op1", ["text"] = "help",
+            ["response_url"] = fixture.Slack.ResponseUrl("unknown").ToString(), ["trigger_id"] = $"{Guid.NewGuid():N}",
+        });
+
+        var response = await workspace.PostSignedAsync("/api/slack/commands", body, "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await AssertNothingStoredAsync(workspace);
+    }
+
+    [Fact]
+    public async Task AClickFromAnUnknownWorkspaceIsRefused()
+    {
+        using var workspace = await SlackWorkspace.CreateAsync(fixture);
+        var payload = new JsonObject
+        {
+            ["type"] = "block_actions",
+            ["user"] = new JsonObject { ["id"] = "UUNKNOWN0", ["team_id"] = "TUNKNOWN0" },
+            ["team"] = new JsonObject { ["id"] = "TUNKNOWN0" },
+            ["channel"] = new JsonObject { ["id"] = "DUNKNOWN0" },
+            ["trigger_id"] = $"{Guid.NewGuid():N}",
+            ["actions"] = new JsonArray(new JsonObject { ["type"] = "button", ["value"] = "{\"approvalId\":\"x\",\"decision\":\"approve\"}" }),
+        };
+
+        var response = await workspace.PostSignedAsync("/api/slack/interactions", SlackWorkspace.Form(new() { ["payload"] = payload.ToJsonString() }),
+            "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await AssertNothingStoredAsync(workspace);
+    }
+
+    [Theory]
+    [InlineData("/api/slack/interactions", "application/x-www-form-urlencoded")]
+    [InlineData("/api/slack/commands", "application/x-www-form-urlencoded")]
+    public async Task UnsignedInteractionsAndCommandsAreRefused(string path, string contentType)
+    {
+        using var workspace = await SlackWorkspace.CreateAsync(fixture);
+        using var http = fixture.Host.CreateClient();
+
+        var response = await http.PostAsync(path, new StringContent("team_id=" + workspace.TeamId, Encoding.UTF8, contentType));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await AssertNothingStoredAsync(workspace);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Tests.Infrastructure;
 
 namespace OperatorOne.Tests.Slack;
@@ -20,6 +21,7 @@ public sealed class SlackFixture : IAsyncLifetime
         Host.Settings["Slack:ClientSecret"] = "slack-test-client-secret";
         Host.Settings["Slack:ApiBaseUrl"] = Slack.ApiBaseUrl.ToString();
         Host.Settings["Slack:AuthorizeUrl"] = new Uri(Slack.BaseAddress, "oauth/v2/authorize").ToString();
+        Host.TestServices = services => services.AddSingleton(SlowReportTool.Definition);
         await Host.InitializeAsync();
     }
 

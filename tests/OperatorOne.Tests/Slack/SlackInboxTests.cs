@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Channels.Slack;
+using OperatorOne.Data.Channels;
+
+namespace OperatorOne.Tests.Slack;
+
+/// <summary>What Slack was told we accepted is in PostgreSQL before the 200, and runs once, even after a crash.</summary>
+[Collection(SlackCollection.Name)]
+public sealed class SlackInboxTests(SlackFixture fixture)
+{
+    private SlackStandIn Slack => fixture.Slack;
+
+    private Task<List<SlackInboxItem>> InboxAsync(SlackWorkspace workspace) =>
+        fixture.Host.InOrganizationAsync(workspace.Organization.Id, db => db.SlackInbox.AsNoTracking().ToListAsync());
+
+    private async Task<SlackInboxItem> WaitUntilDoneAsync(SlackWorkspace workspace, string deliveryId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var item = (await InboxAsync(workspace)).Single(i => i.DeliveryId == deliveryId);
+            if (item.Status != SlackInboxStatus.Pending || DateTime.UtcNow > deadline)
+            {
+                return item;
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
+    public async Task AnAcknowledgedEventIsStoredAndRunByTheWorker()
+    {
+        using var workspace = await SlackWorkspace.CreateAsync(fixture);
+        var envelope = workspace.DmEnvelope("member", "help");
+
+        var response = await workspace.PostEventAsync(envelope);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var eventId = envelope["event_id"]!.ToString();
+        Assert.Contains(await InboxAsync(workspace), i => i.DeliveryId == eventId && i.TeamId == workspace.TeamId);
+        await Slack.WaitForAsync(c => c.Method == "chat.postMessage" && c.Arguments["channel"]?.ToString() == workspace.DmChannel("member"));
+        var done = await WaitUntilDoneAsync(workspace, eventId);
+        Assert.Equal(SlackInboxStatus.Done, done.Status);
+        Assert.Null(done.ClaimedBy);
+    }
+
+    [Fact]
+    public async Task ARowClaimedByACrashedReplicaIsRunAgainOnceItsLeaseExpires()
+    {
+        using var workspace = await SlackWorkspace.CreateAsync(fixture);
+        var envelope = workspace.DmEnvelope("member", "help");
+        var work = ((SlackInbound.Turn)SlackEvents.Read(Encoding.UTF8.GetBytes(envelope.ToJsonString()))).Work;
+        await fixture.Host.InOrganizationAsync(workspace.Organization.Id, db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            db.SlackInbox.Add(new SlackInboxItem
+            {
+                OrganizationId = workspace.Organization.Id, TeamId = workspace.TeamId, DeliveryId = work.Turn.DeliveryId,
+                Payload = BotJson.Serialize(work), Status = SlackInboxStatus.Pending, Attempts = 1, NextAttemptAt = now.AddMinutes(-3),
+                ClaimedBy = "crashed-replica", ClaimedUntil = now.AddSeconds(-1), CreatedAt = now.AddMinutes(-3),
+            });
+            return db.SaveChangesAsync();
+        });
+
+        await Slack.WaitForAsync(c => c.Method == "chat.postMessage" && c.Arguments["channel"]?.ToString() == workspace.DmChannel("member"));
+
+        var done = await WaitUntilDoneAsync(workspace, work.Turn.DeliveryId);
+        Assert.Equal(SlackInboxStatus.Done, done.Status);
+        Assert.Equal(2, done.Attempts);
+    }
+
+    [Fact]
+    public async Task ARetriedEventIsStoredOnceAndAnsweredOnce()
+    {
+        using var workspace = await SlackWorkspace.CreateAsync(fixture);
+        var envelope = workspace.DmEnvelope("member", "help");
+
+        var first = await workspace.PostEventAsync(envelope);
+        var retries = await Task.WhenAll(workspace.PostEventAsync(envelope, retry: 1), workspace.PostEventAsync(envelope, retry: 2));
+
+        Assert.All(retries.Append(first), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Single(await InboxAsync(workspace));
+        await WaitUntilDoneAsync(workspace, envelope["event_id"]!.ToString());
+        await Task.Delay(500);
+        Assert.Single(Slack.Calls, c => c.Method == "chat.postMessage" && c.Arguments["channel"]?.ToString() == workspace.DmChannel("member"));
+    }
+
+    [Fact]
+    public async Task ASlowSlashCommandSaysWorkingOnItInTimeAndFollowsUpThroughResponseUrl()
+    {
+        using var workspace = await SlackWorkspace.CreateAsync(fixture);
+        var hook = $"slow-{Guid.NewGuid():N}";
+        var clock = Stopwatch.StartNew();
+
+        var response = await workspace.PostCommandAsync("member", "slow report", $"C{workspace.TeamId[1..]}", Slack.ResponseUrl(hook));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"The command took {clock.Elapsed} to answer.");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("ephemeral", answer["response_type"]!.GetValue<string>());
+        Assert.Equal("Working on it…", answer["text"]!.GetValue<string>());
+        var followUp = (await Slack.WaitForAsync(c => c.Method == "response_url" && c.Arguments["hook"]?.ToString() == hook)).Single();
+        Assert.Equal("The slow report is ready: 42 widgets.", followUp.Arguments["text"]!.GetValue<string>());
+        Assert.Equal("ephemeral", followUp.Arguments["response_type"]!.GetValue<string>());
+        Assert.False(followUp.Arguments["replace_original"]?.GetValue<bool>() ?? false);
+    }
+}
