@@ -2,6 +2,7 @@ using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Hosting;
 using OperatorOne.Channels.Slack;
 using OperatorOne.Channels.Teams;
+using OperatorOne.Channels.Voice;
 using OperatorOne.Channels.WebChat;
 using OperatorOne.Skills.Tickets;
 
@@ -20,6 +21,7 @@ builder.AddTickets();
 builder.AddWebChatChannel();
 builder.AddTeamsChannel();
 builder.AddSlackChannel();
+builder.AddVoiceChannel();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -33,6 +35,7 @@ app.MapHealth();
 app.MapWebChatChannel();
 app.MapTeamsChannel();
 app.MapSlackChannel();
+app.MapVoiceChannel();
 
 await app.RunAsync();
 
