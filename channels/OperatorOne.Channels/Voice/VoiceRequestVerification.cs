@@ -50,13 +50,13 @@ internal sealed class VoiceRequestVerification(IOptions<TwilioOptions> options, 
             return Problem(StatusCodes.Status403Forbidden, "Invalid Twilio signature", "X-Twilio-Signature does not match the request.");
         }
         var call = VoiceRequest.Read(form);
-        if (!string.IsNullOrWhiteSpace(settings.AccountSid) && call?.AccountSid != settings.AccountSid)
-        {
-            return Problem(StatusCodes.Status403Forbidden, "Wrong account", "The request is not from the configured Twilio account.");
-        }
         if (call is null)
         {
             return Problem(StatusCodes.Status400BadRequest, "Malformed Twilio request", "CallSid, From and To are required; To must be an E.164 number.");
+        }
+        if (!string.IsNullOrWhiteSpace(settings.AccountSid) && call.AccountSid != settings.AccountSid)
+        {
+            return Problem(StatusCodes.Status403Forbidden, "Wrong account", "The request is not from the configured Twilio account.");
         }
         http.Items[FormKey] = call;
         return await next(context);

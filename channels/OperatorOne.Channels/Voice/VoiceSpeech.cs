@@ -55,18 +55,18 @@ internal static partial class VoiceSpeech
         var lines = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var items = lines.Where(IsListItem).ToList();
         var spoken = new List<string>();
-        var itemsSpoken = 0;
+        var itemsSeen = 0;
         foreach (var line in lines)
         {
-            if (IsListItem(line) && ++itemsSpoken > SpokenListItems)
+            if (IsListItem(line) && ++itemsSeen > SpokenListItems)
             {
+                if (itemsSeen == items.Count)
+                {
+                    spoken.Add($"And {items.Count - SpokenListItems} more.");
+                }
                 continue;
             }
             spoken.Add(Sentence(Clean(ListMarker().Replace(line, ""))));
-        }
-        if (items.Count > SpokenListItems)
-        {
-            spoken.Add($"And {items.Count - SpokenListItems} more.");
         }
         return string.Join(" ", spoken.Where(s => s.Length > 0));
     }
@@ -122,7 +122,10 @@ internal static partial class VoiceSpeech
         return words + (match.Groups["tz"].Success ? " " + match.Groups["tz"].Value : "");
     }
 
-    private static string Sentence(string text) => text.Length == 0 || ".?!".Contains(text[^1], StringComparison.Ordinal) ? text : text + ".";
+    private static string Sentence(string text) =>
+        text.Length == 0 || ".?!".Contains(text[^1], StringComparison.Ordinal) ? text
+        : text[^1] is ':' or ';' or ',' ? text[..^1] + "."
+        : text + ".";
 
     private static bool IsListItem(string line) => ListMarker().IsMatch(line);
 
