@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using OperatorOne.Bot.Core.Tools;
 
 namespace OperatorOne.Channels.Voice;
 
@@ -15,18 +16,19 @@ internal static class VoiceEndpoints
     public const int MaxMisses = 2;
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> IncomingAsync(
-        HttpContext http, VoiceTurns turns, IOptions<TwilioOptions> options, CancellationToken cancellationToken)
+        HttpContext http, VoiceTurns turns, ToolRegistry tools, IOptions<TwilioOptions> options, CancellationToken cancellationToken)
     {
         var call = VoiceRequestVerification.Call(http);
         if (await turns.StartAsync(call, cancellationToken) is not { } answer)
         {
             return UnknownNumber(call);
         }
-        return Xml(VoiceDialog.Listen(answer, step: 1, misses: 0, options.Value));
+        return Xml(VoiceDialog.Listen(answer, VoiceDialog.Hints(tools, answer.Choices), step: 1, misses: 0, options.Value));
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GatherAsync(
-        HttpContext http, int? step, int? misses, VoiceTurns turns, IOptions<TwilioOptions> options, CancellationToken cancellationToken)
+        HttpContext http, int? step, int? misses, VoiceTurns turns, ToolRegistry tools, IOptions<TwilioOptions> options,
+        CancellationToken cancellationToken)
     {
         if (step is not (>= 1 and <= 10_000) || misses is not (>= 0 and <= MaxMisses + 1))
         {
@@ -38,17 +40,20 @@ internal static class VoiceEndpoints
         {
             return UnknownNumber(call);
         }
+        var hints = VoiceDialog.Hints(tools, []);
         var input = (call.SpeechResult ?? call.Digits)?.Trim();
         if (string.IsNullOrEmpty(input))
         {
-            return Xml(VoiceDialog.Missed(step.Value, misses.Value + 1, settings));
+            return Xml(VoiceDialog.Missed(hints, step.Value, misses.Value + 1, settings));
         }
-        switch (VoiceDialog.Intent(input))
+        switch (VoiceDialog.Intent(input, tools))
         {
             case CallerIntent.Person:
                 return Xml(VoiceDialog.Handover(settings));
             case CallerIntent.Goodbye:
                 return Xml(TwiML.Response(TwiML.Say("Thank you for calling. Goodbye.", settings), TwiML.Hangup()));
+            case CallerIntent.Risky:
+                return Xml(VoiceDialog.Listen(new VoiceAnswer(VoiceDialog.RiskyRefusal, []), hints, step.Value, misses: 0, settings));
         }
         var answer = await turns.SayAsync(call, step.Value, input, organizationId, cancellationToken);
         if (answer is null)
@@ -57,9 +62,9 @@ internal static class VoiceEndpoints
         }
         if (VoiceDialog.IsNoMatch(answer))
         {
-            return Xml(VoiceDialog.Missed(step.Value + 1, misses.Value + 1, settings, answer.Speech));
+            return Xml(VoiceDialog.Missed(hints, step.Value + 1, misses.Value + 1, settings, answer.Speech));
         }
-        return Xml(VoiceDialog.Listen(answer, step.Value + 1, misses: 0, settings));
+        return Xml(VoiceDialog.Listen(answer, VoiceDialog.Hints(tools, answer.Choices), step.Value + 1, misses: 0, settings));
     }
 
     /// <summary>Call progress: acknowledged; the call's state lives in the transcript, so nothing needs cleaning up.</summary>

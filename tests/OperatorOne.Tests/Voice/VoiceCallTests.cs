@@ -17,7 +17,11 @@ public sealed class VoiceCallTests(VoiceFixture fixture)
         Assert.Equal("speech dtmf", gather.Attribute("input")!.Value);
         Assert.Equal("POST", gather.Attribute("method")!.Value);
         Assert.Equal("true", gather.Attribute("actionOnEmptyResult")!.Value);
-        Assert.Contains("my open tickets", gather.Attribute("hints")!.Value.Split(", "));
+        var hints = gather.Attribute("hints")!.Value.Split(", ");
+        Assert.Contains("open a ticket", hints);
+        Assert.Contains("my tickets", hints);
+        Assert.Contains("talk to a person", hints);
+        Assert.DoesNotContain("delete ticket", hints);
         Assert.Equal(new Uri(VoiceFixture.PublicBaseUrl, "/api/voice/twilio/gather?step=1&misses=0"), new Uri(gather.Attribute("action")!.Value));
         var say = Assert.Single(gather.Elements("Say"));
         Assert.Equal("Polly.Joanna-Neural", say.Attribute("voice")!.Value);
@@ -109,6 +113,22 @@ public sealed class VoiceCallTests(VoiceFixture fixture)
         var ticket = await fixture.Host.InOrganizationAsync(call.Organization.Id, db => db.Tickets.SingleAsync());
         Assert.Null(ticket.RequesterId);
         Assert.Contains($"number {ticket.Number}", PhoneCall.Spoken(opened), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARiskyRequestByPhoneIsRefusedAndNoApprovalIsRequested()
+    {
+        using var call = await PhoneCall.CreateAsync(fixture, callerHandle: "admin");
+        await call.IncomingAsync();
+        await call.AnswerAsync(speech: "open a ticket: old laptop to recycle");
+        var ticket = await fixture.Host.InOrganizationAsync(call.Organization.Id, db => db.Tickets.SingleAsync());
+
+        var twiml = await call.AnswerAsync(speech: $"delete ticket {ticket.Number}");
+
+        Assert.Contains("can't be requested by phone", PhoneCall.Spoken(twiml), StringComparison.Ordinal);
+        Assert.NotNull(twiml.Root!.Element("Gather"));
+        Assert.Equal(0, await fixture.Host.InOrganizationAsync(call.Organization.Id, db => db.ApprovalRequests.CountAsync()));
+        Assert.Equal(1, await fixture.Host.InOrganizationAsync(call.Organization.Id, db => db.Tickets.CountAsync()));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Cards;
+using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Channels.Voice;
 
 namespace OperatorOne.Tests.Voice;
@@ -82,10 +83,10 @@ public sealed class VoiceUnitTests
     {
         var options = new TwilioOptions { AuthToken = "t", PublicBaseUrl = new("https://x.test/"), HandoverNumber = "+15550000999" };
 
-        Assert.NotNull(VoiceDialog.Missed(2, 1, options).Root!.Element("Gather"));
-        Assert.NotNull(VoiceDialog.Missed(2, 2, options).Root!.Element("Gather"));
-        Assert.Contains("person", VoiceDialog.Missed(2, 3, options).Root!.Element("Gather")!.Element("Say")!.Value, StringComparison.Ordinal);
-        Assert.Equal("+15550000999", VoiceDialog.Missed(2, 4, options).Root!.Element("Dial")!.Value);
+        Assert.NotNull(VoiceDialog.Missed([], 2, 1, options).Root!.Element("Gather"));
+        Assert.NotNull(VoiceDialog.Missed([], 2, 2, options).Root!.Element("Gather"));
+        Assert.Contains("person", VoiceDialog.Missed([], 2, 3, options).Root!.Element("Gather")!.Element("Say")!.Value, StringComparison.Ordinal);
+        Assert.Equal("+15550000999", VoiceDialog.Missed([], 2, 4, options).Root!.Element("Dial")!.Value);
     }
 
     [Theory]
@@ -94,5 +95,5 @@ public sealed class VoiceUnitTests
     [InlineData("Goodbye.", "Goodbye")]
     [InlineData("my open tickets", "Other")]
     public void TheCallerCanAskForAPersonOrSayGoodbyeAtAnyPoint(string input, string intent) =>
-        Assert.Equal(intent, VoiceDialog.Intent(input).ToString());
+        Assert.Equal(intent, VoiceDialog.Intent(input, new ToolRegistry([])).ToString());
 }
