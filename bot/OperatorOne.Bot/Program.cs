@@ -4,6 +4,7 @@ using OperatorOne.Channels.Slack;
 using OperatorOne.Channels.Teams;
 using OperatorOne.Channels.Voice;
 using OperatorOne.Channels.WebChat;
+using OperatorOne.Skills.Crm;
 using OperatorOne.Skills.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.AddSecrets();
 builder.AddDatabase();
 builder.AddBotCore();
 builder.AddTickets();
+builder.AddCrm();
 builder.AddWebChatChannel();
 builder.AddTeamsChannel();
 builder.AddSlackChannel();

@@ -3,6 +3,7 @@ using OperatorOne.Data.Approvals;
 using OperatorOne.Data.Audit;
 using OperatorOne.Data.Channels;
 using OperatorOne.Data.Conversations;
+using OperatorOne.Data.Crm;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Organizations;
 using OperatorOne.Data.Outbox;
@@ -35,6 +36,11 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketComment> TicketComments => Set<TicketComment>();
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Lead> Leads => Set<Lead>();
+    public DbSet<Deal> Deals => Set<Deal>();
+    public DbSet<CrmActivity> CrmActivities => Set<CrmActivity>();
     public DbSet<DirectLineConversation> DirectLineConversations => Set<DirectLineConversation>();
     public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
 

@@ -26,7 +26,8 @@ public sealed class BuiltInRecognizer(ToolRegistry registry, ToolExecutor execut
         }
         if (dialog is not null && match is null && registry.Find(dialog.Tool) is { } pendingTool)
         {
-            var (value, problem) = SlotValues.Convert(pendingTool, dialog.AwaitingSlot, text, context.Now);
+            var answer = Choices.Pick(text, dialog.Choices) ?? text;
+            var (value, problem) = SlotValues.Convert(pendingTool, dialog.AwaitingSlot, answer, context.Now);
             if (problem is not null)
             {
                 return [new Reply($"{problem} (or say 'cancel')")];
@@ -66,6 +67,13 @@ public sealed class BuiltInRecognizer(ToolRegistry registry, ToolExecutor execut
             await Dialogs.SaveAsync(context.Db, context.OrganizationId, conversationId, new OpenDialog(tool.Name, arguments, missing), context.Now, cancellationToken);
             var question = tool.Definition.Prompts.GetValueOrDefault(missing) ?? $"What's the {missing.Replace('_', ' ')}?";
             return [new Reply(question)];
+        }
+        if (outcome.Result.Clarify is { } clarify)
+        {
+            arguments.Remove(clarify.Parameter);
+            var dialog = new OpenDialog(tool.Name, arguments, clarify.Parameter) { Choices = clarify.Choices };
+            await Dialogs.SaveAsync(context.Db, context.OrganizationId, conversationId, dialog, context.Now, cancellationToken);
+            return [new Reply(outcome.Result.Text)];
         }
         await Dialogs.CloseAsync(context.Db, conversationId, cancellationToken);
         return [new Reply(outcome.Result.Text) { Card = outcome.Result.Card, Speak = outcome.Result.Speak }];

@@ -6,11 +6,18 @@ using OperatorOne.Data.Conversations;
 namespace OperatorOne.Bot.Core.Recognition;
 
 /// <summary>An open question to the caller, stored in PostgreSQL so the answer may reach any replica.</summary>
-public sealed record OpenDialog(string Tool, JsonObject Slots, string AwaitingSlot);
+public sealed record OpenDialog(string Tool, JsonObject Slots, string AwaitingSlot)
+{
+    /// <summary>What the caller was offered when a tool asked "which one?"; an answer is matched against these.</summary>
+    public IReadOnlyList<string> Choices { get; init; } = [];
+}
 
 internal static class Dialogs
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
+
+    /// <summary>Choices ride in the slots document under a key no tool parameter can have.</summary>
+    private const string ChoicesKey = "$choices";
 
     public static async Task<OpenDialog?> LoadAsync(OperatorOneDb db, Guid conversationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -19,7 +26,10 @@ internal static class Dialogs
         {
             return null;
         }
-        return new OpenDialog(state.Tool, JsonNode.Parse(state.Slots) as JsonObject ?? [], state.AwaitingSlot);
+        var slots = JsonNode.Parse(state.Slots) as JsonObject ?? [];
+        var choices = slots[ChoicesKey] is JsonArray offered ? offered.Select(c => c?.GetValue<string>() ?? "").ToList() : [];
+        slots.Remove(ChoicesKey);
+        return new OpenDialog(state.Tool, slots, state.AwaitingSlot) { Choices = choices };
     }
 
     public static async Task SaveAsync(OperatorOneDb db, Guid organizationId, Guid conversationId, OpenDialog dialog, DateTimeOffset now, CancellationToken cancellationToken)
@@ -31,7 +41,12 @@ internal static class Dialogs
             db.DialogStates.Add(state);
         }
         state.Tool = dialog.Tool;
-        state.Slots = dialog.Slots.ToJsonString();
+        var stored = (JsonObject)dialog.Slots.DeepClone();
+        if (dialog.Choices.Count > 0)
+        {
+            stored[ChoicesKey] = new JsonArray(dialog.Choices.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray());
+        }
+        state.Slots = stored.ToJsonString();
         state.AwaitingSlot = dialog.AwaitingSlot;
         state.UpdatedAt = now;
         state.ExpiresAt = now + Lifetime;

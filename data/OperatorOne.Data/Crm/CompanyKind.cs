@@ -1,0 +1,9 @@
+namespace OperatorOne.Data.Crm;
+
+public enum CompanyKind
+{
+    Prospect,
+    Customer,
+    Vendor,
+    Partner,
+}

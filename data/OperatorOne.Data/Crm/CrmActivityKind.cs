@@ -1,0 +1,9 @@
+namespace OperatorOne.Data.Crm;
+
+public enum CrmActivityKind
+{
+    Call,
+    Email,
+    Meeting,
+    Note,
+}

@@ -1,0 +1,10 @@
+namespace OperatorOne.Data.Crm;
+
+public enum DealStage
+{
+    Prospecting,
+    Proposal,
+    Negotiation,
+    Won,
+    Lost,
+}

@@ -1,0 +1,83 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+
+namespace OperatorOne.Skills.Crm;
+
+/// <summary>Deletes a contact, company, lead or deal (and its activities) for good; risky, so an admin approves first.</summary>
+internal static class DeleteCrmRecord
+{
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "delete_crm_record",
+        Description = "Delete a contact, company, lead or deal permanently",
+        Tier = ToolTier.RiskyWrite,
+        MinimumRole = MemberRole.Member,
+        ApproverRole = MemberRole.Admin,
+        Handler = RunAsync,
+        Utterances =
+        [
+            // "delete contact Dana Lee", "remove the company Globex", "delete lead Jo Park for good"
+            Utterance.Of("(please )?(delete|remove|erase|purge) (the )?(?<kind>contact|company|lead|deal) (?<name>.+?)( permanently| for good| from the crm)?"),
+            Utterance.Of("(delete|remove) (a|the) (?<kind>contact|company|lead|deal)"),
+        ],
+        Prompts = new Dictionary<string, string>
+        {
+            ["kind"] = "Is it a contact, company, lead or deal?",
+            ["name"] = "Which one? Tell me its name.",
+        },
+        HelpExample = "delete contact Dana Lee",
+        Summarize = SummarizeAsync,
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("What kind of record.")] CrmRecordKind kind,
+        [Description("Its name; for a contact optionally 'name at company'.")] string name,
+        CancellationToken cancellationToken = default)
+    {
+        var query = CrmQuery.Parse(name);
+        var match = CrmMatch.Decide(query, await FindAsync(context, kind, query, cancellationToken));
+        if (CrmMatch.Problem(match, "name", query, $"a {CrmText.Word(kind)}") is { } problem)
+        {
+            return problem;
+        }
+        var record = ((CrmMatch.One)match).Record;
+        var db = context.Db;
+        // Activities go through ON DELETE CASCADE; contacts, leads and deals of a company keep living without it.
+        var deleted = kind switch
+        {
+            CrmRecordKind.Contact => await db.Contacts.Where(c => c.Id == record.Id).ExecuteDeleteAsync(cancellationToken),
+            CrmRecordKind.Company => await db.Companies.Where(c => c.Id == record.Id).ExecuteDeleteAsync(cancellationToken),
+            CrmRecordKind.Lead => await db.Leads.Where(l => l.Id == record.Id).ExecuteDeleteAsync(cancellationToken),
+            _ => await db.Deals.Where(d => d.Id == record.Id).ExecuteDeleteAsync(cancellationToken),
+        };
+        return deleted == 0
+            ? ToolResult.Refused($"{record.Label} was already gone.")
+            : new ToolResult($"Deleted {CrmText.Word(kind)} {record.Label}.");
+    }
+
+    /// <summary>"Delete contact Dana Lee at Acme" on the approval card, so approvers see what they are deleting.</summary>
+    public static async Task<string> SummarizeAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    {
+        var said = call.StringArgument("name");
+        if (said is null || !Enum.TryParse<CrmRecordKind>(call.StringArgument("kind"), ignoreCase: true, out var kind))
+        {
+            return "Delete a CRM record";
+        }
+        var query = CrmQuery.Parse(said);
+        var match = CrmMatch.Decide(query, await FindAsync(context, kind, query, cancellationToken));
+        var what = match is CrmMatch.One one ? one.Record.Label : $"\"{said}\"";
+        return $"Delete {CrmText.Word(kind)} {what}";
+    }
+
+    private static async Task<List<CrmRecord>> FindAsync(ToolContext context, CrmRecordKind kind, CrmQuery query, CancellationToken cancellationToken) => kind switch
+    {
+        CrmRecordKind.Contact => await CrmLookup.ContactsAsync(context.Db, query, cancellationToken),
+        CrmRecordKind.Company => await CrmLookup.CompaniesAsync(context.Db, query.ToString(), cancellationToken),
+        CrmRecordKind.Lead => await CrmLookup.LeadsAsync(context.Db, query, cancellationToken),
+        _ => await CrmLookup.DealsAsync(context.Db, query.ToString(), cancellationToken),
+    };
+}

@@ -1,0 +1,76 @@
+using System.ComponentModel;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Crm;
+using OperatorOne.Data.Members;
+using static OperatorOne.Skills.Crm.CrmPhrases;
+
+namespace OperatorOne.Skills.Crm;
+
+/// <summary>Logs a call, email, meeting or note against a contact (and their company), a company, a lead or a deal.</summary>
+internal static class LogActivity
+{
+    private const string Kind = "(?<kind>call|email|meeting|note)";
+
+    /// <summary>Who it was with; never a bare number, so "add a note on 12: …" stays a ticket comment.</summary>
+    private const string With = "(?!(ticket )?#?\\d+( |:|$))(?<with>.+?)";
+
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "log_activity",
+        Description = "Log a call, email, meeting or note in the CRM",
+        Tier = ToolTier.SafeWrite,
+        MinimumRole = MemberRole.Member,
+        Handler = RunAsync,
+        Utterances =
+        [
+            // "log a call with Dana from Acme: wants a quote", "add a note on Initech - budget approved"
+            Utterance.Of($"(please )?(log|record|add|note|save)( an?)? {Kind} (with|to|for|on|about|from) {With}({Colon}(?<summary>.+))?"),
+            // "had a meeting with Dana: went well"
+            Utterance.Of($"(i |we )?(had|made|sent|did)( an?)? {Kind} (with|to) {With}({Colon}(?<summary>.+))?"),
+            Utterance.Of($"(log|record)( an?)? {Kind}"),
+        ],
+        Prompts = new Dictionary<string, string>
+        {
+            ["kind"] = "Was it a call, email, meeting or note?",
+            ["with"] = "With whom? A contact, company, lead or deal (\"Dana from Acme\").",
+            ["summary"] = "What happened? A short summary.",
+        },
+        HelpExample = "log a call with Dana from Acme: wants a quote",
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("What kind of activity.")] CrmActivityKind kind,
+        [Description("Who or what it concerns: a contact ('Dana from Acme'), company, lead or deal.")] string with,
+        [Description("A short summary: 'wants a quote'.")] string summary,
+        CancellationToken cancellationToken = default)
+    {
+        var text = summary.Trim();
+        if (text.Length is 0 or > 2000)
+        {
+            return ToolResult.Refused("The summary must be between 1 and 2,000 characters.");
+        }
+        var query = CrmQuery.Parse(with);
+        var match = await CrmLookup.AnythingAsync(context.Db, query, cancellationToken);
+        if (CrmMatch.Problem(match, "with", query, "a contact, company, lead or deal") is { } problem)
+        {
+            return problem;
+        }
+        var record = ((CrmMatch.One)match).Record;
+        context.Db.CrmActivities.Add(new CrmActivity
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = context.OrganizationId,
+            Kind = kind,
+            Summary = text,
+            ContactId = record.Kind == CrmRecordKind.Contact ? record.Id : null,
+            CompanyId = record.Kind is CrmRecordKind.Contact or CrmRecordKind.Company or CrmRecordKind.Deal ? record.CompanyId : null,
+            LeadId = record.Kind == CrmRecordKind.Lead ? record.Id : null,
+            DealId = record.Kind == CrmRecordKind.Deal ? record.Id : null,
+            MemberId = context.Caller.MemberId,
+            OccurredAt = context.Now,
+        });
+        return new ToolResult($"Logged {(kind == CrmActivityKind.Email ? "an" : "a")} {CrmText.Word(kind)} with {record.Label}: {text}");
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Crm;
+using OperatorOne.Data.Members;
+
+namespace OperatorOne.Skills.Crm;
+
+/// <summary>Leads by stage, and deals by stage with their count and value per currency.</summary>
+internal static class PipelineSummary
+{
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "pipeline_summary",
+        Description = "Summarize the sales pipeline",
+        Tier = ToolTier.ReadOnly,
+        MinimumRole = MemberRole.Viewer,
+        Handler = RunAsync,
+        Utterances =
+        [
+            // "pipeline summary", "how's the pipeline looking", "show me the sales pipeline"
+            Utterance.Of("((show|give)( me)? )?(the |our |a )?(sales )?pipeline( summary| overview| report)?"),
+            Utterance.Of("(how('?s| is) )?(the |our )?(sales )?pipeline( looking| doing)?"),
+            Utterance.Of("(summari[sz]e|sum up) (the |our )?(sales )?pipeline"),
+        ],
+        HelpExample = "pipeline summary",
+    };
+
+    public static async Task<ToolResult> RunAsync(ToolContext context, CancellationToken cancellationToken = default)
+    {
+        var db = context.Db;
+        var leads = await db.Leads.GroupBy(l => l.Stage).Select(g => new { Stage = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Stage, g => g.Count, cancellationToken);
+        var deals = await db.Deals.GroupBy(d => new { d.Stage, d.Currency })
+            .Select(g => new DealTotal(g.Key.Stage, g.Key.Currency, g.Count(), g.Sum(d => d.Value)))
+            .ToListAsync(cancellationToken);
+        if (leads.Count == 0 && deals.Count == 0)
+        {
+            return new ToolResult("The pipeline is empty: no leads or deals yet.");
+        }
+        return new ToolResult(Describe(leads, deals));
+    }
+
+    internal sealed record DealTotal(DealStage Stage, string Currency, int Count, decimal Value);
+
+    /// <summary>"Leads: new 2, contacted 1 …" then one line per deal stage: "Proposal: 2 deals, 15,000 EUR".</summary>
+    internal static string Describe(IReadOnlyDictionary<LeadStage, int> leads, IReadOnlyList<DealTotal> deals)
+    {
+        var lines = new List<string>();
+        if (leads.Count > 0)
+        {
+            var stages = Enum.GetValues<LeadStage>().Where(leads.ContainsKey).Select(s => $"{CrmText.Word(s)} {leads[s]}");
+            lines.Add($"Leads: {string.Join(", ", stages)}.");
+        }
+        foreach (var stage in Enum.GetValues<DealStage>())
+        {
+            var totals = deals.Where(d => d.Stage == stage).OrderBy(d => d.Currency, StringComparer.Ordinal).ToList();
+            if (totals.Count > 0)
+            {
+                var count = totals.Sum(t => t.Count);
+                var value = string.Join(" + ", totals.Select(t => CrmText.Money(t.Value, t.Currency)));
+                lines.Add($"Deals {CrmText.Word(stage)}: {CrmText.Plural(count, "deal")}, {value}.");
+            }
+        }
+        return string.Join("\n", lines);
+    }
+}
