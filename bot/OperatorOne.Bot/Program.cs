@@ -1,5 +1,7 @@
+using OperatorOne.Bot.Core.Ai;
 using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Hosting;
+using OperatorOne.Bot.Nlu;
 using OperatorOne.Channels.Slack;
 using OperatorOne.Channels.Teams;
 using OperatorOne.Channels.Voice;
@@ -14,10 +16,19 @@ if (args.FirstOrDefault() == "migrate")
     await DatabaseHosting.MigrateAsync(builder.Configuration, CancellationToken.None);
     return;
 }
+if (args.FirstOrDefault() == "eval-nlu")
+{
+    builder.AddBotCore();
+    builder.AddTickets();
+    builder.AddCrm();
+    Environment.ExitCode = NluEvaluation.Run(builder.Services, args.ElementAtOrDefault(1), args.Contains("--misses"), Console.Out);
+    return;
+}
 
 builder.AddSecrets();
 builder.AddDatabase();
 builder.AddBotCore();
+builder.AddAi();
 builder.AddTickets();
 builder.AddCrm();
 builder.AddWebChatChannel();

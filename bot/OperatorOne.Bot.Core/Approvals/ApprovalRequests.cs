@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Channels;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
 using OperatorOne.Data.Approvals;
@@ -40,7 +42,9 @@ public sealed class ApprovalRequests
             .Where(m => organization.AllowSelfApproval || m.Id != request.RequestedById)
             .Select(m => m.Id)
             .ToListAsync(cancellationToken);
-        foreach (var conversation in await ApproverConversationsAsync(db, approvers, cancellationToken))
+        var conversations = await ApproverConversationsAsync(db, approvers, cancellationToken);
+        conversations.AddRange(await OpenConversationsAsync(context, approvers, cancellationToken));
+        foreach (var conversation in conversations)
         {
             SendCard(context, request, context.Caller.DisplayName, conversation);
         }
@@ -78,6 +82,32 @@ public sealed class ApprovalRequests
             .GroupBy(c => (c.MemberId, c.Channel))
             .Select(g => g.OrderByDescending(c => c.LastActivityAt).First())
             .ToList();
+    }
+
+    /// <summary>
+    /// Approvers linked on a channel that can start conversations, who have never talked to the bot there, get one
+    /// opened for them: an approver who only ever used the web chat still sees the card in Teams.
+    /// </summary>
+    private static async Task<List<Conversation>> OpenConversationsAsync(ToolContext context, List<Guid> approvers, CancellationToken cancellationToken)
+    {
+        var opened = new List<Conversation>();
+        var db = context.Db;
+        foreach (var channel in context.Services.GetServices<IProactiveConversations>())
+        {
+            var unreached = await db.ChannelIdentities
+                .Where(i => i.Channel == channel.Channel && approvers.Contains(i.MemberId))
+                .Where(i => !db.Conversations.Any(c => c.Channel == channel.Channel && c.MemberId == i.MemberId))
+                .Select(i => new { i.MemberId, i.ExternalId })
+                .ToListAsync(cancellationToken);
+            foreach (var identity in unreached.DistinctBy(i => i.MemberId))
+            {
+                if (await channel.OpenAsync(db, context.OrganizationId, identity.MemberId, identity.ExternalId, cancellationToken) is { } conversation)
+                {
+                    opened.Add(conversation);
+                }
+            }
+        }
+        return opened;
     }
 
     private static async Task<int> NextNumberAsync(OperatorOneDb db, Guid organizationId, CancellationToken cancellationToken) =>

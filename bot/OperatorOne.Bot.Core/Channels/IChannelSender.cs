@@ -8,6 +8,9 @@ public interface IChannelSender
     /// <summary>The channel id this sender serves ("webchat", "msteams", "slack", "voice").</summary>
     string Channel { get; }
 
+    /// <summary>The channel's name as people know it ("Microsoft Teams"), for messages about it.</summary>
+    string DisplayName => Channel;
+
     Task<DeliveryResult> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken);
 
     Task<DeliveryResult> UpdateAsync(ConversationReference reference, string activityId, Activity activity, CancellationToken cancellationToken);

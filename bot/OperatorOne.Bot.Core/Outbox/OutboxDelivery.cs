@@ -8,7 +8,7 @@ using OperatorOne.Data.Outbox;
 namespace OperatorOne.Bot.Core.Outbox;
 
 /// <summary>Delivers one claimed outbox message through its channel and records what happened.</summary>
-internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSender> senders, TimeProvider clock)
+internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSender> senders, OutboxWriter outbox, OutboxSignal signal, TimeProvider clock)
 {
     internal const int MaxAttempts = 10;
 
@@ -29,6 +29,7 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
             ? new DeliveryResult.Undeliverable($"The {conversation.Channel} channel is not configured.", StaleConversation: false)
             : await SendAsync(sender, message, reference, activity, cancellationToken);
         var now = clock.GetUtcNow();
+        var notify = false;
         switch (result)
         {
             case DeliveryResult.Delivered delivered:
@@ -51,7 +52,12 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
                 message.Attempts++;
                 message.Status = OutboxStatus.Dead;
                 message.LastError = failure.Reason;
-                conversation.IsStale |= failure.StaleConversation;
+                if (failure.StaleConversation && !conversation.IsStale)
+                {
+                    conversation.IsStale = true;
+                    await UnreachableNotices.QueueAsync(db, outbox, conversation, sender?.DisplayName ?? conversation.Channel, failure.Reason, cancellationToken);
+                    notify = true;
+                }
                 db.AuditEvents.Add(new AuditEvent
                 {
                     OrganizationId = organizationId,
@@ -66,6 +72,10 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
         message.ClaimedBy = null;
         message.ClaimedUntil = null;
         await db.SaveChangesAsync(cancellationToken);
+        if (notify)
+        {
+            signal.Notify();
+        }
     }
 
     private async Task<DeliveryResult> SendAsync(IChannelSender sender, OutboxMessage message, ConversationReference reference, Activity activity,

@@ -17,17 +17,18 @@ public sealed class BuiltInRecognizer(ToolRegistry registry, ToolExecutor execut
         var normalized = UtteranceMatcher.Normalize(text);
         var conversationId = context.ConversationId ?? Guid.Empty;
         var dialog = await Dialogs.LoadAsync(context.Db, conversationId, context.Now, cancellationToken);
-        var match = UtteranceMatcher.Match(normalized, registry.All);
+        var reading = UtteranceReader.Read(normalized, registry.All, context.Now);
 
         if (dialog is not null && CancelWords.Contains(normalized))
         {
             await Dialogs.CloseAsync(context.Db, conversationId, cancellationToken);
             return [new Reply("OK, I've dropped that.")];
         }
-        if (dialog is not null && match is null && registry.Find(dialog.Tool) is { } pendingTool)
+        if (dialog is not null && IsAnswer(reading, dialog) && registry.Find(dialog.Tool) is { } pendingTool)
         {
             var answer = Choices.Pick(text, dialog.Choices) ?? text;
-            var (value, problem) = SlotValues.Convert(pendingTool, dialog.AwaitingSlot, answer, context.Now);
+            var (value, problem) = reading is null ? SlotValues.Convert(pendingTool, dialog.AwaitingSlot, answer, context.Now)
+                : (reading.Arguments[dialog.AwaitingSlot]?.DeepClone(), null);
             if (problem is not null)
             {
                 return [new Reply($"{problem} (or say 'cancel')")];
@@ -40,23 +41,25 @@ public sealed class BuiltInRecognizer(ToolRegistry registry, ToolExecutor execut
             // A new command replaces an unfinished one.
             await Dialogs.CloseAsync(context.Db, conversationId, cancellationToken);
         }
-        if (match is null)
+        if (reading is null)
         {
             return [new Reply("Sorry, I didn't understand that. Type 'help' to see what I can do.")];
         }
-
-        var arguments = new JsonObject();
-        foreach (var (name, raw) in match.Slots)
+        if (reading.Problem is not null)
         {
-            var (value, problem) = SlotValues.Convert(match.Tool, name, raw, context.Now);
-            if (problem is not null)
-            {
-                return [new Reply(problem)];
-            }
-            arguments[name] = value;
+            return [new Reply(reading.Problem)];
         }
-        return await CallAsync(match.Tool, arguments, context, cancellationToken);
+        return await CallAsync(reading.Tool, reading.Arguments, context, cancellationToken);
     }
+
+    /// <summary>
+    /// Nothing recognised, or only a look-up naming the awaited value ("ticket 12" after "Which ticket?"): both answer
+    /// the open question rather than start something new.
+    /// </summary>
+    private static bool IsAnswer(Reading? reading, OpenDialog dialog) =>
+        reading is null
+        || (reading.Problem is null && reading.Tool.Definition.Tier == ToolTier.ReadOnly && reading.Arguments.Count == 1
+            && reading.Arguments.ContainsKey(dialog.AwaitingSlot));
 
     private async Task<IReadOnlyList<Reply>> CallAsync(RegisteredTool tool, JsonObject arguments, ToolContext context, CancellationToken cancellationToken)
     {

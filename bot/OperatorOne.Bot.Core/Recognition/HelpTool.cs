@@ -18,7 +18,9 @@ internal static class HelpTool
         Handler = Help,
         Utterances =
         [
-            Utterance.Of(@"help|\?|what can you do|what can i (?:do|say|ask)|commands|menu|how does this work|hi|hello|hey"),
+            Utterance.Of(@"help( me| please)?|i need help|\?|what can (you|u) (do|help( me)? with)( for me)?|what do you do|what can i (do|say|ask)( here)?"),
+            Utterance.Of(@"((show|list)( me)? (the )?)?commands|menu|options|what are my options|how (does this work|do i use this)"),
+            Utterance.Of(@"(hi|hello|hey)( there| bot)?|good (morning|afternoon|evening)"),
         ],
     };
 

@@ -8,11 +8,26 @@ using OperatorOne.Data.Organizations;
 
 namespace OperatorOne.Bot.Hosting;
 
-/// <summary>The demo organization ./run.sh opens with: four members, one per role, signed in through the web chat.</summary>
+/// <summary>
+/// The demo organization ./run.sh opens with: four members, one per role, signed in through the web chat, and a
+/// Teams tenant with fixed Entra object ids so a local Teams-like client (local-test mode) is recognised out of the box.
+/// </summary>
 internal static class DemoSeed
 {
     public static readonly Guid OrganizationId = Guid.Parse("0d3e0000-0000-4000-8000-000000000001");
     public const string SiteId = "demo-site";
+
+    /// <summary>The demo Teams tenant (channelData.tenant.id); documented in README.md and manifests/teams/README.md.</summary>
+    public const string TeamsTenantId = "0d3e7e00-0000-4000-8000-000000000001";
+
+    /// <summary>The demo members' Entra object ids (from.aadObjectId), by handle.</summary>
+    public static readonly IReadOnlyDictionary<string, string> TeamsAadObjectIds = new Dictionary<string, string>
+    {
+        ["owner"] = "0d3e7e00-0000-4000-8000-000000000011",
+        ["admin"] = "0d3e7e00-0000-4000-8000-000000000012",
+        ["member"] = "0d3e7e00-0000-4000-8000-000000000013",
+        ["viewer"] = "0d3e7e00-0000-4000-8000-000000000014",
+    };
 
     public static readonly (string Handle, string Name, MemberRole Role)[] Members =
     [
@@ -25,11 +40,17 @@ internal static class DemoSeed
     public static async Task EnsureAsync(OperatorOneDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         await db.UseOrganizationAsync(OrganizationId, cancellationToken);
-        if (await db.Organizations.AnyAsync(o => o.Id == OrganizationId, cancellationToken))
-        {
-            return;
-        }
         var now = clock.GetUtcNow();
+        if (!await db.Organizations.AnyAsync(o => o.Id == OrganizationId, cancellationToken))
+        {
+            await CreateAsync(db, now, cancellationToken);
+        }
+        // Separately, so a demo database from before the Teams channel gets its tenant too.
+        await EnsureTeamsAsync(db, now, cancellationToken);
+    }
+
+    private static async Task CreateAsync(OperatorOneDb db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         db.Organizations.Add(new Organization
         {
             Id = OrganizationId,
@@ -68,6 +89,37 @@ internal static class DemoSeed
                 MemberId = member.Id,
                 Channel = "webchat",
                 ExternalId = $"demo-{handle}",
+                CreatedAt = now,
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static async Task EnsureTeamsAsync(OperatorOneDb db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await db.ChannelInstallations.AnyAsync(i => i.Channel == "msteams", cancellationToken))
+        {
+            return;
+        }
+        db.ChannelInstallations.Add(new ChannelInstallation
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = OrganizationId,
+            Channel = "msteams",
+            ExternalId = TeamsTenantId,
+            DisplayName = "Demo Teams tenant",
+            CreatedAt = now,
+        });
+        var members = await db.Members.Where(m => TeamsAadObjectIds.Keys.Contains(m.Handle)).ToListAsync(cancellationToken);
+        foreach (var member in members)
+        {
+            db.ChannelIdentities.Add(new ChannelIdentity
+            {
+                Id = Guid.NewGuid(),
+                OrganizationId = OrganizationId,
+                MemberId = member.Id,
+                Channel = "msteams",
+                ExternalId = TeamsAadObjectIds[member.Handle],
                 CreatedAt = now,
             });
         }

@@ -1,24 +1,22 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Activities;
-using OperatorOne.Bot.Core.Approvals;
-using OperatorOne.Bot.Core.Channels;
-using OperatorOne.Bot.Core.Outbox;
-using OperatorOne.Bot.Core.Tenancy;
 using OperatorOne.Bot.Core.Turns;
-using OperatorOne.Data;
-using OperatorOne.Data.Approvals;
 
 namespace OperatorOne.Channels.Teams;
 
-/// <summary>One verified Teams activity, routed by type: messages and lifecycle events become turns, card clicks become decisions.</summary>
-internal sealed class TeamsBot(TurnPipeline pipeline, TeamsConnector connector, OperatorOneDb db, OutboxWriter outbox, OutboxSignal signal,
-    ILogger<TeamsBot> logger)
+/// <summary>
+/// One verified Teams activity, routed by type: messages and lifecycle events become turns, card clicks and refreshes
+/// are answered in the response. A turn that outlasts the budget is acknowledged at once and answered through the
+/// outbox, because Teams gives up (and resends) after about 15 seconds.
+/// </summary>
+internal sealed class TeamsBot(TeamsInvokes invokes, TeamsReplies replies, TeamsConnector connector, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
+    IOptions<TeamsOptions> options, ILogger<TeamsBot> logger)
 {
-    private const string NotConnected = "This Microsoft Teams organization isn't connected to OperatorOne yet. Ask your administrator to connect it.";
-
     public async Task<Results<Ok, Ok<TeamsInvokeResponse>, BadRequest<string>, StatusCodeHttpResult>> HandleAsync(Activity activity,
         CancellationToken cancellationToken)
     {
@@ -35,98 +33,68 @@ internal sealed class TeamsBot(TurnPipeline pipeline, TeamsConnector connector, 
         {
             return TypedResults.BadRequest("A Teams activity needs an id, a conversation, a sender and a tenant.");
         }
-        return activity.Type == ActivityTypes.Invoke
-            ? TypedResults.Ok(await DecideAsync(turn, cancellationToken))
-            : await RunTurnAsync(turn, cancellationToken);
-    }
-
-    private async Task<Ok> RunTurnAsync(InboundTurn turn, CancellationToken cancellationToken)
-    {
-        var result = await pipeline.RunAsync(turn, cancellationToken);
-        if (result.Status == TurnStatus.UnknownInstallation && turn.Activity.Type == ActivityTypes.Message)
+        if (activity.Type == ActivityTypes.Invoke)
         {
-            await ReplyAsync(turn, turn.Reference.Address(Activity.Message(NotConnected)), cancellationToken);
-            return TypedResults.Ok();
+            // Invokes stay synchronous: Teams shows whatever the response carries.
+            return TypedResults.Ok(await invokes.HandleAsync(turn, TeamsTurns.Verb(activity), cancellationToken));
         }
-        var queued = new List<Activity>();
-        foreach (var reply in result.Replies)
-        {
-            var delivery = await ReplyAsync(turn, reply, cancellationToken);
-            if (delivery is DeliveryResult.RetryLater)
-            {
-                queued.Add(reply);
-            }
-        }
-        if (queued.Count > 0 && result is { OrganizationId: { } organizationId, ConversationId: { } conversationId })
-        {
-            // The connector is busy right now; the outbox retries with backoff rather than losing the answer.
-            await db.UseOrganizationAsync(organizationId, cancellationToken);
-            foreach (var reply in queued)
-            {
-                outbox.Send(db, organizationId, conversationId, reply with { ReplyToId = null });
-            }
-            await db.SaveChangesAsync(cancellationToken);
-            signal.Notify();
-        }
+        await RunTurnAsync(turn, cancellationToken);
         return TypedResults.Ok();
     }
 
-    private async Task<DeliveryResult> ReplyAsync(InboundTurn turn, Activity reply, CancellationToken cancellationToken)
-    {
-        var serviceUrl = turn.Activity.ServiceUrl!;
-        var conversationId = turn.Reference.Conversation.Id;
-        // Only a message has an id Teams can thread a reply under; lifecycle events get a plain send.
-        var result = turn.Activity.Type == ActivityTypes.Message
-            ? await connector.ReplyAsync(serviceUrl, conversationId, turn.Activity.Id!, reply, cancellationToken)
-            : await connector.SendAsync(serviceUrl, conversationId, reply with { ReplyToId = null }, cancellationToken);
-        if (result is not DeliveryResult.Delivered)
-        {
-            logger.LogWarning("Teams reply to {Conversation} was not delivered: {Result}", conversationId, result);
-        }
-        return result;
-    }
-
     /// <summary>
-    /// A click on Approve/Reject. The decision runs as a turn (once, however often Teams retries); the clicker gets the
-    /// card as it now stands, while the outbox updates every other copy in place.
+    /// Runs the turn in its own DI scope, so it can outlive this request. Whoever gets there first decides who answers:
+    /// the request, when the turn finishes within the budget (replies threaded under the message), or the turn itself,
+    /// through the outbox, once the request has already been acknowledged with a typing indicator.
     /// </summary>
-    private async Task<TeamsInvokeResponse> DecideAsync(InboundTurn turn, CancellationToken cancellationToken)
+    private async Task RunTurnAsync(InboundTurn turn, CancellationToken cancellationToken)
     {
-        if (ApprovalDecision.TryRead(turn.Activity.Value) is not { } decision)
+        var handoff = new TurnHandoff();
+        var work = Task.Run(() => RunInScopeAsync(turn, handoff), CancellationToken.None);
+        var budget = Task.Delay(options.Value.TurnBudget, cancellationToken);
+        if (await Task.WhenAny(work, budget) != work && handoff.TryHandOff())
         {
-            return TeamsInvokeResponse.Error(400, "BadRequest", "This card action is not an approval decision.");
+            await connector.SendAsync(turn.Activity.ServiceUrl!, turn.Reference.Conversation.Id,
+                turn.Reference.Address(new Activity { Type = ActivityTypes.Typing }), cancellationToken);
+            return;
         }
-        var result = await pipeline.RunAsync(turn, cancellationToken);
-        if (result.Status == TurnStatus.UnknownInstallation)
+        if (await work is { } result)
         {
-            return TeamsInvokeResponse.Message(NotConnected);
+            await replies.ReplyAsync(turn, result, cancellationToken);
         }
-        var card = await DecidedCardAsync(turn.InstallationId, decision.ApprovalId, cancellationToken);
-        if (card is not null)
-        {
-            return TeamsInvokeResponse.Card(card);
-        }
-        var text = result.Replies.Count > 0 ? result.Replies[0].Text : null;
-        return TeamsInvokeResponse.Message(string.IsNullOrEmpty(text) ? "Your decision was received." : text);
     }
 
-    private async Task<System.Text.Json.Nodes.JsonObject?> DecidedCardAsync(string tenant, Guid approvalId, CancellationToken cancellationToken)
+    private async Task<TurnResult?> RunInScopeAsync(InboundTurn turn, TurnHandoff handoff)
     {
-        if (await Installations.FindOrganizationAsync(db, TeamsSender.ChannelId, tenant, cancellationToken) is not { } organizationId)
+        try
         {
+            await using var scope = scopes.CreateAsyncScope();
+            // Not the request's token: the turn must finish even after Teams has its 200.
+            var result = await scope.ServiceProvider.GetRequiredService<TurnPipeline>().RunAsync(turn, lifetime.ApplicationStopping);
+            if (handoff.TryKeep())
+            {
+                return result;
+            }
+            await scope.ServiceProvider.GetRequiredService<TeamsReplies>().QueueAsync(turn, result, lifetime.ApplicationStopping);
             return null;
         }
-        await db.UseOrganizationAsync(organizationId, cancellationToken);
-        var request = await db.ApprovalRequests.AsNoTracking().SingleOrDefaultAsync(a => a.Id == approvalId, cancellationToken);
-        if (request is null || request.Status == ApprovalStatus.Pending)
+        catch (Exception ex) when (handoff.HandedOff && ex is not OperationCanceledException)
         {
+            // Nobody is waiting for this turn any more; the log is the only place the failure can go.
+            logger.LogError(ex, "A slow Teams turn in {Conversation} failed after it was acknowledged", turn.Reference.Conversation.Id);
             return null;
         }
-        var names = await db.Members.AsNoTracking()
-            .Where(m => m.Id == request.RequestedById || m.Id == request.DecidedById)
-            .ToDictionaryAsync(m => m.Id, m => m.DisplayName, cancellationToken);
-        var requester = names.GetValueOrDefault(request.RequestedById, "someone");
-        var decider = request.DecidedById is { } id ? names.GetValueOrDefault(id, "an approver") : "nobody (it expired)";
-        return TeamsCards.Render(ApprovalCards.Decided(request, requester, decider));
+    }
+
+    /// <summary>Who answers a turn: 0 undecided, 1 the waiting request, 2 the turn itself through the outbox.</summary>
+    private sealed class TurnHandoff
+    {
+        private int _owner;
+
+        public bool HandedOff => Volatile.Read(ref _owner) == 2;
+
+        public bool TryHandOff() => Interlocked.CompareExchange(ref _owner, 2, 0) == 0;
+
+        public bool TryKeep() => Interlocked.CompareExchange(ref _owner, 1, 0) == 0 || Volatile.Read(ref _owner) == 1;
     }
 }

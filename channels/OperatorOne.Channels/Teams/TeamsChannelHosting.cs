@@ -39,7 +39,10 @@ public static class TeamsChannelHosting
         services.AddSingleton<TeamsAuthenticator>();
         services.AddSingleton<TeamsConnectorToken>();
         services.AddScoped<TeamsBot>();
+        services.AddScoped<TeamsInvokes>();
+        services.AddScoped<TeamsReplies>();
         services.AddTransient<IChannelSender, TeamsSender>();
+        services.AddTransient<IProactiveConversations, TeamsProactiveConversations>();
         return builder;
     }
 

@@ -13,8 +13,10 @@ namespace OperatorOne.Channels.Teams;
 /// </summary>
 internal sealed class TeamsConnector(HttpClient http, TeamsConnectorToken token, TeamsChannelMode channel)
 {
-    public Task<DeliveryResult> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        CallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, cancellationToken);
+    /// <summary>Posts to a conversation; a live approval card refreshes for <paramref name="refreshFor"/> (the approver's Teams id).</summary>
+    public Task<DeliveryResult> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken,
+        IReadOnlyList<string>? refreshFor = null) =>
+        CallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, cancellationToken, refreshFor);
 
     public Task<DeliveryResult> ReplyAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken) =>
         CallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}",
@@ -24,7 +26,29 @@ internal sealed class TeamsConnector(HttpClient http, TeamsConnectorToken token,
         CallAsync(HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}",
             activity with { Id = activityId }, cancellationToken);
 
-    private async Task<DeliveryResult> CallAsync(HttpMethod method, string serviceUrl, string path, Activity activity, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens (or finds: Teams answers with the existing one) the 1:1 conversation with a user of the tenant, in the
+    /// Teams shape of ConversationParameters; a delivered result carries the conversation id.
+    /// </summary>
+    public Task<DeliveryResult> CreateConversationAsync(string serviceUrl, ChannelAccount bot, string userId, string tenantId, CancellationToken cancellationToken)
+    {
+        var parameters = new JsonObject
+        {
+            ["bot"] = new JsonObject { ["id"] = bot.Id, ["name"] = bot.Name },
+            ["members"] = new JsonArray(new JsonObject { ["id"] = userId }),
+            ["tenantId"] = tenantId,
+            ["isGroup"] = false,
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
+        };
+        return CallAsync(HttpMethod.Post, serviceUrl, "v3/conversations", parameters.ToJsonString(), null, cancellationToken);
+    }
+
+    private Task<DeliveryResult> CallAsync(HttpMethod method, string serviceUrl, string path, Activity activity, CancellationToken cancellationToken,
+        IReadOnlyList<string>? refreshFor = null) =>
+        CallAsync(method, serviceUrl, path, BotJson.Serialize(TeamsCards.Render(activity, refreshFor)), activity.Id, cancellationToken);
+
+    private async Task<DeliveryResult> CallAsync(HttpMethod method, string serviceUrl, string path, string body, string? fallbackId,
+        CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(serviceUrl.TrimEnd('/') + "/", UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("https" or "http"))
         {
@@ -37,7 +61,7 @@ internal sealed class TeamsConnector(HttpClient http, TeamsConnectorToken token,
         }
         using var request = new HttpRequestMessage(method, new Uri(baseUri, path))
         {
-            Content = new StringContent(BotJson.Serialize(TeamsCards.Render(activity)), Encoding.UTF8, "application/json"),
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
         try
         {
@@ -46,7 +70,7 @@ internal sealed class TeamsConnector(HttpClient http, TeamsConnectorToken token,
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await token.GetAsync(cancellationToken));
             }
             using var response = await http.SendAsync(request, cancellationToken);
-            return await ReadAsync(response, activity.Id, cancellationToken);
+            return await ReadAsync(response, fallbackId, cancellationToken);
         }
         catch (HttpRequestException ex)
         {

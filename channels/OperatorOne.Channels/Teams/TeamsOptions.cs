@@ -22,6 +22,12 @@ public sealed class TeamsOptions
     /// <summary>The Entra ID host that issues the bot's outbound tokens; the tenant (or botframework.com) is appended.</summary>
     public string TokenAuthority { get; set; } = "https://login.microsoftonline.com";
 
+    /// <summary>
+    /// How long a message turn may run before Teams gets its 200 and a typing indicator, the answer following through
+    /// the outbox. Teams resends after about 15 seconds, so this stays well below.
+    /// </summary>
+    public TimeSpan TurnBudget { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Single-tenant bots get tokens from their own tenant; multi-tenant ones from botframework.com.</summary>
     public string Authority =>
         $"{TokenAuthority.TrimEnd('/')}/{(string.IsNullOrWhiteSpace(TenantId) ? "botframework.com" : TenantId.Trim())}";
@@ -56,6 +62,10 @@ public sealed class TeamsOptions
             {
                 yield return $"{name} must be an absolute https URL (http is allowed only for loopback).";
             }
+        }
+        if (options.TurnBudget <= TimeSpan.Zero || options.TurnBudget > TimeSpan.FromSeconds(14))
+        {
+            yield return "Teams:TurnBudget must be more than 0 and at most 00:00:14 (Teams resends after about 15 seconds).";
         }
         if (string.IsNullOrWhiteSpace(options.Issuer))
         {

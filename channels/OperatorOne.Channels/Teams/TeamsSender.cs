@@ -10,10 +10,16 @@ internal sealed class TeamsSender(TeamsConnector connector) : IChannelSender
 
     public string Channel => ChannelId;
 
+    public string DisplayName => "Teams";
+
     public Task<DeliveryResult> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken) =>
         reference.ServiceUrl is { } serviceUrl
-            ? connector.SendAsync(serviceUrl, reference.Conversation.Id, activity, cancellationToken)
+            ? connector.SendAsync(serviceUrl, reference.Conversation.Id, activity, cancellationToken, RefreshFor(reference))
             : Task.FromResult<DeliveryResult>(NoServiceUrl);
+
+    /// <summary>The person this 1:1 conversation is with: the one whose copy of an approval card stays live.</summary>
+    private static IReadOnlyList<string>? RefreshFor(ConversationReference reference) =>
+        reference.Conversation.ConversationType is null or "personal" && reference.User?.Id is { Length: > 0 } user ? [user] : null;
 
     public Task<DeliveryResult> UpdateAsync(ConversationReference reference, string activityId, Activity activity, CancellationToken cancellationToken) =>
         reference.ServiceUrl is { } serviceUrl

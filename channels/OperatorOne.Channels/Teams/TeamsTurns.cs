@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Turns;
@@ -37,6 +38,10 @@ internal static partial class TeamsTurns
             IsPersonal = conversation.ConversationType is null or "personal" && conversation.IsGroup != true,
         };
     }
+
+    /// <summary>The verb of an Action.Execute invoke ("approve", "reject", "refresh").</summary>
+    public static string? Verb(Activity activity) =>
+        activity.Value?["action"]?["verb"] is JsonNode verb && verb.GetValueKind() == JsonValueKind.String ? verb.GetValue<string>() : null;
 
     public static string? TenantId(Activity activity)
     {

@@ -23,7 +23,12 @@ internal static class AssignTicket
             Utterance.Of($"(assign|reassign|give|hand|hand over|pass|route|transfer) {Ref} to (?<assignee>.+)"),
             Utterance.Of($"(assign|give) (?<assignee>.+?) (to|on) {Ref}"),
             Utterance.Of($"(i(['’]ll| will) take|let me take|take|grab|assign me to|assign myself to) {Ref}", Assign("me")),
-            Utterance.Of($"unassign {Ref}", Assign("nobody")),
+            Utterance.Of($"i(['’]ll| will| can) (handle|own|look at|grab) {Ref}|i can take {Ref}", Assign("me")),
+            Utterance.Of($"unassign {Ref}|remove (the )?assignee (from|on|of) {Ref}", Assign("nobody")),
+            Utterance.Of($"(assign|reassign) {Ref}"),
+            Utterance.Of($"give (?<assignee>[^ ]+) {Ref}"),
+            Utterance.Of($"ticket (number )?(?<number>#?\\d+) to (?<assignee>.+)"),
+            Utterance.Of($"(let|have|get) (?<assignee>.+?) (handle|take|own|look at) {Ref}"),
         ],
         Prompts = new Dictionary<string, string>
         {

@@ -19,10 +19,12 @@ internal static class ChangeTicketStatus
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of($"(close|close out|shut) {Ref}", To("closed")),
-            Utterance.Of($"(resolve|solve) {Ref}", To("resolved")),
-            Utterance.Of($"re-?open {Ref}", To("open")),
-            Utterance.Of($"(start|begin)( working)? on {Ref}|work on {Ref}", To("open")),
+            Utterance.Of($"(you can )?(close|close out|shut) {Ref}{Reason}", To("closed")),
+            Utterance.Of($"{Ref} (can|should) be closed", To("closed")),
+            Utterance.Of($"(resolve|solve) {Ref}{Reason}", To("resolved")),
+            Utterance.Of($"{Ref} (is|has been) (fixed|resolved|solved|done|sorted)", To("resolved")),
+            Utterance.Of($"(reopen|re-open) {Ref}", To("open")),
+            Utterance.Of($"(start|begin)( working| work)? on {Ref}|work on {Ref}", To("open")),
             Utterance.Of($"(put|place|set|move) {Ref} on hold|pause {Ref}", To("pending")),
             Utterance.Of($"(mark|set|flag) {Ref} (as )?(done|fixed|solved)", To("resolved")),
             // "set 12 to pending", "mark ticket 12 as resolved", "move #12 to closed"
@@ -36,6 +38,9 @@ internal static class ChangeTicketStatus
         },
         HelpExample = "close ticket 12",
     };
+
+    /// <summary>Why it is being closed, said in passing: "close 12, it's fixed", "resolve 8 - duplicate".</summary>
+    private const string Reason = "((,| -| as| because| since| it(['’]?s| is| was)) .+)?";
 
     public static async Task<ToolResult> RunAsync(
         ToolContext context,

@@ -25,6 +25,9 @@ internal static class CommentOnTicket
         [
             // "comment on 12: rebooted it", "add a comment to #12: …", "reply to ticket 12: …"
             Utterance.Of($"(add (a |an )?)?(public )?(comment|reply)( on| to| for)? {Ref}{Text}"),
+            Utterance.Of($"(add (a |an )?)?(public )?(comment|reply)"),
+            Utterance.Of($"(comment|reply|post|write)( on| to| for)? {Ref} (saying|that) (?<text>.+)"),
+            Utterance.Of($"(add|post|write)( this)? (to|on) {Ref}{Colon}(?<text>.+)"),
             // "update 12: replaced the toner"; without the text it is a question ("any update on 12"), not a comment.
             Utterance.Of($"(add (an )?)?update (on |to |for )?{Ref}{Colon}(?<text>.+)"),
             // "add an internal note to #12: …", "private note on 12: …"; a bare "note" is internal, as in most help desks.

@@ -14,7 +14,7 @@ internal static class CreateTicket
 {
     /// <summary>"…: printer jammed", "… about VPN, high priority", "… for broken monitor", or nothing (then we ask).</summary>
     private const string Details =
-        $"(({Colon}| (about|for|regarding|re|on|saying|that) )(?<title>.+?))?(,? (with |at )?{Priority} priority|(,| -) {Priority})?";
+        $"(({Colon}| (about|for|regarding|re:?|on|saying|that) )(?<title>.+?))?(,? (with |at )?{Priority} priority|(,| -) {Priority})?";
 
     public static ToolDefinition Definition { get; } = new()
     {
@@ -28,6 +28,8 @@ internal static class CreateTicket
         [
             // "open a ticket: …", "log an urgent ticket: …", "please raise a new high priority ticket about …"
             Utterance.Of($"(please |can you |could you )?(open|create|raise|log|file|submit|make|start|add)( me)?( an?| another)?( new)?( {Priority}( priority)?)?( support| helpdesk| help desk)? ticket{Details}"),
+            // "ticket: printer jammed"
+            Utterance.Of($"ticket{Colon}(?<title>.+?)(,? {Priority} priority)?"),
             // "new ticket about VPN, high priority"
             Utterance.Of($"(an? )?(new|another)( {Priority}( priority)?)? ticket{Details}"),
             // A caller on the phone: "I want to report a problem with the printer".

@@ -20,7 +20,9 @@ internal static class DeleteTicket
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of($"(please )?(delete|remove|erase|destroy|trash|purge) {Ref}( permanently| for good)?"),
+            Utterance.Of($"(please )?(delete|remove|erase|destroy|trash|purge|wipe|kill|get rid of) {Ref}( permanently| for good)?((,| -| as| because| since| it(['’]?s| is| was)) .+)?"),
+            Utterance.Of($"{Ref}( is [^,]+)?,? (delete|remove|trash) it"),
+            Utterance.Of($"(i (need|want) )?{Ref} (deleted|removed|gone)"),
         ],
         Prompts = new Dictionary<string, string> { ["number"] = "Which ticket should I delete? Tell me its number." },
         HelpExample = "delete ticket 12",

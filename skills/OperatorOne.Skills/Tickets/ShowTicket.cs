@@ -24,7 +24,10 @@ internal static class ShowTicket
         Utterances =
         [
             Utterance.Of($"(show|view|get|display|check|look up|pull up|find)( me)?( the)?( details (of|for|on))? {Ref}"),
-            Utterance.Of($"({WhatIs} )?(the )?(current )?(status|details) (of|on|for) {Ref}"),
+            Utterance.Of($"((check|{WhatIs}) )?(the )?(current )?(status|details) (of|on|for) {Ref}"),
+            Utterance.Of($"((show|view|open|get) )?(ticket (number )?#?|#)(?<number>\\d+) (status|details)|status (ticket )?#?(?<number>\\d+)|ticket (number )?#?(?<number>\\d+)"),
+            Utterance.Of($"(tell me about|what about|how(['’]?s| is)) {Ref}( going)?"),
+            Utterance.Of($"(is|has) {Ref} (been )?(fixed|done|resolved|closed|sorted)( yet)?"),
             Utterance.Of($"({WhatIs} )?(the )?(latest |any )?(update|news|progress)s? (on|for|with) {Ref}"),
             Utterance.Of($"({WhatIs} happening with|how(['’]?s| is)( it going with)?|where are we (with|on)) {Ref}"),
         ],

@@ -7,7 +7,7 @@ namespace OperatorOne.Skills.Tickets;
 internal static class TicketPhrases
 {
     /// <summary>"12", "#12", "ticket 12", "ticket #12", "ticket number 12", "no. 12".</summary>
-    public const string Number = @"(the )?(ticket )?(number |no\.? ?)?(?<number>#?\d+)";
+    public const string Number = @"(the )?(tickets? )?(number |no\.? ?)?(?<number>#?\d+)";
 
     /// <summary>A ticket named by number, or only "a ticket"/"the ticket"/"my ticket" so the number is asked for next.</summary>
     public const string Ref = $"({Number}|(a|the|my|one of my) ticket)";

@@ -72,6 +72,25 @@ public sealed class TeamsAuthenticationTests(TeamsBotHost host)
         Assert.Contains(host.Cloud.TokenRequests, r => r == $"botframework.com|{TeamsBotHost.AppId}|https://api.botframework.com/.default|client_credentials");
     }
 
+    [Fact]
+    public async Task TheFirstTokenSignedWithARolledOverKeyIsAccepted()
+    {
+        var tenant = await TeamsTenant.CreateAsync(host.Bot);
+        using var teams = new TeamsUser(host, tenant, "member");
+        await teams.Send("help");
+        await teams.ExpectReply("what you can ask");
+        var keyId = $"rolled-{Guid.NewGuid():N}";
+        host.Cloud.RollOver(keyId);
+        // Forced refetches are throttled to one a second; an earlier test may just have used it.
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+
+        var activity = teams.Payload("message-personal", new Dictionary<string, string> { ["text"] = "help" });
+        using var response = await teams.Post(activity, host.Cloud.Token(TeamsBotHost.AppId, host.Cloud.ServiceUrl, keyId: keyId));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await teams.ExpectReply("what you can ask");
+    }
+
     private async Task<long> DeliveriesAsync(string deliveryId) =>
         await TestPostgres.QueryAsAdminAsync(host.Bot.AdminConnectionString,
             $"SELECT count(*) FROM processed_deliveries WHERE channel = 'msteams' AND delivery_id = '{deliveryId.Replace("'", "''", StringComparison.Ordinal)}'",

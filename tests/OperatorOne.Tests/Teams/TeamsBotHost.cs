@@ -12,6 +12,8 @@ public sealed class TeamsBotHost : IAsyncLifetime
     public const string AppId = "5b1f6c9e-2d47-4a8b-9c3e-7f0a1b2c3d4e";
     public const string AppPassword = "test-client-secret";
 
+    public static readonly TimeSpan TurnBudget = TimeSpan.FromSeconds(4);
+
     private TeamsCloud? _cloud;
 
     public BotHost Bot { get; } = new();
@@ -25,11 +27,14 @@ public sealed class TeamsBotHost : IAsyncLifetime
         Bot.Settings["Teams:OpenIdMetadataUrl"] = _cloud.MetadataUrl;
         // MSAL insists on https authorities; the named client below carries these calls to the stand-in instead.
         Bot.Settings["Teams:TokenAuthority"] = "https://login.teams.test";
+        // Shorter than the default so the slow-turn test is quick; well above what an ordinary turn takes here.
+        Bot.Settings["Teams:TurnBudget"] = TurnBudget.ToString();
         var cloudAddress = _cloud.BaseAddress;
         Bot.TestServices = services =>
         {
             services.AddHttpClient("Teams.Token").ConfigurePrimaryHttpMessageHandler(() => new ToStandIn(cloudAddress));
             services.AddSingleton(PurgeCacheTool.Definition);
+            services.AddSingleton(SlowReportTool.Definition);
         };
         await Bot.InitializeAsync();
     }

@@ -23,7 +23,7 @@ public sealed class TeamsCloud : IAsyncDisposable
     public const string WebChatOnlyKeyId = "webchat-only-key";
 
     private readonly WebApplication _app;
-    private readonly Dictionary<string, (RSA Key, string[] Endorsements)> _published = new();
+    private readonly ConcurrentDictionary<string, (RSA Key, string[] Endorsements)> _published = new();
     private int _ids;
 
     private TeamsCloud(WebApplication app)
@@ -38,6 +38,15 @@ public sealed class TeamsCloud : IAsyncDisposable
     public string MetadataUrl => $"{BaseAddress}botframework/.well-known/openidconfiguration";
     public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
     public ConcurrentQueue<string> TokenRequests { get; } = new();
+
+    /// <summary>Conversations (escaped ids) the connector refuses for good, with the status and Teams error code it answers.</summary>
+    public ConcurrentDictionary<string, (int Status, string Code)> RefusedConversations { get; } = new();
+
+    /// <summary>The conversation id the connector gives a 1:1 it creates for a member (by the id the bot named them with).</summary>
+    public static string CreatedConversationId(string memberId) => $"a:1created-{memberId}";
+
+    /// <summary>Publishes a new signing key for msteams, as the Bot Connector does on rollover, without telling anyone.</summary>
+    public void RollOver(string keyId) => _published[keyId] = (RSA.Create(2048), ["msteams"]);
 
     /// <summary>Status codes the connector answers with before it goes back to 200 (a 429 with Retry-After, a 403…).</summary>
     public ConcurrentQueue<(int Status, string? RetryAfter)> ConnectorFailures { get; } = new();
@@ -75,6 +84,14 @@ public sealed class TeamsCloud : IAsyncDisposable
         var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? [];
         var raw = http.Features.Get<IHttpRequestFeature>()!.RawTarget;
         Calls.Enqueue(new ConnectorCall(http.Request.Method, raw, http.Request.Headers.Authorization.ToString(), body));
+        if (RefusedConversations.FirstOrDefault(r => raw.Contains(r.Key, StringComparison.Ordinal)) is { Key: not null } refused)
+        {
+            return Results.Json(new { error = new { code = refused.Value.Code, message = "stand-in refusal" } }, statusCode: refused.Value.Status);
+        }
+        if (raw == "/connector/v3/conversations")
+        {
+            return Results.Json(new { id = CreatedConversationId(body["members"]?[0]?["id"]?.GetValue<string>() ?? "nobody") });
+        }
         if (ConnectorFailures.TryDequeue(out var failure))
         {
             if (failure.RetryAfter is not null)

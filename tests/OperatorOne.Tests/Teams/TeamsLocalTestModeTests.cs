@@ -39,6 +39,23 @@ public sealed class TeamsLocalTestModeTests(BotHost host) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheDemoTenantIsConnectedSoALocalTeamsClientGetsAnswersOutOfTheBox()
+    {
+        // The ids README.md and manifests/teams/README.md document for ./run.sh.
+        var demo = new TeamsTenant("0d3e7e00-0000-4000-8000-000000000001", null!,
+            new Dictionary<string, string> { ["member"] = "0d3e7e00-0000-4000-8000-000000000013" });
+        var conversationId = $"a:1{Guid.NewGuid():N}";
+
+        using var response = await PostAsync(Message(demo, conversationId, _cloud!.ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = await _cloud.ExpectCallAsync(c => c.Path.Contains(Uri.EscapeDataString(conversationId), StringComparison.Ordinal), "a reply");
+        // Recognised as Mia Member of the demo company, not as a guest.
+        Assert.Contains("member", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("open a ticket", reply.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task ActivityNamingAServiceUrlOffThisMachineIsRefused()
     {
         var tenant = await TeamsTenant.CreateAsync(host);

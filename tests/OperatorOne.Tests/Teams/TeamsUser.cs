@@ -93,7 +93,7 @@ public sealed class TeamsUser : IDisposable
 
     public IReadOnlyList<ConnectorCall> Calls => _host.Cloud.Calls.Where(c => c.Path.Contains(EscapedConversation, StringComparison.Ordinal)).ToList();
 
-    private async Task<ConnectorCall> Expect(Func<ConnectorCall, bool> match, string what)
+    public async Task<ConnectorCall> Expect(Func<ConnectorCall, bool> match, string what)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
         while (DateTime.UtcNow < deadline)

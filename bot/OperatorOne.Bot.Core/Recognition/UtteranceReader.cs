@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using OperatorOne.Bot.Core.Tools;
+
+namespace OperatorOne.Bot.Core.Recognition;
+
+/// <summary>What a sentence asks for: the tool, its converted arguments, or the reason a slot could not be read.</summary>
+public sealed record Reading(RegisteredTool Tool, JsonObject Arguments, string? Problem);
+
+/// <summary>
+/// Text → tool and slots, with no database and no dialog: the step the built-in recognizer and the eval-nlu
+/// command share, so the measured figures are the recognizer's own.
+/// </summary>
+public static class UtteranceReader
+{
+    public static Reading? Read(string text, IReadOnlyList<RegisteredTool> tools, DateTimeOffset now)
+    {
+        var normalized = UtteranceMatcher.Normalize(text);
+        var match = UtteranceMatcher.Match(normalized, tools);
+        var plain = Courtesy.Strip(normalized);
+        if (match is null && plain != normalized)
+        {
+            match = UtteranceMatcher.Match(plain, tools);
+        }
+        if (match is null && KeywordSpelling.Correct(plain, tools) is { } corrected)
+        {
+            match = UtteranceMatcher.Match(corrected, tools);
+            if (match is not null)
+            {
+                // Corrections are for the pattern's keywords; a captured title or comment keeps the words as typed.
+                match = match with { Slots = KeywordSpelling.Restore(match.Slots, plain, corrected) };
+            }
+        }
+        if (match is null)
+        {
+            return null;
+        }
+        var arguments = new JsonObject();
+        foreach (var (name, raw) in match.Slots)
+        {
+            var (value, problem) = SlotValues.Convert(match.Tool, name, raw, now);
+            if (problem is not null)
+            {
+                return new Reading(match.Tool, arguments, problem);
+            }
+            arguments[name] = value;
+        }
+        return new Reading(match.Tool, arguments, null);
+    }
+}

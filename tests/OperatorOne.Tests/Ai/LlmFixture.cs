@@ -1,0 +1,32 @@
+using OperatorOne.Tests.Infrastructure;
+
+namespace OperatorOne.Tests.Ai;
+
+/// <summary>The real bot with Llm settings pointing at the local OpenAI stand-in; shared by the AI test classes.</summary>
+public sealed class LlmFixture : IAsyncLifetime
+{
+    public BotHost Host { get; } = new();
+    public OpenAiStandIn Model { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        await Model.StartAsync();
+        Host.Settings["Llm:Provider"] = "OpenAI";
+        Host.Settings["Llm:BaseUrl"] = Model.ApiBaseUrl.ToString();
+        Host.Settings["Llm:ApiKey"] = "sk-stand-in-secret-key";
+        Host.Settings["Llm:Model"] = "stand-in-model";
+        await Host.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Model.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LlmCollection : ICollectionFixture<LlmFixture>
+{
+    public const string Name = "llm";
+}

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace OperatorOne.Tests.Ai;
+
+/// <summary>
+/// A local stand-in for an OpenAI-compatible /v1/chat/completions endpoint on real loopback HTTP: answers with the
+/// scripted assistant messages in order (tool_calls or text, with usage) and records every request body.
+/// </summary>
+public sealed class OpenAiStandIn : IAsyncDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly ConcurrentQueue<JsonObject> _script = new();
+    private readonly ConcurrentQueue<JsonObject> _requests = new();
+    private Task? _loop;
+    private int _id;
+
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+    public Uri ApiBaseUrl => new(BaseAddress, "v1/");
+    public IReadOnlyList<JsonObject> Requests => [.. _requests];
+
+    /// <summary>When set, every request gets this HTTP status, as a provider outage would.</summary>
+    public int? FailWith { get; set; }
+
+    public void Reset()
+    {
+        _script.Clear();
+        _requests.Clear();
+        FailWith = null;
+    }
+
+    public void ReplyText(string text) => _script.Enqueue(new JsonObject { ["role"] = "assistant", ["content"] = text });
+
+    public void CallTool(string name, string argumentsJson) => _script.Enqueue(new JsonObject
+    {
+        ["role"] = "assistant",
+        ["content"] = null,
+        ["tool_calls"] = new JsonArray(new JsonObject
+        {
+            ["id"] = $"call_{Interlocked.Increment(ref _id)}",
+            ["type"] = "function",
+            ["function"] = new JsonObject { ["name"] = name, ["arguments"] = argumentsJson },
+        }),
+    });
+
+    public Task StartAsync()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        _listener.Prefixes.Add(BaseAddress.ToString());
+        _listener.Start();
+        _loop = Task.Run(ServeAsync);
+        return Task.CompletedTask;
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
+            {
+                return;
+            }
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var body = JsonNode.Parse(await reader.ReadToEndAsync()) as JsonObject ?? [];
+            _requests.Enqueue(body);
+            var (status, answer) = Answer(context.Request.Url?.AbsolutePath ?? "");
+            var bytes = Encoding.UTF8.GetBytes(answer.ToJsonString());
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json";
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        }
+    }
+
+    private (int, JsonObject) Answer(string path)
+    {
+        if (FailWith is { } status)
+        {
+            return (status, new JsonObject { ["error"] = new JsonObject { ["message"] = "overloaded", ["type"] = "server_error" } });
+        }
+        if (path != "/v1/chat/completions" || !_script.TryDequeue(out var message))
+        {
+            return (404, new JsonObject { ["error"] = new JsonObject { ["message"] = "nothing scripted", ["type"] = "invalid_request_error" } });
+        }
+        var toolCalls = message["tool_calls"] is not null;
+        return (200, new JsonObject
+        {
+            ["id"] = $"chatcmpl-{Interlocked.Increment(ref _id)}",
+            ["object"] = "chat.completion",
+            ["created"] = 1_700_000_000,
+            ["model"] = "stand-in-model",
+            ["choices"] = new JsonArray(new JsonObject
+            {
+                ["index"] = 0,
+                ["message"] = message,
+                ["finish_reason"] = toolCalls ? "tool_calls" : "stop",
+            }),
+            ["usage"] = new JsonObject { ["prompt_tokens"] = 120, ["completion_tokens"] = 30, ["total_tokens"] = 150 },
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        _listener.Close();
+        if (_loop is not null)
+        {
+            await _loop;
+        }
+    }
+}
