@@ -5,6 +5,7 @@ using OperatorOne.Bot.Hosting;
 using OperatorOne.Bot.Nlu;
 using OperatorOne.Channels.Slack;
 using OperatorOne.Channels.Teams;
+using OperatorOne.Channels.Voice;
 using OperatorOne.Channels.WebChat;
 using OperatorOne.Skills.Admin;
 using OperatorOne.Skills.Crm;
@@ -41,6 +42,7 @@ builder.AddCrm();
 builder.AddWebChatChannel();
 builder.AddTeamsChannel();
 builder.AddSlackChannel();
+builder.AddVoiceChannel();
 builder.AddAdminApi();
 builder.Services.AddProblemDetails();
 
@@ -55,6 +57,7 @@ app.MapHealth();
 app.MapWebChatChannel();
 app.MapTeamsChannel();
 app.MapSlackChannel();
+app.MapVoiceChannel();
 app.MapAdminApi();
 
 await app.RunAsync();

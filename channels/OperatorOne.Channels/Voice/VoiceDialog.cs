@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+
+namespace OperatorOne.Channels.Voice;
+
+internal enum CallerIntent { Other, Person, Goodbye, Risky }
+
+/// <summary>The call-level decisions, pure: what TwiML follows a reply, a silence, a no-match or a request for a person.</summary>
+internal static partial class VoiceDialog
+{
+    /// <summary>What the call itself understands at any point; the tools' examples and an open card's choices are added.</summary>
+    public static readonly IReadOnlyList<string> BaseHints = ["help", "talk to a person", "goodbye"];
+
+    /// <summary>Speech hints: the choices of the card just read out, then the phrases of the tools a caller may use by phone.</summary>
+    public static IReadOnlyList<string> Hints(ToolRegistry tools, IEnumerable<VoiceChoice> choices) =>
+        choices.Select(c => c.Title.ToLowerInvariant())
+            .Concat(tools.All.Where(t => t.Definition.Tier is ToolTier.ReadOnly or ToolTier.SafeWrite && t.Definition.HelpExample is not null)
+                .Select(t => HintPhrase(t.Definition.HelpExample!)))
+            .Concat(BaseHints)
+            .Where(h => h.Length is > 0 and <= 100)
+            .Distinct()
+            .ToList();
+
+    /// <summary>"open a ticket: printer jammed" → "open a ticket"; "what's the status of #12" → "what's the status of".</summary>
+    private static string HintPhrase(string example) =>
+        Spaces().Replace(Digits().Replace(example.Split(':')[0], " "), " ").Trim();
+
+    public const string RiskyRefusal =
+        "For your security, that needs an approval, and approvals can't be requested by phone. Please ask me in chat. Anything else?";
+
+    public static CallerIntent Intent(string input, ToolRegistry tools) =>
+        input.Trim() == "0" || Person().IsMatch(input) ? CallerIntent.Person
+        : Goodbye().IsMatch(input) ? CallerIntent.Goodbye
+        // Without a voice PIN anyone holding a member's phone could set off an approval request; those stay in chat.
+        : UtteranceMatcher.Match(UtteranceMatcher.Normalize(input), tools.All)?.Tool.Definition.Tier is ToolTier.RiskyWrite or ToolTier.Admin
+            ? CallerIntent.Risky
+        : CallerIntent.Other;
+
+    /// <summary>The recognizer's "didn't understand" answer, which counts like a silence.</summary>
+    public static bool IsNoMatch(VoiceAnswer answer) => answer.Speech.StartsWith("Sorry, I didn't understand", StringComparison.Ordinal);
+
+    public static XDocument Listen(VoiceAnswer answer, IReadOnlyList<string> hints, int step, int misses, TwilioOptions options)
+    {
+        var speech = answer.Speech.Length > 0 ? answer.Speech : "Anything else?";
+        return TwiML.Response(TwiML.Gather(VoiceEndpoints.GatherUrl(options, step, misses), hints, speech, options));
+    }
+
+    /// <summary>Re-prompt twice; the third time offer a person; after that put them through (or say goodbye).</summary>
+    public static XDocument Missed(IReadOnlyList<string> hints, int step, int misses, TwilioOptions options, string? heard = null)
+    {
+        var prompt = misses switch
+        {
+            1 => (heard is null ? "Sorry, I didn't hear anything." : "Sorry, I didn't understand that.") + " You can say my open tickets, or open a ticket.",
+            2 => "Sorry, I still didn't get that. Say help to hear what I can do.",
+            3 => "Would you like to talk to a person? Say talk to a person, or press 0.",
+            _ => null,
+        };
+        if (prompt is null)
+        {
+            return Handover(options);
+        }
+        return TwiML.Response(TwiML.Gather(VoiceEndpoints.GatherUrl(options, step, misses), hints, prompt, options));
+    }
+
+    public static XDocument Handover(TwilioOptions options) =>
+        string.IsNullOrWhiteSpace(options.HandoverNumber)
+            ? TwiML.Response(TwiML.Say("Sorry, nobody is available to take your call right now. Please call again later. Goodbye.", options), TwiML.Hangup())
+            : TwiML.Response(TwiML.Say("Putting you through to a person. Please hold.", options), TwiML.Dial(options.HandoverNumber));
+
+    [GeneratedRegex(@"\b(talk|speak) to (a |an )?(person|human|agent|someone|operator|representative)\b|^(agent|operator|representative|human)\.?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Person();
+
+    [GeneratedRegex(@"#?\d+", RegexOptions.CultureInvariant)]
+    private static partial Regex Digits();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"^(good ?bye|bye|that'?s all|hang up|no thanks?( you)?)\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Goodbye();
+}

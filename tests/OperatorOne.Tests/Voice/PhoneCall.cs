@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Xml.Linq;
+using OperatorOne.Data.Channels;
+using OperatorOne.Data.Members;
+using OperatorOne.Tests.Infrastructure;
+
+namespace OperatorOne.Tests.Voice;
+
+/// <summary>
+/// A test organization with a Twilio number, and one call to it played the way Twilio plays it: signed form posts to
+/// the public URL, following the Gather action URL the bot returned.
+/// </summary>
+public sealed class PhoneCall(VoiceFixture fixture, TestOrganization organization, string number, string from) : IDisposable
+{
+    private readonly HttpClient _http = fixture.Host.CreateClient();
+
+    public TestOrganization Organization => organization;
+    public string Number => number;
+    public string From => from;
+    public string CallSid { get; } = "CA" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>The URL the last Gather asked Twilio to post to.</summary>
+    public Uri? NextAction { get; private set; }
+
+    /// <summary>A fresh organization whose number is called from the given member's phone (or from a stranger's with null).</summary>
+    public static async Task<PhoneCall> CreateAsync(VoiceFixture fixture, string? callerHandle = "member")
+    {
+        var organization = await TestOrganization.CreateAsync(fixture.Host);
+        var number = RandomNumber();
+        var from = RandomNumber();
+        await fixture.Host.InOrganizationAsync(organization.Id, async db =>
+        {
+            db.ChannelInstallations.Add(new ChannelInstallation
+            {
+                Id = Guid.NewGuid(), OrganizationId = organization.Id, Channel = "voice", ExternalId = number, CreatedAt = DateTimeOffset.UtcNow,
+            });
+            if (callerHandle is not null)
+            {
+                db.ChannelIdentities.Add(new ChannelIdentity
+                {
+                    Id = Guid.NewGuid(), OrganizationId = organization.Id, MemberId = organization.Members[callerHandle], Channel = "voice",
+                    ExternalId = from, CreatedAt = DateTimeOffset.UtcNow,
+                });
+            }
+            return await db.SaveChangesAsync();
+        });
+        return new PhoneCall(fixture, organization, number, from);
+    }
+
+    public static string RandomNumber() => "+1555" + RandomNumberGenerator.GetInt32(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture);
+
+    public Dictionary<string, string> Fields(params (string Key, string Value)[] extra)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["AccountSid"] = VoiceFixture.AccountSid, ["ApiVersion"] = "2010-04-01", ["CallSid"] = CallSid, ["CallStatus"] = "in-progress",
+            ["Direction"] = "inbound", ["From"] = from, ["To"] = number, ["Caller"] = from, ["Called"] = number,
+        };
+        foreach (var (key, value) in extra)
+        {
+            fields[key] = value;
+        }
+        return fields;
+    }
+
+    public async Task<XDocument> IncomingAsync() => await ExpectTwiMLAsync(await PostAsync("/api/voice/twilio/incoming", Fields()));
+
+    /// <summary>Says something (or keys a digit, or stays silent with both null) at the last Gather.</summary>
+    public async Task<XDocument> AnswerAsync(string? speech = null, string? digits = null)
+    {
+        var action = NextAction ?? throw new InvalidOperationException("No Gather is waiting.");
+        var extra = new List<(string, string)>();
+        if (speech is not null)
+        {
+            extra.Add(("SpeechResult", speech));
+            extra.Add(("Confidence", "0.92"));
+        }
+        if (digits is not null)
+        {
+            extra.Add(("Digits", digits));
+        }
+        return await ExpectTwiMLAsync(await PostAsync(action.PathAndQuery, Fields([.. extra])));
+    }
+
+    public Task<HttpResponseMessage> PostAsync(string pathAndQuery, IReadOnlyDictionary<string, string> fields, string? signature = null,
+        string? authToken = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, pathAndQuery) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("X-Twilio-Signature", signature ?? TwilioSigner.Sign(authToken ?? VoiceFixture.AuthToken,
+            new Uri(VoiceFixture.PublicBaseUrl, pathAndQuery).AbsoluteUri, fields));
+        return _http.SendAsync(request);
+    }
+
+    public async Task<XDocument> ExpectTwiMLAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
+        Assert.StartsWith("text/xml", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        var document = XDocument.Parse(body);
+        Assert.Equal("Response", document.Root!.Name.LocalName);
+        var gather = document.Root.Element("Gather");
+        NextAction = gather is null ? null : new Uri(gather.Attribute("action")!.Value);
+        return document;
+    }
+
+    public static string Spoken(XDocument twiml) =>
+        string.Join(" ", twiml.Descendants("Say").Select(s => s.Value));
+
+    public void Dispose() => _http.Dispose();
+}
+
+/// <summary>Signs like Twilio: Base64(HMAC-SHA1(token, URL + fields sorted by name)). Independent of the bot's code.</summary>
+public static class TwilioSigner
+{
+    public static string Sign(string authToken, string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var data = new StringBuilder(url);
+        foreach (var (key, value) in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            data.Append(key).Append(value);
+        }
+#pragma warning disable CA5350 // Twilio's scheme.
+        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString())));
+#pragma warning restore CA5350
+    }
+}
