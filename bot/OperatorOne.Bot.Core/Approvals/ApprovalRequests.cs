@@ -38,11 +38,15 @@ public sealed class ApprovalRequests
         };
         db.ApprovalRequests.Add(request);
 
-        var approvers = await db.Members
-            .Where(m => m.IsActive && m.Role >= request.RequiredRole)
+        // Roles are stored by name, so their order is compared here, not in SQL (where "Viewer" > "Admin").
+        var approvers = (await db.Members
+            .Where(m => m.IsActive)
             .Where(m => organization.AllowSelfApproval || m.Id != request.RequestedById)
+            .Select(m => new { m.Id, m.Role })
+            .ToListAsync(cancellationToken))
+            .Where(m => m.Role >= request.RequiredRole)
             .Select(m => m.Id)
-            .ToListAsync(cancellationToken);
+            .ToList();
         var conversations = await ApproverConversationsAsync(db, approvers, cancellationToken);
         conversations.AddRange(await OpenConversationsAsync(context, approvers, cancellationToken));
         foreach (var conversation in conversations)

@@ -76,9 +76,17 @@ internal sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal sig
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OperatorOneDb>();
-        await db.Database.ExecuteSqlAsync($"SELECT op_release_outbox({_worker})", cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OperatorOneDb>();
+            await db.Database.ExecuteSqlAsync($"SELECT op_release_outbox({_worker})", cancellationToken);
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or Npgsql.NpgsqlException or OperationCanceledException)
+        {
+            // The container or database is already gone; the claims' leases expire and another replica takes them.
+            logger.LogInformation("Outbox claims not released on stop ({Reason}); their leases will expire", ex.GetType().Name);
+        }
     }
 
     internal sealed record ClaimedRow(long Id, Guid OrganizationId);

@@ -23,8 +23,9 @@ internal static class UnreachableNotices
         var who = failed.MemberId is { } memberId
             ? await db.Members.Where(m => m.Id == memberId).Select(m => m.DisplayName).SingleOrDefaultAsync(cancellationToken)
             : null;
+        // Listed by name, not compared in SQL: roles are stored as text, where "Viewer" > "Admin".
         var admins = await db.Members
-            .Where(m => m.IsActive && m.Role >= MemberRole.Admin)
+            .Where(m => m.IsActive && (m.Role == MemberRole.Admin || m.Role == MemberRole.Owner))
             .Select(m => m.Id)
             .ToListAsync(cancellationToken);
         var targets = (await db.Conversations

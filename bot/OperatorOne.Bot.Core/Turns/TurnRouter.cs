@@ -61,12 +61,14 @@ public sealed class TurnRouter(ApprovalDecisions decisions, IRecognizer recogniz
         var selfApproval = await db.Organizations.Where(o => o.Id == context.OrganizationId).Select(o => o.AllowSelfApproval).SingleAsync(cancellationToken);
         var now = context.Now;
         var pending = await db.ApprovalRequests
-            .Where(a => a.Status == ApprovalStatus.Pending && a.ExpiresAt > now && a.RequiredRole <= context.Caller.Role)
+            .Where(a => a.Status == ApprovalStatus.Pending && a.ExpiresAt > now)
             .Where(a => selfApproval || a.RequestedById != memberId)
             .Where(a => !db.ApprovalCardCopies.Any(c => c.ApprovalRequestId == a.Id && c.ConversationId == conversationId))
             .Join(db.Members, a => a.RequestedById, m => m.Id, (a, m) => new { Request = a, Requester = m.DisplayName })
             .OrderBy(x => x.Request.Number)
             .ToListAsync(cancellationToken);
+        // Roles are stored by name: their order is compared here, not in SQL.
+        pending = pending.Where(x => x.Request.RequiredRole <= context.Caller.Role).ToList();
         var conversation = db.Conversations.Local.Single(c => c.Id == conversationId);
         foreach (var item in pending)
         {

@@ -32,6 +32,7 @@ public static class SlackChannel
         services.AddHostedService<SlackInboxWorker>();
         services.AddHostedService<SlackStartupCheck>();
         services.AddSingleton<IChannelSender, SlackSender>();
+        services.AddTransient<IProactiveConversations, SlackProactiveConversations>();
         return builder;
     }
 

@@ -22,7 +22,9 @@ internal static class Recipients
                 return members;
             }
         }
-        return await db.Members.Where(m => m.IsActive && m.Role >= MemberRole.Admin).Select(m => m.Id).ToListAsync(cancellationToken);
+        // Listed by name, not compared in SQL: roles are stored as text, where "Viewer" > "Admin".
+        return await db.Members.Where(m => m.IsActive && (m.Role == MemberRole.Admin || m.Role == MemberRole.Owner))
+            .Select(m => m.Id).ToListAsync(cancellationToken);
     }
 
     public static Task<List<Guid>> QueueMembersAsync(OperatorOneDb db, Guid queueId, CancellationToken cancellationToken) =>

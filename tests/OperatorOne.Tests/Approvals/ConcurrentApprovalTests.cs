@@ -75,6 +75,27 @@ public sealed class ConcurrentApprovalTests(BotHost host)
         Assert.Equal(1, await host.InOrganizationAsync(org.Id, db => db.Tickets.CountAsync()));
     }
 
+    [Fact]
+    public async Task OnlyMembersOfTheRequiredRoleReceiveTheApprovalCard()
+    {
+        var org = await TestOrganization.CreateAsync(host);
+        using var member = await Chat.StartAsync(host, org, "member");
+        using var viewer = await Chat.StartAsync(host, org, "viewer");
+        using var admin = await Chat.StartAsync(host, org, "admin");
+        await member.Send("open a ticket: who may approve");
+        await member.ExpectReply("#1");
+
+        await member.Send("delete ticket 1");
+        await admin.ExpectCard("Approve");
+
+        var receivers = await host.InOrganizationAsync(org.Id, db => db.ApprovalCardCopies
+            .Join(db.Conversations, c => c.ConversationId, c => c.Id, (_, c) => c.MemberId)
+            .ToListAsync());
+        Assert.DoesNotContain(org.Members["viewer"], receivers.Cast<Guid>());
+        Assert.DoesNotContain(org.Members["member"], receivers.Cast<Guid>());
+        Assert.Contains(org.Members["admin"], receivers.Cast<Guid>());
+    }
+
     private static JsonObject ApproveData(JsonObject activity) =>
         activity["attachments"]![0]!["content"]!["actions"]!.AsArray()
             .Select(a => a!["data"]!.AsObject())

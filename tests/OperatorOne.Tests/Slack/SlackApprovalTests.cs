@@ -26,9 +26,10 @@ public sealed class SlackApprovalTests(SlackFixture fixture)
         await workspace.PostEventAsync(workspace.DmEnvelope("member", "delete ticket 1"));
         var requestId = await PendingRequestAsync(workspace);
 
-        var cards = await Slack.WaitForAsync(c => c.Method == "chat.postMessage" && c.Arguments.ToJsonString().Contains(requestId.ToString()), count: 2);
+        // The owner never wrote to the bot: the card reaches them in a DM the bot opens.
+        var cards = await Slack.WaitForAsync(c => c.Method == "chat.postMessage" && c.Arguments.ToJsonString().Contains(requestId.ToString()), count: 3);
         var cardIn = cards.ToDictionary(c => c.Arguments["channel"]!.ToString());
-        Assert.Equal(new HashSet<string> { workspace.DmChannel("admin"), workspace.DmChannel("admin2") }, cardIn.Keys.ToHashSet());
+        Assert.Equal(new HashSet<string> { workspace.DmChannel("admin"), workspace.DmChannel("admin2"), "D" + workspace.UserId("owner") }, cardIn.Keys.ToHashSet());
         Assert.All(cards, c => Assert.Equal(SlackFixture.BotToken, c.Token));
         var actions = cardIn[workspace.DmChannel("admin")].Arguments["blocks"]!.AsArray().OfType<JsonObject>()
             .Single(b => b["type"]!.GetValue<string>() == "actions")["elements"]!.AsArray();
@@ -46,7 +47,7 @@ public sealed class SlackApprovalTests(SlackFixture fixture)
         Assert.Single(answers, a => a.Arguments["text"]!.ToString().StartsWith("Approved #1", StringComparison.Ordinal));
         Assert.All(answers, a => Assert.Equal("ephemeral", a.Arguments["response_type"]!.ToString()));
         var updates = await Slack.WaitForAsync(c => c.Method == "chat.update" && cardTs.ContainsKey(c.Arguments["channel"]?.ToString() ?? "")
-            && c.Arguments["text"]!.ToString().Contains("approved by", StringComparison.OrdinalIgnoreCase), count: 2);
+            && c.Arguments["text"]!.ToString().Contains("approved by", StringComparison.OrdinalIgnoreCase), count: 3);
         Assert.Equal(cardTs, updates.ToDictionary(u => u.Arguments["channel"]!.ToString(), u => u.Arguments["ts"]!.ToString()));
         Assert.All(updates, u => Assert.DoesNotContain(u.Arguments["blocks"]!.AsArray(), b => b!["type"]!.GetValue<string>() == "actions"));
         await Slack.WaitForAsync(c => c.Method == "chat.postMessage" && c.Arguments["channel"]?.ToString() == workspace.DmChannel("member")
@@ -60,6 +61,26 @@ public sealed class SlackApprovalTests(SlackFixture fixture)
         Assert.Equal(1, decisions);
         Assert.Equal(1, deletions);
         Assert.Equal(0, tickets);
+    }
+
+    [Fact]
+    public async Task ApproversWhoNeverMessagedTheBotGetTheCardInADirectMessageTheBotOpens()
+    {
+        using var workspace = await SlackWorkspace.CreateAsync(fixture);
+        await workspace.PostEventAsync(workspace.DmEnvelope("member", "open a ticket: stapler jams"));
+        await Slack.WaitForAsync(c => c.Method == "chat.postMessage" && c.Arguments["channel"]?.ToString() == workspace.DmChannel("member")
+            && c.Arguments["text"]!.ToString().Contains("#1", StringComparison.Ordinal));
+
+        await workspace.PostEventAsync(workspace.DmEnvelope("member", "delete ticket 1"));
+        var requestId = await PendingRequestAsync(workspace);
+
+        foreach (var handle in new[] { "admin", "admin2" })
+        {
+            var user = workspace.UserId(handle);
+            await Slack.WaitForAsync(c => c.Method == "conversations.open" && c.Arguments["users"]?.ToString() == user);
+            await Slack.WaitForAsync(c => c.Method == "chat.postMessage" && c.Arguments["channel"]?.ToString() == "D" + user
+                && c.Arguments.ToJsonString().Contains(requestId.ToString(), StringComparison.Ordinal));
+        }
     }
 
     private async Task<Guid> PendingRequestAsync(SlackWorkspace workspace)

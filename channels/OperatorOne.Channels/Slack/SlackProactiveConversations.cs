@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Channels;
+using OperatorOne.Data;
+using OperatorOne.Data.Conversations;
+
+namespace OperatorOne.Channels.Slack;
+
+/// <summary>
+/// Reaches an approver who never wrote to the bot in Slack: a conversation addressed to their user id. No call is
+/// made inside the turn; the sender opens the DM (conversations.open) when the outbox delivers, with its retries.
+/// </summary>
+internal sealed class SlackProactiveConversations(TimeProvider clock) : IProactiveConversations
+{
+    public string Channel => SlackWorkspaces.Channel;
+
+    public async Task<Conversation?> OpenAsync(OperatorOneDb db, Guid organizationId, Guid memberId, string channelUserId, CancellationToken cancellationToken)
+    {
+        var teamId = await db.ChannelInstallations
+            .Where(i => i.Channel == SlackWorkspaces.Channel && i.RevokedAt == null)
+            .Select(i => i.ExternalId)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (teamId is null || !SlackAddress.Parse(channelUserId).IsUser)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow();
+        var reference = new ConversationReference
+        {
+            ChannelId = SlackWorkspaces.Channel,
+            Conversation = new ConversationAccount { Id = channelUserId, ConversationType = "personal", TenantId = teamId },
+            User = new ChannelAccount { Id = channelUserId },
+        };
+        var conversation = new Conversation
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = organizationId,
+            Channel = SlackWorkspaces.Channel,
+            ExternalId = channelUserId,
+            MemberId = memberId,
+            Reference = BotJson.Serialize(reference),
+            CreatedAt = now,
+            LastActivityAt = now,
+        };
+        db.Conversations.Add(conversation);
+        return conversation;
+    }
+}
