@@ -1,3 +1,4 @@
+using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Data;
 using OperatorOne.Data.Conversations;
 
@@ -17,4 +18,25 @@ public interface IProactiveConversations
     /// adds its row to <paramref name="db"/>, already scoped to the organization; null when the channel cannot reach them.
     /// </summary>
     Task<Conversation?> OpenAsync(OperatorOneDb db, Guid organizationId, Guid memberId, string channelUserId, CancellationToken cancellationToken);
+}
+
+/// <summary>The row every proactive channel adds for a conversation it opened: a member's 1:1 with its reference.</summary>
+public static class ProactiveConversation
+{
+    public static Conversation Add(OperatorOneDb db, Guid organizationId, Guid memberId, ConversationReference reference, DateTimeOffset now)
+    {
+        var conversation = new Conversation
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = organizationId,
+            Channel = reference.ChannelId,
+            ExternalId = reference.Conversation.Id,
+            MemberId = memberId,
+            Reference = BotJson.Serialize(reference),
+            CreatedAt = now,
+            LastActivityAt = now,
+        };
+        db.Conversations.Add(conversation);
+        return conversation;
+    }
 }

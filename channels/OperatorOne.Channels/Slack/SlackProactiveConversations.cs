@@ -31,18 +31,6 @@ internal sealed class SlackProactiveConversations(TimeProvider clock) : IProacti
             Conversation = new ConversationAccount { Id = channelUserId, ConversationType = "personal", TenantId = teamId },
             User = new ChannelAccount { Id = channelUserId },
         };
-        var conversation = new Conversation
-        {
-            Id = Guid.NewGuid(),
-            OrganizationId = organizationId,
-            Channel = SlackWorkspaces.Channel,
-            ExternalId = channelUserId,
-            MemberId = memberId,
-            Reference = BotJson.Serialize(reference),
-            CreatedAt = now,
-            LastActivityAt = now,
-        };
-        db.Conversations.Add(conversation);
-        return conversation;
+        return ProactiveConversation.Add(db, organizationId, memberId, reference, now);
     }
 }

@@ -57,18 +57,6 @@ internal sealed class TeamsProactiveConversations(TeamsConnector connector, Time
             Bot = bot,
             User = new ChannelAccount { Id = channelUserId, AadObjectId = channelUserId },
         };
-        var conversation = new Conversation
-        {
-            Id = Guid.NewGuid(),
-            OrganizationId = organizationId,
-            Channel = TeamsSender.ChannelId,
-            ExternalId = conversationId,
-            MemberId = memberId,
-            Reference = BotJson.Serialize(reference),
-            CreatedAt = now,
-            LastActivityAt = now,
-        };
-        db.Conversations.Add(conversation);
-        return conversation;
+        return ProactiveConversation.Add(db, organizationId, memberId, reference, now);
     }
 }
