@@ -7,10 +7,7 @@ using OperatorOne.Channels.Slack;
 using OperatorOne.Channels.Teams;
 using OperatorOne.Channels.Voice;
 using OperatorOne.Channels.WebChat;
-using OperatorOne.Skills.Admin;
-using OperatorOne.Skills.Crm;
-using OperatorOne.Skills.ServiceDesk;
-using OperatorOne.Skills.Tickets;
+using OperatorOne.Skills;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -26,8 +23,7 @@ if (args.FirstOrDefault() == "create-api-key")
 if (args.FirstOrDefault() == "eval-nlu")
 {
     builder.AddBotCore();
-    builder.AddTickets();
-    builder.AddCrm();
+    builder.AddSkills();
     return NluEvaluation.Run(builder.Services, args.ElementAtOrDefault(1), args.Contains("--misses"), Console.Out);
 }
 
@@ -35,10 +31,7 @@ builder.AddSecrets();
 builder.AddDatabase();
 builder.AddBotCore();
 builder.AddAi();
-builder.AddTickets();
-builder.AddServiceDesk();
-builder.AddAdmin();
-builder.AddCrm();
+builder.AddSkills();
 builder.AddWebChatChannel();
 builder.AddTeamsChannel();
 builder.AddSlackChannel();

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Hosting;
+using OperatorOne.Skills.Admin;
+using OperatorOne.Skills.Crm;
+using OperatorOne.Skills.ServiceDesk;
+using OperatorOne.Skills.Tickets;
+
+namespace OperatorOne.Skills;
+
+/// <summary>
+/// Every skill, in one place: the bot and the `eval-nlu` command register the same tools, so the labelled set is
+/// measured against exactly what users can reach.
+/// </summary>
+public static class SkillsHosting
+{
+    public static IHostApplicationBuilder AddSkills(this IHostApplicationBuilder builder)
+    {
+        builder.AddTickets();
+        builder.AddServiceDesk();
+        builder.AddAdmin();
+        builder.AddCrm();
+        return builder;
+    }
+}
