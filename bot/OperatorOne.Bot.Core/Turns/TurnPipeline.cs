@@ -59,7 +59,9 @@ public sealed class TurnPipeline(
                 Services = services,
                 ConversationId = conversation.Id,
             };
-            replies = await router.RouteAsync(turn, context, cancellationToken);
+            replies = turn.Handler is { } handler
+                ? await handler(context, cancellationToken)
+                : await router.RouteAsync(turn, context, cancellationToken);
         }
 
         var activities = replies.Select(r => ToActivity(turn, r)).ToList();
