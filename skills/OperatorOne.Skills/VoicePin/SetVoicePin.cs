@@ -14,7 +14,7 @@ namespace OperatorOne.Skills.VoicePin;
 /// </summary>
 internal static class SetVoicePin
 {
-    private const string Pin = "( (is|to|as|:|=))?( (?<pin>[0-9][0-9 -]*))?";
+    private const string Pin = "( (is|to|as|=))?:?( (?<pin>[0-9][0-9 -]*))?";
 
     public static ToolDefinition Definition { get; } = new()
     {
