@@ -49,7 +49,13 @@ internal static class VoiceEndpoints
         {
             return NotOurNumber(settings);
         }
-        var flow = await flows.StateAsync(call, organizationId, cancellationToken);
+        var record = await flows.StateAsync(call, organizationId, cancellationToken);
+        if (record.Replay(step.Value) is { } replayed)
+        {
+            // Twilio repeated a guided step already answered: the same TwiML, nothing run again.
+            return Xml(replayed);
+        }
+        var flow = record.State;
         var hints = VoiceDialog.Hints(tools, []);
         var input = (call.SpeechResult ?? call.Digits)?.Trim();
         if (string.IsNullOrEmpty(input))

@@ -14,6 +14,14 @@ internal sealed record FlowOutcome(XDocument TwiML, string Spoken, VoiceFlowStat
 /// <summary>One guided step as it arrives: the call, its step number, what was said or keyed, the state it applies to.</summary>
 internal sealed record FlowStep(VoiceRequest Call, int Step, int Misses, string Input, ToolContext Context, VoiceCall Row, VoiceFlowState State);
 
+/// <summary>A call's stored flow state, and the step its last guided answer was for (a repeat of it gets that answer).</summary>
+internal sealed record VoiceCallRecord(VoiceFlowState State, int AnsweredStep, XDocument? Answer)
+{
+    public static readonly VoiceCallRecord None = new(VoiceFlowState.Idle, -1, null);
+
+    public XDocument? Replay(int step) => step == AnsweredStep ? Answer : null;
+}
+
 /// <summary>
 /// Runs a guided step as a turn of the core pipeline (one transaction, de-duplicated by CallSid + step, in the
 /// transcript) and keeps the call's state and last TwiML in voice_calls: a repeated callback gets that TwiML back and
@@ -24,11 +32,13 @@ internal sealed class VoiceFlowTurns(TurnPipeline pipeline, OperatorOneDb db, Ti
     /// <summary>What a PIN step leaves in the transcript instead of the digits.</summary>
     public const string PinPlaceholder = "[voice PIN]";
 
-    public async Task<VoiceFlowState> StateAsync(string callSid, Guid organizationId, CancellationToken cancellationToken)
+    public async Task<VoiceCallRecord> StateAsync(string callSid, Guid organizationId, CancellationToken cancellationToken)
     {
         await db.UseOrganizationAsync(organizationId, cancellationToken);
-        var state = await db.VoiceCalls.AsNoTracking().Where(c => c.CallSid == callSid).Select(c => c.State).SingleOrDefaultAsync(cancellationToken);
-        return state is null ? VoiceFlowState.Idle : VoiceFlowState.FromJson(state);
+        var row = await db.VoiceCalls.AsNoTracking().Where(c => c.CallSid == callSid)
+            .Select(c => new { c.State, c.Step, c.Answer }).SingleOrDefaultAsync(cancellationToken);
+        return row is null ? VoiceCallRecord.None
+            : new VoiceCallRecord(VoiceFlowState.FromJson(row.State), row.Step, string.IsNullOrEmpty(row.Answer) ? null : XDocument.Parse(row.Answer));
     }
 
     /// <summary>

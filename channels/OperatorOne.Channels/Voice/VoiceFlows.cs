@@ -12,7 +12,7 @@ namespace OperatorOne.Channels.Voice;
 /// </summary>
 internal sealed class VoiceFlows(VoiceFlowTurns turns, IntakeFlow intake, SecureFlow secure, VoiceFlowSteps steps, IOptions<TwilioOptions> options, OperatorOneDb db)
 {
-    public Task<VoiceFlowState> StateAsync(VoiceRequest call, Guid organizationId, CancellationToken cancellationToken) =>
+    public Task<VoiceCallRecord> StateAsync(VoiceRequest call, Guid organizationId, CancellationToken cancellationToken) =>
         turns.StateAsync(call.CallSid, organizationId, cancellationToken);
 
     public async Task<bool> IsGuestAsync(VoiceRequest call, Guid organizationId, CancellationToken cancellationToken)
