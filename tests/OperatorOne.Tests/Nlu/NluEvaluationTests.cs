@@ -5,6 +5,7 @@ using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Nlu;
 using OperatorOne.Skills.Crm;
 using OperatorOne.Skills.Tickets;
+using OperatorOne.Skills.VoicePin;
 
 namespace OperatorOne.Tests.Nlu;
 
@@ -19,6 +20,7 @@ public sealed class NluEvaluationTests
         builder.AddBotCore();
         builder.AddTickets();
         builder.AddCrm();
+        builder.AddVoicePin();
         return builder.Services;
     }
 
