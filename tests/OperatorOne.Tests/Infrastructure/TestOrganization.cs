@@ -13,7 +13,7 @@ public sealed record TestOrganization(Guid Id, string SiteId, string SiteSecret,
 {
     public string WebChatUserId(string handle) => $"{SiteId}-{handle}";
 
-    /// <param name="presetId">An id chosen in advance, for settings that name the organization before the host starts.</param>
+    // presetId: an id chosen in advance, for settings that name the organization before the host starts.
     public static async Task<TestOrganization> CreateAsync(BotHost host, Action<Organization>? configure = null, Guid? presetId = null)
     {
         var id = presetId ?? Guid.NewGuid();
