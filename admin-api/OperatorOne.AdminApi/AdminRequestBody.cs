@@ -44,10 +44,7 @@ internal static class AdminRequestBody
         }
         catch (JsonException ex)
         {
-            var where = ex.Path is { Length: > 2 } path ? path[2..] : null;
-            return (StatusCodes.Status400BadRequest, where is not null && ex.Message.Contains("could not be converted", StringComparison.Ordinal)
-                ? $"'{where}' has the wrong type or is not one of the allowed values."
-                : $"The body is not well-formed JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}).");
+            return (StatusCodes.Status400BadRequest, Describe(ex));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -57,5 +54,17 @@ internal static class AdminRequestBody
         {
             http.Request.Body.Position = 0;
         }
+    }
+
+    /// <summary>Where the body went wrong, without the serializer's type names.</summary>
+    private static string Describe(JsonException ex)
+    {
+        if (!ex.Message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            return $"The body is not well-formed JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}).";
+        }
+        return ex.Path is { Length: > 2 } path
+            ? $"'{path[2..]}' has the wrong type or is not one of the allowed values."
+            : "The body must be a JSON object.";
     }
 }
