@@ -70,7 +70,7 @@ internal sealed record LlmUsage(long InputTokens, long OutputTokens, decimal Cos
                 root = nested;
             }
             return new(Long(root, "inputTokens"), Long(root, "outputTokens"),
-                root.TryGetProperty("costUsd", out var cost) && cost.TryGetDecimal(out var c) ? c : 0);
+                root.TryGetProperty("costUsd", out var cost) && cost.ValueKind == JsonValueKind.Number && cost.TryGetDecimal(out var c) ? c : 0);
         }
         catch (JsonException)
         {
@@ -79,5 +79,5 @@ internal sealed record LlmUsage(long InputTokens, long OutputTokens, decimal Cos
     }
 
     private static long Long(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.TryGetInt64(out var n) ? n : 0;
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) ? n : 0;
 }
