@@ -19,7 +19,7 @@ public sealed class LlmFixture : IAsyncLifetime
         Host.Settings["Llm:Prices:stand-in-model:InputPerMillion"] = "2.50";
         Host.Settings["Llm:Prices:stand-in-model:OutputPerMillion"] = "10";
         Host.Settings["Llm:Memory:TokenBudget"] = "40";
-        Host.Settings["Llm:Memory:SummarizeAfterTokens"] = "30";
+        Host.Settings["Llm:Memory:SummarizeAfterTokens"] = "50";
         await Host.InitializeAsync();
     }
 

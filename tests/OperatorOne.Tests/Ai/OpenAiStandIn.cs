@@ -97,11 +97,12 @@ public sealed class OpenAiStandIn : IAsyncDisposable
         var body = JsonNode.Parse(await reader.ReadToEndAsync()) as JsonObject ?? [];
         _requests.Enqueue(body);
         _addresses.Enqueue((context.Request.Url?.PathAndQuery ?? "", context.Request.Headers["api-key"], context.Request.Headers["Authorization"]));
+        // Taken from the script before waiting, so a late answer never takes a later test's message.
+        var (status, answer) = Answer(context.Request.Url?.AbsolutePath ?? "");
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay);
         }
-        var (status, answer) = Answer(context.Request.Url?.AbsolutePath ?? "");
         try
         {
             var bytes = Encoding.UTF8.GetBytes(answer.ToJsonString());
