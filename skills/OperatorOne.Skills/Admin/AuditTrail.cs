@@ -24,7 +24,7 @@ internal static class AuditTrail
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of("(show |get )?(the )?audit (log|trail)( (for|of|by) (?<member>.+?))?( (since|from|after) (?<since>.+?))?( (until|to|before) (?<until>.+?))?"),
+            Utterance.Of("(show |get )?(me )?(the )?audit (log|trail)( (for|of|by) (?<member>.+?))?( (since|from|after) (?<since>.+?))?( (until|to|before) (?<until>.+?))?"),
             Utterance.Of("what (has|did) (?<member>.+?) (done|do)( (since|from|after) (?<since>.+?))?"),
             Utterance.Of("(show |list |get )?(me )?(the )?(llm|ai|model|assistant) (calls|usage|requests|log)( (for|of|by) (?<member>.+?))?( (since|from|after) (?<since>.+?))?( (until|to|before) (?<until>.+?))?",
                 new Dictionary<string, string> { ["kind"] = LlmCall }),

@@ -20,7 +20,7 @@ internal static class SetBusinessContext
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of("(set|change|update|replace)( the| our)? (business|company|organi[sz]ation) (context|description)( to| as)?:? (?<description>.+)"),
+            Utterance.Of("(set|change|update|replace)( the| our)? (business|company|organi[sz]ation) (context|description)( to| as)?( ?[:\\-–])? (?<description>.+)"),
             Utterance.Of("(business|company) context ?[:\\-–] ?(?<description>.+)"),
             Utterance.Of("our business is:? (?<description>.+)"),
             Utterance.Of("tell the (assistant|ai|bot) that (?<description>.+)"),
