@@ -78,4 +78,24 @@ public sealed class OrganizationAiSettingsTests(LlmFixture fixture)
         Assert.Equal("A test company.", await Host.InOrganizationAsync(org.Id,
             db => db.Organizations.Select(o => o.BusinessContext).SingleAsync()));
     }
+
+    [Fact]
+    public async Task TheAdminAuditToolListsLlmCallsWithTheirTokensAndCost()
+    {
+        Model.Reset();
+        var org = await TestOrganization.CreateAsync(Host);
+        using var chat = await Chat.StartAsync(Host, org, "admin");
+        Model.ReplyText("Hi.");
+        await chat.Send("hello");
+        await chat.ExpectReply("Hi.");
+        Model.CallTool("show_audit_log", """{"kind":"llm_call"}""");
+        Model.ReplyText("Here are the LLM calls.");
+
+        await chat.Send("show the llm calls");
+        await chat.ExpectReply("LLM calls");
+
+        var toolResult = Model.Requests[^1]["messages"]!.AsArray().Last(m => m!["role"]!.GetValue<string>() == "tool")!.ToJsonString();
+        Assert.Contains("llm_call", toolResult, StringComparison.Ordinal);
+        Assert.Contains("stand-in-model, 120 in / 30 out tokens, $0.0006", toolResult, StringComparison.Ordinal);
+    }
 }
