@@ -4,7 +4,6 @@ using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Nlu;
 using OperatorOne.Skills;
-using OperatorOne.Skills.Admin;
 using OperatorOne.Skills.Crm;
 using OperatorOne.Skills.ServiceDesk;
 using OperatorOne.Skills.Tickets;
@@ -43,7 +42,7 @@ public sealed class NluEvaluationTests
     {
         var set = NluEvaluation.Parse(File.ReadAllLines(SetPath));
 
-        Assert.All(ServiceDeskSkill.Tools.Concat(AdminSkill.Tools).Concat(CrmSkill.Tools).Select(t => t.Name),
+        Assert.All(ServiceDeskSkill.Tools.Concat(global::OperatorOne.Skills.Admin.AdminSkill.Tools).Concat(CrmSkill.Tools).Select(t => t.Name),
             tool => Assert.True(set.Count(item => item.Tool == tool) >= 8, $"{tool} has fewer than 8 lines"));
     }
 
