@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using OperatorOne.Skills.Admin;
 using OperatorOne.Skills.Crm;
+using OperatorOne.Skills.Documents;
 using OperatorOne.Skills.ServiceDesk;
 using OperatorOne.Skills.Tickets;
 
@@ -18,6 +19,7 @@ public static class SkillsHosting
         builder.AddServiceDesk();
         builder.AddAdmin();
         builder.AddCrm();
+        builder.AddDocuments();
         return builder;
     }
 }

@@ -25,4 +25,7 @@ public sealed record InboundTurn
 
     /// <summary>Whether the conversation is a 1:1 with this user, so proactive notices for them may go here.</summary>
     public bool IsPersonal { get; init; } = true;
+
+    /// <summary>Files sent with the message, fetched by the adapter.</summary>
+    public IReadOnlyList<InboundFile> Files { get; init; } = [];
 }
