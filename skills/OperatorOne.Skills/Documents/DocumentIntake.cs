@@ -12,6 +12,21 @@ namespace OperatorOne.Skills.Documents;
 /// </summary>
 internal sealed class DocumentIntake(IOptions<DocumentsOptions> options, DocumentLinks links, AuditLog audit) : IFileIntake
 {
+    public long MaxBytes => options.Value.MaxBytes;
+
+    /// <summary>The same decision the upload makes, so an HTTP upload can answer 4xx before the turn (the file is read twice).</summary>
+    public FileRefusal? Inspect(InboundFile file)
+    {
+        if (file.Problem is { } failed)
+        {
+            return new FileRefusal(400, failed);
+        }
+        var request = new UploadRequest { OrganizationId = Guid.Empty, OwnerId = Guid.Empty, FileName = file.Name, ContentType = file.ContentType, Bytes = file.Bytes };
+        var outcome = DocumentUpload.Decide(request, MaxBytes, DateTimeOffset.UnixEpoch);
+        return outcome.Problem is not { } problem ? null
+            : new FileRefusal(outcome.TooLarge ? 413 : outcome.Unsupported ? 415 : 400, problem);
+    }
+
     public async Task<IReadOnlyList<Reply>> TakeAsync(IReadOnlyList<InboundFile> files, string? text, ToolContext context, CancellationToken cancellationToken)
     {
         var caller = context.Caller;

@@ -44,7 +44,7 @@ internal static class DocumentText
         {
             return ReadText(fileName, isMarkdown ? Markdown : PlainText, bytes);
         }
-        return ExtractedText.Refused($"I can't read {fileName}: I take {Supported} files.");
+        return ExtractedText.Refused($"I can't read {fileName}: I take {Supported} files.") with { Unsupported = true };
     }
 
     private static ExtractedText Read(string fileName, string type, Func<byte[], string> read, byte[] bytes)

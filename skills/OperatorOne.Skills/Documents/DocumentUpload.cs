@@ -4,7 +4,7 @@ using OperatorOne.Data.Documents;
 namespace OperatorOne.Skills.Documents;
 
 /// <summary>What became of one uploaded file: the stored document, or why not (<see cref="TooLarge"/> answers 413 over HTTP).</summary>
-internal sealed record UploadOutcome(Document? Document, string? Problem, bool TooLarge = false);
+internal sealed record UploadOutcome(Document? Document, string? Problem, bool TooLarge = false, bool Unsupported = false);
 
 /// <summary>Stores an uploaded file for its owner: size cap, text extraction, then the document and its bytes in one save.</summary>
 internal static class DocumentUpload
@@ -21,7 +21,7 @@ internal static class DocumentUpload
         var extracted = DocumentText.Extract(request.FileName, request.ContentType, request.Bytes);
         if (extracted.Problem is { } problem)
         {
-            return new UploadOutcome(null, problem);
+            return new UploadOutcome(null, problem, Unsupported: extracted.Unsupported);
         }
         var title = string.IsNullOrWhiteSpace(request.Title) ? TitleFromFileName(request.FileName) : request.Title.Trim();
         var document = new Document
