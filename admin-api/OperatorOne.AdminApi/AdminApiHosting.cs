@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using OperatorOne.AdminApi.ApiKeys;
 using OperatorOne.AdminApi.Approvals;
 using OperatorOne.AdminApi.Audit;
+using OperatorOne.AdminApi.Documents;
 using OperatorOne.AdminApi.Installations;
 using OperatorOne.AdminApi.Members;
 using OperatorOne.AdminApi.Organizations;
@@ -60,6 +61,7 @@ public static class AdminApiHosting
         organization.MapOutbox();
         organization.MapUsage();
         organization.MapApiKeys();
+        organization.MapDocuments();
 
         app.MapOpenApi();
         app.MapGet("/admin/reference", ReferencePage.Html).ExcludeFromDescription();
