@@ -30,7 +30,7 @@ internal static class SearchTargets
             "brand colours logo style guide", "Harbour Blue"),
         new("Onboarding Checklist for New Engineers", ["engineering", "checklist"],
             "Before day one: laptop ordered, accounts created, buddy assigned. Week one: clone the monorepo, run the local stack, ship a small fix to production with your buddy, and read the architecture decision records.",
-            "new engineer onboarding checklist", "monorepo"),
+            "new engineer onboarding checklist", "Before day one"),
         new("Data Retention Schedule", ["legal", "policy"],
             "Customer records are kept for seven years after the contract ends, then anonymised. Support chat transcripts are deleted after 18 months; server logs after 90 days. Litigation holds suspend deletion.",
             "data retention customer records years", "seven years"),
