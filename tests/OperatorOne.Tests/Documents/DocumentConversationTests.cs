@@ -85,7 +85,11 @@ public sealed partial class DocumentConversationTests(BotHost host)
         await admin.ExpectReply("escalation ladder");
         await viewer.Send("search documents for falcon queue");
         await viewer.ExpectReply("found no documents");
-        Assert.Equal(DocumentVisibility.Team, await host.InOrganizationAsync(org.Id, db => db.Documents.Where(d => d.TeamId == team.Id).Select(d => d.Visibility).SingleAsync()));
+        Assert.Equal(DocumentVisibility.Team, await host.InOrganizationAsync(org.Id, async db =>
+        {
+            await db.UseMemberAsync(org.Members["member"], CancellationToken.None);
+            return await db.Documents.Where(d => d.TeamId == team.Id).Select(d => d.Visibility).SingleAsync();
+        }));
     }
 
     [Fact]

@@ -120,7 +120,7 @@ public sealed class DocumentRowLevelSecurityTests(BotHost host)
     private static Document Document(Guid organizationId, Guid ownerId, string title, DocumentVisibility visibility, Guid? teamId) => new()
     {
         Id = Guid.NewGuid(), OrganizationId = organizationId, OwnerId = ownerId, Title = title, Visibility = visibility, TeamId = teamId,
-        FileName = title + ".txt", ContentType = "text/plain", SizeBytes = 10, Text = $"{title}: salary bands and payroll details.",
+        FileName = title + ".txt", ContentType = "text/plain", SizeBytes = 10, Text = $"{title}: the details.",
         CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
     };
 }
