@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using OperatorOne.AdminApi.ApiKeys;
 using OperatorOne.AdminApi.Approvals;
 using OperatorOne.AdminApi.Audit;
+using OperatorOne.AdminApi.Documents;
 using OperatorOne.AdminApi.Installations;
 using OperatorOne.AdminApi.Members;
 using OperatorOne.AdminApi.Oidc;
@@ -68,6 +69,7 @@ public static class AdminApiHosting
         organization.MapOutbox();
         organization.MapUsage();
         organization.MapApiKeys();
+        organization.MapDocuments();
 
         app.MapOpenApi();
         app.MapGet("/admin/reference", ReferencePage.Html).ExcludeFromDescription();

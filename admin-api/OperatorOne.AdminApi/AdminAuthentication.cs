@@ -59,6 +59,8 @@ internal sealed class AdminAuthentication(OperatorOneDb db, OidcTokens tokens, T
         {
             return AdminSignIn.Unauthorized(Refused);
         }
+        // The key acts as its member: member-scoped policies (document visibility) see what that member may.
+        await db.UseMemberAsync(member.Id, cancellationToken);
         var now = clock.GetUtcNow();
         await db.ApiKeys.Where(k => k.Id == keyId).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
         var role = keyRole < member.Role ? keyRole : member.Role;

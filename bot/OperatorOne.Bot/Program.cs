@@ -8,6 +8,7 @@ using OperatorOne.Channels.Teams;
 using OperatorOne.Channels.Voice;
 using OperatorOne.Channels.WebChat;
 using OperatorOne.Skills;
+using OperatorOne.Skills.Documents;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -51,6 +52,7 @@ app.MapWebChatChannel();
 app.MapTeamsChannel();
 app.MapSlackChannel();
 app.MapVoiceChannel();
+app.MapDocuments();
 app.MapAdminApi();
 
 await app.RunAsync();

@@ -5,6 +5,7 @@ using OperatorOne.Data.Audit;
 using OperatorOne.Data.Channels;
 using OperatorOne.Data.Conversations;
 using OperatorOne.Data.Crm;
+using OperatorOne.Data.Documents;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Organizations;
 using OperatorOne.Data.Outbox;
@@ -59,15 +60,38 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<VoicePin> VoicePins => Set<VoicePin>();
     public DbSet<VoiceCall> VoiceCalls => Set<VoiceCall>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
 
     /// <summary>Switches this context (and its open connection, if any) to one organization.</summary>
     public async Task UseOrganizationAsync(Guid organizationId, CancellationToken cancellationToken)
     {
         Scope.Enter(organizationId);
+        await ApplyScopeAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Acts for one member of the current organization (or for nobody): policies that depend on who is asking, such
+    /// as document visibility, admit that member's rows. Without a member only organization-wide rows are visible.
+    /// </summary>
+    public async Task UseMemberAsync(Guid? memberId, CancellationToken cancellationToken)
+    {
+        if (Scope.OrganizationId is null)
+        {
+            throw new InvalidOperationException("Choose the organization before the member.");
+        }
+        Scope.Act(memberId);
+        await ApplyScopeAsync(cancellationToken);
+    }
+
+    private async Task ApplyScopeAsync(CancellationToken cancellationToken)
+    {
         var connection = Database.GetDbConnection();
         if (connection.State == System.Data.ConnectionState.Open)
         {
-            await OrganizationConnectionInterceptor.ApplyAsync(connection, organizationId, cancellationToken);
+            await OrganizationConnectionInterceptor.ApplyAsync(connection, Scope, cancellationToken);
         }
     }
 

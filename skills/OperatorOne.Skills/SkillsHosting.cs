@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using OperatorOne.Skills.Admin;
 using OperatorOne.Skills.Crm;
+using OperatorOne.Skills.Documents;
 using OperatorOne.Skills.ServiceDesk;
 using OperatorOne.Skills.Tickets;
 using OperatorOne.Skills.VoicePin;
@@ -20,6 +21,7 @@ public static class SkillsHosting
         builder.AddAdmin();
         builder.AddCrm();
         builder.AddVoicePin();
+        builder.AddDocuments();
         return builder;
     }
 }

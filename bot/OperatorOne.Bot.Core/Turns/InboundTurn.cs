@@ -31,4 +31,7 @@ public sealed record InboundTurn
     /// de-duplication and transcript as any other turn.
     /// </summary>
     public Func<Tools.ToolContext, CancellationToken, Task<IReadOnlyList<Reply>>>? Handler { get; init; }
+
+    /// <summary>Files sent with the message, fetched by the adapter.</summary>
+    public IReadOnlyList<InboundFile> Files { get; init; } = [];
 }

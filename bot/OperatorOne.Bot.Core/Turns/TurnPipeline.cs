@@ -37,6 +37,8 @@ public sealed class TurnPipeline(
         await db.UseOrganizationAsync(organizationId.Value, cancellationToken);
 
         var caller = await Identities.ResolveAsync(db, turn.Channel, turn.ChannelUserId, turn.UserName, cancellationToken);
+        // The turn acts for the caller: member-scoped policies (document visibility) admit what they may see.
+        await db.UseMemberAsync(caller.MemberId, cancellationToken);
         var conversation = await Transcript.TouchConversationAsync(db, organizationId.Value, turn, caller.MemberId, now, cancellationToken);
         Transcript.Record(db, conversation, MessageDirection.Inbound, turn.Activity, caller.MemberId, now);
 

@@ -7,8 +7,8 @@ using OperatorOne.Data.Approvals;
 
 namespace OperatorOne.Bot.Core.Turns;
 
-/// <summary>Step 7 of the turn: a card decision goes to approvals, a conversation start gets a welcome, text goes to the recognizer.</summary>
-public sealed class TurnRouter(ApprovalDecisions decisions, IRecognizer recognizer)
+/// <summary>Step 7 of the turn: a card decision goes to approvals, a conversation start gets a welcome, files go to the intake, text goes to the recognizer.</summary>
+public sealed class TurnRouter(ApprovalDecisions decisions, IRecognizer recognizer, IEnumerable<IFileIntake> intakes)
 {
     public async Task<IReadOnlyList<Reply>> RouteAsync(InboundTurn turn, ToolContext context, CancellationToken cancellationToken)
     {
@@ -27,6 +27,12 @@ public sealed class TurnRouter(ApprovalDecisions decisions, IRecognizer recogniz
             return [new Reply(result.Text) { Card = result.Card }];
         }
         var text = activity.Text?.Trim();
+        if (turn.Files.Count > 0)
+        {
+            return intakes.FirstOrDefault() is { } intake
+                ? await intake.TakeAsync(turn.Files, string.IsNullOrEmpty(text) ? null : text, context, cancellationToken)
+                : [new Reply("I can't take files here.")];
+        }
         if (string.IsNullOrEmpty(text))
         {
             return [];

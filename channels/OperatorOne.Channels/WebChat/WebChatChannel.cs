@@ -49,6 +49,7 @@ public static class WebChatChannel
         directLine.MapGet("/conversations/{conversationId}/activities", ConversationEndpoints.ReadActivitiesAsync);
         directLine.MapPost("/conversations/{conversationId}/activities", ActivityEndpoints.PostAsync);
         directLine.MapGet("/conversations/{conversationId}/stream", ActivityEndpoints.StreamAsync);
+        directLine.MapPost("/conversations/{conversationId}/upload", UploadEndpoints.UploadAsync).DisableAntiforgery();
 
         endpoints.MapGet("/", WebChatPage.Page).ExcludeFromDescription();
         endpoints.MapGet("/lib/webchat.js", WebChatPage.Bundle).ExcludeFromDescription();

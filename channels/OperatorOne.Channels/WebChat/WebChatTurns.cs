@@ -14,7 +14,11 @@ internal sealed class WebChatTurns(TurnPipeline pipeline, DirectLineLog log)
     /// Runs the turn for an activity whose <c>id</c> and <c>from</c> we set ourselves (the echo, or the join event);
     /// false when the site is no longer installed (the caller answers 403).
     /// </summary>
-    public async Task<bool> RunAsync(DirectLineConversation conversation, Activity activity, CancellationToken cancellationToken)
+    public Task<bool> RunAsync(DirectLineConversation conversation, Activity activity, CancellationToken cancellationToken) =>
+        RunAsync(conversation, activity, [], cancellationToken);
+
+    /// <summary>The same, for a message that came with uploaded files.</summary>
+    public async Task<bool> RunAsync(DirectLineConversation conversation, Activity activity, IReadOnlyList<InboundFile> files, CancellationToken cancellationToken)
     {
         var user = activity.From ?? throw new ArgumentException("The activity has no sender.", nameof(activity));
         var turn = new InboundTurn
@@ -26,6 +30,7 @@ internal sealed class WebChatTurns(TurnPipeline pipeline, DirectLineLog log)
             UserName = user.Name,
             Activity = activity,
             Reference = ConversationReference.From(activity),
+            Files = files,
         };
         var result = await pipeline.RunAsync(turn, cancellationToken);
         if (result.Status == TurnStatus.UnknownInstallation)

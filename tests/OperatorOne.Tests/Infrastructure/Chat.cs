@@ -64,6 +64,36 @@ public sealed class Chat : IDisposable
         ["channelData"] = new JsonObject { ["clientActivityID"] = Guid.NewGuid().ToString("N"), ["postBack"] = true },
     });
 
+    /// <summary>Sends files as Web Chat's attach button does: multipart to /upload with an activity part and file parts.</summary>
+    public async Task<HttpResponseMessage> Upload(string fileName, string contentType, byte[] bytes, string? text = null)
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = "message",
+            ["from"] = new JsonObject { ["id"] = UserId },
+            ["attachments"] = new JsonArray(new JsonObject { ["contentType"] = contentType, ["name"] = fileName }),
+            ["channelData"] = new JsonObject { ["clientActivityID"] = Guid.NewGuid().ToString("N") },
+        };
+        if (text is not null)
+        {
+            activity["text"] = text;
+        }
+        var form = new MultipartFormDataContent();
+        var activityPart = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(activity.ToJsonString()));
+        activityPart.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.microsoft.activity");
+        form.Add(activityPart, "activity", "blob");
+        var filePart = new ByteArrayContent(bytes);
+        filePart.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(filePart, "file", fileName);
+        return await UploadRaw(form);
+    }
+
+    public async Task<HttpResponseMessage> UploadRaw(HttpContent content, string? conversationId = null) =>
+        await _http.PostAsync($"/v3/directline/conversations/{conversationId ?? ConversationId}/upload?userId={Uri.EscapeDataString(UserId)}", content);
+
+    /// <summary>A GET with this conversation's token (a download link the bot sent).</summary>
+    public async Task<HttpResponseMessage> Get(string url) => await _http.GetAsync(url);
+
     public async Task<string> Post(JsonObject activity)
     {
         var response = await _http.PostAsJsonAsync($"/v3/directline/conversations/{ConversationId}/activities", activity);

@@ -1,0 +1,66 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+using static OperatorOne.Skills.Documents.DocumentPhrases;
+
+namespace OperatorOne.Skills.Documents;
+
+/// <summary>Deletes a document and its bytes for good; risky, so an admin approves first. Owner or admin only.</summary>
+internal static class DeleteDocument
+{
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "delete_document",
+        Description = "Delete a document permanently",
+        Tier = ToolTier.RiskyWrite,
+        MinimumRole = MemberRole.Member,
+        ApproverRole = MemberRole.Admin,
+        Handler = RunAsync,
+        Utterances =
+        [
+            // "delete the document VPN setup guide", "remove file expense policy for good"
+            Utterance.Of($"(please )?(delete|remove|erase|trash|purge|get rid of) (the |my |our )?{Doc} (called |named |titled )?(?<document>.+?)( permanently| for good)?"),
+            // "delete the expense policy document", "trash old runbook pdf"
+            Utterance.Of($"(please )?(delete|remove|erase|trash|purge|get rid of) (the |my |our )?(?<document>.+?) {Doc}( permanently| for good)?"),
+            Utterance.Of($"(delete|remove) (a|the) {Doc}"),
+        ],
+        Prompts = new Dictionary<string, string> { ["document"] = "Which document? Tell me its title." },
+        HelpExample = "delete the document old VPN guide",
+        Summarize = SummarizeAsync,
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The document's title or file name.")] string document,
+        CancellationToken cancellationToken = default)
+    {
+        // After an approval this runs in the approver's turn; it still acts for (and sees what) the requester may.
+        await DocumentRights.ActAsCallerAsync(context, cancellationToken);
+        var (found, problem) = await DocumentMatch.FindAsync(context.Db, document, "document", cancellationToken);
+        if (found is null)
+        {
+            return problem ?? ToolResult.Refused("I couldn't find that document.");
+        }
+        if (!DocumentRights.MayChange(found, context.Caller))
+        {
+            return DocumentRights.NotYours(found);
+        }
+        // The bytes go through ON DELETE CASCADE.
+        var deleted = await context.Db.Documents.Where(d => d.Id == found.Id).ExecuteDeleteAsync(cancellationToken);
+        return deleted == 0 ? ToolResult.Refused($"\"{found.Title}\" was already gone.") : new ToolResult($"Deleted the document \"{found.Title}\".");
+    }
+
+    /// <summary>"Delete document “VPN setup guide”" on the approval card, so approvers see what goes.</summary>
+    public static async Task<string> SummarizeAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    {
+        if (call.StringArgument("document") is not { } said)
+        {
+            return "Delete a document";
+        }
+        await DocumentRights.ActAsCallerAsync(context, cancellationToken);
+        var (found, _) = await DocumentMatch.FindAsync(context.Db, said, "document", cancellationToken);
+        return found is null ? $"Delete document \"{said}\"" : $"Delete document \"{found.Title}\" ({found.FileName})";
+    }
+}

@@ -1,0 +1,53 @@
+using System.ComponentModel;
+using Microsoft.Extensions.DependencyInjection;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+using static OperatorOne.Skills.Documents.DocumentPhrases;
+
+namespace OperatorOne.Skills.Documents;
+
+/// <summary>Gives a signed, expiring download link to one document the caller may read.</summary>
+internal static class OpenDocument
+{
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "open_document",
+        Description = "Show or open one document: a download link that only works for the caller and expires",
+        Tier = ToolTier.ReadOnly,
+        MinimumRole = MemberRole.Viewer,
+        Handler = RunAsync,
+        Utterances =
+        [
+            // "open the document VPN setup guide", "send me the file expense policy", "download doc onboarding checklist"
+            Utterance.Of($"(please )?(open|show|view|download|send|give|get|share)( me)?( a link to| the link to| a link for)? (the |my |our )?{Doc} (called |named |titled )?(?<document>.+)"),
+            // "open VPN setup guide document", "download the expense policy pdf"
+            Utterance.Of($"(please )?(open|download|send me|give me|get me)( a link to| the link to)? (the |my |our )?(?<document>.+?) {Doc}"),
+            // "link to the expense policy", "give me a link to the VPN setup guide"
+            Utterance.Of("((give|send|get) me )?(a |the )?(download )?link (to|for) (the |our |my )?(?<document>.+)"),
+            Utterance.Of($"(open|show|download) (a|the) {Doc}"),
+        ],
+        Prompts = new Dictionary<string, string> { ["document"] = "Which document? Tell me its title." },
+        HelpExample = "open the document VPN setup guide",
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The document's title or file name.")] string document,
+        CancellationToken cancellationToken = default)
+    {
+        await DocumentRights.ActAsCallerAsync(context, cancellationToken);
+        var (found, problem) = await DocumentMatch.FindAsync(context.Db, document, "document", cancellationToken);
+        if (found is null)
+        {
+            return problem ?? ToolResult.Refused("I couldn't find that document.");
+        }
+        var links = context.Services.GetRequiredService<DocumentLinks>();
+        var minutes = context.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DocumentsOptions>>().Value.LinkMinutes;
+        var link = links.For(found.Id, context.OrganizationId, context.Caller.MemberId ?? Guid.Empty);
+        return new ToolResult($"Here is {DocumentReplies.Link(found.Title, link)} ({found.FileName}). The link is yours alone and works for {minutes} minutes.")
+        {
+            Speak = $"I've put a link to {found.Title} in the chat.",
+        };
+    }
+}

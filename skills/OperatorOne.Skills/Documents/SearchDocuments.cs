@@ -1,0 +1,76 @@
+using System.ComponentModel;
+using Microsoft.Extensions.DependencyInjection;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+using OperatorOne.Skills.Tickets;
+using static OperatorOne.Skills.Documents.DocumentPhrases;
+
+namespace OperatorOne.Skills.Documents;
+
+/// <summary>Full-text search over the documents the caller may read; answers with the best passages and links.</summary>
+internal static class SearchDocuments
+{
+    private const int Results = 3;
+
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "search_documents",
+        Description = "Search the organization's documents (policies, guides, notes) and answer with the best passages and links",
+        Tier = ToolTier.ReadOnly,
+        MinimumRole = MemberRole.Viewer,
+        Handler = RunAsync,
+        Utterances =
+        [
+            // "search documents for vpn", "search the docs for refund policy tagged finance"
+            Utterance.Of($"(please )?(search|look through|look in|check) (the |our |my )?{Doc}( for| about| on)? (?<query>.+?)( tagged #?(?<tag>[\\w-]+))?( (by|from|owned by) (?<owner>.+))?"),
+            // "find documents about onboarding", "any docs on expenses", "documents tagged hr about leave"
+            Utterance.Of($"((find|show|get|list|are there|any)( me)?( any| the| all)? )?{Doc} (about|on|mentioning|regarding|that mention) (?<query>.+?)( tagged #?(?<tag>[\\w-]+))?"),
+            Utterance.Of($"((find|show|get|list)( me)?( any| the| all)? )?{Doc} tagged #?(?<tag>[\\w-]+) (about|on|mentioning|for) (?<query>.+)"),
+            // "what does our refund policy say about damaged items", "what do the docs say about parking"
+            Utterance.Of("what (does|do) (our |the |my )?(?<query>.+ says? (about|on|regarding) .+)"),
+            // "how do I set up the VPN according to our docs"
+            Utterance.Of($"(?<query>.+?),? according to (our |the )?{Doc}"),
+            .. Kinds.Select(kind => Utterance.Of(
+                $"(please )?(find|look up|locate|pull up|where is|where's|wheres|i need|search for|look for)( me)? (the |our |a |an |my )?(?<query>.+?) {kind}s?",
+                new Dictionary<string, string> { ["kind"] = kind })),
+            Utterance.Of($"(search|find) (a |the )?{Doc}"),
+        ],
+        Prompts = new Dictionary<string, string> { ["query"] = "What should I look for in the documents?" },
+        HelpExample = "what does our refund policy say about damaged items",
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("What to look for, in the person's words, e.g. 'VPN setup guide' or 'refund policy damaged items'.")] string query,
+        [Description("Only documents with this tag, if the person named one.")] string? tag = null,
+        [Description("Only documents owned by this member (name or handle), if the person said so.")] string? owner = null,
+        [Description("The kind of document named (guide, policy, handbook…), if any.")] string? kind = null,
+        CancellationToken cancellationToken = default)
+    {
+        await DocumentRights.ActAsCallerAsync(context, cancellationToken);
+        var words = DocumentQuery.Clean(kind is null || kind is "document" or "doc" or "file" or "pdf" ? query : $"{query} {kind}");
+        Guid? ownerId = null;
+        if (!string.IsNullOrWhiteSpace(owner))
+        {
+            var named = await MemberNames.ResolveAsync(context.Db, owner, context.Caller.MemberId, cancellationToken, includeInactive: true);
+            if (named.Member is null)
+            {
+                return ToolResult.Refused(named.Problem ?? "I couldn't find that member.");
+            }
+            ownerId = named.Member.Id;
+        }
+        var cleanTag = tag is null ? null : DocumentTags.One(tag);
+        var hits = await DocumentSearch.SearchAsync(context.Db, words, cleanTag, ownerId, Results, cancellationToken);
+        if (hits.Count == 0)
+        {
+            return ToolResult.Refused($"I found no documents matching \"{words}\"{(cleanTag is null ? "" : $" tagged #{cleanTag}")} that you can see.");
+        }
+        var links = context.Services.GetRequiredService<DocumentLinks>();
+        var memberId = context.Caller.MemberId ?? Guid.Empty;
+        return new ToolResult(DocumentReplies.Hits(words, hits, id => links.For(id, context.OrganizationId, memberId)))
+        {
+            Speak = $"The best match is {hits[0].Title}. I've put a link in the chat.",
+        };
+    }
+}

@@ -1,0 +1,65 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+using static OperatorOne.Skills.Documents.DocumentPhrases;
+
+namespace OperatorOne.Skills.Documents;
+
+/// <summary>Adds tags to a document (owner or admin); tags are searchable and filterable.</summary>
+internal static class TagDocument
+{
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "tag_document",
+        Description = "Add one or more tags to a document",
+        Tier = ToolTier.SafeWrite,
+        MinimumRole = MemberRole.Member,
+        Handler = RunAsync,
+        Utterances =
+        [
+            // "tag the VPN setup guide as it", "tag document expense policy with finance, hr"
+            Utterance.Of($"(please )?tag {Named} (as|with) #?(?<tag>.+)"),
+            // "add the tag finance to the expense policy", "add tags hr, policy to doc leave policy"
+            Utterance.Of($"(please )?add (the )?tags? #?(?<tag>.+?) to {Named}"),
+            // "label the expense policy finance"
+            Utterance.Of($"(please )?label {Named} (as|with) #?(?<tag>.+)"),
+            Utterance.Of($"tag (a|the) {Doc}"),
+        ],
+        Prompts = new Dictionary<string, string>
+        {
+            ["document"] = "Which document? Tell me its title.",
+            ["tag"] = "Which tag should I add?",
+        },
+        HelpExample = "tag the VPN setup guide as it",
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The document's title or file name.")] string document,
+        [Description("The tag or tags to add, comma-separated.")] string tag,
+        CancellationToken cancellationToken = default)
+    {
+        await DocumentRights.ActAsCallerAsync(context, cancellationToken);
+        var (found, problem) = await DocumentMatch.FindAsync(context.Db, document, "document", cancellationToken);
+        if (found is null)
+        {
+            return problem ?? ToolResult.Refused("I couldn't find that document.");
+        }
+        if (!DocumentRights.MayChange(found, context.Caller))
+        {
+            return DocumentRights.NotYours(found);
+        }
+        var added = DocumentTags.Normalize(tag.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries).Where(t => t is not ("and" or "&")));
+        if (added.Count == 0)
+        {
+            return ToolResult.Refused("Which tag should I add?");
+        }
+        var tags = DocumentTags.Normalize(found.Tags.Concat(added));
+        var now = context.Now;
+        await context.Db.Documents.Where(d => d.Id == found.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Tags, tags).SetProperty(d => d.UpdatedAt, now), cancellationToken);
+        return new ToolResult($"Tagged \"{found.Title}\": {string.Join(' ', tags.Select(t => "#" + t))}.");
+    }
+}
