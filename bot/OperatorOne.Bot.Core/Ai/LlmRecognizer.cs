@@ -3,10 +3,12 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Audit;
 using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Telemetry;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Turns;
 
@@ -89,6 +91,7 @@ public sealed class LlmRecognizer(
             toolCalls = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>()
                 .Select(c => new { c.Name, c.Arguments }).ToList(),
         });
+        context.Services.GetService<BotMetrics>()?.LlmTokensUsed(response.ModelId ?? settings.Model, response.Usage?.InputTokenCount, response.Usage?.OutputTokenCount);
         var answer = response.Text is { Length: > 0 } said ? redactor.Restore(said) : outcomes.LastOrDefault()?.Result.Text ?? "Done.";
         if (Guardrails.LeaksSecret(answer, [settings.ApiKey, .. settings.Secrets]))
         {
