@@ -18,7 +18,7 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
     {
         using var span = BotTelemetry.Source.StartActivity(BotTelemetry.OutboxSpan);
         span?.SetTag("operatorone.outbox.id", id);
-        span?.SetTag(BotTelemetry.OrganizationTag, organizationId);
+        span?.SetTag(BotTelemetry.OrganizationTag, organizationId.ToString());
         await db.UseOrganizationAsync(organizationId, cancellationToken);
         var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == id && m.ClaimedBy == worker && m.Status == OutboxStatus.Pending, cancellationToken);
         if (message is null)

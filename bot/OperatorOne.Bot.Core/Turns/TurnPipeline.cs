@@ -54,8 +54,8 @@ public sealed class TurnPipeline(
                 TurnStatus.RateLimited => "rate_limited",
                 _ => result.Status.ToString(),
             };
-            span?.SetTag(BotTelemetry.OrganizationTag, result.OrganizationId);
-            span?.SetTag("operatorone.conversation_id", result.ConversationId);
+            span?.SetTag(BotTelemetry.OrganizationTag, result.OrganizationId?.ToString());
+            span?.SetTag("operatorone.conversation_id", result.ConversationId?.ToString());
             return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -88,7 +88,7 @@ public sealed class TurnPipeline(
             return TurnResult.UnknownInstallation;
         }
         await db.UseOrganizationAsync(organizationId.Value, cancellationToken);
-        BotTelemetry.CurrentTurn()?.SetTag(BotTelemetry.OrganizationTag, organizationId.Value);
+        BotTelemetry.CurrentTurn()?.SetTag(BotTelemetry.OrganizationTag, organizationId.Value.ToString());
 
         var caller = await Identities.ResolveAsync(db, turn.Channel, turn.ChannelUserId, turn.UserName, cancellationToken);
         var conversation = await Transcript.TouchConversationAsync(db, organizationId.Value, turn, caller.MemberId, now, cancellationToken);
