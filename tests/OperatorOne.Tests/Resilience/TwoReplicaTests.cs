@@ -12,7 +12,7 @@ public sealed class TwoReplicaTests(ITestOutputHelper output)
 {
     private const int Conversations = 8;
     private const int TicketsPerConversation = 5;
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     // Two cold starts on a shared 2-core machine can take long; the test's own steps wait with Patience.
     private static readonly TimeSpan StartupPatience = TimeSpan.FromSeconds(120);
@@ -32,7 +32,7 @@ public sealed class TwoReplicaTests(ITestOutputHelper output)
         };
         await using var first = BotProcess.Start(store.RuntimeConnection, settings);
         await using var second = BotProcess.Start(store.RuntimeConnection, settings);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         await Task.WhenAll(first.WaitUntilReadyAsync(http, StartupPatience), second.WaitUntilReadyAsync(http, StartupPatience));
         Uri a = first.BaseAddress, b = second.BaseAddress;
         output.WriteLine($"{clock.Elapsed}: both replicas ready");
