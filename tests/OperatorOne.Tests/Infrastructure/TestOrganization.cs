@@ -14,13 +14,15 @@ public sealed record TestOrganization(Guid Id, string SiteId, string SiteSecret,
 {
     public string WebChatUserId(string handle) => $"{SiteId}-{handle}";
 
-    public static Task<TestOrganization> CreateAsync(BotHost host, Action<Organization>? configure = null) =>
-        CreateAsync(host.InOrganizationAsync<int>, configure);
+    // presetId: an id chosen in advance, for settings that name the organization before the host starts.
+    public static Task<TestOrganization> CreateAsync(BotHost host, Action<Organization>? configure = null, Guid? presetId = null) =>
+        CreateAsync(host.InOrganizationAsync<int>, configure, presetId);
 
     /// <summary>For stores the test reaches without a host in process (the bots run as separate processes).</summary>
-    public static async Task<TestOrganization> CreateAsync(Func<Guid, Func<OperatorOneDb, Task<int>>, Task<int>> inOrganization, Action<Organization>? configure = null)
+    public static async Task<TestOrganization> CreateAsync(
+        Func<Guid, Func<OperatorOneDb, Task<int>>, Task<int>> inOrganization, Action<Organization>? configure = null, Guid? presetId = null)
     {
-        var id = Guid.NewGuid();
+        var id = presetId ?? Guid.NewGuid();
         var siteId = $"site-{id:N}"[..17];
         var secret = $"{siteId}.{Guid.NewGuid():N}";
         var members = new Dictionary<string, Guid>();
