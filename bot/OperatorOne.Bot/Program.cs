@@ -28,6 +28,8 @@ if (args.FirstOrDefault() == "eval-nlu")
     return NluEvaluation.Run(builder.Services, args.ElementAtOrDefault(1), args.Contains("--misses"), Console.Out);
 }
 
+builder.AddTelemetry();
+builder.AddGracefulShutdown();
 builder.AddSecrets();
 builder.AddDatabase();
 builder.AddBotCore();
@@ -46,6 +48,7 @@ await app.PrepareDatabaseAsync();
 
 app.UseStatusCodePages();
 app.UseWebSockets();
+app.UseDrainingGate();
 app.UseCors();
 app.MapHealth();
 app.MapWebChatChannel();

@@ -5,6 +5,7 @@ using OperatorOne.Bot.Core.Approvals;
 using OperatorOne.Bot.Core.Audit;
 using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Telemetry;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Turns;
 
@@ -18,6 +19,12 @@ public static class BotCoreHosting
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection("Limits")).ValidateOnStart();
+        services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection("Outbox"))
+            .Validate(o => o.LeaseSeconds > 0, "Outbox:LeaseSeconds must be positive.").ValidateOnStart();
+        services.AddMetrics();
+        services.AddSingleton<Backlog>();
+        services.AddSingleton<BotMetrics>();
+        services.AddSingleton<InFlightTurns>();
 
         services.AddSingleton(HelpTool.Definition);
         services.AddSingleton<ToolRegistry>();

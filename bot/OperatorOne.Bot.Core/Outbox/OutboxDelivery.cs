@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Channels;
+using OperatorOne.Bot.Core.Telemetry;
 using OperatorOne.Data;
 using OperatorOne.Data.Audit;
 using OperatorOne.Data.Outbox;
@@ -8,12 +9,16 @@ using OperatorOne.Data.Outbox;
 namespace OperatorOne.Bot.Core.Outbox;
 
 /// <summary>Delivers one claimed outbox message through its channel and records what happened.</summary>
-internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSender> senders, OutboxWriter outbox, OutboxSignal signal, TimeProvider clock)
+internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSender> senders, OutboxWriter outbox, OutboxSignal signal, TimeProvider clock,
+    BotMetrics metrics)
 {
     internal const int MaxAttempts = 10;
 
     public async Task DeliverAsync(long id, Guid organizationId, string worker, CancellationToken cancellationToken)
     {
+        using var span = BotTelemetry.Source.StartActivity(BotTelemetry.OutboxSpan);
+        span?.SetTag("operatorone.outbox.id", id);
+        span?.SetTag(BotTelemetry.OrganizationTag, organizationId.ToString());
         await db.UseOrganizationAsync(organizationId, cancellationToken);
         var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == id && m.ClaimedBy == worker && m.Status == OutboxStatus.Pending, cancellationToken);
         if (message is null)
@@ -22,6 +27,8 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
         }
         var conversation = await db.Conversations.SingleAsync(c => c.Id == message.ConversationId, cancellationToken);
         var sender = senders.FirstOrDefault(s => s.Channel == conversation.Channel);
+        span?.SetTag(BotTelemetry.ChannelTag, conversation.Channel);
+        span?.SetTag("operatorone.outbox.kind", message.Kind.ToString());
         var reference = BotJson.Deserialize<ConversationReference>(conversation.Reference);
         var activity = reference.Address(BotJson.Deserialize<Activity>(message.Activity));
 
@@ -72,6 +79,9 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
         message.ClaimedBy = null;
         message.ClaimedUntil = null;
         await db.SaveChangesAsync(cancellationToken);
+        var outcome = message.Status == OutboxStatus.Pending ? "retry" : message.Status.ToString().ToLowerInvariant();
+        span?.SetTag(BotTelemetry.OutcomeTag, outcome);
+        metrics.OutboxDelivered(conversation.Channel, outcome);
         if (notify)
         {
             signal.Notify();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using OperatorOne.Bot.Core.Approvals;
 using OperatorOne.Bot.Core.Audit;
+using OperatorOne.Bot.Core.Telemetry;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Bot.Core.Tools;
@@ -13,9 +14,42 @@ namespace OperatorOne.Bot.Core.Tools;
 /// The only way a tool runs, whoever picked it (built-in recognizer, LLM, approval): role check, then tier check
 /// (risky calls become approval requests), then the call, audited with arguments, outcome and duration.
 /// </summary>
-public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approvals, AuditLog audit, ILogger<ToolExecutor> logger)
+public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approvals, AuditLog audit, BotMetrics metrics, ILogger<ToolExecutor> logger)
 {
     public async Task<ToolOutcome> ExecuteAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    {
+        // Unknown names (an LLM's invention) are one tag value, so metrics keep a bounded set of series.
+        var name = registry.Find(call.Tool) is null ? "unknown" : call.Tool;
+        using var span = BotTelemetry.Source.StartActivity(BotTelemetry.ToolSpan);
+        span?.SetTag(BotTelemetry.ToolTag, name);
+        var outcome = await GateAndRunAsync(call, context, cancellationToken);
+        var kind = OutcomeName(outcome.Kind);
+        span?.SetTag(BotTelemetry.OutcomeTag, kind);
+        if (BotTelemetry.CurrentTurn() is { } turn)
+        {
+            turn.SetTag(BotTelemetry.ToolTag, name);
+            turn.SetTag(BotTelemetry.ToolOutcomeTag, kind);
+            if (outcome.Kind == ToolOutcomeKind.AwaitingApproval)
+            {
+                turn.SetTag(BotTelemetry.ApprovalRequestedTag, true);
+            }
+        }
+        metrics.ToolCalled(name, kind);
+        return outcome;
+    }
+
+    private static string OutcomeName(ToolOutcomeKind kind) => kind switch
+    {
+        ToolOutcomeKind.Ran => "ran",
+        ToolOutcomeKind.Refused => "refused",
+        ToolOutcomeKind.Denied => "denied",
+        ToolOutcomeKind.AwaitingApproval => "awaiting_approval",
+        ToolOutcomeKind.MissingArgument => "missing_argument",
+        ToolOutcomeKind.Failed => "failed",
+        _ => kind.ToString(),
+    };
+
+    private async Task<ToolOutcome> GateAndRunAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
     {
         var tool = registry.Find(call.Tool);
         if (tool is null)

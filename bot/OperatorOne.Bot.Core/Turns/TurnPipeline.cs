@@ -1,6 +1,10 @@
+using ActivityKind = System.Diagnostics.ActivityKind;
+using ActivityStatusCode = System.Diagnostics.ActivityStatusCode;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Outbox;
+using OperatorOne.Bot.Core.Telemetry;
 using OperatorOne.Bot.Core.Tenancy;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
@@ -11,6 +15,7 @@ namespace OperatorOne.Bot.Core.Turns;
 /// <summary>
 /// One turn, the same for every channel, in one transaction: de-duplicate, tenant, identity, limits, transcript in,
 /// route, transcript out. A retry blocks on the first delivery's unique row and then sees it, so it runs once.
+/// Each turn is a span, a log scope and a measurement, and is counted in flight so a stopping replica finishes it.
 /// </summary>
 public sealed class TurnPipeline(
     OperatorOneDb db,
@@ -19,9 +24,57 @@ public sealed class TurnPipeline(
     OutboxWriter outbox,
     OutboxSignal outboxSignal,
     TimeProvider clock,
+    InFlightTurns inFlight,
+    BotMetrics metrics,
+    ILogger<TurnPipeline> logger,
     IServiceProvider services)
 {
     public async Task<TurnResult> RunAsync(InboundTurn turn, CancellationToken cancellationToken)
+    {
+        using var lease = inFlight.Enter();
+        using var span = BotTelemetry.Source.StartActivity(BotTelemetry.TurnSpan, ActivityKind.Internal);
+        span?.SetTag(BotTelemetry.ChannelTag, turn.Channel);
+        span?.SetTag(BotTelemetry.ApprovalRequestedTag, false);
+        using var scope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["TurnId"] = turn.DeliveryId,
+            ["Channel"] = turn.Channel,
+            ["ChannelConversationId"] = turn.Reference.Conversation.Id,
+        });
+        var started = clock.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            var result = await RunInTransactionAsync(turn, cancellationToken);
+            outcome = result.Status switch
+            {
+                TurnStatus.Processed => "processed",
+                TurnStatus.Duplicate => "duplicate",
+                TurnStatus.UnknownInstallation => "unknown_installation",
+                TurnStatus.RateLimited => "rate_limited",
+                _ => result.Status.ToString(),
+            };
+            span?.SetTag(BotTelemetry.OrganizationTag, result.OrganizationId?.ToString());
+            span?.SetTag("operatorone.conversation_id", result.ConversationId?.ToString());
+            return result;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            outcome = "cancelled";
+            throw;
+        }
+        finally
+        {
+            span?.SetTag(BotTelemetry.OutcomeTag, outcome);
+            if (outcome is "failed")
+            {
+                span?.SetStatus(ActivityStatusCode.Error);
+            }
+            metrics.TurnCompleted(turn.Channel, outcome, clock.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<TurnResult> RunInTransactionAsync(InboundTurn turn, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -35,6 +88,7 @@ public sealed class TurnPipeline(
             return TurnResult.UnknownInstallation;
         }
         await db.UseOrganizationAsync(organizationId.Value, cancellationToken);
+        BotTelemetry.CurrentTurn()?.SetTag(BotTelemetry.OrganizationTag, organizationId.Value.ToString());
 
         var caller = await Identities.ResolveAsync(db, turn.Channel, turn.ChannelUserId, turn.UserName, cancellationToken);
         // The turn acts for the caller: member-scoped policies (document visibility) admit what they may see.

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Activities;
@@ -14,7 +13,7 @@ namespace OperatorOne.Channels.Teams;
 /// are answered in the response. A turn that outlasts the budget is acknowledged at once and answered through the
 /// outbox, because Teams gives up (and resends) after about 15 seconds.
 /// </summary>
-internal sealed class TeamsBot(TeamsInvokes invokes, TeamsReplies replies, TeamsConnector connector, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
+internal sealed class TeamsBot(TeamsInvokes invokes, TeamsReplies replies, TeamsConnector connector, IServiceScopeFactory scopes, InFlightTurns inFlight,
     IOptions<TeamsOptions> options, ILogger<TeamsBot> logger)
 {
     public async Task<Results<Ok, Ok<TeamsInvokeResponse>, BadRequest<string>, StatusCodeHttpResult>> HandleAsync(Activity activity,
@@ -69,13 +68,13 @@ internal sealed class TeamsBot(TeamsInvokes invokes, TeamsReplies replies, Teams
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            // Not the request's token: the turn must finish even after Teams has its 200.
-            var result = await scope.ServiceProvider.GetRequiredService<TurnPipeline>().RunAsync(turn, lifetime.ApplicationStopping);
+            // Not the request's token: the turn must finish even after Teams has its 200, and even while the replica drains.
+            var result = await scope.ServiceProvider.GetRequiredService<TurnPipeline>().RunAsync(turn, inFlight.Abandoned);
             if (handoff.TryKeep())
             {
                 return result;
             }
-            await scope.ServiceProvider.GetRequiredService<TeamsReplies>().QueueAsync(turn, result, lifetime.ApplicationStopping);
+            await scope.ServiceProvider.GetRequiredService<TeamsReplies>().QueueAsync(turn, result, inFlight.Abandoned);
             return null;
         }
         catch (Exception ex) when (handoff.HandedOff && ex is not OperationCanceledException)

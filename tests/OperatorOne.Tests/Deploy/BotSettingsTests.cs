@@ -19,6 +19,10 @@ public sealed class BotSettingsTests
             $"Limits:{nameof(RateLimitOptions.TurnsPerUserPerMinute)}",
             $"Limits:{nameof(RateLimitOptions.TurnsPerOrganizationPerMinute)}",
             "Secrets:Key",
+            "Telemetry:OtlpEndpoint",
+            "Telemetry:OtlpProtocol",
+            "Hosting:ShutdownTimeoutSeconds",
+            "Outbox:LeaseSeconds",
         };
 
         Assert.All(expected, key => Assert.Contains(key, BotSettings.Current.Keys, StringComparer.OrdinalIgnoreCase));

@@ -1,4 +1,5 @@
 using OperatorOne.Bot.Core.Security;
+using OperatorOne.Data;
 using OperatorOne.Data.Channels;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Organizations;
@@ -14,13 +15,18 @@ public sealed record TestOrganization(Guid Id, string SiteId, string SiteSecret,
     public string WebChatUserId(string handle) => $"{SiteId}-{handle}";
 
     // presetId: an id chosen in advance, for settings that name the organization before the host starts.
-    public static async Task<TestOrganization> CreateAsync(BotHost host, Action<Organization>? configure = null, Guid? presetId = null)
+    public static Task<TestOrganization> CreateAsync(BotHost host, Action<Organization>? configure = null, Guid? presetId = null) =>
+        CreateAsync(host.InOrganizationAsync<int>, configure, presetId);
+
+    /// <summary>For stores the test reaches without a host in process (the bots run as separate processes).</summary>
+    public static async Task<TestOrganization> CreateAsync(
+        Func<Guid, Func<OperatorOneDb, Task<int>>, Task<int>> inOrganization, Action<Organization>? configure = null, Guid? presetId = null)
     {
         var id = presetId ?? Guid.NewGuid();
         var siteId = $"site-{id:N}"[..17];
         var secret = $"{siteId}.{Guid.NewGuid():N}";
         var members = new Dictionary<string, Guid>();
-        await host.InOrganizationAsync(id, async db =>
+        await inOrganization(id, async db =>
         {
             var now = DateTimeOffset.UtcNow;
             var organization = new Organization { Id = id, Name = $"Test Org {id:N}"[..17], BusinessContext = "A test company.", CreatedAt = now };
