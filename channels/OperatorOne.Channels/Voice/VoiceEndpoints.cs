@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Channels.Voice.Media;
 
 namespace OperatorOne.Channels.Voice;
 
@@ -16,9 +17,15 @@ internal static class VoiceEndpoints
     public const int MaxMisses = 2;
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> IncomingAsync(
-        HttpContext http, VoiceTurns turns, ToolRegistry tools, IOptions<TwilioOptions> options, CancellationToken cancellationToken)
+        HttpContext http, VoiceTurns turns, ToolRegistry tools, IOptions<TwilioOptions> options, IOptions<VoiceMediaOptions> media,
+        CancellationToken cancellationToken)
     {
         var call = VoiceRequestVerification.Call(http);
+        if (media.Value.Mode == VoiceMode.Stream)
+        {
+            // The welcome is spoken over the stream; here only the number is checked.
+            return await turns.FindOrganizationAsync(call.To, cancellationToken) is null ? UnknownNumber(call) : Xml(MediaTwiML.Connect(call, options.Value));
+        }
         if (await turns.StartAsync(call, cancellationToken) is not { } answer)
         {
             return UnknownNumber(call);
