@@ -19,7 +19,7 @@ internal sealed class PocketsphinxRecognizer(IOptions<SpeechOptions> options, IL
         "in", "on", "it", "of", "for", "with", "like", "know", "think", "really", "well", "so", "just",
     ];
 
-    private readonly Lazy<HashSet<string>> _dictionary = new(() => ReadDictionary(options.Value.Offline.Model));
+    private readonly Lazy<Dictionary<string, List<string>>> _dictionary = new(() => ReadDictionary(options.Value.Offline.Model));
 
     public async Task<string?> RecognizeAsync(short[] audio, SpeechGrammar grammar, CancellationToken cancellationToken)
     {
@@ -30,13 +30,26 @@ internal sealed class PocketsphinxRecognizer(IOptions<SpeechOptions> options, IL
         {
             var wav = Path.Combine(directory.FullName, "utterance.wav");
             var jsgf = Path.Combine(directory.FullName, "grammar.jsgf");
+            var dict = Path.Combine(directory.FullName, "words.dict");
             await File.WriteAllBytesAsync(wav, Wav.Write(Resampler.Mirror8kTo16k(audio), 16_000), cancellationToken);
-            await File.WriteAllTextAsync(jsgf, grammar.ToJsgf(Fillers, dictionary.Contains), cancellationToken);
+            var words = new HashSet<string>(StringComparer.Ordinal);
+            var text = grammar.ToJsgf(Fillers, word =>
+            {
+                var known = dictionary.ContainsKey(word);
+                if (known)
+                {
+                    words.Add(word);
+                }
+                return known;
+            });
+            await File.WriteAllTextAsync(jsgf, text, cancellationToken);
+            // Only the grammar's words: loading the full 134,000-word dictionary took most of each recognition.
+            await File.WriteAllLinesAsync(dict, words.Concat(SpeechGrammar.NumberWords).Distinct().SelectMany(w => dictionary[w]), cancellationToken);
             var model = settings.Offline.Model;
             string[] arguments =
             [
                 "-infile", wav, "-jsgf", jsgf, "-logfn", "/dev/null",
-                "-hmm", Path.Combine(model, "en-us"), "-dict", Path.Combine(model, "cmudict-en-us.dict"),
+                "-hmm", Path.Combine(model, "en-us"), "-dict", dict,
             ];
             var output = await SpeechProcess.RunAsync(settings.Offline.Pocketsphinx, arguments, null, TimeSpan.FromSeconds(settings.TimeoutSeconds), cancellationToken);
             // One line per segment pocketsphinx found; together they are what was said.
@@ -51,18 +64,26 @@ internal sealed class PocketsphinxRecognizer(IOptions<SpeechOptions> options, IL
         }
     }
 
-    private static HashSet<string> ReadDictionary(string model)
+    private static Dictionary<string, List<string>> ReadDictionary(string model)
     {
         var path = Path.Combine(model, "cmudict-en-us.dict");
         if (!File.Exists(path))
         {
             throw new SpeechException($"The pocketsphinx dictionary {path} is missing; install pocketsphinx-en-us.");
         }
-        var words = new HashSet<string>(StringComparer.Ordinal);
+        var words = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(path))
         {
             var end = line.IndexOfAny([' ', '(']);
-            words.Add(end > 0 ? line[..end] : line);
+            if (end > 0)
+            {
+                var word = line[..end];
+                if (!words.TryGetValue(word, out var pronunciations))
+                {
+                    words[word] = pronunciations = [];
+                }
+                pronunciations.Add(line);
+            }
         }
         return words;
     }
