@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -23,7 +22,8 @@ internal sealed class AzureSpeechRecognizer(HttpClient http, IOptions<SpeechOpti
         {
             Content = new ByteArrayContent(Wav.Write(Resampler.Resample(audio, 8000, 16_000), 16_000)),
         };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("audio/wav; codecs=audio/pcm; samplerate=16000");
+        // Azure's documented value; "codecs=audio/pcm" is not a valid header token, so it is set as written.
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "audio/wav; codecs=audio/pcm; samplerate=16000");
         request.Headers.Add(AzureSpeech.KeyHeader, azure.Key);
         request.Headers.Accept.ParseAdd("application/json");
         using var response = await AzureSpeech.SendAsync(http, request, options.Value, cancellationToken);
