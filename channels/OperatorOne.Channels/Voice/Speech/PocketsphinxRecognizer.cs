@@ -55,7 +55,7 @@ internal sealed class PocketsphinxRecognizer(IOptions<SpeechOptions> options, IL
             // One line per segment pocketsphinx found; together they are what was said.
             var heard = string.Join(" ", Encoding.UTF8.GetString(output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             var accepted = grammar.Accept(heard);
-            logger.LogDebug("pocketsphinx heard '{Heard}', accepted '{Accepted}'", heard, accepted);
+            logger.LogInformation("pocketsphinx heard '{Heard}', accepted '{Accepted}'", heard, accepted);
             return accepted;
         }
         finally
