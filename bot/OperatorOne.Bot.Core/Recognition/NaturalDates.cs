@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace OperatorOne.Bot.Core.Recognition;
 
-/// <summary>The dates people type: "today", "tomorrow at 3pm", "in 2 hours", or an ISO date.</summary>
+/// <summary>The dates people type: "today", "tomorrow at 3pm", "yesterday", "in 2 hours", or an ISO date.</summary>
 public static partial class NaturalDates
 {
     public static DateTimeOffset? Parse(string text, DateTimeOffset now)
@@ -25,8 +25,14 @@ public static partial class NaturalDates
         {
             return null;
         }
-        var date = day.Groups["day"].Value == "tomorrow" ? now.Date.AddDays(1) : now.Date;
-        var time = TimeOfDay(day.Groups["time"].Value);
+        var date = day.Groups["day"].Value switch
+        {
+            "tomorrow" => now.Date.AddDays(1),
+            "yesterday" => now.Date.AddDays(-1),
+            _ => now.Date,
+        };
+        // "since yesterday" means from its start; nothing is scheduled in the past, so no working-hours default.
+        var time = day.Groups["day"].Value == "yesterday" && !day.Groups["time"].Success ? TimeSpan.Zero : TimeOfDay(day.Groups["time"].Value);
         return time is null ? null : new DateTimeOffset(date + time.Value, now.Offset);
     }
 
@@ -61,7 +67,7 @@ public static partial class NaturalDates
     [GeneratedRegex(@"^in (?<n>\d+) (?<unit>minutes?|mins?|hours?|days?)$")]
     private static partial Regex InPattern();
 
-    [GeneratedRegex(@"^(?<day>today|tomorrow)(?: (?:at )?(?<time>.+))?$")]
+    [GeneratedRegex(@"^(?<day>today|tomorrow|yesterday)(?: (?:at )?(?<time>.+))?$")]
     private static partial Regex DayPattern();
 
     [GeneratedRegex(@"^(?<h>\d{1,2})(?::(?<m>\d{2}))? ?(?<ampm>am|pm)?$")]

@@ -58,6 +58,7 @@ public sealed class TurnPipeline(
                 Outbox = outbox,
                 Services = services,
                 ConversationId = conversation.Id,
+                TurnId = turn.Activity.Id ?? turn.DeliveryId,
             };
             replies = await router.RouteAsync(turn, context, cancellationToken);
         }

@@ -443,6 +443,15 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("reference");
 
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("summary");
+
+                    b.Property<long>("SummaryThroughMessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("summary_through_message_id");
+
                     b.HasKey("Id")
                         .HasName("pk_conversations");
 
@@ -1027,6 +1036,28 @@ namespace OperatorOne.Data.Migrations
                     b.Property<int>("LastTicketNumber")
                         .HasColumnType("integer")
                         .HasColumnName("last_ticket_number");
+
+                    b.Property<long?>("LlmDailyTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("llm_daily_tokens");
+
+                    b.Property<int?>("LlmMaxOutputTokens")
+                        .HasColumnType("integer")
+                        .HasColumnName("llm_max_output_tokens");
+
+                    b.Property<string>("LlmModel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("llm_model");
+
+                    b.Property<decimal?>("LlmMonthlyCostUsd")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("numeric(12,4)")
+                        .HasColumnName("llm_monthly_cost_usd");
+
+                    b.Property<float?>("LlmTemperature")
+                        .HasColumnType("real")
+                        .HasColumnName("llm_temperature");
 
                     b.Property<string>("Name")
                         .IsRequired()
