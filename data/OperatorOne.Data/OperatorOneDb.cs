@@ -11,6 +11,7 @@ using OperatorOne.Data.Outbox;
 using OperatorOne.Data.ServiceDesk;
 using OperatorOne.Data.Tenancy;
 using OperatorOne.Data.Tickets;
+using OperatorOne.Data.Voice;
 using OperatorOne.Data.WebChat;
 
 namespace OperatorOne.Data;
@@ -56,6 +57,8 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     public DbSet<DirectLineConversation> DirectLineConversations => Set<DirectLineConversation>();
     public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<VoicePin> VoicePins => Set<VoicePin>();
+    public DbSet<VoiceCall> VoiceCalls => Set<VoiceCall>();
 
     /// <summary>Switches this context (and its open connection, if any) to one organization.</summary>
     public async Task UseOrganizationAsync(Guid organizationId, CancellationToken cancellationToken)

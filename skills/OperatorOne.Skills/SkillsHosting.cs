@@ -3,6 +3,7 @@ using OperatorOne.Skills.Admin;
 using OperatorOne.Skills.Crm;
 using OperatorOne.Skills.ServiceDesk;
 using OperatorOne.Skills.Tickets;
+using OperatorOne.Skills.VoicePin;
 
 namespace OperatorOne.Skills;
 
@@ -18,6 +19,7 @@ public static class SkillsHosting
         builder.AddServiceDesk();
         builder.AddAdmin();
         builder.AddCrm();
+        builder.AddVoicePin();
         return builder;
     }
 }

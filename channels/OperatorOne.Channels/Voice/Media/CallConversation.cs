@@ -29,6 +29,9 @@ internal sealed class CallConversation(
     public const string NotCaught = "Sorry, I didn't catch that. You can say my open tickets, or help.";
     public const string Goodbye = "Thank you for calling. Goodbye.";
 
+    /// <summary>The voice PIN and read-back of risky requests run on Gather calls only; a stream never starts one.</summary>
+    public const string RiskyRefusal = "For your security, that can't be done on this line. Please ask me in chat. Anything else?";
+
     private readonly Channel<CallInput> _inputs = Channel.CreateBounded<CallInput>(new BoundedChannelOptions(4) { FullMode = BoundedChannelFullMode.DropOldest });
     private IReadOnlyList<VoiceChoice> _choices = [];
     private int _step;
@@ -84,7 +87,7 @@ internal sealed class CallConversation(
                 HangingUp = true;
                 return;
             case CallerIntent.Risky:
-                await SpeakAsync(VoiceDialog.RiskyRefusal, cancellationToken);
+                await SpeakAsync(RiskyRefusal, cancellationToken);
                 return;
         }
         var step = ++_step;
