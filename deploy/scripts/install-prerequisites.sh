@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Installs what OperatorOne needs beyond the .NET SDK, and only what is missing.
-#   run  — PostgreSQL (the embedded database) and npm (to fetch the Web Chat bundle)
-#   test — also Chromium (browser tests) and the speech tools
+#   run  — PostgreSQL (the embedded database), npm (to fetch the Web Chat bundle) and the offline speech engines
+#          (pocketsphinx for speech-to-text, espeak-ng for text-to-speech: the voice stream's default)
+#   test — also Chromium (browser tests) and sox (tests convert audio with it)
 set -euo pipefail
 mode="${1:-run}"
 packages=()
 have_pg() { ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1; }
 have_pg || packages+=(postgresql postgresql-contrib)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
+command -v espeak-ng >/dev/null 2>&1 || packages+=(espeak-ng)
+[ -e /usr/bin/pocketsphinx_continuous ] || packages+=(pocketsphinx)
+[ -d /usr/share/pocketsphinx/model/en-us ] || packages+=(pocketsphinx-en-us)
 if [ "$mode" = "test" ]; then
   command -v chromium >/dev/null 2>&1 || packages+=(chromium)
-  command -v espeak-ng >/dev/null 2>&1 || packages+=(espeak-ng)
   command -v sox >/dev/null 2>&1 || packages+=(sox)
-  command -v pocketsphinx >/dev/null 2>&1 || [ -e /usr/bin/pocketsphinx_continuous ] || packages+=(pocketsphinx pocketsphinx-en-us)
   # The deploy tests render the Kustomize overlays with kubectl. Debian's own kubernetes-client (1.20) embeds a
   # Kustomize too old for them, so kubectl comes only from a repository that offers it (pkgs.k8s.io).
   if ! command -v kubectl >/dev/null 2>&1; then

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Channels;
+using OperatorOne.Channels.Voice.Media;
 
 namespace OperatorOne.Channels.Voice;
 
@@ -28,11 +29,14 @@ public static class VoiceChannel
         services.AddScoped<SecureFlow>();
         services.AddScoped<VoiceFlows>();
         services.AddSingleton<IChannelSender, VoiceSender>();
+        builder.AddVoiceMedia();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapVoiceChannel(this IEndpointRouteBuilder endpoints)
     {
+        // The stream also serves the browser call page (token-signed), so it is mapped without Twilio too.
+        endpoints.MapVoiceMedia();
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<TwilioOptions>>().Value;
         if (!options.IsEnabled)
         {

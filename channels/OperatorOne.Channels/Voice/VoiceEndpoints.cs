@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Channels.Voice.Media;
 
 namespace OperatorOne.Channels.Voice;
 
@@ -16,7 +17,8 @@ internal static class VoiceEndpoints
     public const int MaxMisses = 2;
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> IncomingAsync(
-        HttpContext http, VoiceTurns turns, VoiceFlows flows, ToolRegistry tools, IOptions<TwilioOptions> options, CancellationToken cancellationToken)
+        HttpContext http, VoiceTurns turns, VoiceFlows flows, ToolRegistry tools, IOptions<TwilioOptions> options, IOptions<VoiceMediaOptions> media,
+        CancellationToken cancellationToken)
     {
         var call = VoiceRequestVerification.Call(http);
         if (await turns.FindOrganizationAsync(call.To, cancellationToken) is not { } organizationId)
@@ -26,6 +28,11 @@ internal static class VoiceEndpoints
         if (await flows.IsGuestAsync(call, organizationId, cancellationToken))
         {
             return await flows.StartIntakeAsync(call, cancellationToken) is { } intake ? Xml(intake) : NotOurNumber(options.Value);
+        }
+        if (media.Value.Mode == VoiceMode.Stream)
+        {
+            // Members talk over the media stream (the welcome is spoken there); guest intake above stays on Gather.
+            return Xml(MediaTwiML.Connect(call, options.Value));
         }
         if (await turns.StartAsync(call, cancellationToken) is not { } answer)
         {

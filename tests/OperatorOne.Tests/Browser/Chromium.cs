@@ -7,7 +7,7 @@ internal static class Chromium
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
-    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright, params string[] extraArguments)
     {
         if (!File.Exists(ExecutablePath))
         {
@@ -20,7 +20,7 @@ internal static class Chromium
             Args =
             [
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", .. extraArguments,
             ],
         });
     }

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OperatorOne.Channels.Voice.Speech;
+
+namespace OperatorOne.Channels.Voice.Media;
+
+/// <summary>
+/// Real-time calls: the Media Streams WebSocket (phone calls in stream mode, and the browser call page at /call)
+/// and the speech engines it uses: offline pocketsphinx + espeak-ng, or Azure AI Speech when configured.
+/// </summary>
+internal static class VoiceMedia
+{
+    public static IHostApplicationBuilder AddVoiceMedia(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<VoiceMediaOptions>().Bind(builder.Configuration.GetSection(VoiceMediaOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<VoiceMediaOptions>, VoiceMediaOptionsValidator>();
+        services.AddOptions<SpeechOptions>().Bind(builder.Configuration.GetSection(SpeechOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SpeechOptions>, SpeechOptionsValidator>();
+        services.AddScoped<StreamTurns>();
+        var azure = builder.Configuration.GetSection(SpeechOptions.Section).GetSection("Azure");
+        if (!string.IsNullOrWhiteSpace(azure["Key"]) && !string.IsNullOrWhiteSpace(azure["Region"]))
+        {
+            services.AddHttpClient(AzureSpeechRecognizer.HttpClientName);
+            services.AddSingleton<ISpeechRecognizer>(sp => new AzureSpeechRecognizer(
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(AzureSpeechRecognizer.HttpClientName), sp.GetRequiredService<IOptions<SpeechOptions>>()));
+            services.AddSingleton<ISpeechSynthesizer>(sp => new AzureSpeechSynthesizer(
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(AzureSpeechRecognizer.HttpClientName), sp.GetRequiredService<IOptions<SpeechOptions>>()));
+        }
+        else
+        {
+            services.AddSingleton<ISpeechRecognizer, PocketsphinxRecognizer>();
+            services.AddSingleton<ISpeechSynthesizer, EspeakSynthesizer>();
+        }
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapVoiceMedia(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(MediaStreamEndpoint.Path, MediaStreamEndpoint.ConnectAsync).WithTags("Voice").ExcludeFromDescription();
+        endpoints.MapGet("/call", CallPage).ExcludeFromDescription();
+        return endpoints;
+    }
+
+    private const string PageResource = "OperatorOne.Channels.Voice.Media.CallPage.html";
+
+    /// <summary>The browser call page, embedded like the web chat page so any host serves it.</summary>
+    private static Results<FileStreamHttpResult, NotFound> CallPage()
+    {
+        var page = typeof(VoiceMedia).Assembly.GetManifestResourceStream(PageResource);
+        return page is null ? TypedResults.NotFound() : TypedResults.Stream(page, "text/html; charset=utf-8");
+    }
+}
