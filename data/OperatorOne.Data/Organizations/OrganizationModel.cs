@@ -8,6 +8,7 @@ internal sealed class OrganizationModel : IEntityTypeConfiguration<Organization>
     public void Configure(EntityTypeBuilder<Organization> builder)
     {
         builder.Property(o => o.Name).HasMaxLength(200);
+        builder.Property(o => o.TimeZone).HasMaxLength(64).HasDefaultValue("UTC");
         builder.Property(o => o.RiskyWriteApproverRole).HasConversion<string>().HasMaxLength(16);
         builder.Property(o => o.AdminApproverRole).HasConversion<string>().HasMaxLength(16);
     }
