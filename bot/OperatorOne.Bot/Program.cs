@@ -8,6 +8,7 @@ using OperatorOne.Channels.Teams;
 using OperatorOne.Channels.Voice;
 using OperatorOne.Channels.WebChat;
 using OperatorOne.Skills;
+using OperatorOne.Skills.Calendar;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -52,6 +53,7 @@ app.MapTeamsChannel();
 app.MapSlackChannel();
 app.MapVoiceChannel();
 app.MapAdminApi();
+app.MapCalendar();
 
 await app.RunAsync();
 return 0;

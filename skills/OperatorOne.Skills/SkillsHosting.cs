@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using OperatorOne.Skills.Admin;
+using OperatorOne.Skills.Calendar;
 using OperatorOne.Skills.Crm;
 using OperatorOne.Skills.ServiceDesk;
 using OperatorOne.Skills.Tickets;
@@ -18,6 +19,7 @@ public static class SkillsHosting
         builder.AddServiceDesk();
         builder.AddAdmin();
         builder.AddCrm();
+        builder.AddCalendar();
         return builder;
     }
 }

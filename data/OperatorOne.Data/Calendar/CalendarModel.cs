@@ -15,7 +15,8 @@ internal sealed class CalendarModel :
         builder.HasOne<Member>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.Name).HasMaxLength(100);
-        builder.HasIndex(c => new { c.OrganizationId, c.Kind, c.Name }).IsUnique();
+        // Team calendars are named in chat ("the marketing calendar"); personal ones are found by owner.
+        builder.HasIndex(c => new { c.OrganizationId, c.Name }).IsUnique().HasFilter("kind = 'Team'");
         builder.HasIndex(c => c.OwnerId).IsUnique();
     }
 

@@ -457,9 +457,10 @@ namespace OperatorOne.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_calendars_owner_id");
 
-                    b.HasIndex("OrganizationId", "Kind", "Name")
+                    b.HasIndex("OrganizationId", "Name")
                         .IsUnique()
-                        .HasDatabaseName("ix_calendars_organization_id_kind_name");
+                        .HasDatabaseName("ix_calendars_organization_id_name")
+                        .HasFilter("kind = 'Team'");
 
                     b.ToTable("calendars");
                 });

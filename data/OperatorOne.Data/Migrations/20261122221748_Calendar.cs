@@ -221,10 +221,11 @@ namespace OperatorOne.Data.Migrations
                 column: "member_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_calendars_organization_id_kind_name",
+                name: "ix_calendars_organization_id_name",
                 table: "calendars",
-                columns: new[] { "organization_id", "kind", "name" },
-                unique: true);
+                columns: new[] { "organization_id", "name" },
+                unique: true,
+                filter: "kind = 'Team'");
 
             migrationBuilder.CreateIndex(
                 name: "ix_calendars_owner_id",

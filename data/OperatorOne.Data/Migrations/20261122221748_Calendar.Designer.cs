@@ -13,7 +13,7 @@ using OperatorOne.Data;
 namespace OperatorOne.Data.Migrations
 {
     [DbContext(typeof(OperatorOneDb))]
-    [Migration("20261122215007_Calendar")]
+    [Migration("20261122221748_Calendar")]
     partial class Calendar
     {
         /// <inheritdoc />
@@ -460,9 +460,10 @@ namespace OperatorOne.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_calendars_owner_id");
 
-                    b.HasIndex("OrganizationId", "Kind", "Name")
+                    b.HasIndex("OrganizationId", "Name")
                         .IsUnique()
-                        .HasDatabaseName("ix_calendars_organization_id_kind_name");
+                        .HasDatabaseName("ix_calendars_organization_id_name")
+                        .HasFilter("kind = 'Team'");
 
                     b.ToTable("calendars");
                 });
