@@ -52,7 +52,7 @@ internal static partial class AttendeeNames
         return (found, null);
     }
 
-    [GeneratedRegex(@"\s*(,|&|\+|\band\b)\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*(?:,|&|\+|\band\b)\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Separators();
 
     [GeneratedRegex(@"^(with|for|between)\s+", RegexOptions.IgnoreCase)]
