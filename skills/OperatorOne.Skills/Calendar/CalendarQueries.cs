@@ -27,6 +27,8 @@ internal static partial class CalendarQueries
     /// <summary>Meetings each member has not declined, overlapping [since, until).</summary>
     public static async Task<ILookup<Guid, Busy>> BusyAsync(OperatorOneDb db, IReadOnlyCollection<Guid> members, DateTimeOffset since, DateTimeOffset until, Guid? ignoreEvent, CancellationToken cancellationToken)
     {
+        // PostgreSQL's timestamptz takes UTC only; dates read in a member's zone carry its offset.
+        (since, until) = (since.ToUniversalTime(), until.ToUniversalTime());
         var rows = await (
             from a in db.EventAttendees
             join e in db.CalendarEvents on a.EventId equals e.Id

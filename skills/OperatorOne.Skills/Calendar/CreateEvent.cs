@@ -96,7 +96,7 @@ internal static class CreateEvent
         var me = members.First(m => m.Id == context.Caller.MemberId);
         var everyone = new[] { me }.Concat(invited).Concat(teamMembers).DistinctBy(m => m.Id).ToList();
 
-        var start = starts_at;
+        var start = starts_at.ToUniversalTime();
         var answer = Conflicts.Read(on_conflict, context.Now, zone);
         if (answer is Conflicts.Drop)
         {
@@ -104,7 +104,7 @@ internal static class CreateEvent
         }
         if (answer is Conflicts.MoveTo move)
         {
-            start = move.Start;
+            start = move.Start.ToUniversalTime();
         }
         if (start < context.Now.AddMinutes(-1))
         {

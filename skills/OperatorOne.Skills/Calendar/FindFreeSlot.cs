@@ -80,6 +80,6 @@ internal static class FindFreeSlot
         }
         var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(wanted, zone).DateTime);
         var start = NaturalDates.Local(date, TimeOnly.MinValue, zone);
-        return (start > now ? start : now, NaturalDates.Local(date.AddDays(1), TimeOnly.MinValue, zone));
+        return ((start > now ? start : now).ToUniversalTime(), NaturalDates.Local(date.AddDays(1), TimeOnly.MinValue, zone).ToUniversalTime());
     }
 }

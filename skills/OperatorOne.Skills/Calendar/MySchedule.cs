@@ -77,6 +77,6 @@ internal static class MySchedule
         };
         var from = NaturalDates.Local(first, TimeOnly.MinValue, zone);
         var until = NaturalDates.Local(first.AddDays(days), TimeOnly.MinValue, zone);
-        return (from, until, label);
+        return (from.ToUniversalTime(), until.ToUniversalTime(), label);
     }
 }
