@@ -31,9 +31,8 @@ internal static class IcsFeed
                 Status = e.CancelledAt is null ? "CONFIRMED" : "CANCELLED",
                 Organizer = new Organizer($"urn:operatorone:member:{e.OrganizerId:N}") { CommonName = entry.Organizer },
             };
-            foreach (var person in entry.Attendees)
-            {
-                item.Attendees.Add(new Attendee(person.Email is { Length: > 0 } email ? $"mailto:{email}" : $"urn:operatorone:member:{person.Id:N}")
+            // Assigned as a whole: adding to Ical.Net's proxied attendee list one by one loses them.
+            item.Attendees = entry.Attendees.Select(person => new Attendee(person.Email is { Length: > 0 } email ? $"mailto:{email}" : $"urn:operatorone:member:{person.Id:N}")
                 {
                     CommonName = person.Name,
                     ParticipationStatus = person.Response switch
@@ -43,8 +42,7 @@ internal static class IcsFeed
                         RsvpResponse.Tentative => "TENTATIVE",
                         _ => "NEEDS-ACTION",
                     },
-                });
-            }
+                }).ToList();
             calendar.Events.Add(item);
         }
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
