@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using OperatorOne.AdminApi.ApiKeys;
 using OperatorOne.AdminApi.Approvals;
 using OperatorOne.AdminApi.Audit;
 using OperatorOne.AdminApi.Installations;
 using OperatorOne.AdminApi.Members;
+using OperatorOne.AdminApi.Oidc;
 using OperatorOne.AdminApi.Organizations;
 using OperatorOne.AdminApi.Outbox;
 using OperatorOne.AdminApi.Usage;
@@ -20,36 +22,42 @@ public static class AdminApiHosting
 {
     public const string Prefix = "/admin/v1";
 
-    /// <summary>Key authentication, the per-key rate limit and the OpenAPI document for /admin/v1.</summary>
+    /// <summary>Key and OIDC token authentication, the per-credential rate limit and the OpenAPI document for /admin/v1.</summary>
     public static IHostApplicationBuilder AddAdminApi(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AdminApiOptions>().Bind(builder.Configuration.GetSection("AdminApi")).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AdminApiOptions>().Bind(builder.Configuration.GetSection(AdminApiOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AdminApiOptions>, AdminApiOptionsValidation>();
+        builder.Services.AddHttpClient(OidcTokens.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton<OidcTokens>();
         builder.Services.AddSingleton<AdminRateLimiter>();
         builder.Services.AddScoped<AdminAuthentication>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        builder.Services.AddOpenApi(options =>
-        {
-            options.ShouldInclude = description => description.RelativePath?.StartsWith("admin/v1/", StringComparison.Ordinal) == true;
-            options.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "OperatorOne admin API";
-                document.Info.Description = "Authenticate with `Authorization: Bearer op1_<keyId>_<secret>`. Reads need viewer, writes admin, keys and roles owner.";
-                return Task.CompletedTask;
-            });
-        });
+        builder.Services.AddOpenApi(AdminOpenApi.Configure);
         return builder;
     }
 
-    /// <summary>/admin/v1/organizations/{organizationId}/…, the OpenAPI document and its reference page.</summary>
+    /// <summary>
+    /// /admin/v1/organizations/{organizationId}/…, the OpenAPI document and its reference page. The gate is middleware (it
+    /// must run before binding), so this takes the application, not a route group.
+    /// </summary>
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var organization = app.MapGroup($"{Prefix}/organizations/{{{AdminApiFilter.OrganizationRouteValue}:guid}}")
-            .AddEndpointFilter<AdminApiFilter>()
+        var pipeline = app as IApplicationBuilder ?? throw new InvalidOperationException("MapAdminApi maps on the application: its gate is middleware.");
+        pipeline.UseMiddleware<AdminApiGate>();
+        var organization = app.MapGroup($"{Prefix}/organizations/{{{AdminApiEndpoint.OrganizationRouteValue}:guid}}")
+            .WithMetadata(AdminApiEndpoint.Instance)
+            // Defence in depth: a handler never runs without the caller the gate sets.
+            .AddEndpointFilter((context, next) => context.HttpContext.Features.Get<AdminCaller>() is null
+                ? ValueTask.FromResult<object?>(TypedResults.Problem("Not authenticated.", statusCode: StatusCodes.Status401Unauthorized))
+                : next(context))
             .WithTags("Organization")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         organization.MapOrganizations();
         organization.MapMembers();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.AdminApi.Oidc;
 using OperatorOne.Bot.Core.Security;
 using OperatorOne.Data;
 using OperatorOne.Data.Members;
@@ -7,12 +8,13 @@ using OperatorOne.Data.Members;
 namespace OperatorOne.AdminApi;
 
 /// <summary>
-/// Reads "Authorization: Bearer op1_…" (or X-Api-Key), finds the key through the one cross-tenant lookup, checks the
-/// hash, then enters the key's organization: the caller is the key's member, with the lower of key and member role.
+/// Reads "Authorization: Bearer …" (or X-Api-Key). An op1_ key is found through the one cross-tenant lookup and its hash
+/// checked; the caller is the key's member with the lower of key and member role. A JWT is checked against the
+/// identity provider of the organization it is for; the caller is the active member with the token's email, in their role.
 /// </summary>
-internal sealed class AdminAuthentication(OperatorOneDb db, TimeProvider clock)
+internal sealed class AdminAuthentication(OperatorOneDb db, OidcTokens tokens, TimeProvider clock)
 {
-    public static string? PresentedKey(HttpRequest request)
+    public static string? PresentedCredential(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
@@ -23,11 +25,23 @@ internal sealed class AdminAuthentication(OperatorOneDb db, TimeProvider clock)
         return apiKey.Length > 0 ? apiKey.Trim() : null;
     }
 
-    public async Task<AdminCaller?> AuthenticateAsync(string presented, CancellationToken cancellationToken)
+    /// <summary>Who the credential claims to be, unchecked: the rate-limit partition, so one caller cannot starve another.</summary>
+    public string? Partition(string presented) =>
+        ApiKeySecrets.TryReadId(presented) is { } keyId ? $"key:{keyId:N}"
+        : OidcTokens.LooksLikeToken(presented) && tokens.UncheckedSubject(presented) is { } subject ? $"token:{subject}"
+        : null;
+
+    public Task<AdminSignIn> AuthenticateAsync(string presented, Guid? routeOrganization, CancellationToken cancellationToken) =>
+        OidcTokens.LooksLikeToken(presented)
+            ? AuthenticateTokenAsync(presented, routeOrganization, cancellationToken)
+            : AuthenticateKeyAsync(presented, cancellationToken);
+
+    private async Task<AdminSignIn> AuthenticateKeyAsync(string presented, CancellationToken cancellationToken)
     {
+        const string Refused = "The API key is malformed, unknown or revoked.";
         if (ApiKeySecrets.TryReadId(presented) is not { } keyId)
         {
-            return null;
+            return AdminSignIn.Unauthorized(Refused);
         }
         var rows = await db.Database.SqlQuery<KeyRow>($"""
             SELECT organization_id AS "OrganizationId", member_id AS "MemberId", role AS "Role",
@@ -37,18 +51,43 @@ internal sealed class AdminAuthentication(OperatorOneDb db, TimeProvider clock)
         if (rows is not [var key] || key.RevokedAt is not null || !SecretBox.Matches(presented, key.SecretHash)
             || !Enum.TryParse<MemberRole>(key.Role, out var keyRole))
         {
-            return null;
+            return AdminSignIn.Unauthorized(Refused);
         }
         await db.UseOrganizationAsync(key.OrganizationId, cancellationToken);
         var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == key.MemberId, cancellationToken);
         if (member is not { IsActive: true })
         {
-            return null;
+            return AdminSignIn.Unauthorized(Refused);
         }
         var now = clock.GetUtcNow();
         await db.ApiKeys.Where(k => k.Id == keyId).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
         var role = keyRole < member.Role ? keyRole : member.Role;
-        return new AdminCaller(key.OrganizationId, member.Id, member.DisplayName, role, $"api_key:{keyId:N}");
+        return AdminSignIn.Success(new AdminCaller(key.OrganizationId, member.Id, member.DisplayName, role, $"api_key:{keyId:N}"));
+    }
+
+    private async Task<AdminSignIn> AuthenticateTokenAsync(string token, Guid? routeOrganization, CancellationToken cancellationToken)
+    {
+        var checkedToken = await tokens.ValidateAsync(token, routeOrganization, cancellationToken);
+        if (checkedToken.OrganizationId is not { } organizationId)
+        {
+            return AdminSignIn.Unauthorized(checkedToken.Failure ?? "The token is invalid.", wasToken: true);
+        }
+        if (checkedToken.Email is not { } email)
+        {
+            return AdminSignIn.Forbidden(checkedToken.Failure ?? "The token names no one.");
+        }
+        await db.UseOrganizationAsync(organizationId, cancellationToken);
+        // Case-insensitive and literal, as Slack's email links: the email's own '_' or '%' must not act as wildcards.
+        var pattern = email.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+        var members = await db.Members.AsNoTracking()
+            .Where(m => m.IsActive && m.Email != null && EF.Functions.ILike(m.Email, pattern, @"\"))
+            .Take(2).ToListAsync(cancellationToken);
+        // Two active members sharing an email cannot be told apart, so neither is chosen.
+        if (members is not [var member])
+        {
+            return AdminSignIn.Forbidden($"{email} is not an active member of the organization.");
+        }
+        return AdminSignIn.Success(new AdminCaller(organizationId, member.Id, member.DisplayName, member.Role, $"oidc:{checkedToken.Subject}"));
     }
 
     private sealed record KeyRow(Guid OrganizationId, Guid MemberId, string Role, byte[] SecretHash, DateTimeOffset? RevokedAt);

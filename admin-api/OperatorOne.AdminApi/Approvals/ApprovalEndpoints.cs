@@ -18,7 +18,7 @@ internal static class ApprovalEndpoints
     public static void MapApprovals(this RouteGroupBuilder organization)
     {
         var approvals = organization.MapGroup("/approvals").WithTags("Approvals");
-        approvals.MapGet("", ListAsync).WithSummary("List approval requests, newest first; filter by status.");
+        approvals.MapGet("", ListAsync).WithSummary("List approval requests, newest first; filter by status, tool and requestedById.");
         approvals.MapGet("/{approvalId:guid}", GetAsync).WithSummary("Read one approval request.");
         approvals.MapPost("/{approvalId:guid}/decision", DecideAsync)
             .WithSummary("Approve or reject as the key's member; the same rules as a card click (role, self-approval, once).")
@@ -26,7 +26,7 @@ internal static class ApprovalEndpoints
     }
 
     internal static async Task<Results<Ok<List<ApprovalDto>>, ValidationProblem>> ListAsync(
-        OperatorOneDb db, string? status, int? limit, CancellationToken cancellationToken)
+        OperatorOneDb db, string? status, string? tool, Guid? requestedById, int? limit, CancellationToken cancellationToken)
     {
         ApprovalStatus? wanted = null;
         if (status is not null)
@@ -41,10 +41,22 @@ internal static class ApprovalEndpoints
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["The limit is 1 to 500."] });
         }
+        if (tool is { Length: > 200 })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tool"] = ["The tool filter is limited to 200 characters."] });
+        }
         var query = db.ApprovalRequests.AsNoTracking();
         if (wanted is { } only)
         {
             query = query.Where(a => a.Status == only);
+        }
+        if (tool is not null)
+        {
+            query = query.Where(a => a.Tool == tool);
+        }
+        if (requestedById is { } requester)
+        {
+            query = query.Where(a => a.RequestedById == requester);
         }
         return TypedResults.Ok(await query.OrderByDescending(a => a.Number).Take(limit ?? 100)
             .Select(a => ApprovalDto.From(a)).ToListAsync(cancellationToken));

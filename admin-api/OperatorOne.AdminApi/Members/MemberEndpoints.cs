@@ -19,6 +19,7 @@ internal static partial class MemberEndpoints
         members.MapGet("", ListAsync).WithSummary("List members, active and deactivated.");
         members.MapGet("/{memberId:guid}", GetAsync).WithSummary("Read one member.");
         members.MapPost("", InviteAsync).WithSummary("Invite a member: handle, name, email and role.");
+        members.MapPatch("/{memberId:guid}", UpdateAsync).WithSummary("Change a member's name or email (the email an OIDC token is matched on); omitted fields stay.");
         members.MapPut("/{memberId:guid}/role", ChangeRoleAsync).WithSummary("Change a member's role (owner only).")
             .WithMetadata(new AdminAccess(MemberRole.Owner));
         members.MapPost("/{memberId:guid}/deactivate", DeactivateAsync).WithSummary("Deactivate a member; their keys stop working.");
@@ -57,6 +58,26 @@ internal static partial class MemberEndpoints
         db.Members.Add(member);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/admin/v1/organizations/{organizationId}/members/{member.Id}", MemberDto.From(member));
+    }
+
+    internal static async Task<Results<Ok<MemberDto>, NotFound, ValidationProblem>> UpdateAsync(
+        Guid memberId, MemberUpdate update, OperatorOneDb db, CancellationToken cancellationToken)
+    {
+        var errors = update.Validate();
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var member = await db.Members.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
+        if (member is null)
+        {
+            return TypedResults.NotFound();
+        }
+        member.DisplayName = update.DisplayName?.Trim() ?? member.DisplayName;
+        // An empty email clears it: the member can then no longer sign in with a token.
+        member.Email = update.Email is null ? member.Email : update.Email.Trim() is { Length: > 0 } email ? email : null;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(MemberDto.From(member));
     }
 
     internal static async Task<Results<Ok<MemberDto>, NotFound, ValidationProblem>> ChangeRoleAsync(
@@ -98,6 +119,23 @@ internal sealed record MemberDto(Guid Id, string Handle, string DisplayName, str
 }
 
 internal sealed record RoleChange(MemberRole Role);
+
+internal sealed record MemberUpdate(string? DisplayName, string? Email)
+{
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (DisplayName is not null && (DisplayName.Trim().Length == 0 || DisplayName.Length > 200))
+        {
+            errors["displayName"] = ["The name must be 1 to 200 characters."];
+        }
+        if (Email is { Length: > 0 } email && (email.Length > 320 || !email.Contains('@', StringComparison.Ordinal)))
+        {
+            errors["email"] = ["That is not an email address."];
+        }
+        return errors;
+    }
+}
 
 internal sealed record MemberInvite(string Handle, string DisplayName, string? Email, MemberRole Role)
 {

@@ -11,7 +11,7 @@ namespace OperatorOne.AdminApi.Usage;
 
 /// <summary>
 /// Usage per UTC day: turns from the transcript, tool calls from the audit log, LLM tokens and cost from audit events
-/// of kind llm_call whose detail carries {"inputTokens", "outputTokens", "costUsd"}.
+/// of kind llm_call whose detail carries {"inputTokens", "outputTokens", "costUsd"} (at its root or under "detail").
 /// </summary>
 internal static class UsageEndpoints
 {
@@ -64,8 +64,13 @@ internal sealed record LlmUsage(long InputTokens, long OutputTokens, decimal Cos
             {
                 return new(0, 0, 0);
             }
+            // The recognizer may nest its numbers under "detail" beside the provider's name.
+            if (!root.TryGetProperty("inputTokens", out _) && root.TryGetProperty("detail", out var nested) && nested.ValueKind == JsonValueKind.Object)
+            {
+                root = nested;
+            }
             return new(Long(root, "inputTokens"), Long(root, "outputTokens"),
-                root.TryGetProperty("costUsd", out var cost) && cost.TryGetDecimal(out var c) ? c : 0);
+                root.TryGetProperty("costUsd", out var cost) && cost.ValueKind == JsonValueKind.Number && cost.TryGetDecimal(out var c) ? c : 0);
         }
         catch (JsonException)
         {
@@ -74,5 +79,5 @@ internal sealed record LlmUsage(long InputTokens, long OutputTokens, decimal Cos
     }
 
     private static long Long(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.TryGetInt64(out var n) ? n : 0;
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) ? n : 0;
 }

@@ -1,10 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Security;
 
 namespace OperatorOne.Channels.Teams;
 
@@ -17,30 +16,15 @@ internal sealed class TeamsAuthenticator : IDisposable
 {
     private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
-    /// <summary>At most one forced metadata fetch per second, so forged key ids cannot turn us into a flood.</summary>
-    private const long RefetchThrottleMs = 1000;
-
     private readonly TeamsOptions _options;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _metadata;
-    private readonly HttpDocumentRetriever _documents;
+    private readonly OpenIdKeys _keys;
     private readonly JsonWebTokenHandler _handler = new();
-    private readonly SemaphoreSlim _refetching = new(1, 1);
-    private OpenIdConnectConfiguration? _refetched;
-    private long _lastRefetch = long.MinValue / 2;
 
     public TeamsAuthenticator(IOptions<TeamsOptions> options, IHttpClientFactory httpClients)
     {
         _options = options.Value;
-        var metadataUrl = new Uri(_options.OpenIdMetadataUrl);
-        _documents = new HttpDocumentRetriever(httpClients.CreateClient(TeamsChannelHosting.MetadataClient))
-        {
-            // Options validation only lets plain http through for a loopback issuer.
-            RequireHttps = metadataUrl.Scheme == Uri.UriSchemeHttps,
-        };
-        _metadata = new ConfigurationManager<OpenIdConnectConfiguration>(metadataUrl.ToString(), new OpenIdConnectConfigurationRetriever(), _documents)
-        {
-            AutomaticRefreshInterval = TimeSpan.FromHours(12),
-        };
+        // Options validation only lets plain http through for a loopback issuer.
+        _keys = new OpenIdKeys(new Uri(_options.OpenIdMetadataUrl), httpClients.CreateClient(TeamsChannelHosting.MetadataClient));
     }
 
     public async Task<bool> IsAuthenticAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
@@ -65,8 +49,8 @@ internal sealed class TeamsAuthenticator : IDisposable
             return false;
         }
 
-        var configuration = await ConfigurationForAsync(kid, cancellationToken);
-        if (FindKey(configuration, kid) is not { } key)
+        var configuration = await _keys.ForKeyAsync(kid, cancellationToken);
+        if (OpenIdKeys.FindKey(configuration, kid) is not { } key)
         {
             return false;
         }
@@ -94,55 +78,7 @@ internal sealed class TeamsAuthenticator : IDisposable
         return Endorsements(key).Contains(activity.ChannelId, StringComparer.Ordinal);
     }
 
-    /// <summary>
-    /// The metadata that knows <paramref name="kid"/>. Keys roll over without notice, so an unknown key id is the cue to
-    /// fetch them again. ConfigurationManager.RequestRefresh only refreshes in the background (the token in hand would
-    /// still fail), so the new set is fetched here, once, and kept until the manager's own copy catches up.
-    /// </summary>
-    private async Task<OpenIdConnectConfiguration> ConfigurationForAsync(string kid, CancellationToken cancellationToken)
-    {
-        var configuration = await _metadata.GetConfigurationAsync(cancellationToken);
-        if (FindKey(configuration, kid) is not null)
-        {
-            return configuration;
-        }
-        if (_refetched is { } known && FindKey(known, kid) is not null)
-        {
-            return known;
-        }
-        await _refetching.WaitAsync(cancellationToken);
-        try
-        {
-            if (_refetched is { } fetchedMeanwhile && FindKey(fetchedMeanwhile, kid) is not null)
-            {
-                return fetchedMeanwhile;
-            }
-            // Wall-clock independent: a test's frozen clock must not freeze key rollover.
-            var now = Environment.TickCount64;
-            if (now - _lastRefetch < RefetchThrottleMs)
-            {
-                return configuration;
-            }
-            _lastRefetch = now;
-            _refetched = await OpenIdConnectConfigurationRetriever.GetAsync(_options.OpenIdMetadataUrl, _documents, cancellationToken);
-            _metadata.RequestRefresh();
-            return _refetched;
-        }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or HttpRequestException or ArgumentException)
-        {
-            // The issuer is unreachable or answered garbage: the token cannot be checked, so it is refused.
-            return configuration;
-        }
-        finally
-        {
-            _refetching.Release();
-        }
-    }
-
-    public void Dispose() => _refetching.Dispose();
-
-    private static JsonWebKey? FindKey(OpenIdConnectConfiguration configuration, string kid) =>
-        kid.Length == 0 ? null : configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => string.Equals(k.Kid, kid, StringComparison.Ordinal));
+    public void Dispose() => _keys.Dispose();
 
     /// <summary>The Bot Connector's extra "endorsements" array on each key: the channels the key may sign for.</summary>
     internal static IReadOnlyList<string> Endorsements(JsonWebKey key)

@@ -1,6 +1,4 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
 using OperatorOne.Tests.Infrastructure;
 
 namespace OperatorOne.Tests.AdminApi;
@@ -9,24 +7,38 @@ namespace OperatorOne.Tests.AdminApi;
 public sealed class AdminOpenApiTests(BotHost host)
 {
     [Fact]
-    public async Task TheOpenApiDocumentListsEveryAdminEndpoint()
+    public async Task TheOpenApiDocumentValidatesAndListsExactlyTheMappedAdminEndpoints()
     {
         using var client = host.CreateClient();
 
-        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var (document, diagnostic) = OpenApiDocument.Parse(await client.GetStringAsync("/openapi/v1.json"), "json");
 
-        Assert.StartsWith("3.", document.RootElement.GetProperty("openapi").GetString());
-        var documented = document.RootElement.GetProperty("paths").EnumerateObject()
-            .SelectMany(p => p.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "patch" or "delete")
-                .Select(o => $"{o.Name.ToUpperInvariant()} {p.Name.TrimEnd('/')}"))
-            .ToHashSet();
-        var mapped = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/admin/v1/", StringComparison.Ordinal) == true)
-            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m =>
-                $"{m} {System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!, ":[a-z]+}", "}").TrimEnd('/')}"))
-            .ToList();
-        Assert.True(mapped.Count >= 25, $"only {mapped.Count} admin endpoints mapped");
-        Assert.All(mapped, endpoint => Assert.Contains(endpoint, documented));
+        Assert.NotNull(document);
+        Assert.Empty(diagnostic?.Errors ?? []);
+        var documented = document.Paths.SelectMany(p => (p.Value.Operations ?? []).Keys.Select(m => $"{m.Method.ToUpperInvariant()} {p.Key.TrimEnd('/')}")).ToHashSet();
+        var mapped = AdminEndpoint.All(host).Select(e => e.Operation).ToHashSet();
+        Assert.True(mapped.Count >= 27, $"only {mapped.Count} admin endpoints mapped");
+        Assert.Equal(mapped.Order(), documented.Order());
+    }
+
+    [Fact]
+    public async Task EveryOperationDeclaresItsErrorsAndBothSecuritySchemes()
+    {
+        using var client = host.CreateClient();
+
+        var (document, _) = OpenApiDocument.Parse(await client.GetStringAsync("/openapi/v1.json"), "json");
+
+        Assert.NotNull(document?.Components?.SecuritySchemes);
+        Assert.Equal(SecuritySchemeType.ApiKey, document.Components.SecuritySchemes["ApiKey"].Type);
+        Assert.Equal(("http", "bearer"), (document.Components.SecuritySchemes["Bearer"].Type.ToString()!.ToLowerInvariant(), document.Components.SecuritySchemes["Bearer"].Scheme));
+        var operations = document.Paths.SelectMany(p => (p.Value.Operations ?? []).Select(o => (Name: $"{o.Key.Method} {p.Key}", Operation: o.Value))).ToList();
+        Assert.NotEmpty(operations);
+        Assert.All(operations, o =>
+        {
+            Assert.True(new[] { "400", "401", "403", "404" }.All(code => o.Operation.Responses?.ContainsKey(code) == true), $"{o.Name} lacks an error response");
+            var schemes = (o.Operation.Security ?? []).SelectMany(r => r.Keys).Select(k => k.Reference.Id).ToHashSet();
+            Assert.True(schemes.SetEquals(["ApiKey", "Bearer"]), $"{o.Name} has security {string.Join(",", schemes)}");
+        });
     }
 
     [Fact]

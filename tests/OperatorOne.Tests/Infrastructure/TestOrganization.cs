@@ -13,9 +13,10 @@ public sealed record TestOrganization(Guid Id, string SiteId, string SiteSecret,
 {
     public string WebChatUserId(string handle) => $"{SiteId}-{handle}";
 
-    public static async Task<TestOrganization> CreateAsync(BotHost host, Action<Organization>? configure = null)
+    // presetId: an id chosen in advance, for settings that name the organization before the host starts.
+    public static async Task<TestOrganization> CreateAsync(BotHost host, Action<Organization>? configure = null, Guid? presetId = null)
     {
-        var id = Guid.NewGuid();
+        var id = presetId ?? Guid.NewGuid();
         var siteId = $"site-{id:N}"[..17];
         var secret = $"{siteId}.{Guid.NewGuid():N}";
         var members = new Dictionary<string, Guid>();
