@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Nlu;
-using OperatorOne.Skills.Crm;
+using OperatorOne.Skills;
 using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Tests.Nlu;
@@ -17,8 +17,8 @@ public sealed class NluEvaluationTests
     {
         var builder = Host.CreateApplicationBuilder();
         builder.AddBotCore();
-        builder.AddTickets();
-        builder.AddCrm();
+        // Every skill, as the eval-nlu command registers them: the set labels calendar and admin tools too.
+        builder.AddSkills();
         return builder.Services;
     }
 
