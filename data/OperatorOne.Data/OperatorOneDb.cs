@@ -12,6 +12,7 @@ using OperatorOne.Data.Outbox;
 using OperatorOne.Data.ServiceDesk;
 using OperatorOne.Data.Tenancy;
 using OperatorOne.Data.Tickets;
+using OperatorOne.Data.Voice;
 using OperatorOne.Data.WebChat;
 
 namespace OperatorOne.Data;
@@ -62,6 +63,8 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     public DbSet<CalendarEvent> CalendarEvents => Set<CalendarEvent>();
     public DbSet<EventAttendee> EventAttendees => Set<EventAttendee>();
     public DbSet<EventReminder> EventReminders => Set<EventReminder>();
+    public DbSet<VoicePin> VoicePins => Set<VoicePin>();
+    public DbSet<VoiceCall> VoiceCalls => Set<VoiceCall>();
 
     /// <summary>Switches this context (and its open connection, if any) to one organization.</summary>
     public async Task UseOrganizationAsync(Guid organizationId, CancellationToken cancellationToken)

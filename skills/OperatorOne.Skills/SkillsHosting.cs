@@ -4,6 +4,7 @@ using OperatorOne.Skills.Calendar;
 using OperatorOne.Skills.Crm;
 using OperatorOne.Skills.ServiceDesk;
 using OperatorOne.Skills.Tickets;
+using OperatorOne.Skills.VoicePin;
 
 namespace OperatorOne.Skills;
 
@@ -20,6 +21,7 @@ public static class SkillsHosting
         builder.AddAdmin();
         builder.AddCrm();
         builder.AddCalendar();
+        builder.AddVoicePin();
         return builder;
     }
 }

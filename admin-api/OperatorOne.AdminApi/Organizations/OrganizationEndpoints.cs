@@ -43,6 +43,7 @@ internal static class OrganizationEndpoints
         found.AllowSelfApproval = update.AllowSelfApproval ?? found.AllowSelfApproval;
         found.RiskyWriteApproverRole = update.ClearRiskyWriteApproverRole == true ? null : update.RiskyWriteApproverRole ?? found.RiskyWriteApproverRole;
         found.AdminApproverRole = update.ClearAdminApproverRole == true ? null : update.AdminApproverRole ?? found.AdminApproverRole;
+        update.Llm?.ApplyTo(found);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(OrganizationDto.From(found));
     }
@@ -50,17 +51,17 @@ internal static class OrganizationEndpoints
 
 internal sealed record OrganizationDto(
     Guid Id, string Name, string BusinessContext, int ApprovalExpiryMinutes, bool AllowSelfApproval,
-    MemberRole? RiskyWriteApproverRole, MemberRole? AdminApproverRole, DateTimeOffset CreatedAt)
+    MemberRole? RiskyWriteApproverRole, MemberRole? AdminApproverRole, DateTimeOffset CreatedAt, OrganizationLlmSettings Llm)
 {
     public static OrganizationDto From(Organization o) => new(
         o.Id, o.Name, o.BusinessContext, (int)o.ApprovalExpiry.TotalMinutes, o.AllowSelfApproval,
-        o.RiskyWriteApproverRole, o.AdminApproverRole, o.CreatedAt);
+        o.RiskyWriteApproverRole, o.AdminApproverRole, o.CreatedAt, OrganizationLlmSettings.From(o));
 }
 
 internal sealed record OrganizationUpdate(
     string? Name, string? BusinessContext, int? ApprovalExpiryMinutes, bool? AllowSelfApproval,
     MemberRole? RiskyWriteApproverRole, MemberRole? AdminApproverRole,
-    bool? ClearRiskyWriteApproverRole, bool? ClearAdminApproverRole)
+    bool? ClearRiskyWriteApproverRole, bool? ClearAdminApproverRole, OrganizationLlmSettings? Llm = null)
 {
     public Dictionary<string, string[]> Validate()
     {
@@ -83,6 +84,10 @@ internal sealed record OrganizationUpdate(
             {
                 errors[name] = ["Approvers must be member, admin or owner."];
             }
+        }
+        foreach (var (name, problem) in Llm?.Validate() ?? [])
+        {
+            errors[name] = [problem];
         }
         return errors;
     }

@@ -18,7 +18,13 @@ public static class AiHosting
     {
         var section = builder.Configuration.GetSection("Llm");
         builder.Services.AddOptions<LlmOptions>().Bind(section)
-            .Validate(o => string.IsNullOrEmpty(o.Provider) || o.Provider is "OpenAI" or "Ollama", "Llm:Provider must be OpenAI or Ollama.")
+            .Validate(o => string.IsNullOrEmpty(o.Provider) || o.Provider is "OpenAI" or "AzureOpenAI" or "Ollama", "Llm:Provider must be OpenAI, AzureOpenAI or Ollama.")
+            .Validate(o => o.Provider != "AzureOpenAI" || (o.BaseUrl is not null && !string.IsNullOrEmpty(o.Deployment) && !string.IsNullOrEmpty(o.ApiKey)),
+                "Llm:Provider AzureOpenAI needs Llm:BaseUrl (the resource endpoint), Llm:Deployment and Llm:ApiKey.")
+            .Validate(o => o.Memory.TokenBudget >= 0 && o.Memory.CharactersPerToken > 0 && o.Memory.MaxMessages >= 0 && o.Memory.SummarizeAfterTokens > 0,
+                "Llm:Memory settings must not be negative; CharactersPerToken and SummarizeAfterTokens must be positive.")
+            .Validate(o => o.Budget.DailyTokens >= 0 && o.Budget.MonthlyTokens >= 0 && o.Budget.DailyCostUsd >= 0 && o.Budget.MonthlyCostUsd >= 0
+                && o.Prices.Values.All(p => p.InputPerMillion >= 0 && p.OutputPerMillion >= 0), "Llm:Budget caps and Llm:Prices must not be negative.")
             .Validate(o => o.TimeoutSeconds > 0 && o.MaxOutputTokens > 0, "Llm:TimeoutSeconds and Llm:MaxOutputTokens must be positive.")
             .ValidateOnStart();
         if (string.IsNullOrEmpty(section["Provider"]))
@@ -34,6 +40,7 @@ public static class AiHosting
     private static IChatClient CreateClient(LlmOptions options) => options.Provider switch
     {
         "Ollama" => new OllamaApiClient(options.BaseUrl ?? new Uri("http://localhost:11434"), options.Model),
+        "AzureOpenAI" => CreateAzureClient(options),
         _ => new OpenAI.Chat.ChatClient(options.Model, new ApiKeyCredential(options.ApiKey ?? "none"), new OpenAIClientOptions
         {
             Endpoint = options.BaseUrl,
@@ -41,4 +48,17 @@ public static class AiHosting
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
         }).AsIChatClient(),
     };
+
+    /// <summary>Azure OpenAI speaks chat-completions at /openai/deployments/{deployment}/chat/completions?api-version=….</summary>
+    private static IChatClient CreateAzureClient(LlmOptions options)
+    {
+        var key = options.ApiKey ?? "";
+        var clientOptions = new OpenAIClientOptions
+        {
+            Endpoint = new Uri(options.BaseUrl!, $"openai/deployments/{Uri.EscapeDataString(options.Deployment!)}"),
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+        };
+        clientOptions.AddPolicy(new AzureOpenAiPolicy(options.ApiVersion, key), PipelinePosition.BeforeTransport);
+        return new OpenAI.Chat.ChatClient(options.Deployment, new ApiKeyCredential(key), clientOptions).AsIChatClient();
+    }
 }

@@ -3,10 +3,18 @@ namespace OperatorOne.Bot.Core.Ai;
 /// <summary>The "Llm" settings. With no provider the built-in recognizer answers every turn.</summary>
 public sealed class LlmOptions
 {
-    /// <summary>OpenAI (any OpenAI-compatible endpoint through <see cref="BaseUrl"/>) or Ollama; empty turns the LLM off.</summary>
+    /// <summary>OpenAI (any OpenAI-compatible endpoint through <see cref="BaseUrl"/>), AzureOpenAI or Ollama; empty turns the LLM off.</summary>
     public string? Provider { get; set; }
+
+    /// <summary>The provider's address; for Azure OpenAI the resource endpoint (https://NAME.openai.azure.com/).</summary>
     public Uri? BaseUrl { get; set; }
     public string? ApiKey { get; set; }
+
+    /// <summary>Azure OpenAI only: the deployment to call and the REST api-version.</summary>
+    public string? Deployment { get; set; }
+    public string ApiVersion { get; set; } = "2024-10-21";
+
+    /// <summary>Defaults; an organization's own model, temperature and output cap win.</summary>
     public string Model { get; set; } = "gpt-4o-mini";
     public float Temperature { get; set; } = 0.2f;
     public int MaxOutputTokens { get; set; } = 800;
@@ -22,4 +30,10 @@ public sealed class LlmOptions
 
     /// <summary>Values a reply must never contain (the API key is always included).</summary>
     public List<string> Secrets { get; set; } = [];
+
+    public LlmBudgetOptions Budget { get; set; } = new();
+    public LlmMemoryOptions Memory { get; set; } = new();
+
+    /// <summary>Model id → USD per million input and output tokens; a model not listed costs 0.</summary>
+    public Dictionary<string, LlmPrice> Prices { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
@@ -14,7 +13,8 @@ namespace OperatorOne.Bot.Core.Ai;
 
 /// <summary>
 /// The model picks among the tools the caller's role allows; each call runs through the <see cref="ToolExecutor"/>.
-/// When the provider fails or is too slow, the built-in recognizer answers the same turn, and says so.
+/// When the provider fails or is too slow, or the organization's AI budget is used up, the built-in recognizer answers
+/// the same turn, and says so.
 /// </summary>
 public sealed class LlmRecognizer(
     IChatClient chat,
@@ -29,28 +29,32 @@ public sealed class LlmRecognizer(
 
     public async Task<IReadOnlyList<Reply>> RespondAsync(string text, ToolContext context, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var organization = await context.Db.Organizations
-            .Where(o => o.Id == context.OrganizationId)
-            .Select(o => new { o.Name, o.BusinessContext })
-            .SingleAsync(cancellationToken);
-        if (text.Length > settings.MaxInputCharacters)
+        var config = options.Value;
+        var settings = await ModelSettings.LoadAsync(context.Db, context.OrganizationId, config, cancellationToken);
+        if (text.Length > config.MaxInputCharacters)
         {
-            Audit(context, settings, "too_large", new { characters = text.Length });
+            audit.Record(context, "llm_skipped", "too_large", $"{text.Length} characters");
             return [new Reply(FallbackNote), .. await fallback.RespondAsync(text, context, cancellationToken)];
+        }
+        var spent = await LlmBudget.SpentAsync(context.Db, context.OrganizationId, context.Now, cancellationToken);
+        if (LlmBudget.ExhaustedPeriod(spent, settings.Caps) is { } period)
+        {
+            return await OverBudgetAsync(period, text, context, cancellationToken);
         }
         if (Guardrails.LooksLikeInjection(text))
         {
             audit.Record(context, "prompt_injection_suspected", "flagged", text.Length > 500 ? text[..500] : text);
         }
-        var redactor = new Redactor(settings.NationalIdPatterns.Select(p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100))));
-        var outcomes = new List<ToolOutcome>();
+        var redactor = new Redactor(config.NationalIdPatterns.Select(p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100))));
+        var history = await HistoryAsync(context, redactor, config, settings, cancellationToken);
+        var calls = new List<LlmToolCall>();
         var tools = registry.AllowedFor(context.Caller)
-            .Select(t => (AITool)new GatedToolFunction(t, executor, context, outcomes, redactor))
+            .Select(t => (AITool)new GatedToolFunction(t, executor, context, calls, redactor))
             .ToList();
         List<ChatMessage> messages =
         [
-            new(ChatRole.System, SystemPrompt.Build(organization.Name, organization.BusinessContext, context.Caller)),
+            new(ChatRole.System, SystemPrompt.Build(settings.OrganizationName, settings.BusinessContext, context.Caller, redactor.Redact(history.Summary))),
+            .. history.Turns.Select(t => new ChatMessage(t.FromUser ? ChatRole.User : ChatRole.Assistant, redactor.Redact(t.Text))),
             new(ChatRole.User, redactor.Redact(text)),
         ];
         var chatOptions = new ChatOptions
@@ -60,9 +64,10 @@ public sealed class LlmRecognizer(
             MaxOutputTokens = settings.MaxOutputTokens,
             Tools = tools,
         };
+        var exchange = new LlmExchange { Provider = config.Provider ?? "", Purpose = "turn", Model = settings.Model, Request = [.. messages] };
         var stopwatch = Stopwatch.StartNew();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
+        timeout.CancelAfter(TimeSpan.FromSeconds(config.TimeoutSeconds));
         ChatResponse response;
         try
         {
@@ -71,34 +76,57 @@ public sealed class LlmRecognizer(
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not DbUpdateException)
         {
             logger.LogWarning(ex, "LLM provider failed; the built-in recognizer answers this turn");
-            Audit(context, settings, "failed", new { error = ex.GetType().Name, latencyMs = stopwatch.ElapsedMilliseconds });
-            if (outcomes.Count > 0)
+            LlmAudit.Record(context, exchange with { ToolCalls = calls, Error = ex.GetType().Name, LatencyMs = stopwatch.ElapsedMilliseconds }, config.Prices);
+            if (calls.Count > 0)
             {
                 // A tool already ran in this turn; reading the text again could run it twice.
-                return [new Reply($"{outcomes[^1].Result.Text} {FallbackNote}")];
+                return [new Reply($"{calls[^1].Outcome.Result.Text} {FallbackNote}")];
             }
             var replies = await fallback.RespondAsync(text, context, cancellationToken);
             return [new Reply(FallbackNote), .. replies];
         }
-        Audit(context, settings, "ok", new
-        {
-            model = response.ModelId ?? settings.Model,
-            tokensIn = response.Usage?.InputTokenCount,
-            tokensOut = response.Usage?.OutputTokenCount,
-            latencyMs = stopwatch.ElapsedMilliseconds,
-            toolCalls = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>()
-                .Select(c => new { c.Name, c.Arguments }).ToList(),
-        });
-        var answer = response.Text is { Length: > 0 } said ? redactor.Restore(said) : outcomes.LastOrDefault()?.Result.Text ?? "Done.";
-        if (Guardrails.LeaksSecret(answer, [settings.ApiKey, .. settings.Secrets]))
+        LlmAudit.Record(context, exchange with { Response = response, ToolCalls = calls, LatencyMs = stopwatch.ElapsedMilliseconds }, config.Prices);
+        var answer = response.Text is { Length: > 0 } said ? redactor.Restore(said) : calls.LastOrDefault()?.Outcome.Result.Text ?? "Done.";
+        if (Guardrails.LeaksSecret(answer, [config.ApiKey, .. config.Secrets]))
         {
             audit.Record(context, "llm_secret_blocked", "blocked");
             answer = "I can't share that.";
         }
-        var card = outcomes.LastOrDefault(o => o.Result.Card is not null)?.Result.Card;
+        var card = calls.LastOrDefault(c => c.Outcome.Result.Card is not null)?.Outcome.Result.Card;
         return [new Reply(answer) { Card = card }];
     }
 
-    private void Audit(ToolContext context, LlmOptions settings, string outcome, object detail) =>
-        audit.Record(context, "llm_call", outcome, JsonSerializer.Serialize(new { provider = settings.Provider, detail }));
+    /// <summary>The built-in recognizer answers; the notice is given once per conversation per period.</summary>
+    private async Task<IReadOnlyList<Reply>> OverBudgetAsync(string period, string text, ToolContext context, CancellationToken cancellationToken)
+    {
+        var since = LlmBudget.PeriodStart(period, context.Now);
+        var told = await context.Db.AuditEvents.AnyAsync(
+            e => e.Kind == LlmBudget.NoticeKind && e.ConversationId == context.ConversationId && e.CreatedAt >= since, cancellationToken);
+        var replies = await fallback.RespondAsync(text, context, cancellationToken);
+        if (told)
+        {
+            return replies;
+        }
+        audit.Record(context, LlmBudget.NoticeKind, "noticed", period);
+        return [new Reply(LlmBudget.Notice(period)), .. replies];
+    }
+
+    /// <summary>The stored summary (updated first when enough dropped turns are due) and the recent turns that fit the budget.</summary>
+    private async Task<(string Summary, IReadOnlyList<MemoryTurn> Turns)> HistoryAsync(ToolContext context, Redactor redactor, LlmOptions config,
+        ModelSettings settings, CancellationToken cancellationToken)
+    {
+        if (context.ConversationId is not { } conversationId
+            || await context.Db.Conversations.FindAsync([conversationId], cancellationToken) is not { } conversation)
+        {
+            return ("", []);
+        }
+        var memory = config.Memory;
+        var earlier = await ConversationMemory.LoadAsync(context.Db, conversationId, conversation.SummaryThroughMessageId, memory.MaxMessages, cancellationToken);
+        var trimmed = ConversationMemory.Trim(earlier, memory.TokenBudget, memory.CharactersPerToken);
+        if (ConversationSummary.Due(trimmed, memory) is { Count: > 0 } due)
+        {
+            await ConversationSummary.UpdateAsync(chat, conversation, due, redactor, context, config, settings, cancellationToken);
+        }
+        return (conversation.Summary, trimmed.Kept);
+    }
 }

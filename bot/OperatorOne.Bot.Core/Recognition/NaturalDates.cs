@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace OperatorOne.Bot.Core.Recognition;
 
 /// <summary>
-/// The dates people type, read in the speaker's time zone: "today", "tomorrow morning", "in 2 hours",
+/// The dates people type, read in the speaker's time zone: "today", "tomorrow morning", "yesterday", "in 2 hours",
 /// "next Tuesday at 3pm", "friday 9:30", "on 3 March at 14:00", "3pm tomorrow", or an ISO date.
 /// </summary>
 public static partial class NaturalDates
@@ -13,7 +13,7 @@ public static partial class NaturalDates
     private const string Month = "(?<mon>january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)";
     private const string Ordinal = "(st|nd|rd|th)?";
     private const string Date = $@"((the )?(?<d>\d{{1,2}}){Ordinal} (of )?{Month}(,? (?<y>\d{{4}}))?|{Month} (the )?(?<d>\d{{1,2}}){Ordinal}(,? (?<y>\d{{4}}))?)";
-    private const string Day = $"((?<rel>today|tonight|tomorrow|tmrw|tmr|the day after tomorrow|day after tomorrow)|((?<which>next|this|coming) )?{Weekday}(,? {Date})?|{Date})";
+    private const string Day = $"((?<rel>today|tonight|yesterday|tomorrow|tmrw|tmr|the day after tomorrow|day after tomorrow)|((?<which>next|this|coming) )?{Weekday}(,? {Date})?|{Date})";
     private const string Time = @"((?<clock>\d{1,2}([:.]\d{2})? ?(am|pm|a\.m\.|p\.m\.)?|noon|midday|midnight)|(in the )?(?<part>morning|afternoon|evening|night))";
 
     /// <summary>Reads <paramref name="text"/> as a moment in the time zone <paramref name="now"/> carries as its offset.</summary>
@@ -82,7 +82,9 @@ public static partial class NaturalDates
         var today = DateOnly.FromDateTime(localNow.DateTime);
         var rel = match.Groups["rel"].Value;
         var time = match.Groups["clock"].Success || match.Groups["part"].Success ? TimeOf(match)
-            : rel == "tonight" ? new TimeOnly(19, 0) : new TimeOnly(9, 0);
+            : rel == "tonight" ? new TimeOnly(19, 0)
+            // "since yesterday" means from its start; nothing is scheduled in the past, so no working-hours default.
+            : rel == "yesterday" ? TimeOnly.MinValue : new TimeOnly(9, 0);
         if (time is null)
         {
             return null;
@@ -94,6 +96,7 @@ public static partial class NaturalDates
             {
                 "today" or "tonight" => today,
                 "tomorrow" or "tmrw" or "tmr" => today.AddDays(1),
+                "yesterday" => today.AddDays(-1),
                 _ => today.AddDays(2),
             };
         }

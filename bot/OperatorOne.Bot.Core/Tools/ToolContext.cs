@@ -14,6 +14,9 @@ public sealed record ToolContext
     public required IServiceProvider Services { get; init; }
     public Guid? ConversationId { get; init; }
 
+    /// <summary>The inbound activity this turn answers, so audit rows of one turn can be found together.</summary>
+    public string? TurnId { get; init; }
+
     /// <summary>Set when the call runs because an approver approved it.</summary>
     public Caller? ApprovedBy { get; init; }
 

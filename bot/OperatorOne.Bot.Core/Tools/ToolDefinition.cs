@@ -31,6 +31,9 @@ public sealed record ToolDefinition
     /// <summary>The line "help" shows for this tool.</summary>
     public string? HelpExample { get; init; }
 
+    /// <summary>Parameters whose values are secrets (a PIN): the audit trail stores them masked.</summary>
+    public IReadOnlySet<string> SecretParameters { get; init; } = new HashSet<string>();
+
     /// <summary>A one-line description of a concrete call for approval cards: "Delete ticket #12".</summary>
     public Func<ToolCall, ToolContext, CancellationToken, Task<string>>? Summarize { get; init; }
 }

@@ -25,7 +25,7 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
         var denial = CheckRole(tool.Definition, context.Caller);
         if (denial is not null)
         {
-            await audit.ToolCallAsync(context, call, "denied", denial, 0, cancellationToken);
+            await audit.ToolCallAsync(context, Audited(tool.Definition, call), "denied", denial, 0, cancellationToken);
             return ToolOutcome.Denied(denial);
         }
         var missing = tool.RequiredParameters.FirstOrDefault(p => call.Arguments[p] is null);
@@ -36,7 +36,7 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
         if (context.ApprovedBy is null && tool.Definition.Tier is ToolTier.RiskyWrite or ToolTier.Admin)
         {
             var request = await approvals.RequestAsync(tool, call, context, cancellationToken);
-            await audit.ToolCallAsync(context, call, "awaiting_approval", $"approval #{request.Number}", 0, cancellationToken);
+            await audit.ToolCallAsync(context, Audited(tool.Definition, call), "awaiting_approval", $"approval #{request.Number}", 0, cancellationToken);
             return new ToolOutcome(ToolOutcomeKind.AwaitingApproval, new ToolResult(
                 $"{request.Summary} needs approval. I've sent approval request #{request.Number} to the approvers; I'll tell you when it's decided."))
             { Approval = request };
@@ -67,19 +67,19 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
         {
             var value = await tool.Function.InvokeAsync(arguments, cancellationToken);
             var result = value as ToolResult ?? new ToolResult(value?.ToString() ?? "Done.");
-            await audit.ToolCallAsync(context, call, result.Succeeded ? "ok" : "refused", result.Succeeded ? null : result.Text,
+            await audit.ToolCallAsync(context, Audited(tool.Definition, call), result.Succeeded ? "ok" : "refused", result.Succeeded ? null : result.Text,
                 (int)stopwatch.ElapsedMilliseconds, cancellationToken);
             return ToolOutcome.Ran(result);
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidCastException)
         {
-            await audit.ToolCallAsync(context, call, "invalid_arguments", ex.Message, (int)stopwatch.ElapsedMilliseconds, cancellationToken);
+            await audit.ToolCallAsync(context, Audited(tool.Definition, call), "invalid_arguments", ex.Message, (int)stopwatch.ElapsedMilliseconds, cancellationToken);
             return new ToolOutcome(ToolOutcomeKind.Refused, ToolResult.Refused($"I couldn't use those details for {tool.Name}: {FirstLine(ex.Message)}"));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Tool {Tool} failed", tool.Name);
-            await audit.ToolCallAsync(context, call, "failed", ex.GetType().Name, (int)stopwatch.ElapsedMilliseconds, cancellationToken);
+            await audit.ToolCallAsync(context, Audited(tool.Definition, call), "failed", ex.GetType().Name, (int)stopwatch.ElapsedMilliseconds, cancellationToken);
             return new ToolOutcome(ToolOutcomeKind.Failed, ToolResult.Refused("Something went wrong on my side; nothing was changed. Please try again."));
         }
     }
@@ -92,6 +92,21 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
         var d when d.Length > 0 => char.ToLowerInvariant(d[0]) + d[1..],
         _ => tool.Name,
     };
+
+    /// <summary>The call as the audit trail keeps it: secret parameters (a PIN) masked.</summary>
+    internal static ToolCall Audited(ToolDefinition tool, ToolCall call)
+    {
+        if (!call.Arguments.Any(a => tool.SecretParameters.Contains(a.Key)))
+        {
+            return call;
+        }
+        var masked = (JsonObject)call.Arguments.DeepClone();
+        foreach (var name in tool.SecretParameters.Where(masked.ContainsKey))
+        {
+            masked[name] = "[redacted]";
+        }
+        return call with { Arguments = masked };
+    }
 
     private static string FirstLine(string text) => text.Split('\n')[0];
 

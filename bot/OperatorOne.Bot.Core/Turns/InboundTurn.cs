@@ -25,4 +25,10 @@ public sealed record InboundTurn
 
     /// <summary>Whether the conversation is a 1:1 with this user, so proactive notices for them may go here.</summary>
     public bool IsPersonal { get; init; } = true;
+
+    /// <summary>
+    /// A channel's own step (a phone call's guided flow) run in place of the router, inside the same transaction,
+    /// de-duplication and transcript as any other turn.
+    /// </summary>
+    public Func<Tools.ToolContext, CancellationToken, Task<IReadOnlyList<Reply>>>? Handler { get; init; }
 }

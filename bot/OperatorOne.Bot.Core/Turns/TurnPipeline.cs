@@ -58,8 +58,11 @@ public sealed class TurnPipeline(
                 Outbox = outbox,
                 Services = services,
                 ConversationId = conversation.Id,
+                TurnId = turn.Activity.Id ?? turn.DeliveryId,
             };
-            replies = await router.RouteAsync(turn, context, cancellationToken);
+            replies = turn.Handler is { } handler
+                ? await handler(context, cancellationToken)
+                : await router.RouteAsync(turn, context, cancellationToken);
         }
 
         var activities = replies.Select(r => ToActivity(turn, r)).ToList();

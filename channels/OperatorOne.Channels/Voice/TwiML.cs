@@ -28,6 +28,21 @@ internal static class TwiML
             new XAttribute("actionOnEmptyResult", "true"),
             Say(prompt, options));
 
+    /// <summary>Listens for several keys ended by #, or for them spoken: a PIN, a phone number.</summary>
+    public static XElement GatherDigits(Uri action, IEnumerable<string> hints, string prompt, TwilioOptions options) =>
+        new("Gather",
+            new XAttribute("input", "speech dtmf"),
+            new XAttribute("action", action.AbsoluteUri),
+            new XAttribute("method", "POST"),
+            new XAttribute("finishOnKey", "#"),
+            new XAttribute("timeout", "8"),
+            new XAttribute("speechTimeout", "auto"),
+            new XAttribute("speechModel", "phone_call"),
+            new XAttribute("language", options.Language),
+            new XAttribute("hints", string.Join(", ", hints)),
+            new XAttribute("actionOnEmptyResult", "true"),
+            Say(prompt, options));
+
     public static XElement Dial(string number) => new("Dial", new XAttribute("timeout", "30"), number);
 
     public static XElement Hangup() => new("Hangup");

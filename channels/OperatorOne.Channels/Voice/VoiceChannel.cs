@@ -22,6 +22,11 @@ public static class VoiceChannel
         services.AddOptions<TwilioOptions>().Bind(builder.Configuration.GetSection(TwilioOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>();
         services.AddScoped<VoiceTurns>();
+        services.AddScoped<VoiceFlowTurns>();
+        services.AddScoped<VoiceFlowSteps>();
+        services.AddScoped<IntakeFlow>();
+        services.AddScoped<SecureFlow>();
+        services.AddScoped<VoiceFlows>();
         services.AddSingleton<IChannelSender, VoiceSender>();
         return builder;
     }

@@ -5,13 +5,13 @@ using OperatorOne.Bot.Core.Tools;
 
 namespace OperatorOne.Channels.Voice;
 
-internal enum CallerIntent { Other, Person, Goodbye, Risky }
+internal enum CallerIntent { Other, Person, Goodbye, Risky, Approvals }
 
 /// <summary>The call-level decisions, pure: what TwiML follows a reply, a silence, a no-match or a request for a person.</summary>
 internal static partial class VoiceDialog
 {
     /// <summary>What the call itself understands at any point; the tools' examples and an open card's choices are added.</summary>
-    public static readonly IReadOnlyList<string> BaseHints = ["help", "talk to a person", "goodbye"];
+    public static readonly IReadOnlyList<string> BaseHints = ["help", "my approvals", "talk to a person", "goodbye"];
 
     /// <summary>Speech hints: the choices of the card just read out, then the phrases of the tools a caller may use by phone.</summary>
     public static IReadOnlyList<string> Hints(ToolRegistry tools, IEnumerable<VoiceChoice> choices) =>
@@ -27,16 +27,18 @@ internal static partial class VoiceDialog
     private static string HintPhrase(string example) =>
         Spaces().Replace(Digits().Replace(example.Split(':')[0], " "), " ").Trim();
 
-    public const string RiskyRefusal =
-        "For your security, that needs an approval, and approvals can't be requested by phone. Please ask me in chat. Anything else?";
-
     public static CallerIntent Intent(string input, ToolRegistry tools) =>
         input.Trim() == "0" || Person().IsMatch(input) ? CallerIntent.Person
         : Goodbye().IsMatch(input) ? CallerIntent.Goodbye
-        // Without a voice PIN anyone holding a member's phone could set off an approval request; those stay in chat.
+        : Approvals().IsMatch(input) ? CallerIntent.Approvals
+        // Risky requests go behind the voice PIN and a read-back (SecureFlow), never straight to the recognizer.
         : UtteranceMatcher.Match(UtteranceMatcher.Normalize(input), tools.All)?.Tool.Definition.Tier is ToolTier.RiskyWrite or ToolTier.Admin
             ? CallerIntent.Risky
         : CallerIntent.Other;
+
+    /// <summary>The welcome that counts waiting approvals also says how to hear them.</summary>
+    public static VoiceAnswer WithApprovalsHint(VoiceAnswer welcome) =>
+        WaitingApprovals().IsMatch(welcome.Speech) ? welcome with { Speech = welcome.Speech + " Say my approvals to hear and decide them." } : welcome;
 
     /// <summary>The recognizer's "didn't understand" answer, which counts like a silence.</summary>
     public static bool IsNoMatch(VoiceAnswer answer) => answer.Speech.StartsWith("Sorry, I didn't understand", StringComparison.Ordinal);
@@ -78,6 +80,13 @@ internal static partial class VoiceDialog
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();
+
+    [GeneratedRegex(@"^((can you |please )?(read|tell me|give me|list|show|hear|check|what are)( me)? )?(my |the )?(pending |waiting |open )?approvals?( requests?)?( waiting| pending| for me)?\.?$|^(my|pending) approvals?\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Approvals();
+
+    [GeneratedRegex(@"approval requests? waiting", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WaitingApprovals();
 
     [GeneratedRegex(@"^(good ?bye|bye|that'?s all|hang up|no thanks?( you)?)\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Goodbye();

@@ -41,10 +41,23 @@ internal sealed class VoiceTurns(TurnPipeline pipeline, OperatorOneDb db, TimePr
     private async Task<VoiceAnswer?> RunAsync(VoiceRequest call, int step, Activity activity, CancellationToken cancellationToken)
     {
         var deliveryId = $"{call.CallSid}:{step}";
+        var result = await pipeline.RunAsync(Turn(call, step, activity, clock.GetUtcNow()), cancellationToken);
+        return result.Status switch
+        {
+            TurnStatus.UnknownInstallation => null,
+            TurnStatus.Duplicate => VoiceSpeech.Render(await RepliesToAsync(call, deliveryId, cancellationToken)),
+            _ => VoiceSpeech.Render(result.Replies),
+        };
+    }
+
+    /// <summary>The turn for one call step: CallSid + step is the delivery id, so a repeated callback runs once.</summary>
+    public static InboundTurn Turn(VoiceRequest call, int step, Activity activity, DateTimeOffset now)
+    {
+        var deliveryId = $"{call.CallSid}:{step}";
         var bot = new ChannelAccount { Id = call.To, Role = "bot" };
         var user = new ChannelAccount { Id = call.From, Role = "user" };
         var conversation = new ConversationAccount { Id = call.CallSid, ConversationType = "personal", TenantId = call.To };
-        var turn = new InboundTurn
+        return new InboundTurn
         {
             Channel = Channel,
             DeliveryId = deliveryId,
@@ -54,19 +67,12 @@ internal sealed class VoiceTurns(TurnPipeline pipeline, OperatorOneDb db, TimePr
             {
                 Id = deliveryId,
                 ChannelId = Channel,
-                Timestamp = clock.GetUtcNow(),
+                Timestamp = now,
                 From = user,
                 Recipient = bot,
                 Conversation = conversation,
             },
             Reference = new ConversationReference { ChannelId = Channel, Conversation = conversation, Bot = bot, User = user },
-        };
-        var result = await pipeline.RunAsync(turn, cancellationToken);
-        return result.Status switch
-        {
-            TurnStatus.UnknownInstallation => null,
-            TurnStatus.Duplicate => VoiceSpeech.Render(await RepliesToAsync(call, deliveryId, cancellationToken)),
-            _ => VoiceSpeech.Render(result.Replies),
         };
     }
 

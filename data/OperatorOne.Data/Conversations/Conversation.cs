@@ -16,6 +16,12 @@ public sealed class Conversation
 
     /// <summary>Set when the channel told us we can no longer post here (403/404); cleared on the next inbound turn.</summary>
     public bool IsStale { get; set; }
+
+    /// <summary>The LLM's summary of the turns too old for its prompt; empty until the first ones are dropped.</summary>
+    public string Summary { get; set; } = "";
+
+    /// <summary>The last transcript message the summary covers (0: none).</summary>
+    public long SummaryThroughMessageId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset LastActivityAt { get; set; }
 }

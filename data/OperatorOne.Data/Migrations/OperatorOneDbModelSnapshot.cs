@@ -680,6 +680,15 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("reference");
 
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("summary");
+
+                    b.Property<long>("SummaryThroughMessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("summary_through_message_id");
+
                     b.HasKey("Id")
                         .HasName("pk_conversations");
 
@@ -1269,6 +1278,28 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("last_ticket_number");
 
+                    b.Property<long?>("LlmDailyTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("llm_daily_tokens");
+
+                    b.Property<int?>("LlmMaxOutputTokens")
+                        .HasColumnType("integer")
+                        .HasColumnName("llm_max_output_tokens");
+
+                    b.Property<string>("LlmModel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("llm_model");
+
+                    b.Property<decimal?>("LlmMonthlyCostUsd")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("numeric(12,4)")
+                        .HasColumnName("llm_monthly_cost_usd");
+
+                    b.Property<float?>("LlmTemperature")
+                        .HasColumnType("real")
+                        .HasColumnName("llm_temperature");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1838,6 +1869,95 @@ namespace OperatorOne.Data.Migrations
                         .HasDatabaseName("ix_ticket_comments_ticket_id");
 
                     b.ToTable("ticket_comments");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Voice.VoiceCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("answer");
+
+                    b.Property<string>("CallSid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("call_sid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("PinFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("pin_failures");
+
+                    b.Property<bool>("PinVerified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pin_verified");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer")
+                        .HasColumnName("step");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_voice_calls");
+
+                    b.HasIndex("CallSid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_voice_calls_call_sid");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_voice_calls_organization_id");
+
+                    b.ToTable("voice_calls");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Voice.VoicePin", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("hash");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("MemberId")
+                        .HasName("pk_voice_pins");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_voice_pins_organization_id");
+
+                    b.ToTable("voice_pins");
                 });
 
             modelBuilder.Entity("OperatorOne.Data.WebChat.DirectLineActivity", b =>
@@ -2426,6 +2546,33 @@ namespace OperatorOne.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ticket_comments_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Voice.VoiceCall", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_voice_calls_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Voice.VoicePin", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Members.Member", null)
+                        .WithOne()
+                        .HasForeignKey("OperatorOne.Data.Voice.VoicePin", "MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_voice_pins_members_member_id");
+
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_voice_pins_organizations_organization_id");
                 });
 
             modelBuilder.Entity("OperatorOne.Data.WebChat.DirectLineActivity", b =>

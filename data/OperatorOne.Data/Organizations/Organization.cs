@@ -10,6 +10,15 @@ public sealed class Organization
     /// <summary>What the business does, in its own words; given to the LLM as context.</summary>
     public string BusinessContext { get; set; } = "";
 
+    /// <summary>The model for this organization; null uses Llm:Model.</summary>
+    public string? LlmModel { get; set; }
+    public float? LlmTemperature { get; set; }
+    public int? LlmMaxOutputTokens { get; set; }
+
+    /// <summary>Caps overriding Llm:Budget for this organization; null uses the configured ones.</summary>
+    public long? LlmDailyTokens { get; set; }
+    public decimal? LlmMonthlyCostUsd { get; set; }
+
     public TimeSpan ApprovalExpiry { get; set; } = TimeSpan.FromHours(24);
     public bool AllowSelfApproval { get; set; }
 

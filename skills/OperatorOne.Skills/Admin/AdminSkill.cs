@@ -17,6 +17,7 @@ public static class AdminSkill
         DecideApproval.Definition,
         AuditTrail.Definition,
         LinkIdentity.Definition,
+        SetBusinessContext.Definition,
     ];
 
     public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder)

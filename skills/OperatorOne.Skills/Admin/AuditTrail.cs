@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
@@ -12,6 +13,7 @@ namespace OperatorOne.Skills.Admin;
 internal static class AuditTrail
 {
     public const int MaxShown = 30;
+    public const string LlmCall = "llm_call";
 
     public static ToolDefinition Definition { get; } = new()
     {
@@ -22,8 +24,10 @@ internal static class AuditTrail
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of("(show |get )?(the )?audit (log|trail)( (for|of|by) (?<member>.+?))?( (since|from|after) (?<since>.+?))?( (until|to|before) (?<until>.+?))?"),
+            Utterance.Of("(show |get )?(me )?(the )?audit (log|trail)( (for|of|by) (?<member>.+?))?( (since|from|after) (?<since>.+?))?( (until|to|before) (?<until>.+?))?"),
             Utterance.Of("what (has|did) (?<member>.+?) (done|do)( (since|from|after) (?<since>.+?))?"),
+            Utterance.Of("(show |list |get )?(me )?(the )?(llm|ai|model|assistant) (calls|usage|requests|log)( (for|of|by) (?<member>.+?))?( (since|from|after) (?<since>.+?))?( (until|to|before) (?<until>.+?))?",
+                new Dictionary<string, string> { ["kind"] = LlmCall }),
         ],
         HelpExample = "audit log for mia since today 9am",
     };
@@ -33,6 +37,7 @@ internal static class AuditTrail
         [Description("Only this member's actions: a handle or name.")] string? member = null,
         [Description("Only events at or after this time.")] DateTimeOffset? since = null,
         [Description("Only events before this time.")] DateTimeOffset? until = null,
+        [Description("Only events of this kind: llm_call, tool_call, approval_requested, approval_decided …")] string? kind = null,
         CancellationToken cancellationToken = default)
     {
         var db = context.Db;
@@ -48,6 +53,10 @@ internal static class AuditTrail
             events = events.Where(e => e.MemberId == person.Id);
             who = $" for {person.DisplayName}";
         }
+        if (!string.IsNullOrWhiteSpace(kind))
+        {
+            events = events.Where(e => e.Kind == kind.Trim());
+        }
         if (since is { } from)
         {
             events = events.Where(e => e.CreatedAt >= from);
@@ -57,7 +66,7 @@ internal static class AuditTrail
             events = events.Where(e => e.CreatedAt < to);
         }
         var rows = await events.OrderByDescending(e => e.Id).Take(MaxShown + 1)
-            .Select(e => new { e.CreatedAt, e.Kind, e.Tool, e.Outcome, e.MemberId })
+            .Select(e => new { e.CreatedAt, e.Kind, e.Tool, e.Outcome, e.MemberId, Detail = e.Kind == LlmCall ? e.Detail : null })
             .ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
@@ -65,8 +74,33 @@ internal static class AuditTrail
         }
         var names = await db.MemberNamesAsync(rows.Select(r => r.MemberId), cancellationToken);
         var lines = rows.Take(MaxShown).Select(r =>
-            $"- {r.CreatedAt.UtcDateTime.ToString("d MMM HH:mm", CultureInfo.InvariantCulture)} {(r.MemberId is { } m ? names.GetValueOrDefault(m, "someone") : "system")}: {r.Tool ?? r.Kind} → {r.Outcome}");
+            $"- {r.CreatedAt.UtcDateTime.ToString("d MMM HH:mm", CultureInfo.InvariantCulture)} {(r.MemberId is { } m ? names.GetValueOrDefault(m, "someone") : "system")}: {r.Tool ?? r.Kind} → {r.Outcome}{LlmUsage(r.Detail)}");
         var more = rows.Count > MaxShown ? $" (latest {MaxShown} shown)" : "";
         return new ToolResult($"Audit log{who}{more}:\n{string.Join("\n", lines)}");
+    }
+
+    /// <summary>An LLM call's model, tokens and cost, as its audit row recorded them.</summary>
+    internal static string LlmUsage(string? detail)
+    {
+        if (detail is null)
+        {
+            return "";
+        }
+        try
+        {
+            var root = JsonDocument.Parse(detail).RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("inputTokens", out var input))
+            {
+                return "";
+            }
+            var model = root.TryGetProperty("model", out var m) ? m.GetString() : null;
+            var output = root.TryGetProperty("outputTokens", out var o) ? o.GetInt64() : 0;
+            var cost = root.TryGetProperty("costUsd", out var c) ? c.GetDecimal() : 0;
+            return string.Create(CultureInfo.InvariantCulture, $" ({model}, {input.GetInt64()} in / {output} out tokens, ${cost:0.####})");
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            return "";
+        }
     }
 }

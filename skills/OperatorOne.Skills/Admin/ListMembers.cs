@@ -18,6 +18,7 @@ internal static class ListMembers
         [
             Utterance.Of("(show|list|get)( me)?( all)?( the)? (members|people|users|team)( and (their )?roles)?"),
             Utterance.Of("who(['’]?s| is| are) (in|on) (the|our) (team|organi[sz]ation)|members and roles"),
+            Utterance.Of("who are (the|our) (members|users|people)"),
         ],
         HelpExample = "list members",
     };

@@ -18,7 +18,8 @@ internal static class PendingApprovals
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of("(show|list|get)( me)?( the| all)? (pending|open|waiting) approvals( requests)?|pending approvals"),
+            Utterance.Of("(show|list|get)( me)?( the| all)? (pending|open|waiting) approvals?( requests)?|pending approvals"),
+            Utterance.Of("(are there )?any approvals (waiting|pending)( for me)?"),
             Utterance.Of("what(['’]?s| is) waiting for (my )?approval|what needs (my )?approval"),
         ],
         HelpExample = "pending approvals",

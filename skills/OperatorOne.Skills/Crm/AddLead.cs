@@ -19,7 +19,7 @@ internal static class AddLead
         Utterances =
         [
             // "add a lead: Jo Park from Initech", "new lead Initech", "create a lead for Jo Park at Initech"
-            Utterance.Of("(please )?(add|create|log|record|enter|new)( a| an| another)?( new)? (sales )?lead(( ?[:\\-–] ?| for | called | named )(?<name>.+))?"),
+            Utterance.Of("(please )?(add|create|log|record|enter|new)( a| an| another)?( new)? (sales )?lead(( ?[:\\-–] ?| for | called | named | )(?<name>.+))?"),
         ],
         Prompts = new Dictionary<string, string> { ["name"] = "Who is the lead? A name, and the company if you know it (\"Jo Park from Initech\")." },
         HelpExample = "add a lead: Jo Park from Initech",

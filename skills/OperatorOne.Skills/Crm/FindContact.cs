@@ -20,7 +20,7 @@ internal static class FindContact
         [
             // "find Dana from Acme", "look up contact Dana Lee", "search the crm for Acme"
             Utterance.Of("(please )?(find|look up|lookup|search( the crm)? for|search) (the )?(contact|company|customer|person|client)?( called| named)? ?(?<name>.+?)( in the crm)?"),
-            Utterance.Of("who is (?<name>.+)"),
+            Utterance.Of("who(['’]?s| is) (?<name>.+)"),
             Utterance.Of("(find|look up|lookup) (a )?(contact|company)"),
         ],
         Prompts = new Dictionary<string, string> { ["name"] = "Who or which company should I look for?" },

@@ -23,6 +23,7 @@ internal static class MyDealsClosing
             Utterance.Of("((show|list)( me)? |what are |which (of )?)?(are )?my (open )?deals( that)?( are| will be)? (closing|that close|to close|due|close)( this month)?"),
             Utterance.Of("(what|which) deals (am i|do i have) (closing|to close)( this month)?"),
             Utterance.Of("(show|list)( me)? my deals"),
+            Utterance.Of("(what|which) deals are (closing|due) for me( this month)?"),
         ],
         HelpExample = "my deals closing this month",
     };

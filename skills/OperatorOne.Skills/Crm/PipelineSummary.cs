@@ -22,6 +22,7 @@ internal static class PipelineSummary
             Utterance.Of("((show|give)( me)? )?(the |our |a )?(sales )?pipeline( summary| overview| report)?"),
             Utterance.Of("(how('?s| is) )?(the |our )?(sales )?pipeline( looking| doing)?"),
             Utterance.Of("(summari[sz]e|sum up) (the |our )?(sales )?pipeline"),
+            Utterance.Of("what does (the |our )?(sales )?pipeline look like"),
         ],
         HelpExample = "pipeline summary",
     };

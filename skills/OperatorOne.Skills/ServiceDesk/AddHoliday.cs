@@ -20,8 +20,8 @@ internal static class AddHoliday
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of("add (a )?holiday( on)? (?<date>\\d{4}-\\d{2}-\\d{2})(:? (?<name>.+))?"),
-            Utterance.Of("(?<date>\\d{4}-\\d{2}-\\d{2}) is a holiday(:? (?<name>.+))?"),
+            Utterance.Of("(please )?add (a )?holiday( on)? (?<date>\\d{4}-\\d{2}-\\d{2})( ?[:\\-–]? (?<name>.+))?"),
+            Utterance.Of("(?<date>\\d{4}-\\d{2}-\\d{2}) is a (public |bank )?holiday( ?[:\\-–]? (?<name>.+))?"),
         ],
         Prompts = new Dictionary<string, string> { ["date"] = "Which date (YYYY-MM-DD)?" },
         HelpExample = "add holiday 2026-12-25 Christmas",

@@ -20,7 +20,7 @@ internal static class AddQueueMember
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of("(add|put) (?<member>.+?) (to|in|into|on) (?<queue>(the )?.+? queue|queue .+)"),
+            Utterance.Of("(add|put) (?<member>.+?) (to|in|into|on) ((the )?(?<queue>.+?) queue|queue (?<queue>.+))"),
         ],
         Prompts = new Dictionary<string, string>
         {

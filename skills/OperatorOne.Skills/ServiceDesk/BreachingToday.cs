@@ -19,7 +19,8 @@ internal static class BreachingToday
         [
             Utterance.Of($"({TicketPhrases.WhatIs}|which tickets are|what tickets are|anything) (breaching|going to breach|about to breach|at risk)( today)?"),
             Utterance.Of("(show|list)( me)? (sla )?(breaches|breaching tickets|tickets at risk)( today)?"),
-            Utterance.Of("(sla )?breaches( today)?"),
+            Utterance.Of("(any )?(sla )?breaches( today)?"),
+            Utterance.Of("(which|what) tickets (are|will be) (breaching|going to breach|about to breach) (the |their )?sla( today)?"),
         ],
         HelpExample = "what's breaching today?",
     };

@@ -17,7 +17,8 @@ internal static class CreateQueue
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of("(create|add|make|set up)( a| the)?( new)? (support )?queue( called| named)?( (?<name>.+))?"),
+            Utterance.Of("(please )?(create|add|make|set up)( a| the)?( new)? (support )?queue( called| named)?( (?<name>.+))?"),
+            Utterance.Of("new (support )?queue ?[:\\-–]? (?<name>.+)"),
         ],
         Prompts = new Dictionary<string, string> { ["name"] = "What should the queue be called?" },
         HelpExample = "create queue IT",

@@ -22,6 +22,7 @@ internal static class EscalateTicket
         Utterances =
         [
             Utterance.Of($"(please )?(escalate|bump|raise the priority of|raise the priority on|prioritize|prioritise) {Ref}"),
+            Utterance.Of($"{Ref} (needs|should be|must be) (escalating|escalated|prioriti[sz]ed|bumped)"),
         ],
         Prompts = new Dictionary<string, string> { ["number"] = "Which ticket should I escalate? Tell me its number, like 12." },
         HelpExample = "escalate 12",

@@ -23,7 +23,8 @@ internal static class SetBusinessHours
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of("set (the )?(business|office|working) hours( to)? (?<opens>[0-9:apm]+) ?(-|to|until) ?(?<closes>[0-9:apm]+)( (on )?(?<days>weekdays|every day|all week))?( in (?<timeZone>\\S+))?"),
+            Utterance.Of("(set|change|update) (the |our )?(business|office|working|opening) hours( to)? (?<opens>[0-9:apm]+) ?(-|to|until) ?(?<closes>[0-9:apm]+)( (on )?(?<days>weekdays|every day|all week))?( in (?<timeZone>\\S+))?"),
+            Utterance.Of("our (business|office|working|opening) hours are (?<opens>[0-9:apm]+) ?(-|to|until) ?(?<closes>[0-9:apm]+)( (on )?(?<days>weekdays|every day|all week))?( in (?<timeZone>\\S+))?"),
         ],
         Prompts = new Dictionary<string, string>
         {

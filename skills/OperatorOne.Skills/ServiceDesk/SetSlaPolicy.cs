@@ -23,7 +23,7 @@ internal static partial class SetSlaPolicy
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of($"set (the )?sla (for|of|on) {TicketPhrases.Priority}( priority)?( tickets)?( to)?( (?<firstResponse>[^,]+?) (first )?response)?(,? (and )?(?<resolution>[^,]+?) resolution)?"),
+            Utterance.Of($"(set|change|update) (the )?sla (for|of|on) {TicketPhrases.Priority}( priority)?( tickets)?( to)?( (?<firstResponse>[^,]+?) (first )?response)?(,? (and )?(?<resolution>[^,]+?) resolution)?"),
         ],
         Prompts = new Dictionary<string, string>
         {

@@ -15,6 +15,11 @@ public sealed class LlmFixture : IAsyncLifetime
         Host.Settings["Llm:BaseUrl"] = Model.ApiBaseUrl.ToString();
         Host.Settings["Llm:ApiKey"] = "sk-stand-in-secret-key";
         Host.Settings["Llm:Model"] = "stand-in-model";
+        Host.Settings["Llm:TimeoutSeconds"] = "3";
+        Host.Settings["Llm:Prices:stand-in-model:InputPerMillion"] = "2.50";
+        Host.Settings["Llm:Prices:stand-in-model:OutputPerMillion"] = "10";
+        Host.Settings["Llm:Memory:TokenBudget"] = "40";
+        Host.Settings["Llm:Memory:SummarizeAfterTokens"] = "50";
         await Host.InitializeAsync();
     }
 

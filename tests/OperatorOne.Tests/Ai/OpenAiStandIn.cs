@@ -7,20 +7,32 @@ using System.Text.Json.Nodes;
 namespace OperatorOne.Tests.Ai;
 
 /// <summary>
-/// A local stand-in for an OpenAI-compatible /v1/chat/completions endpoint on real loopback HTTP: answers with the
-/// scripted assistant messages in order (tool_calls or text, with usage) and records every request body.
+/// A local stand-in for an OpenAI-compatible /v1/chat/completions endpoint (and Azure OpenAI's
+/// /openai/deployments/{deployment}/chat/completions?api-version=…) on real loopback HTTP: answers with the scripted
+/// assistant messages in order (tool_calls or text, with usage) and records every request body, address and key header.
 /// </summary>
 public sealed class OpenAiStandIn : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<JsonObject> _script = new();
     private readonly ConcurrentQueue<JsonObject> _requests = new();
+    private readonly ConcurrentQueue<(string PathAndQuery, string? ApiKey, string? Authorization)> _addresses = new();
     private Task? _loop;
     private int _id;
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
     public Uri ApiBaseUrl => new(BaseAddress, "v1/");
     public IReadOnlyList<JsonObject> Requests => [.. _requests];
+    public IReadOnlyList<(string PathAndQuery, string? ApiKey, string? Authorization)> Addresses => [.. _addresses];
+
+    /// <summary>The chat-completions path it answers; Azure's carries the deployment.</summary>
+    public string CompletionsPath { get; set; } = "/v1/chat/completions";
+
+    /// <summary>How long each answer takes, to trip the recognizer's timeout.</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>The usage reported with every answer.</summary>
+    public (int Prompt, int Completion) Usage { get; set; } = (120, 30);
 
     /// <summary>When set, every request gets this HTTP status, as a provider outage would.</summary>
     public int? FailWith { get; set; }
@@ -29,7 +41,10 @@ public sealed class OpenAiStandIn : IAsyncDisposable
     {
         _script.Clear();
         _requests.Clear();
+        _addresses.Clear();
         FailWith = null;
+        Delay = TimeSpan.Zero;
+        Usage = (120, 30);
     }
 
     public void ReplyText(string text) => _script.Enqueue(new JsonObject { ["role"] = "assistant", ["content"] = text });
@@ -72,15 +87,33 @@ public sealed class OpenAiStandIn : IAsyncDisposable
             {
                 return;
             }
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = JsonNode.Parse(await reader.ReadToEndAsync()) as JsonObject ?? [];
-            _requests.Enqueue(body);
-            var (status, answer) = Answer(context.Request.Url?.AbsolutePath ?? "");
+            _ = Task.Run(() => RespondAsync(context));
+        }
+    }
+
+    private async Task RespondAsync(HttpListenerContext context)
+    {
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        var body = JsonNode.Parse(await reader.ReadToEndAsync()) as JsonObject ?? [];
+        _requests.Enqueue(body);
+        _addresses.Enqueue((context.Request.Url?.PathAndQuery ?? "", context.Request.Headers["api-key"], context.Request.Headers["Authorization"]));
+        // Taken from the script before waiting, so a late answer never takes a later test's message.
+        var (status, answer) = Answer(context.Request.Url?.AbsolutePath ?? "");
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay);
+        }
+        try
+        {
             var bytes = Encoding.UTF8.GetBytes(answer.ToJsonString());
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
+        }
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The client gave up (its timeout); nobody reads this answer.
         }
     }
 
@@ -90,7 +123,7 @@ public sealed class OpenAiStandIn : IAsyncDisposable
         {
             return (status, new JsonObject { ["error"] = new JsonObject { ["message"] = "overloaded", ["type"] = "server_error" } });
         }
-        if (path != "/v1/chat/completions" || !_script.TryDequeue(out var message))
+        if (path != CompletionsPath || !_script.TryDequeue(out var message))
         {
             return (404, new JsonObject { ["error"] = new JsonObject { ["message"] = "nothing scripted", ["type"] = "invalid_request_error" } });
         }
@@ -107,7 +140,7 @@ public sealed class OpenAiStandIn : IAsyncDisposable
                 ["message"] = message,
                 ["finish_reason"] = toolCalls ? "tool_calls" : "stop",
             }),
-            ["usage"] = new JsonObject { ["prompt_tokens"] = 120, ["completion_tokens"] = 30, ["total_tokens"] = 150 },
+            ["usage"] = new JsonObject { ["prompt_tokens"] = Usage.Prompt, ["completion_tokens"] = Usage.Completion, ["total_tokens"] = Usage.Prompt + Usage.Completion },
         });
     }
 

@@ -4,6 +4,8 @@ using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Nlu;
 using OperatorOne.Skills;
+using OperatorOne.Skills.Crm;
+using OperatorOne.Skills.ServiceDesk;
 using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Tests.Nlu;
@@ -17,7 +19,6 @@ public sealed class NluEvaluationTests
     {
         var builder = Host.CreateApplicationBuilder();
         builder.AddBotCore();
-        // Every skill, as the eval-nlu command registers them: the set labels calendar and admin tools too.
         builder.AddSkills();
         return builder.Services;
     }
@@ -34,6 +35,15 @@ public sealed class NluEvaluationTests
         Assert.True(set.Count >= 400, $"only {set.Count} utterances");
         Assert.All(set, item => Assert.NotNull(registry.Find(item.Tool)));
         Assert.All(TicketsSkill.Tools.Select(t => t.Name).Append("help"), tool => Assert.Contains(set, item => item.Tool == tool));
+    }
+
+    [Fact]
+    public void EveryServiceDeskAdminAndCrmToolHasAtLeastEightLabelledLines()
+    {
+        var set = NluEvaluation.Parse(File.ReadAllLines(SetPath));
+
+        Assert.All(ServiceDeskSkill.Tools.Concat(global::OperatorOne.Skills.Admin.AdminSkill.Tools).Concat(CrmSkill.Tools).Select(t => t.Name),
+            tool => Assert.True(set.Count(item => item.Tool == tool) >= 8, $"{tool} has fewer than 8 lines"));
     }
 
     [Fact]

@@ -71,13 +71,15 @@ public sealed class VoiceBadInputTests(VoiceFixture fixture)
     }
 
     [Fact]
-    public async Task ACallToANumberNoOrganizationHasIsNotFound()
+    public async Task ASignedCallToANumberNoOrganizationHasHearsItIsNotInServiceAndIsHungUp()
     {
         using var call = await PhoneCall.CreateAsync(fixture);
 
-        var response = await call.PostAsync("/api/voice/twilio/incoming", call.Fields(("To", PhoneCall.RandomNumber()), ("Called", "x")));
+        var twiml = await call.ExpectTwiMLAsync(await call.PostAsync("/api/voice/twilio/incoming", call.Fields(("To", PhoneCall.RandomNumber()), ("Called", "x"))));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("not connected", PhoneCall.Spoken(twiml), StringComparison.Ordinal);
+        Assert.NotNull(twiml.Root!.Element("Hangup"));
+        Assert.Null(twiml.Root.Element("Gather"));
         Assert.Equal(0, await StoredConversationsAsync(call));
     }
 

@@ -102,21 +102,7 @@ public sealed class VoiceCallTests(VoiceFixture fixture)
     }
 
     [Fact]
-    public async Task AnUnknownCallerCanOpenATicketAsAGuestAndHearsItsNumber()
-    {
-        using var call = await PhoneCall.CreateAsync(fixture, callerHandle: null);
-        var greeting = await call.IncomingAsync();
-        Assert.StartsWith("Hi! I'm OperatorOne", PhoneCall.Spoken(greeting), StringComparison.Ordinal);
-
-        var opened = await call.AnswerAsync(speech: "I want to report a problem with the front door lock");
-
-        var ticket = await fixture.Host.InOrganizationAsync(call.Organization.Id, db => db.Tickets.SingleAsync());
-        Assert.Null(ticket.RequesterId);
-        Assert.Contains($"number {ticket.Number}", PhoneCall.Spoken(opened), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task ARiskyRequestByPhoneIsRefusedAndNoApprovalIsRequested()
+    public async Task ARiskyRequestByPhoneWithoutAVoicePinIsNotRequestedAndTheCallerIsToldToSetOne()
     {
         using var call = await PhoneCall.CreateAsync(fixture, callerHandle: "admin");
         await call.IncomingAsync();
@@ -125,7 +111,7 @@ public sealed class VoiceCallTests(VoiceFixture fixture)
 
         var twiml = await call.AnswerAsync(speech: $"delete ticket {ticket.Number}");
 
-        Assert.Contains("can't be requested by phone", PhoneCall.Spoken(twiml), StringComparison.Ordinal);
+        Assert.Contains("set my voice pin", PhoneCall.Spoken(twiml), StringComparison.Ordinal);
         Assert.NotNull(twiml.Root!.Element("Gather"));
         Assert.Equal(0, await fixture.Host.InOrganizationAsync(call.Organization.Id, db => db.ApprovalRequests.CountAsync()));
         Assert.Equal(1, await fixture.Host.InOrganizationAsync(call.Organization.Id, db => db.Tickets.CountAsync()));

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Conversations;
+
+namespace OperatorOne.Bot.Core.Turns;
+
+/// <summary>
+/// For a tool that takes a secret (a voice PIN): this turn's inbound message keeps no digits, neither in the
+/// transcript row (still unsaved, written with the turn) nor in the web chat log that echoed it.
+/// </summary>
+public static partial class InboundRedaction
+{
+    public const string Mask = "•";
+
+    public static async Task MaskDigitsAsync(ToolContext context, CancellationToken cancellationToken)
+    {
+        var db = context.Db;
+        var inbound = db.ChangeTracker.Entries<TranscriptMessage>()
+            .Where(e => e.State == EntityState.Added && e.Entity.Direction == MessageDirection.Inbound && e.Entity.ConversationId == context.ConversationId)
+            .Select(e => e.Entity)
+            .ToList();
+        foreach (var message in inbound)
+        {
+            message.Text = MaskDigits(message.Text);
+            message.Activity = MaskActivity(message.Activity);
+            if (message.ActivityId is { } activityId)
+            {
+                var logged = await db.DirectLineActivities.Where(a => a.ActivityId == activityId).ToListAsync(cancellationToken);
+                foreach (var entry in logged)
+                {
+                    entry.Activity = MaskActivity(entry.Activity);
+                }
+            }
+        }
+    }
+
+    public static string MaskDigits(string text) => Digit().Replace(text, Mask);
+
+    private static string MaskActivity(string json)
+    {
+        if (JsonNode.Parse(json) is not JsonObject activity)
+        {
+            return json;
+        }
+        if (activity["text"] is JsonValue text && text.TryGetValue<string>(out var value))
+        {
+            activity["text"] = MaskDigits(value);
+        }
+        activity.Remove("value");
+        return activity.ToJsonString();
+    }
+
+    [GeneratedRegex(@"\d", RegexOptions.CultureInvariant)]
+    private static partial Regex Digit();
+}
