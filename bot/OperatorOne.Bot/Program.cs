@@ -8,7 +8,9 @@ using OperatorOne.Channels.Teams;
 using OperatorOne.Channels.Voice;
 using OperatorOne.Channels.WebChat;
 using OperatorOne.Skills;
+using OperatorOne.Skills.Calendar;
 using OperatorOne.Skills.Documents;
+using OperatorOne.Skills.Calendar;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -56,6 +58,7 @@ app.MapTeamsChannel();
 app.MapSlackChannel();
 app.MapVoiceChannel();
 app.MapDocuments();
+app.MapCalendar();
 app.MapAdminApi();
 
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Data.ApiKeys;
+using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Approvals;
 using OperatorOne.Data.Audit;
 using OperatorOne.Data.Channels;
@@ -58,6 +59,11 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     public DbSet<DirectLineConversation> DirectLineConversations => Set<DirectLineConversation>();
     public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<EventCalendar> Calendars => Set<EventCalendar>();
+    public DbSet<CalendarMember> CalendarMembers => Set<CalendarMember>();
+    public DbSet<CalendarEvent> CalendarEvents => Set<CalendarEvent>();
+    public DbSet<EventAttendee> EventAttendees => Set<EventAttendee>();
+    public DbSet<EventReminder> EventReminders => Set<EventReminder>();
     public DbSet<VoicePin> VoicePins => Set<VoicePin>();
     public DbSet<VoiceCall> VoiceCalls => Set<VoiceCall>();
     public DbSet<Document> Documents => Set<Document>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using OperatorOne.Skills.Admin;
+using OperatorOne.Skills.Calendar;
 using OperatorOne.Skills.Crm;
 using OperatorOne.Skills.Documents;
 using OperatorOne.Skills.ServiceDesk;
@@ -20,6 +21,7 @@ public static class SkillsHosting
         builder.AddServiceDesk();
         builder.AddAdmin();
         builder.AddCrm();
+        builder.AddCalendar();
         builder.AddVoicePin();
         builder.AddDocuments();
         return builder;

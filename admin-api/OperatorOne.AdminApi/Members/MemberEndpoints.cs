@@ -113,7 +113,7 @@ internal static partial class MemberEndpoints
     internal static partial Regex HandlePattern();
 }
 
-internal sealed record MemberDto(Guid Id, string Handle, string DisplayName, string? Email, MemberRole Role, bool IsActive, string TimeZone, DateTimeOffset CreatedAt)
+internal sealed record MemberDto(Guid Id, string Handle, string DisplayName, string? Email, MemberRole Role, bool IsActive, string? TimeZone, DateTimeOffset CreatedAt)
 {
     public static MemberDto From(Member m) => new(m.Id, m.Handle, m.DisplayName, m.Email, m.Role, m.IsActive, m.TimeZone, m.CreatedAt);
 }

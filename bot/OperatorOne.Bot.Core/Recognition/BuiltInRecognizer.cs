@@ -17,7 +17,9 @@ public sealed class BuiltInRecognizer(ToolRegistry registry, ToolExecutor execut
         var normalized = UtteranceMatcher.Normalize(text);
         var conversationId = context.ConversationId ?? Guid.Empty;
         var dialog = await Dialogs.LoadAsync(context.Db, conversationId, context.Now, cancellationToken);
-        var reading = UtteranceReader.Read(normalized, registry.All, context.Now);
+        // Dates are read in the caller's time zone: "3pm" to a member in Berlin is 3pm in Berlin.
+        var zone = NaturalDates.Zone(context.Caller.TimeZone);
+        var reading = UtteranceReader.Read(normalized, registry.All, context.Now, zone);
 
         if (dialog is not null && CancelWords.Contains(normalized))
         {
@@ -27,7 +29,7 @@ public sealed class BuiltInRecognizer(ToolRegistry registry, ToolExecutor execut
         if (dialog is not null && IsAnswer(reading, dialog) && registry.Find(dialog.Tool) is { } pendingTool)
         {
             var answer = Choices.Pick(text, dialog.Choices) ?? text;
-            var (value, problem) = reading is null ? SlotValues.Convert(pendingTool, dialog.AwaitingSlot, answer, context.Now)
+            var (value, problem) = reading is null ? SlotValues.Convert(pendingTool, dialog.AwaitingSlot, answer, context.Now, zone)
                 : (reading.Arguments[dialog.AwaitingSlot]?.DeepClone(), null);
             if (problem is not null)
             {

@@ -8,7 +8,11 @@ namespace OperatorOne.Bot.Core.Recognition;
 /// <summary>Turns a captured word into the JSON value a tool parameter's schema expects, or says why it can't.</summary>
 public static class SlotValues
 {
-    public static (JsonNode? Value, string? Problem) Convert(RegisteredTool tool, string parameter, string raw, DateTimeOffset now)
+    public static (JsonNode? Value, string? Problem) Convert(RegisteredTool tool, string parameter, string raw, DateTimeOffset now) =>
+        Convert(tool, parameter, raw, now, TimeZoneInfo.Utc);
+
+    /// <summary>As above, reading dates ("tomorrow at 3pm") as wall-clock time in the speaker's <paramref name="zone"/>.</summary>
+    public static (JsonNode? Value, string? Problem) Convert(RegisteredTool tool, string parameter, string raw, DateTimeOffset now, TimeZoneInfo zone)
     {
         if (tool.ParameterSchema(parameter) is not { } schema)
         {
@@ -28,7 +32,7 @@ public static class SlotValues
             "number" => decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount)
                 ? (JsonValue.Create(amount), null) : (null, "Please give me a number."),
             "boolean" => ReadYesNo(raw) is { } flag ? (JsonValue.Create(flag), null) : (null, "Please answer yes or no."),
-            _ when IsDateTime(schema) => NaturalDates.Parse(raw, now) is { } when
+            _ when IsDateTime(schema) => NaturalDates.Parse(raw, now, zone) is { } when
                 ? (JsonValue.Create(when.ToString("o", CultureInfo.InvariantCulture)), null)
                 : (null, "I didn't get that date. Try 'tomorrow at 3pm' or '2026-12-01 14:00'."),
             _ => raw.Length == 0 ? (null, "Please say a bit more.") : (JsonValue.Create(raw), null),

@@ -12,7 +12,11 @@ public sealed record Reading(RegisteredTool Tool, JsonObject Arguments, string? 
 /// </summary>
 public static class UtteranceReader
 {
-    public static Reading? Read(string text, IReadOnlyList<RegisteredTool> tools, DateTimeOffset now)
+    public static Reading? Read(string text, IReadOnlyList<RegisteredTool> tools, DateTimeOffset now) =>
+        Read(text, tools, now, TimeZoneInfo.Utc);
+
+    /// <summary>As above, reading dates in the speaker's <paramref name="zone"/>.</summary>
+    public static Reading? Read(string text, IReadOnlyList<RegisteredTool> tools, DateTimeOffset now, TimeZoneInfo zone)
     {
         var normalized = UtteranceMatcher.Normalize(text);
         var match = UtteranceMatcher.Match(normalized, tools);
@@ -37,7 +41,7 @@ public static class UtteranceReader
         var arguments = new JsonObject();
         foreach (var (name, raw) in match.Slots)
         {
-            var (value, problem) = SlotValues.Convert(match.Tool, name, raw, now);
+            var (value, problem) = SlotValues.Convert(match.Tool, name, raw, now, zone);
             if (problem is not null)
             {
                 return new Reading(match.Tool, arguments, problem);

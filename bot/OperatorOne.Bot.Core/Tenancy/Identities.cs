@@ -13,9 +13,11 @@ public static class Identities
             .Where(i => i.Channel == channel && i.ExternalId == channelUserId)
             .Join(db.Members, i => i.MemberId, m => m.Id, (_, m) => m)
             .Where(m => m.IsActive)
+            // A member without a time zone of their own lives in the organization's.
+            .Select(m => new { Member = m, Zone = m.TimeZone ?? db.Organizations.Where(o => o.Id == m.OrganizationId).Select(o => o.TimeZone).First() })
             .FirstOrDefaultAsync(cancellationToken);
         return member is null
             ? Caller.Guest(channel, channelUserId, name)
-            : new Caller(member.Id, member.DisplayName, member.Role, channel, channelUserId) { TimeZone = member.TimeZone };
+            : new Caller(member.Member.Id, member.Member.DisplayName, member.Member.Role, channel, channelUserId) { TimeZone = member.Zone };
     }
 }

@@ -11,6 +11,8 @@ public sealed class Member
     public string? Email { get; set; }
     public MemberRole Role { get; set; } = MemberRole.Member;
     public bool IsActive { get; set; } = true;
-    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>An IANA id ("Europe/Berlin"); null means the organization's time zone.</summary>
+    public string? TimeZone { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

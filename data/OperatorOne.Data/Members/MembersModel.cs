@@ -12,6 +12,7 @@ internal sealed class MembersModel : IEntityTypeConfiguration<Member>, IEntityTy
         builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.DisplayName).HasMaxLength(200);
         builder.Property(m => m.Handle).HasMaxLength(64);
+        builder.Property(m => m.TimeZone).HasMaxLength(64);
         builder.HasIndex(m => new { m.OrganizationId, m.Handle }).IsUnique();
     }
 

@@ -29,6 +29,10 @@ public sealed class Organization
     /// <summary>Last ticket number handed out; incremented under a row lock so numbers never repeat.</summary>
     public int LastTicketNumber { get; set; }
     public int LastApprovalNumber { get; set; }
+    public int LastEventNumber { get; set; }
+
+    /// <summary>An IANA id; members without a time zone of their own live in this one.</summary>
+    public string TimeZone { get; set; } = "UTC";
 
     public DateTimeOffset CreatedAt { get; set; }
 }

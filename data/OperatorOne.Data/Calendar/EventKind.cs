@@ -1,0 +1,9 @@
+namespace OperatorOne.Data.Calendar;
+
+public enum EventKind
+{
+    Meeting,
+    Campaign,
+    Deadline,
+    Reminder,
+}

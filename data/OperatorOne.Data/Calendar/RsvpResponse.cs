@@ -1,0 +1,9 @@
+namespace OperatorOne.Data.Calendar;
+
+public enum RsvpResponse
+{
+    Pending,
+    Accepted,
+    Declined,
+    Tentative,
+}

@@ -1,0 +1,20 @@
+namespace OperatorOne.Skills.Calendar;
+
+/// <summary>The "Calendar" settings section.</summary>
+public sealed class CalendarOptions
+{
+    /// <summary>How long before an event starts its attendees are reminded.</summary>
+    public TimeSpan ReminderLead { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Everyone's working day, on their own wall clock; free-slot searches stay inside it.</summary>
+    public TimeOnly WorkdayStart { get; set; } = new(9, 0);
+    public TimeOnly WorkdayEnd { get; set; } = new(17, 0);
+
+    /// <summary>How long an .ics download link works.</summary>
+    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The bot's public address, for .ics links shown in Teams or Slack; without it links are relative to the web chat page.</summary>
+    public Uri? PublicBaseUrl { get; set; }
+
+    internal WorkingHours Hours => WorkingHours.Weekdays(WorkdayStart, WorkdayEnd);
+}

@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
+using OperatorOne.Data.Calendar;
+using OperatorOne.Skills.Tickets;
+
+namespace OperatorOne.Skills.Calendar;
+
+/// <summary>The look-ups every calendar tool shares; the database is already scoped to the organization.</summary>
+internal static partial class CalendarQueries
+{
+    public static Task<List<AssigneeCandidate>> MembersAsync(OperatorOneDb db, CancellationToken cancellationToken) =>
+        db.Members.Where(m => m.IsActive).OrderBy(m => m.DisplayName)
+            .Select(m => new AssigneeCandidate(m.Id, m.DisplayName, m.Handle)).ToListAsync(cancellationToken);
+
+    /// <summary>Each member's own time zone, or the organization's for those without one.</summary>
+    public static async Task<Dictionary<Guid, TimeZoneInfo>> ZonesAsync(OperatorOneDb db, IReadOnlyCollection<Guid> members, CancellationToken cancellationToken)
+    {
+        var rows = await db.Members.Where(m => members.Contains(m.Id))
+            .Select(m => new { m.Id, Zone = m.TimeZone ?? db.Organizations.Where(o => o.Id == m.OrganizationId).Select(o => o.TimeZone).First() })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => NaturalDates.Zone(r.Zone));
+    }
+
+    /// <summary>Meetings each member has not declined, overlapping [since, until).</summary>
+    public static async Task<ILookup<Guid, Busy>> BusyAsync(OperatorOneDb db, IReadOnlyCollection<Guid> members, DateTimeOffset since, DateTimeOffset until, Guid? ignoreEvent, CancellationToken cancellationToken)
+    {
+        // PostgreSQL's timestamptz takes UTC only; dates read in a member's zone carry its offset.
+        (since, until) = (since.ToUniversalTime(), until.ToUniversalTime());
+        var rows = await (
+            from a in db.EventAttendees
+            join e in db.CalendarEvents on a.EventId equals e.Id
+            where members.Contains(a.MemberId) && a.Response != RsvpResponse.Declined
+            where e.CancelledAt == null && e.Kind == EventKind.Meeting && e.StartsAt < until && e.EndsAt > since && e.Id != ignoreEvent
+            select new { a.MemberId, e.StartsAt, e.EndsAt, e.Title })
+            .AsNoTracking().ToListAsync(cancellationToken);
+        return rows.ToLookup(r => r.MemberId, r => new Busy(r.StartsAt, r.EndsAt));
+    }
+
+    /// <summary>The member's own calendar, made the first time they need it.</summary>
+    public static async Task<EventCalendar> PersonalCalendarAsync(ToolContext context, Guid memberId, string name, CancellationToken cancellationToken)
+    {
+        var calendar = await context.Db.Calendars.FirstOrDefaultAsync(c => c.OwnerId == memberId, cancellationToken);
+        if (calendar is not null)
+        {
+            return calendar;
+        }
+        calendar = new EventCalendar
+        {
+            Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, Kind = CalendarKind.Personal,
+            Name = name, OwnerId = memberId, CreatedAt = context.Now,
+        };
+        context.Db.Calendars.Add(calendar);
+        return calendar;
+    }
+
+    /// <summary>Numbers come from a row-locked counter on the organization, so two replicas never hand out the same one.</summary>
+    public static async Task<int> NextNumberAsync(OperatorOneDb db, Guid organizationId, CancellationToken cancellationToken) =>
+        await db.Database
+            .SqlQuery<int>($"UPDATE organizations SET last_event_number = last_event_number + 1 WHERE id = {organizationId} RETURNING last_event_number AS \"Value\"")
+            .AsAsyncEnumerable().FirstAsync(cancellationToken);
+
+    /// <summary>
+    /// The event "5", "#5", "event 5" or "the budget meeting" means among those the caller organizes or is invited to
+    /// (upcoming first); several title matches become a question.
+    /// </summary>
+    public static async Task<(CalendarEvent? Event, ToolResult? Problem)> FindAsync(ToolContext context, string said, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var db = context.Db;
+        var me = context.Caller.MemberId;
+        var mine = db.CalendarEvents.Where(e => e.CancelledAt == null)
+            .Where(e => e.OrganizerId == me || db.EventAttendees.Any(a => a.EventId == e.Id && a.MemberId == me));
+        if (NumberPattern().Match(said.Trim()) is { Success: true } numbered)
+        {
+            var number = int.Parse(numbered.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var found = await mine.FirstOrDefaultAsync(e => e.Number == number, cancellationToken);
+            return found is null ? (null, ToolResult.Refused($"I couldn't find event #{number} on your calendar.")) : (found, null);
+        }
+        var words = Words(said);
+        if (words.Length == 0)
+        {
+            return (null, ToolResult.Refused("Which event? Tell me its number, like 5, or its title."));
+        }
+        var now = context.Now;
+        var candidates = await mine.Where(e => e.EndsAt >= now).OrderBy(e => e.StartsAt).Take(200).ToListAsync(cancellationToken);
+        var hits = candidates.Where(e => words.All(w => e.Title.Contains(w, StringComparison.OrdinalIgnoreCase))).ToList();
+        return hits.Count switch
+        {
+            0 => (null, ToolResult.Refused($"I couldn't find an upcoming event like \"{said.Trim()}\" on your calendar.")),
+            1 => (hits[0], null),
+            _ => (null, ToolResult.Ask("event", $"Which one: {CalendarText.Or(hits.Select(h => CalendarText.Label(h, zone)).ToList())}?",
+                hits.Select(h => CalendarText.Label(h, zone)).ToList())),
+        };
+    }
+
+    private static readonly HashSet<string> NotTitle = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "my", "a", "an", "meeting", "event", "call", "sync", "deadline", "reminder", "campaign", "on", "at", "for", "with", "invite", "invitation",
+    };
+
+    private static string[] Words(string said) =>
+        said.Split([' ', ',', '.', '!', '?'], StringSplitOptions.RemoveEmptyEntries).Where(w => !NotTitle.Contains(w)).ToArray();
+
+    [GeneratedRegex(@"^((the )?(event|meeting|deadline|reminder|campaign) )?(number |no\.? ?)?#?(?<n>\d+)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberPattern();
+}

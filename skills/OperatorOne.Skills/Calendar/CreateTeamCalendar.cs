@@ -1,0 +1,74 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Calendar;
+using OperatorOne.Data.Members;
+
+namespace OperatorOne.Skills.Calendar;
+
+/// <summary>Makes a team calendar, or adds members to one; what is scheduled on it invites its members.</summary>
+internal static class CreateTeamCalendar
+{
+    private const string Name = "(?<name>[^ ]+( [^ ]+)?)";
+
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "create_team_calendar",
+        Description = "Create a team calendar or add members to one",
+        Tier = ToolTier.SafeWrite,
+        MinimumRole = MemberRole.Member,
+        Handler = RunAsync,
+        Utterances =
+        [
+            Utterance.Of($"(please )?(create|make|set up|add|start|open)( a| an| the)?( new)? team calendar( (called|named|for))? (the )?{Name}( team)?( (with|for) (?<members>.+))?"),
+            Utterance.Of($"(please )?(create|make|set up|add|start|open)( a| an| the)?( new)? (calendar|shared calendar) (called|named|for) (the )?{Name}( team)?( (with|for) (?<members>.+))?"),
+            Utterance.Of($"(please )?(create|make|set up|start|open)( a| an| the)?( new)? (?<name>[^ ]+) (team |shared )?calendar( (with|for) (?<members>.+))?"),
+            Utterance.Of($"(add|put|invite) (?<members>.+?) (to|on|into) the (?<name>[^ ]+)( team)? calendar"),
+            Utterance.Of("(create|make|set up|start)( a| an)?( new)? team calendar"),
+        ],
+        Prompts = new Dictionary<string, string> { ["name"] = "What should the team calendar be called? For example Marketing." },
+        HelpExample = "create a team calendar Marketing with Ada and Max",
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The team calendar's name, e.g. 'Marketing'.")] string name,
+        [Description("Members to add (names or handles, comma or 'and' separated); the caller is always a member.")] string? members = null,
+        CancellationToken cancellationToken = default)
+    {
+        var clean = TeamCalendars.Clean(name);
+        if (clean.Length is 0 or > 100)
+        {
+            return ToolResult.Refused("A team calendar needs a name of up to 100 characters.");
+        }
+        var everyone = await CalendarQueries.MembersAsync(context.Db, cancellationToken);
+        var (named, problem) = AttendeeNames.Resolve("members", members, context.Caller.MemberId, everyone);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var calendar = await TeamCalendars.FindAsync(context.Db, clean, cancellationToken);
+        var created = calendar is null;
+        if (calendar is null)
+        {
+            calendar = new EventCalendar { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, Kind = CalendarKind.Team, Name = clean, CreatedAt = context.Now };
+            context.Db.Calendars.Add(calendar);
+        }
+        var present = await context.Db.CalendarMembers.Where(m => m.CalendarId == calendar.Id).Select(m => m.MemberId).ToListAsync(cancellationToken);
+        var wanted = (created ? everyone.Where(m => m.Id == context.Caller.MemberId) : []).Concat(named).DistinctBy(m => m.Id).ToList();
+        var added = wanted.Where(m => !present.Contains(m.Id)).ToList();
+        foreach (var member in added)
+        {
+            context.Db.CalendarMembers.Add(new CalendarMember { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, CalendarId = calendar.Id, MemberId = member.Id, CreatedAt = context.Now });
+        }
+        var names = CalendarText.List(added.Select(m => m.Id == context.Caller.MemberId ? "you" : m.DisplayName).ToList());
+        if (created)
+        {
+            return new ToolResult($"Created the {calendar.Name} team calendar with {names}. Events you put on it invite its members: 'schedule a meeting on the {calendar.Name} calendar friday at 10am about planning'.");
+        }
+        return added.Count == 0
+            ? new ToolResult($"Everyone you named is already on the {calendar.Name} calendar.")
+            : new ToolResult($"Added {names} to the {calendar.Name} team calendar.");
+    }
+}

@@ -1,0 +1,76 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OperatorOne.Bot.Core.Cards;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+using static OperatorOne.Skills.Calendar.CalendarPhrases;
+
+namespace OperatorOne.Skills.Calendar;
+
+/// <summary>
+/// An .ics file of one event or of the caller's coming events, as a signed download link that expires
+/// (Calendar:LinkLifetime): every channel can show a link, few can carry a file.
+/// </summary>
+internal static class ExportCalendar
+{
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "export_calendar",
+        Description = "Export my calendar or one event as an iCalendar (.ics) file",
+        Tier = ToolTier.ReadOnly,
+        MinimumRole = MemberRole.Viewer,
+        Handler = RunAsync,
+        Utterances =
+        [
+            Utterance.Of($"(please )?(export|download|share|send me|give me|get me|email me)( an?)?( copy of)? my (calendar|schedule|events|meetings)( as (an? )?{Ics}( file)?| to {Ics}| in {Ics}( format)?)?"),
+            Utterance.Of($"(please )?(export|download|send me|give me|get me) {Event}( as (an? )?{Ics}( file)?| to {Ics}| in {Ics}( format)?)?"),
+            Utterance.Of($"(an? )?{Ics}( file| export| link| feed)?( for| of) {Event}"),
+            Utterance.Of($"(an? )?{Ics}( file| export| link| feed)?( for| of)? my (calendar|schedule|events|meetings)"),
+            Utterance.Of($"(export|download) (to|as) (an? )?{Ics}( file)?"),
+            Utterance.Of($"add {Event} to my (outlook|google|apple|phone|own)( calendar)?"),
+            Utterance.Of("(sync|put|add) my (calendar|schedule|events|meetings) (to|into|in) (outlook|google calendar|apple calendar|my phone)"),
+        ],
+        HelpExample = "export my calendar as ics",
+    };
+
+    public static Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("One event (its number or title words); the caller's events in the next 60 days when omitted.")] string? @event = null,
+        CancellationToken cancellationToken = default) => ExportAsync(context, @event, cancellationToken);
+
+    private static async Task<ToolResult> ExportAsync(ToolContext context, string? said, CancellationToken cancellationToken)
+    {
+        var zone = NaturalDates.Zone(context.Caller.TimeZone);
+        var number = 0;
+        var what = "your events for the next 60 days";
+        if (!string.IsNullOrWhiteSpace(said))
+        {
+            var (found, problem) = await CalendarQueries.FindAsync(context, said, zone, cancellationToken);
+            if (found is null)
+            {
+                return problem!;
+            }
+            number = found.Number;
+            what = $"#{found.Number} {found.Title}";
+        }
+        var options = context.Services.GetRequiredService<IOptions<CalendarOptions>>().Value;
+        var links = context.Services.GetRequiredService<IcsLinks>();
+        var expires = context.Now + options.LinkLifetime;
+        var token = links.Sign(new IcsGrant(context.OrganizationId, context.Caller.MemberId!.Value, number, expires));
+        var path = $"{IcsEndpoint.Route}/{token}";
+        var url = options.PublicBaseUrl is { } baseUrl ? $"{baseUrl.AbsoluteUri.TrimEnd('/')}{path}" : path;
+        var until = CalendarText.When(expires, zone);
+        var card = AdaptiveCard.Create(
+            [AdaptiveCard.Heading("Calendar file (.ics)"), AdaptiveCard.Text($"{what}; the link works until {until}.", subtle: true)],
+            [new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Download .ics", ["url"] = url }]);
+        return new ToolResult($"Here is an .ics file of {what}: [download]({url}) (the link works until {until}).")
+        {
+            Card = card,
+            Speak = string.Create(CultureInfo.InvariantCulture, $"I've put a download link for {what} in the chat."),
+        };
+    }
+}

@@ -1,0 +1,85 @@
+using System.ComponentModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+using static OperatorOne.Skills.Calendar.CalendarPhrases;
+
+namespace OperatorOne.Skills.Calendar;
+
+/// <summary>Times the caller and the named members are all free and inside everyone's working hours, each in their own zone.</summary>
+internal static class FindFreeSlot
+{
+    private const string Slot = $"( (?<duration>{Duration}|hour|half hour))?( free| open| common)?( (slot|time|time slot|window|hour|spot|meeting time))?";
+    private const string Day = $"( (on |for )?(?<day>{When}))?";
+
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "find_free_slot",
+        Description = "Find a free time for several members",
+        Tier = ToolTier.ReadOnly,
+        MinimumRole = MemberRole.Viewer,
+        Handler = RunAsync,
+        Utterances =
+        [
+            // "find a free slot for Ada and Max tomorrow", "find a free hour with ada and max next tuesday"
+            Utterance.Of($"(please )?(find|suggest|get|look for|search for|propose|pick)( me| us)?( an?| some| the next| the first)?( free| open| common){Slot}( (for|with|between) (?<members>.+?))?{Day}( for (?<duration>{Duration}))?"),
+            Utterance.Of($"(find|suggest|look for)( me| us)?( an?| some)? (slot|time|time slot|window|meeting time)( for (?<duration>{Duration}))? (for|with) (?<members>.+?){Day}( for (?<duration>{Duration}))?"),
+            Utterance.Of($"when (are|is) (?<members>.+?) (all |both )?(free|available|around)( to meet)?{Day}( for (?<duration>{Duration}))?"),
+            Utterance.Of($"when can (i|we) meet (with )?(?<members>.+?){Day}( for (?<duration>{Duration}))?"),
+            Utterance.Of($"(free|open) (slots?|times?) (for|with) (?<members>.+?){Day}"),
+            Utterance.Of($"(is there )?(a |any )?time (that )?works for (?<members>.+?){Day}"),
+        ],
+        Prompts = new Dictionary<string, string> { ["members"] = "Who should be there? Give me names, like 'Ada and Max'." },
+        HelpExample = "find a free hour for Ada and Max next week",
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("Who must be free (names or handles, comma or 'and' separated); the caller is always included.")] string members,
+        [Description("How long, e.g. '30 minutes'; 30 minutes by default.")] string? duration = null,
+        [Description("A day to look on; the next seven days otherwise.")] DateTimeOffset? day = null,
+        CancellationToken cancellationToken = default)
+    {
+        var zone = NaturalDates.Zone(context.Caller.TimeZone);
+        var length = Durations.Parse(duration) ?? TimeSpan.FromMinutes(30);
+        var everyone = await CalendarQueries.MembersAsync(context.Db, cancellationToken);
+        var (named, problem) = AttendeeNames.Resolve("members", members, context.Caller.MemberId, everyone);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var people = everyone.Where(m => m.Id == context.Caller.MemberId).Concat(named).DistinctBy(m => m.Id).ToList();
+        var (from, until) = Window(day, context.Now, zone);
+        var ids = people.Select(p => p.Id).ToList();
+        var busy = await CalendarQueries.BusyAsync(context.Db, ids, from, until, null, cancellationToken);
+        var zones = await CalendarQueries.ZonesAsync(context.Db, ids, cancellationToken);
+        var participants = people.Select(p => new Participant(p.DisplayName, zones.GetValueOrDefault(p.Id, TimeZoneInfo.Utc), busy[p.Id].ToList())).ToList();
+        var hours = context.Services.GetRequiredService<IOptions<CalendarOptions>>().Value.Hours;
+        var slots = SlotFinder.Find(participants, length, from, until, hours);
+        var names = CalendarText.List(people.Where(p => p.Id != context.Caller.MemberId).Select(p => p.DisplayName).Append("you").ToList());
+        if (slots.Count == 0)
+        {
+            return new ToolResult($"I found no {Durations.Words(length)} when {names} are all free within working hours ({hours.Start:HH\\:mm}–{hours.End:HH\\:mm} each in their own time zone){(day is null ? " in the next 7 days" : " that day")}.");
+        }
+        var zoned = participants.Select(p => p.Zone).DistinctBy(z => z.Id).Where(z => z.Id != zone.Id).ToList();
+        var lines = slots.Select(s => $"- {CalendarText.Span(s, s + length, zone)}" +
+            (zoned.Count == 0 ? "" : $" ({string.Join(", ", zoned.Select(z => $"{TimeZoneInfo.ConvertTime(s, z):HH:mm} {z.Id}"))})"));
+        return new ToolResult($"Free for {names} ({Durations.Words(length)}, your time, {zone.Id}):\n{string.Join("\n", lines)}\nSay 'schedule a meeting with … at …' to book one.")
+        {
+            Speak = $"The first time everyone is free is {CalendarText.When(slots[0], zone)}.",
+        };
+    }
+
+    private static (DateTimeOffset From, DateTimeOffset Until) Window(DateTimeOffset? day, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        if (day is not { } wanted)
+        {
+            return (now, now.AddDays(7));
+        }
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(wanted, zone).DateTime);
+        var start = NaturalDates.Local(date, TimeOnly.MinValue, zone);
+        return ((start > now ? start : now).ToUniversalTime(), NaturalDates.Local(date.AddDays(1), TimeOnly.MinValue, zone).ToUniversalTime());
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Data;
+
+namespace OperatorOne.Skills.Calendar;
+
+/// <summary>Serves the signed .ics links <see cref="ExportCalendar"/> hands out; the token is the only credential.</summary>
+public static class IcsEndpoint
+{
+    public const string Route = "/calendar/ics";
+
+    public static IEndpointRouteBuilder MapCalendar(this IEndpointRouteBuilder app)
+    {
+        app.MapGet($"{Route}/{{token}}", DownloadAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    internal static async Task<Results<FileContentHttpResult, BadRequest, NotFound, ProblemHttpResult>> DownloadAsync(
+        string token, HttpContext http, IcsLinks links, OperatorOneDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (token.Length > IcsLinks.MaxTokenLength)
+        {
+            return TypedResults.BadRequest();
+        }
+        // A forged or damaged link reveals nothing: it is simply not there.
+        if (links.Read(token) is not { } grant)
+        {
+            return TypedResults.NotFound();
+        }
+        if (grant.ExpiresAt <= clock.GetUtcNow())
+        {
+            return TypedResults.Problem("This calendar link has expired; ask the bot to export it again.", statusCode: StatusCodes.Status410Gone);
+        }
+        await db.UseOrganizationAsync(grant.OrganizationId, cancellationToken);
+        var entries = await EntriesAsync(db, grant, clock.GetUtcNow(), cancellationToken);
+        if (grant.EventNumber != 0 && entries.Count == 0)
+        {
+            return TypedResults.NotFound();
+        }
+        var ics = IcsFeed.Write(entries, http.Request.Host.Host);
+        var name = grant.EventNumber == 0 ? "calendar.ics" : $"event-{grant.EventNumber}.ics";
+        return TypedResults.File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", name);
+    }
+
+    private static async Task<List<IcsEntry>> EntriesAsync(OperatorOneDb db, IcsGrant grant, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var mine = db.CalendarEvents.Where(e => db.EventAttendees.Any(a => a.EventId == e.Id && a.MemberId == grant.MemberId));
+        var events = grant.EventNumber != 0
+            ? await mine.Where(e => e.Number == grant.EventNumber).ToListAsync(cancellationToken)
+            : await mine.Where(e => e.CancelledAt == null && e.EndsAt >= now.AddDays(-1) && e.StartsAt < now.AddDays(60)).OrderBy(e => e.StartsAt).ToListAsync(cancellationToken);
+        var ids = events.Select(e => e.Id).ToList();
+        var people = await db.EventAttendees.Where(a => ids.Contains(a.EventId))
+            .Join(db.Members, a => a.MemberId, m => m.Id, (a, m) => new { a.EventId, Person = new IcsPerson(m.Id, m.DisplayName, m.Email, a.Response) })
+            .ToListAsync(cancellationToken);
+        var byEvent = people.ToLookup(p => p.EventId, p => p.Person);
+        return events.Select(e => new IcsEntry(e, byEvent[e.Id].FirstOrDefault(p => p.Id == e.OrganizerId)?.Name ?? "", byEvent[e.Id].ToList())).ToList();
+    }
+}

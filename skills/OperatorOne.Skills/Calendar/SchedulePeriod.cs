@@ -1,0 +1,9 @@
+namespace OperatorOne.Skills.Calendar;
+
+public enum SchedulePeriod
+{
+    Today,
+    Tomorrow,
+    ThisWeek,
+    NextWeek,
+}
