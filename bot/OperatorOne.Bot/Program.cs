@@ -10,7 +10,6 @@ using OperatorOne.Channels.WebChat;
 using OperatorOne.Skills;
 using OperatorOne.Skills.Calendar;
 using OperatorOne.Skills.Documents;
-using OperatorOne.Skills.Calendar;
 
 var builder = WebApplication.CreateBuilder(args);
 
