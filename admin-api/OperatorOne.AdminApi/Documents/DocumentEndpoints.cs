@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using OperatorOne.Data;
 using OperatorOne.Data.Documents;
 using OperatorOne.Data.Members;
@@ -20,7 +21,12 @@ internal static class DocumentEndpoints
         var documents = organization.MapGroup("/documents").WithTags("Documents");
         documents.MapGet("", ListAsync).WithSummary("List the documents the key's member may see, newest first.");
         documents.MapPost("", UploadAsync).WithSummary("Upload a document: multipart with 'file', optional 'title', 'tags' (comma-separated) and 'visibility'.")
-            .Accepts<IFormFile>("multipart/form-data")
+            // Described for OpenAPI only: routing-level Accepts metadata would answer 415 before the caller is checked.
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = UploadForm;
+                return Task.CompletedTask;
+            })
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .DisableAntiforgery()
@@ -28,6 +34,29 @@ internal static class DocumentEndpoints
         documents.MapDelete("/{documentId:guid}", DeleteAsync).WithSummary("Delete a document (its owner or an admin).")
             .WithMetadata(new AdminAccess(MemberRole.Member));
     }
+
+    private static readonly OpenApiRequestBody UploadForm = new()
+    {
+        Required = true,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["multipart/form-data"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "file" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+                        ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                        ["tags"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "comma-separated" },
+                        ["visibility"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["private", "organization"] },
+                    },
+                },
+            },
+        },
+    };
 
     internal static async Task<Ok<List<DocumentDto>>> ListAsync(OperatorOneDb db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await db.Documents.AsNoTracking().OrderByDescending(d => d.CreatedAt).Take(500)
