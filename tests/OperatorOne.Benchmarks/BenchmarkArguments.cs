@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace OperatorOne.Benchmarks;
+
+/// <summary>
+/// Options shared by the benchmarks. Without --connection an embedded PostgreSQL runs on .data/bench;
+/// --connection is the schema owner's (migrations, bulk load) and --runtime-connection the row-level-security-bound
+/// login the bot uses, so the measured queries pay for the same policies.
+/// </summary>
+internal sealed record BenchmarkArguments
+{
+    public int Count { get; init; } = 100_000;
+    public int Queries { get; init; } = 250;
+    public string? Connection { get; init; }
+    public string? RuntimeConnection { get; init; }
+    public string DataDirectory { get; init; } = Path.Combine(".data", "bench");
+
+    public static BenchmarkArguments Parse(string[] args)
+    {
+        var parsed = new BenchmarkArguments();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
+            parsed = args[i] switch
+            {
+                "--count" => parsed with { Count = Positive(args[i], value) },
+                "--queries" => parsed with { Queries = Positive(args[i], value) },
+                "--connection" => parsed with { Connection = value },
+                "--runtime-connection" => parsed with { RuntimeConnection = value },
+                "--data" => parsed with { DataDirectory = value },
+                _ => throw new ArgumentException($"Unknown option {args[i]}."),
+            };
+            i++;
+        }
+        return parsed;
+    }
+
+    private static int Positive(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : throw new ArgumentException($"{name} must be a positive whole number.");
+}

@@ -1,0 +1,24 @@
+using OperatorOne.Benchmarks;
+using OperatorOne.Benchmarks.Documents;
+
+// Benchmarks run on demand (`dotnet run -c Release --project tests/OperatorOne.Benchmarks -- <name> [options]`),
+// never as part of the test suite: their numbers depend on the machine, so they report rather than assert.
+const string usage = "usage: documents [--count 100000] [--queries 250] [--data .data/bench] [--connection OWNER-CS [--runtime-connection RUNTIME-CS]]";
+BenchmarkArguments arguments;
+try
+{
+    arguments = BenchmarkArguments.Parse(args.Length > 0 ? args[1..] : []);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"{e.Message}\n{usage}");
+    return 2;
+}
+switch (args.FirstOrDefault())
+{
+    case "documents":
+        return await DocumentsBenchmark.RunAsync(arguments, Console.Out, CancellationToken.None);
+    default:
+        Console.Error.WriteLine(usage);
+        return 2;
+}
