@@ -68,6 +68,8 @@ internal sealed class TeamsBot(TeamsInvokes invokes, TeamsReplies replies, Teams
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            // Downloads count against the budget too: a slow file is answered through the outbox like a slow tool.
+            turn = await scope.ServiceProvider.GetRequiredService<TeamsFiles>().FetchAsync(turn, inFlight.Abandoned);
             // Not the request's token: the turn must finish even after Teams has its 200, and even while the replica drains.
             var result = await scope.ServiceProvider.GetRequiredService<TurnPipeline>().RunAsync(turn, inFlight.Abandoned);
             if (handoff.TryKeep())

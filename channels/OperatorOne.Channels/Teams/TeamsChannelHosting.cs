@@ -36,6 +36,8 @@ public static class TeamsChannelHosting
         services.AddHttpClient(TokenClient, c => c.Timeout = TimeSpan.FromSeconds(10));
         // Under Teams' 15-second budget for the whole turn.
         services.AddHttpClient<TeamsConnector>(c => c.Timeout = TimeSpan.FromSeconds(10));
+        // A slow download is answered through the outbox like a slow tool; past this timeout it is reported as failed.
+        services.AddHttpClient<TeamsFiles>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<TeamsAuthenticator>();
         services.AddSingleton<TeamsConnectorToken>();
         services.AddScoped<TeamsBot>();

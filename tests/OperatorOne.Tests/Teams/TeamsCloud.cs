@@ -51,6 +51,16 @@ public sealed class TeamsCloud : IAsyncDisposable
     /// <summary>Status codes the connector answers with before it goes back to 200 (a 429 with Retry-After, a 403…).</summary>
     public ConcurrentQueue<(int Status, string? RetryAfter)> ConnectorFailures { get; } = new();
 
+    /// <summary>Files the stand-in serves (by path under /files/ or /connector/v3/attachments/), as SharePoint and the connector would.</summary>
+    public ConcurrentDictionary<string, (byte[] Bytes, string ContentType)> Files { get; } = new();
+
+    /// <summary>Every file download the bot made: path and Authorization header.</summary>
+    public ConcurrentQueue<(string Path, string Authorization)> FileRequests { get; } = new();
+
+    public string FileUrl(string name) => $"{BaseAddress}files/{Uri.EscapeDataString(name)}";
+
+    public string AttachmentUrl(string id) => $"{ServiceUrl}v3/attachments/{Uri.EscapeDataString(id)}/views/original";
+
     public static async Task<TeamsCloud> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -74,6 +84,8 @@ public sealed class TeamsCloud : IAsyncDisposable
             return Results.Json(new { token_type = "Bearer", expires_in = 3600, ext_expires_in = 3600, access_token = $"connector-token-{cloud.TokenRequests.Count}" });
         });
         app.MapMethods("/connector/{**rest}", ["POST", "PUT"], (Delegate)cloud.RecordAsync);
+        app.MapGet("/files/{name}", (HttpContext http, string name) => cloud.Serve(http, name));
+        app.MapGet("/connector/v3/attachments/{id}/views/original", (HttpContext http, string id) => cloud.Serve(http, id));
         await app.StartAsync();
         cloud.BaseAddress = new Uri(app.Urls.First() + "/");
         return cloud;
@@ -102,6 +114,19 @@ public sealed class TeamsCloud : IAsyncDisposable
         }
         var id = http.Request.Method == "PUT" ? body["id"]?.GetValue<string>() : $"msg-{Interlocked.Increment(ref _ids)}";
         return Results.Json(new { id });
+    }
+
+    /// <summary>Streams without a Content-Length, so the bot's size cap has to stop reading rather than trust a header.</summary>
+    private async Task<IResult> Serve(HttpContext http, string key)
+    {
+        FileRequests.Enqueue((http.Request.Path.Value!, http.Request.Headers.Authorization.ToString()));
+        if (!Files.TryGetValue(key, out var file))
+        {
+            return Results.NotFound();
+        }
+        http.Response.ContentType = file.ContentType;
+        await http.Response.Body.WriteAsync(file.Bytes);
+        return Results.Empty;
     }
 
     private JsonObject Jwks() => new()
