@@ -32,6 +32,12 @@ public sealed record InboundTurn
     /// </summary>
     public Func<Tools.ToolContext, CancellationToken, Task<IReadOnlyList<Reply>>>? Handler { get; init; }
 
+    /// <summary>
+    /// The channel's own writes for the replies (web chat's activity log), run inside the turn's transaction just
+    /// before it commits: a crash can then never leave a reply in the transcript that the channel never shows.
+    /// </summary>
+    public Func<IReadOnlyList<Activity>, CancellationToken, Task>? BeforeCommit { get; init; }
+
     /// <summary>Files sent with the message, fetched by the adapter.</summary>
     public IReadOnlyList<InboundFile> Files { get; init; } = [];
 }

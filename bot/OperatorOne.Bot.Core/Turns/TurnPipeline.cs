@@ -127,6 +127,10 @@ public sealed class TurnPipeline(
             Transcript.Record(db, conversation, MessageDirection.Outbound, activity, null, now);
         }
         await db.SaveChangesAsync(cancellationToken);
+        if (turn.BeforeCommit is { } beforeCommit)
+        {
+            await beforeCommit(activities, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         outboxSignal.Notify();
         return new TurnResult(status, activities) { OrganizationId = organizationId, ConversationId = conversation.Id };

@@ -50,6 +50,22 @@ internal sealed class DirectLineLog(OperatorOneDb db, TimeProvider clock, Conver
     public async Task<LoggedActivity?> AppendAsync(DirectLineConversation conversation, Activity activity, string? clientActivityId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var logged = await AppendInTransactionAsync(conversation, activity, clientActivityId, cancellationToken);
+        if (logged is null || logged.IsRepeat)
+        {
+            return logged;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        Notify(conversation.Id);
+        return logged;
+    }
+
+    /// <summary>
+    /// The same inside the caller's open transaction (a turn's), so the entry commits with it or not at all. The
+    /// caller commits and then calls <see cref="Notify"/>; until then the conversation row stays locked.
+    /// </summary>
+    public async Task<LoggedActivity?> AppendInTransactionAsync(DirectLineConversation conversation, Activity activity, string? clientActivityId, CancellationToken cancellationToken)
+    {
         var locked = await db.Database
             .SqlQuery<int>($"SELECT last_sequence AS \"Value\" FROM direct_line_conversations WHERE id = {conversation.Id} FOR UPDATE")
             .ToListAsync(cancellationToken);
@@ -80,7 +96,7 @@ internal sealed class DirectLineLog(OperatorOneDb db, TimeProvider clock, Conver
             ChannelId = WebChatSites.Channel,
             Conversation = new ConversationAccount { Id = conversation.Id },
         };
-        db.DirectLineActivities.Add(new DirectLineActivity
+        var entry = db.DirectLineActivities.Add(new DirectLineActivity
         {
             OrganizationId = conversation.OrganizationId,
             ConversationId = conversation.Id,
@@ -91,13 +107,16 @@ internal sealed class DirectLineLog(OperatorOneDb db, TimeProvider clock, Conver
             CreatedAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);
+        // Only this entry leaves the tracker: a turn's own tracked rows in the same context stay as they are.
+        entry.State = EntityState.Detached;
         await db.Database.ExecuteSqlAsync($"UPDATE direct_line_conversations SET last_sequence = {sequence} WHERE id = {conversation.Id}", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        // Streams on this replica wake at once; the NOTIFY from the insert wakes the other replicas.
-        signals.Notify(conversation.Id);
         return new LoggedActivity(logged, IsRepeat: false);
     }
+
+    /// <summary>
+    /// Wakes streams on this replica at once, after a commit; the NOTIFY from the insert wakes the other replicas.
+    /// </summary>
+    public void Notify(string conversationId) => signals.Notify(conversationId);
 
     /// <summary>Activities after <paramref name="watermark"/> in order, at most <paramref name="limit"/>.</summary>
     public Task<List<LogEntry>> ReadAfterAsync(string conversationId, int watermark, int limit, CancellationToken cancellationToken) =>

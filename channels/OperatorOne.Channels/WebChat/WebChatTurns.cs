@@ -31,22 +31,32 @@ internal sealed class WebChatTurns(TurnPipeline pipeline, DirectLineLog log)
             Activity = activity,
             Reference = ConversationReference.From(activity),
             Files = files,
+            BeforeCommit = (replies, ct) => AppendRepliesAsync(conversation, activity, replies, ct),
         };
         var result = await pipeline.RunAsync(turn, cancellationToken);
         if (result.Status == TurnStatus.UnknownInstallation)
         {
             return false;
         }
-        if (result.Status is TurnStatus.Processed or TurnStatus.RateLimited)
+        if (result.Replies.Count > 0)
         {
-            // Replies to a message point at its echo, so Web Chat shows them after it; welcome replies have nothing to point at.
-            var replyTo = activity.Type == ActivityTypes.Message ? activity.Id : null;
-            foreach (var reply in result.Replies)
-            {
-                await log.AppendAsync(conversation, AsBotActivity(reply, conversation, replyTo), clientActivityId: null, cancellationToken);
-            }
+            log.Notify(conversation.Id);
         }
         return true;
+    }
+
+    /// <summary>
+    /// Appends the replies in the turn's own transaction: were they appended after its commit, a crash in between
+    /// would leave them in the transcript, the retry would be a duplicate, and the user would never see them.
+    /// </summary>
+    private async Task AppendRepliesAsync(DirectLineConversation conversation, Activity activity, IReadOnlyList<Activity> replies, CancellationToken cancellationToken)
+    {
+        // Replies to a message point at its echo, so Web Chat shows them after it; welcome replies have nothing to point at.
+        var replyTo = activity.Type == ActivityTypes.Message ? activity.Id : null;
+        foreach (var reply in replies)
+        {
+            await log.AppendInTransactionAsync(conversation, AsBotActivity(reply, conversation, replyTo), clientActivityId: null, cancellationToken);
+        }
     }
 
     /// <summary>The conversationUpdate the core gets when a user joins, so it can welcome them.</summary>
