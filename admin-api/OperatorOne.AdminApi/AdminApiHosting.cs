@@ -15,6 +15,7 @@ using OperatorOne.AdminApi.Members;
 using OperatorOne.AdminApi.Oidc;
 using OperatorOne.AdminApi.Organizations;
 using OperatorOne.AdminApi.Outbox;
+using OperatorOne.AdminApi.Teams;
 using OperatorOne.AdminApi.Usage;
 
 namespace OperatorOne.AdminApi;
@@ -70,6 +71,7 @@ public static class AdminApiHosting
         organization.MapUsage();
         organization.MapApiKeys();
         organization.MapDocuments();
+        organization.MapTeams();
 
         app.MapOpenApi();
         app.MapGet("/admin/reference", ReferencePage.Html).ExcludeFromDescription();

@@ -15,11 +15,19 @@ internal sealed record BenchmarkArguments
     public string? RuntimeConnection { get; init; }
     public string DataDirectory { get; init; } = Path.Combine(".data", "bench");
 
+    /// <summary>Leave the organization and its documents in place afterwards, to EXPLAIN queries against them.</summary>
+    public bool Keep { get; init; }
+
     public static BenchmarkArguments Parse(string[] args)
     {
         var parsed = new BenchmarkArguments();
         for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--keep")
+            {
+                parsed = parsed with { Keep = true };
+                continue;
+            }
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
             parsed = args[i] switch
             {

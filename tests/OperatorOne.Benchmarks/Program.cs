@@ -3,7 +3,7 @@ using OperatorOne.Benchmarks.Documents;
 
 // Benchmarks run on demand (`dotnet run -c Release --project tests/OperatorOne.Benchmarks -- <name> [options]`),
 // never as part of the test suite: their numbers depend on the machine, so they report rather than assert.
-const string usage = "usage: documents [--count 100000] [--queries 250] [--data .data/bench] [--connection OWNER-CS [--runtime-connection RUNTIME-CS]]";
+const string usage = "usage: documents [--count 100000] [--queries 250] [--data .data/bench] [--keep] [--connection OWNER-CS [--runtime-connection RUNTIME-CS]]";
 BenchmarkArguments arguments;
 try
 {

@@ -20,7 +20,7 @@ internal static class DocumentEndpoints
     {
         var documents = organization.MapGroup("/documents").WithTags("Documents");
         documents.MapGet("", ListAsync).WithSummary("List the documents the key's member may see, newest first.");
-        documents.MapPost("", UploadAsync).WithSummary("Upload a document: multipart with 'file', optional 'title', 'tags' (comma-separated) and 'visibility'.")
+        documents.MapPost("", UploadAsync).WithSummary("Upload a document: multipart with 'file', optional 'title', 'tags' (comma-separated), 'visibility' and, for team visibility, 'team' (id or name).")
             // Described for OpenAPI only: routing-level Accepts metadata would answer 415 before the caller is checked.
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
@@ -51,7 +51,8 @@ internal static class DocumentEndpoints
                         ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
                         ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
                         ["tags"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "comma-separated" },
-                        ["visibility"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["private", "organization"] },
+                        ["visibility"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["private", "team", "organization"] },
+                        ["team"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "the team's id or name, with visibility team" },
                     },
                 },
             },
@@ -94,9 +95,14 @@ internal static class DocumentEndpoints
             return TooLarge(maxBytes);
         }
         var visibility = DocumentVisibility.Private;
-        if (form["visibility"].ToString() is { Length: > 0 } said && (!Enum.TryParse(said, ignoreCase: true, out visibility) || visibility == DocumentVisibility.Team))
+        if (form["visibility"].ToString() is { Length: > 0 } said && (!Enum.TryParse(said, ignoreCase: true, out visibility) || !Enum.IsDefined(visibility) || int.TryParse(said, out _)))
         {
-            return TypedResults.Problem("visibility must be private or organization (share with a team in chat).", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem("visibility must be private, team or organization.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        var (teamId, teamProblem) = await TeamAsync(db, visibility, form["team"].ToString(), cancellationToken);
+        if (teamProblem is not null)
+        {
+            return TypedResults.Problem(teamProblem, statusCode: StatusCodes.Status400BadRequest);
         }
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, cancellationToken);
@@ -111,6 +117,7 @@ internal static class DocumentEndpoints
             Title = form["title"].ToString(),
             Tags = [form["tags"].ToString()],
             Visibility = visibility,
+            TeamId = teamId,
         };
         var outcome = await DocumentUpload.SaveAsync(db, upload, maxBytes, clock.GetUtcNow(), cancellationToken);
         if (outcome.Document is not { } d)
@@ -138,6 +145,26 @@ internal static class DocumentEndpoints
         }
         await db.Documents.Where(d => d.Id == documentId).ExecuteDeleteAsync(cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>The team a team-visible upload names by id or (case-insensitively) by name; other visibilities take none.</summary>
+    private static async Task<(Guid? TeamId, string? Problem)> TeamAsync(
+        OperatorOneDb db, DocumentVisibility visibility, string said, CancellationToken cancellationToken)
+    {
+        var named = said.Trim();
+        if (visibility != DocumentVisibility.Team)
+        {
+            return named.Length == 0 ? (null, null) : (null, "'team' goes with visibility team.");
+        }
+        if (named.Length == 0)
+        {
+            return (null, "visibility team needs a 'team' part: the team's id or name.");
+        }
+        var teams = await db.Teams.AsNoTracking().Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
+        var team = Guid.TryParse(named, out var id)
+            ? teams.FirstOrDefault(t => t.Id == id)
+            : teams.FirstOrDefault(t => t.Name.Equals(named, StringComparison.OrdinalIgnoreCase));
+        return team is null ? (null, $"There is no team '{named}' in this organization.") : (team.Id, null);
     }
 
     private static ProblemHttpResult TooLarge(long maxBytes) =>

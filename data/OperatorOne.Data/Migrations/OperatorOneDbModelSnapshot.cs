@@ -1201,6 +1201,12 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("title");
 
+                    b.Property<NpgsqlTsVector>("TitleVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("title_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', op_tags_text(tags)), 'B')", true);
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -1229,6 +1235,11 @@ namespace OperatorOne.Data.Migrations
 
                     b.HasIndex("TeamId")
                         .HasDatabaseName("ix_documents_team_id");
+
+                    b.HasIndex("TitleVector")
+                        .HasDatabaseName("ix_documents_title_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TitleVector"), "gin");
 
                     b.HasIndex("OrganizationId", "OwnerId")
                         .HasDatabaseName("ix_documents_organization_id_owner_id");

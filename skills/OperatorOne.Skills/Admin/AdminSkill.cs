@@ -4,7 +4,7 @@ using OperatorOne.Bot.Core.Tools;
 
 namespace OperatorOne.Skills.Admin;
 
-/// <summary>Operations for admins and owners: status, members and roles, approvals, the audit log, identity links.</summary>
+/// <summary>Operations for admins and owners: status, members and roles, teams, approvals, the audit log, identity links.</summary>
 public static class AdminSkill
 {
     internal static IReadOnlyList<ToolDefinition> Tools { get; } =
@@ -18,6 +18,10 @@ public static class AdminSkill
         AuditTrail.Definition,
         LinkIdentity.Definition,
         SetBusinessContext.Definition,
+        CreateTeam.Definition,
+        AddTeamMember.Definition,
+        RemoveTeamMember.Definition,
+        ListTeams.Definition,
     ];
 
     public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder)

@@ -32,6 +32,7 @@ internal static class DocumentUpload
             Title = title.Length > MaxTitleLength ? title[..MaxTitleLength] : title,
             Tags = DocumentTags.Normalize(request.Tags),
             Visibility = request.Visibility,
+            TeamId = request.Visibility == DocumentVisibility.Team ? request.TeamId : null,
             FileName = Path.GetFileName(request.FileName) is { Length: > 0 and <= 255 } name ? name : "document",
             ContentType = extracted.ContentType,
             SizeBytes = request.Bytes.LongLength,
@@ -76,4 +77,7 @@ internal sealed record UploadRequest
     public string? Title { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
     public DocumentVisibility Visibility { get; init; } = DocumentVisibility.Private;
+
+    /// <summary>The team that may read it, when <see cref="Visibility"/> is Team.</summary>
+    public Guid? TeamId { get; init; }
 }

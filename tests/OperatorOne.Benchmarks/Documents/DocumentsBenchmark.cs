@@ -47,11 +47,14 @@ internal static class DocumentsBenchmark
             }
             finally
             {
-                await ExecuteAsync(owner, $"""
-                    DELETE FROM documents WHERE organization_id = '{organizationId}';
-                    DELETE FROM members WHERE organization_id = '{organizationId}';
-                    DELETE FROM organizations WHERE id = '{organizationId}';
-                    """, CancellationToken.None);
+                if (arguments.Keep)
+                {
+                    output.WriteLine(Invariant($"kept organization {organizationId}; searching member {members[^1]}"));
+                }
+                else
+                {
+                    await RemoveAsync(owner, organizationId);
+                }
             }
             return 0;
         }
@@ -63,6 +66,13 @@ internal static class DocumentsBenchmark
             }
         }
     }
+
+    private static Task RemoveAsync(string owner, Guid organizationId) =>
+        ExecuteAsync(owner, $"""
+            DELETE FROM documents WHERE organization_id = '{organizationId}';
+            DELETE FROM members WHERE organization_id = '{organizationId}';
+            DELETE FROM organizations WHERE id = '{organizationId}';
+            """, CancellationToken.None);
 
     private static async Task MeasureAsync(
         string runtime, Guid organizationId, Guid memberId, int queries, TextWriter output, CancellationToken cancellationToken)

@@ -1,0 +1,59 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+
+namespace OperatorOne.Skills.Admin;
+
+/// <summary>Takes members out of a team: they stop seeing its documents (except their own) at once.</summary>
+internal static class RemoveTeamMember
+{
+    private const string Team = TeamNames.Pattern;
+
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "remove_team_member",
+        Description = "Remove members from a team, so they no longer read the documents shared with it",
+        Tier = ToolTier.SafeWrite,
+        MinimumRole = MemberRole.Admin,
+        Handler = RunAsync,
+        Utterances =
+        [
+            // "remove mia from the support team", "take max off the marketing team"
+            Utterance.Of($"(please )?(remove|take|drop|kick) (?<member>.+?) (from|off|out of) (the )?{Team} team"),
+            Utterance.Of("(please )?(remove|take|drop|kick) (?<member>.+?) (from|off|out of) team (?<team>.+)"),
+            Utterance.Of($"(please )?remove (a )?members? from (the )?{Team} team"),
+        ],
+        Prompts = new Dictionary<string, string>
+        {
+            ["team"] = "Which team?",
+            ["member"] = "Who should I take out of the team?",
+        },
+        HelpExample = "remove mia from the support team",
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The team's name, e.g. 'Support'.")] string team,
+        [Description("The members to remove (names or handles, comma or 'and' separated).")] string member,
+        CancellationToken cancellationToken = default)
+    {
+        var (found, problem) = await TeamNames.FindAsync(context.Db, team, cancellationToken);
+        if (found is null)
+        {
+            return problem!;
+        }
+        var (members, unknown) = await TeamNames.MembersAsync(context.Db, member, context.Caller.MemberId, cancellationToken);
+        if (unknown is not null)
+        {
+            return unknown;
+        }
+        var ids = members.Select(m => m.Id).ToList();
+        var removed = await context.Db.TeamMembers.Where(m => m.TeamId == found.Id && ids.Contains(m.MemberId)).ExecuteDeleteAsync(cancellationToken);
+        var names = TeamNames.List([.. members.Select(m => m.DisplayName)]);
+        return removed == 0
+            ? ToolResult.Refused($"{names} {(members.Count == 1 ? "isn't" : "aren't")} in the {found.Name} team.")
+            : new ToolResult($"Removed {names} from the {found.Name} team.");
+    }
+}
