@@ -68,6 +68,18 @@ public sealed class SlackFileEventTests
     }
 
     [Fact]
+    public void AMalformedFilesFieldIsReadAsNoFiles()
+    {
+        var inner = Dm("file_share", null);
+        inner["files"] = "not an array";
+
+        var work = Assert.IsType<SlackInbound.Turn>(Read(inner)).Work;
+
+        Assert.Empty(work.Files);
+        Assert.Null(work.Turn.Activity.Attachments);
+    }
+
+    [Fact]
     public void OtherMessageSubtypesAreStillIgnored()
     {
         var fromBot = Dm("file_share", null);

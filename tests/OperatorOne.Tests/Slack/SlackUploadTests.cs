@@ -81,10 +81,16 @@ public sealed class SlackUploadTests(SlackFixture fixture)
         await foreign.StartAsync();
         foreign.Files["TFOREIGN-F1/download/notes.txt"] = new SlackHostedFile("tempting"u8.ToArray(), "text/plain");
         var file = FileObject("notes.txt", "text/plain", 8, foreign.FileUrl("TFOREIGN-F1/download/notes.txt"));
+        var lookalike = FileObject("lookalike.txt", "text/plain", 8, new Uri("https://files.slack.com.example.test/files-pri/T-F2/download/lookalike.txt"));
+        var plainHttp = FileObject("plain.txt", "text/plain", 8, new Uri("http://files.slack.com/files-pri/T-F3/download/plain.txt"));
 
-        await workspace.PostEventAsync(workspace.FileShareEnvelope("member", "", file));
+        await workspace.PostEventAsync(workspace.FileShareEnvelope("member", "", file, lookalike, plainHttp));
 
-        Assert.Contains("couldn't get notes.txt: its download address is not on files.slack.com", await ReplyAsync(workspace), StringComparison.Ordinal);
+        var replies = await RepliesAsync(workspace, 3);
+        foreach (var name in new[] { "notes.txt", "lookalike.txt", "plain.txt" })
+        {
+            Assert.Contains(replies, r => r.Contains($"couldn't get {name}: its download address is not on files.slack.com", StringComparison.Ordinal));
+        }
         Assert.Empty(foreign.FileRequests);
         Assert.Equal(0, await CountAsync(workspace));
     }
