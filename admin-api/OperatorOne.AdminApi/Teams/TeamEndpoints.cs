@@ -79,8 +79,9 @@ internal static class TeamEndpoints
     private static async Task<List<TeamDto>> TeamsAsync(OperatorOneDb db, Guid? teamId, CancellationToken cancellationToken) =>
         await db.Teams.AsNoTracking().Where(t => teamId == null || t.Id == teamId).OrderBy(t => t.Name)
             .Select(t => new TeamDto(t.Id, t.Name, t.CreatedAt, db.TeamMembers.Where(m => m.TeamId == t.Id)
-                .Join(db.Members, m => m.MemberId, m => m.Id, (_, m) => new TeamMemberDto(m.Id, m.Handle, m.DisplayName))
-                .OrderBy(m => m.DisplayName).ToList()))
+                .Join(db.Members, m => m.MemberId, m => m.Id, (_, m) => m)
+                .OrderBy(m => m.DisplayName)
+                .Select(m => new TeamMemberDto(m.Id, m.Handle, m.DisplayName)).ToList()))
             .ToListAsync(cancellationToken);
 }
 
