@@ -59,7 +59,7 @@ public sealed class WorkingHoursTests
 
         Assert.Equal([new DateTimeOffset(2026, 3, 9, 14, 0, 0, TimeSpan.Zero)], slots);
         Assert.Equal(["Max"], SlotFinder.OffHours(people, new DateTimeOffset(2026, 3, 9, 13, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(1), NineToFive).Select(p => p.Name));
-        Assert.Equal(["Ada", "Max"], SlotFinder.OffHours(people, new DateTimeOffset(2026, 3, 6, 14, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(1), NineToFive).Select(p => p.Name));
+        Assert.Equal(["Ada", "Max"], SlotFinder.OffHours(people, new DateTimeOffset(2026, 3, 6, 15, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(1), NineToFive).Select(p => p.Name));
     }
 
     [Fact]
