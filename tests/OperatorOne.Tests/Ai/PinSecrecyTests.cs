@@ -91,4 +91,24 @@ public sealed class PinSecrecyTests(VoiceLlmFixture fixture)
         Assert.Contains("You asked to delete ticket 12", PhoneCall.Spoken(readBack), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(3, model.Requests.Count);
     }
+
+    [Fact]
+    public async Task AGuestTypingAPinIsRefusedWithoutTheModelAndTheDigitsAreMaskedAnyway()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        using var guest = await Chat.StartAsync(fixture.Host, org, "stranger");
+        fixture.Model.Reset();
+
+        await guest.Send("set my voice pin 4821");
+        await guest.ExpectReply("I don't know you yet");
+
+        Assert.Empty(fixture.Model.Requests);
+        var rows = await fixture.Host.InOrganizationAsync(org.Id, async db =>
+            (await db.TranscriptMessages.Select(m => new { m.Text, m.Activity }).ToListAsync()).Select(m => m.Text + " " + m.Activity)
+            .Concat(await db.DirectLineActivities.Select(a => a.Activity).ToListAsync())
+            .Concat((await db.AuditEvents.Select(e => new { e.Arguments, e.Detail }).ToListAsync()).Select(e => e.Arguments + " " + e.Detail))
+            .ToList());
+        Assert.All(rows, AssertNoPin);
+        Assert.Contains(rows, r => r.StartsWith("set my voice pin ••••", StringComparison.Ordinal));
+    }
 }
