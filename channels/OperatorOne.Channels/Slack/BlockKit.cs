@@ -25,7 +25,7 @@ internal static class BlockKit
             .ToList() ?? [];
         if (cards.Count == 0)
         {
-            return new SlackMessage(Mrkdwn.Truncate(Mrkdwn.Escape(text), MaxFallbackText), null);
+            return new SlackMessage(Mrkdwn.Truncate(Mrkdwn.Links(Mrkdwn.Escape(text)), MaxFallbackText), null);
         }
         var body = new List<JsonObject>();
         var actions = new List<JsonObject>();
@@ -39,7 +39,7 @@ internal static class BlockKit
             actions.AddRange(CardBlocks.Actions(card["actions"] as JsonArray, body));
         }
         var fallback = text.Length > 0 ? text : FirstText(cards) ?? "OperatorOne sent a card.";
-        return new SlackMessage(Mrkdwn.Truncate(Mrkdwn.Escape(fallback), MaxFallbackText), Fit(body, actions));
+        return new SlackMessage(Mrkdwn.Truncate(Mrkdwn.Links(Mrkdwn.Escape(fallback)), MaxFallbackText), Fit(body, actions));
     }
 
     /// <summary>Keeps every actions block (they carry the decisions) and cuts body blocks past the 50-block limit.</summary>

@@ -23,6 +23,9 @@ public static class SlackChannel
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddHttpClient(SlackApi.ClientName, http => http.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<SlackApi>();
+        // Redirects are not followed: the bot token must never ride a redirect off Slack's file host.
+        services.AddHttpClient<SlackFiles>(http => http.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<SlackWorkspaces>();
         services.AddSingleton<SlackIdentityLinks>();
         services.AddSingleton<SlackInbox>();

@@ -7,13 +7,16 @@ using OperatorOne.Bot.Core.Turns;
 
 namespace OperatorOne.Channels.Slack;
 
-/// <summary>Events API envelopes to turns: DMs (message.im) and mentions (app_mention), nothing a bot or an edit produced. Pure.</summary>
+/// <summary>Events API envelopes to turns: DMs (message.im, with shared files) and mentions (app_mention), nothing a bot or an edit produced. Pure.</summary>
 internal static partial class SlackEvents
 {
     public const string AppMention = "app_mention";
     public const string MessageIm = "message.im";
     public const string AppUninstalled = "app_uninstalled";
     public const string TokensRevoked = "tokens_revoked";
+
+    /// <summary>The message subtype of a file shared with text (or none): the files become documents.</summary>
+    public const string FileShare = "file_share";
 
     /// <summary>The subscriptions the manifest must list, exactly.</summary>
     public static IReadOnlyList<string> Subscribed { get; } = [AppMention, MessageIm, AppUninstalled, TokensRevoked];
@@ -67,8 +70,9 @@ internal static partial class SlackEvents
         {
             return new SlackInbound.Ignored($"Event {type} is not handled.");
         }
-        // Our own replies come back as message.im with bot_id; edits, joins and deletions carry a subtype.
-        if (inner["bot_id"] is not null || inner["subtype"] is not null)
+        // Our own replies come back as message.im with bot_id; edits, joins and deletions carry a subtype. Of the
+        // subtypes only a shared file is a person speaking to us (listed, not excluded: new subtypes stay ignored).
+        if (inner["bot_id"] is not null || (inner["subtype"] is not null && SlackJson.String(inner, "subtype") != FileShare))
         {
             return new SlackInbound.Ignored("A bot message or a message subtype.");
         }
@@ -80,10 +84,13 @@ internal static partial class SlackEvents
             return new SlackInbound.Invalid("The event needs user, channel and ts.");
         }
         var text = Mrkdwn.Unescape(LeadingMention().Replace(SlackJson.String(inner, "text") ?? "", ""));
+        var files = SlackFile.Read(inner);
         var activity = Message(team, channel, user, ts, isDm, BotAccount(envelope)) with
         {
             Text = text.Trim(),
             ChannelData = new JsonObject { ["team_id"] = team, ["event_id"] = eventId, ["event_type"] = type },
+            // Names only, for the transcript: the private download addresses stay with the queued work.
+            Attachments = files.Count == 0 ? null : [.. files.Select(f => new Attachment { ContentType = f.MimeType ?? "application/octet-stream", Name = f.Name })],
         };
         return new SlackInbound.Turn(new SlackWork
         {
@@ -91,6 +98,7 @@ internal static partial class SlackEvents
             TeamId = team,
             // Mentions are answered in their thread so a busy channel stays readable; DMs in the flow.
             ThreadTs = isDm ? SlackJson.String(inner, "thread_ts") : SlackJson.String(inner, "thread_ts") ?? ts,
+            Files = files,
             Turn = new InboundTurn
             {
                 Channel = SlackWorkspaces.Channel,

@@ -8,6 +8,7 @@ public static class SlackScopes
         "app_mentions:read", // app_mention events
         "chat:write",        // chat.postMessage, chat.update, chat.postEphemeral
         "commands",          // /op1
+        "files:read",        // downloading files shared with the bot (url_private_download)
         "im:history",        // message.im events
         "im:write",          // conversations.open for approval DMs
         "users:read",        // users.info

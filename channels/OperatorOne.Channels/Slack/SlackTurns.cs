@@ -20,13 +20,17 @@ internal sealed class SlackTurns(
     OutboxSignal outboxSignal,
     SlackApi api,
     SlackIdentityLinks identityLinks,
+    SlackFiles files,
     IOptions<SlackOptions> options,
     ILogger<SlackTurns> logger)
 {
     public async Task ProcessAsync(SlackWork work, CancellationToken cancellationToken)
     {
         await identityLinks.EnsureLinkedAsync(work.TeamId, work.Turn.ChannelUserId, cancellationToken);
-        var result = await pipeline.RunAsync(work.Turn, cancellationToken);
+        // Downloaded here, after Slack has its 200; a retried item whose turn already committed downloads again
+        // and is then dropped as a duplicate by the pipeline.
+        var turn = await files.FetchAsync(work, cancellationToken);
+        var result = await pipeline.RunAsync(turn, cancellationToken);
         switch (result.Status)
         {
             case TurnStatus.Duplicate:

@@ -26,6 +26,9 @@ internal sealed record SlackWork
     public string? ThreadTs { get; init; }
     public Uri? ResponseUrl { get; init; }
 
+    /// <summary>Files shared with the message, downloaded by the worker just before the turn runs.</summary>
+    public IReadOnlyList<SlackFile> Files { get; init; } = [];
+
     /// <summary>The slash command's waiting HTTP answer; only in the replica that received it, never stored.</summary>
     [JsonIgnore]
     public InlineAnswer? Inline { get; init; }

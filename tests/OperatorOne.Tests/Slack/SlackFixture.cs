@@ -9,6 +9,9 @@ public sealed class SlackFixture : IAsyncLifetime
     public const string SigningSecret = "slack-test-signing-secret";
     public const string BotToken = "xoxb-configured-test-token";
 
+    /// <summary>Makes document links absolute, as a Slack deployment needs.</summary>
+    public const string PublicBaseUrl = "https://bot.example.test/";
+
     public BotHost Host { get; } = new();
     public SlackStandIn Slack { get; } = new();
 
@@ -20,6 +23,7 @@ public sealed class SlackFixture : IAsyncLifetime
         Host.Settings["Slack:ClientId"] = "1111.2222";
         Host.Settings["Slack:ClientSecret"] = "slack-test-client-secret";
         Host.Settings["Slack:ApiBaseUrl"] = Slack.ApiBaseUrl.ToString();
+        Host.Settings["Documents:PublicBaseUrl"] = PublicBaseUrl;
         Host.Settings["Slack:AuthorizeUrl"] = new Uri(Slack.BaseAddress, "oauth/v2/authorize").ToString();
         Host.TestServices = services => services.AddSingleton(SlowReportTool.Definition);
         await Host.InitializeAsync();

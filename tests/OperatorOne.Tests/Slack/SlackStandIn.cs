@@ -11,6 +11,12 @@ namespace OperatorOne.Tests.Slack;
 /// <summary>One call the bot made to the stand-in: the Web API method (or "response_url"), its bearer token and its arguments.</summary>
 public sealed record SlackCall(string Method, string? Token, JsonObject Arguments);
 
+/// <summary>One download of a shared file's url_private_download: the path and the Authorization header as sent ("" when none).</summary>
+public sealed record SlackFileRequest(string Path, string Authorization);
+
+/// <summary>A file the stand-in serves under /files-pri/; chunked bodies declare no length, so only the reader's cap stops them.</summary>
+public sealed record SlackHostedFile(byte[] Bytes, string ContentType, bool Chunked = false);
+
 /// <summary>
 /// A local stand-in for slack.com/api on real loopback HTTP: answers the methods the bot uses the way Slack does
 /// (JSON, ok/error, channel/ts) and records every call. Per-method answers can be overridden by a test.
@@ -18,6 +24,7 @@ public sealed record SlackCall(string Method, string? Token, JsonObject Argument
 public sealed class SlackStandIn : IAsyncDisposable
 {
     private readonly ConcurrentQueue<SlackCall> _calls = new();
+    private readonly ConcurrentQueue<SlackFileRequest> _fileRequests = new();
     private long _ts = 1_700_000_000_000;
     private readonly HttpListener _listener = new();
     private Task? _loop;
@@ -32,6 +39,13 @@ public sealed class SlackStandIn : IAsyncDisposable
     public ConcurrentDictionary<string, (int Status, JsonObject Body)> Overrides { get; } = new();
 
     public IReadOnlyList<SlackCall> Calls => [.. _calls];
+
+    /// <summary>Files served like files.slack.com's url_private_download, keyed by the part of the path after /files-pri/.</summary>
+    public ConcurrentDictionary<string, SlackHostedFile> Files { get; } = new();
+
+    public IReadOnlyList<SlackFileRequest> FileRequests => [.. _fileRequests];
+
+    public Uri FileUrl(string key) => new(BaseAddress, $"files-pri/{key}");
 
     public Uri ResponseUrl(string id) => new(BaseAddress, $"hooks/{id}");
 
@@ -78,6 +92,11 @@ public sealed class SlackStandIn : IAsyncDisposable
             body = await reader.ReadToEndAsync();
         }
         var path = request.Url!.AbsolutePath;
+        if (path.StartsWith("/files-pri/", StringComparison.Ordinal))
+        {
+            await ServeFileAsync(context, path);
+            return;
+        }
         var status = 200;
         JsonNode answer;
         if (path.StartsWith("/hooks/", StringComparison.Ordinal))
@@ -109,6 +128,41 @@ public sealed class SlackStandIn : IAsyncDisposable
             answer = Answer(call);
         }
         await WriteAsync(context.Response, status, answer.ToJsonString(), "application/json; charset=utf-8");
+    }
+
+    private async Task ServeFileAsync(HttpListenerContext context, string path)
+    {
+        _fileRequests.Enqueue(new SlackFileRequest(path, context.Request.Headers["Authorization"] ?? ""));
+        if (!Files.TryGetValue(path["/files-pri/".Length..], out var file))
+        {
+            await WriteAsync(context.Response, 404, "Not found", "text/plain");
+            return;
+        }
+        var response = context.Response;
+        try
+        {
+            response.StatusCode = 200;
+            response.ContentType = file.ContentType;
+            if (file.Chunked)
+            {
+                response.SendChunked = true;
+                for (var offset = 0; offset < file.Bytes.Length; offset += 65536)
+                {
+                    await response.OutputStream.WriteAsync(file.Bytes.AsMemory(offset, Math.Min(65536, file.Bytes.Length - offset)));
+                }
+            }
+            else
+            {
+                response.ContentLength64 = file.Bytes.Length;
+                await response.OutputStream.WriteAsync(file.Bytes);
+            }
+            response.Close();
+        }
+        catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException)
+        {
+            // The bot stopped reading (the size cap) and closed the connection.
+            response.Abort();
+        }
     }
 
     private static async Task WriteAsync(HttpListenerResponse response, int status, string text, string contentType)

@@ -62,6 +62,17 @@ public sealed class SlackWorkspace(SlackFixture fixture, TestOrganization organi
         ["client_msg_id"] = Guid.NewGuid().ToString(),
     }, eventId);
 
+    /// <summary>A DM with files shared in it (message subtype file_share); <paramref name="text"/> is what was typed with them.</summary>
+    public JsonObject FileShareEnvelope(string handle, string text, params JsonObject[] files)
+    {
+        var envelope = DmEnvelope(handle, text);
+        var inner = envelope["event"]!.AsObject();
+        inner["subtype"] = "file_share";
+        inner["upload"] = true;
+        inner["files"] = new JsonArray([.. files]);
+        return envelope;
+    }
+
     public JsonObject Envelope(JsonObject inner, string? eventId = null) => new()
     {
         ["token"] = "deprecated",
