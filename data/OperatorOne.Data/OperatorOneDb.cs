@@ -64,6 +64,7 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     public DbSet<CalendarEvent> CalendarEvents => Set<CalendarEvent>();
     public DbSet<EventAttendee> EventAttendees => Set<EventAttendee>();
     public DbSet<EventReminder> EventReminders => Set<EventReminder>();
+    public DbSet<MemberWorkingHours> WorkingHours => Set<MemberWorkingHours>();
     public DbSet<VoicePin> VoicePins => Set<VoicePin>();
     public DbSet<VoiceCall> VoiceCalls => Set<VoiceCall>();
     public DbSet<Document> Documents => Set<Document>();

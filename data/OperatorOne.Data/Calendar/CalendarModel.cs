@@ -7,7 +7,7 @@ namespace OperatorOne.Data.Calendar;
 
 internal sealed class CalendarModel :
     IEntityTypeConfiguration<EventCalendar>, IEntityTypeConfiguration<CalendarMember>, IEntityTypeConfiguration<CalendarEvent>,
-    IEntityTypeConfiguration<EventAttendee>, IEntityTypeConfiguration<EventReminder>
+    IEntityTypeConfiguration<EventAttendee>, IEntityTypeConfiguration<EventReminder>, IEntityTypeConfiguration<MemberWorkingHours>
 {
     public void Configure(EntityTypeBuilder<EventCalendar> builder)
     {
@@ -52,5 +52,13 @@ internal sealed class CalendarModel :
         builder.HasOne<CalendarEvent>().WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Member>().WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.EventId, r.MemberId, r.StartsAt }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<MemberWorkingHours> builder)
+    {
+        builder.ToTable("member_working_hours");
+        builder.HasOne<Organization>().WithMany().HasForeignKey(h => h.OrganizationId);
+        builder.HasOne<Member>().WithMany().HasForeignKey(h => h.MemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(h => h.MemberId).IsUnique();
     }
 }

@@ -506,6 +506,50 @@ namespace OperatorOne.Data.Migrations
                     b.ToTable("event_reminders");
                 });
 
+            modelBuilder.Entity("OperatorOne.Data.Calendar.MemberWorkingHours", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("days");
+
+                    b.Property<TimeOnly>("EndsAt")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<TimeOnly>("StartsAt")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_working_hours");
+
+                    b.HasIndex("MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_member_working_hours_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_member_working_hours_organization_id");
+
+                    b.ToTable("member_working_hours", (string)null);
+                });
+
             modelBuilder.Entity("OperatorOne.Data.Channels.ChannelInstallation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2386,6 +2430,23 @@ namespace OperatorOne.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_event_reminders_members_member_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Calendar.MemberWorkingHours", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_working_hours_members_member_id");
+
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_working_hours_organizations_organization_id");
                 });
 
             modelBuilder.Entity("OperatorOne.Data.Channels.ChannelInstallation", b =>

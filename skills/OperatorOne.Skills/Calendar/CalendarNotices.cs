@@ -8,7 +8,11 @@ namespace OperatorOne.Skills.Calendar;
 /// <summary>Tells attendees about an event where they talk to us, through the outbox, each in their own time zone.</summary>
 internal static class CalendarNotices
 {
-    public static async Task SendAsync(ToolContext context, CalendarEvent e, IReadOnlyCollection<Guid> members, Func<string, string> message, CancellationToken cancellationToken)
+    public static Task SendAsync(ToolContext context, CalendarEvent e, IReadOnlyCollection<Guid> members, Func<string, string> message, CancellationToken cancellationToken) =>
+        SendAsync(context, members, zone => message(CalendarText.Span(e, zone)), cancellationToken);
+
+    /// <summary>Each recipient's message is written for their own zone (a move says both the old and the new time).</summary>
+    public static async Task SendAsync(ToolContext context, IReadOnlyCollection<Guid> members, Func<TimeZoneInfo, string> message, CancellationToken cancellationToken)
     {
         if (members.Count == 0)
         {
@@ -18,7 +22,7 @@ internal static class CalendarNotices
         foreach (var conversation in await Recipients.ConversationsAsync(context.Db, members, cancellationToken))
         {
             var zone = zones.GetValueOrDefault(conversation.MemberId!.Value, TimeZoneInfo.Utc);
-            context.Outbox.Send(context.Db, context.OrganizationId, conversation.Id, Activity.Message(message(CalendarText.Span(e, zone))));
+            context.Outbox.Send(context.Db, context.OrganizationId, conversation.Id, Activity.Message(message(zone)));
         }
     }
 }

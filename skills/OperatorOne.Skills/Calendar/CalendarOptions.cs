@@ -6,7 +6,7 @@ public sealed class CalendarOptions
     /// <summary>How long before an event starts its attendees are reminded.</summary>
     public TimeSpan ReminderLead { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Everyone's working day, on their own wall clock; free-slot searches stay inside it.</summary>
+    /// <summary>The default working day (Monday–Friday) on each member's own wall clock, for members without their own hours.</summary>
     public TimeOnly WorkdayStart { get; set; } = new(9, 0);
     public TimeOnly WorkdayEnd { get; set; } = new(17, 0);
 

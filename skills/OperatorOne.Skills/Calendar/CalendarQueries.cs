@@ -24,7 +24,7 @@ internal static partial class CalendarQueries
         return rows.ToDictionary(r => r.Id, r => NaturalDates.Zone(r.Zone));
     }
 
-    /// <summary>Meetings each member has not declined, overlapping [since, until).</summary>
+    /// <summary>What keeps each member busy during [since, until), by the rules of <see cref="Busyness"/>.</summary>
     public static async Task<ILookup<Guid, Busy>> BusyAsync(OperatorOneDb db, IReadOnlyCollection<Guid> members, DateTimeOffset since, DateTimeOffset until, Guid? ignoreEvent, CancellationToken cancellationToken)
     {
         // PostgreSQL's timestamptz takes UTC only; dates read in a member's zone carry its offset.
@@ -33,10 +33,30 @@ internal static partial class CalendarQueries
             from a in db.EventAttendees
             join e in db.CalendarEvents on a.EventId equals e.Id
             where members.Contains(a.MemberId) && a.Response != RsvpResponse.Declined
-            where e.CancelledAt == null && e.Kind == EventKind.Meeting && e.StartsAt < until && e.EndsAt > since && e.Id != ignoreEvent
-            select new { a.MemberId, e.StartsAt, e.EndsAt, e.Title })
+            where e.CancelledAt == null && e.Kind != EventKind.Campaign && e.StartsAt < until && e.EndsAt > since && e.Id != ignoreEvent
+            select new { a.MemberId, a.Response, e.Kind, e.StartsAt, e.EndsAt })
             .AsNoTracking().ToListAsync(cancellationToken);
-        return rows.ToLookup(r => r.MemberId, r => new Busy(r.StartsAt, r.EndsAt));
+        return rows.Where(r => Busyness.Blocks(r.Kind, r.Response, r.StartsAt, r.EndsAt))
+            .ToLookup(r => r.MemberId, r => new Busy(r.StartsAt, r.EndsAt));
+    }
+
+    /// <summary>Each member's own working hours; members without their own are left out (they work the default).</summary>
+    public static async Task<Dictionary<Guid, WorkingHours>> HoursAsync(OperatorOneDb db, IReadOnlyCollection<Guid> members, CancellationToken cancellationToken)
+    {
+        var rows = await db.WorkingHours.Where(h => members.Contains(h.MemberId)).AsNoTracking().ToListAsync(cancellationToken);
+        return rows.ToDictionary(h => h.MemberId, h => new WorkingHours(h.StartsAt, h.EndsAt, WorkingHours.FromBits(h.Days)));
+    }
+
+    /// <summary>The people of a search or clash check: each with their zone, what blocks them and their own hours.</summary>
+    public static async Task<List<Participant>> ParticipantsAsync(ToolContext context, IReadOnlyList<AssigneeCandidate> people, DateTimeOffset since,
+        DateTimeOffset until, Guid? ignoreEvent, CancellationToken cancellationToken)
+    {
+        var ids = people.Select(p => p.Id).ToList();
+        var busy = await BusyAsync(context.Db, ids, since, until, ignoreEvent, cancellationToken);
+        var zones = await ZonesAsync(context.Db, ids, cancellationToken);
+        var hours = await HoursAsync(context.Db, ids, cancellationToken);
+        return people.Select(p => new Participant(p.Id == context.Caller.MemberId ? "You" : p.DisplayName,
+            zones.GetValueOrDefault(p.Id, TimeZoneInfo.Utc), busy[p.Id].ToList(), hours.GetValueOrDefault(p.Id))).ToList();
     }
 
     /// <summary>The member's own calendar, made the first time they need it.</summary>

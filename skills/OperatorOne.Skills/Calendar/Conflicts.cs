@@ -13,7 +13,7 @@ internal abstract record Conflicts
 
     public sealed record MoveTo(DateTimeOffset Start) : Conflicts;
 
-    private static readonly string[] Yes = ["yes", "y", "yep", "sure", "ok", "okay", "book", "book it", "book anyway", "book it anyway", "anyway", "confirm"];
+    private static readonly string[] Yes = ["yes", "y", "yep", "sure", "ok", "okay", "book", "book it", "book anyway", "book it anyway", "move", "move it", "move anyway", "move it anyway", "anyway", "confirm"];
     private static readonly string[] No = ["no", "n", "nope", "don't", "dont", "drop it", "skip", "no thanks"];
 
     /// <summary>The answer to "book anyway?": null when nothing was asked yet (or the answer is unreadable, so we ask again).</summary>
@@ -35,28 +35,42 @@ internal abstract record Conflicts
         return NaturalDates.Parse(said, now, zone) is { } start ? new MoveTo(start) : null;
     }
 
-    /// <summary>Who is busy at [start, start + length), with free times for everyone offered instead; null when nobody is.</summary>
+    /// <summary>
+    /// Who is busy at [start, start + length) or not at work then on their own clock, with free times for everyone
+    /// offered instead; null when all is well. The caller's own working hours are not checked: they picked the time.
+    /// </summary>
     public static async Task<ToolResult?> CheckAsync(ToolContext context, IReadOnlyList<AssigneeCandidate> people, DateTimeOffset start, TimeSpan length,
-        TimeZoneInfo zone, WorkingHours hours, CancellationToken cancellationToken)
+        TimeZoneInfo zone, WorkingHours hours, Guid? ignoreEvent, string verb, CancellationToken cancellationToken)
     {
-        var ids = people.Select(p => p.Id).ToList();
         var horizon = start.AddDays(7);
-        var busy = await CalendarQueries.BusyAsync(context.Db, ids, start.AddDays(-1), horizon, null, cancellationToken);
-        var zones = await CalendarQueries.ZonesAsync(context.Db, ids, cancellationToken);
-        var participants = people.Select(p => new Participant(p.Id == context.Caller.MemberId ? "You" : p.DisplayName,
-            zones.GetValueOrDefault(p.Id, TimeZoneInfo.Utc), busy[p.Id].ToList())).ToList();
+        var participants = await CalendarQueries.ParticipantsAsync(context, people, start.AddDays(-1), horizon, ignoreEvent, cancellationToken);
         var clashes = SlotFinder.Clashes(participants, start, start + length);
-        if (clashes.Count == 0)
+        var others = participants.Where((_, i) => people[i].Id != context.Caller.MemberId).ToList();
+        var offHours = SlotFinder.OffHours(others, start, length, hours);
+        if (clashes.Count == 0 && offHours.Count == 0)
         {
             return null;
         }
         var free = SlotFinder.Find(participants, length, start > context.Now ? start : context.Now, horizon, hours);
         var times = free.Select(f => CalendarText.Answerable(f, zone)).ToList();
-        var who = CalendarText.List(clashes.Select(c => c.Name).ToList());
-        var verb = clashes.Count == 1 && who != "You" ? "is" : "are";
+        var span = CalendarText.Span(start, start + length, zone);
+        var problems = new List<string>();
+        if (clashes.Count > 0)
+        {
+            var who = CalendarText.List(clashes.Select(c => c.Name).ToList());
+            problems.Add($"{who} {(clashes.Count == 1 && who != "You" ? "is" : "are")} already busy at {span}");
+        }
+        if (offHours.Count > 0)
+        {
+            var whose = offHours.Select(p => $"{p.Name} ({(p.Hours ?? hours).Describe()} {p.Zone.Id})").ToList();
+            problems.Add(offHours.Count == 1
+                ? $"{span} is outside {offHours[0].Name}'s working hours ({(offHours[0].Hours ?? hours).Describe()} {offHours[0].Zone.Id})"
+                : $"{span} is outside the working hours of {CalendarText.List(whose)}");
+        }
+        var done = verb == "move" ? "moved" : "booked";
         var offer = times.Count == 0 ? "" : $" Free for everyone: {CalendarText.Or(times)}.";
         return ToolResult.Ask("on_conflict",
-            $"Conflict: {who} {verb} already busy at {CalendarText.Span(start, start + length, zone)}. Nothing is booked yet.{offer} Reply 'yes' to book anyway, 'no' to drop it, or one of the free times.",
+            $"Conflict: {string.Join("; ", problems)}. Nothing is {done} yet.{offer} Reply 'yes' to {verb} anyway, 'no' to drop it, or one of the free times.",
             ["yes", "no", .. times]);
     }
 }

@@ -113,7 +113,7 @@ internal static class CreateEvent
         if (kind == EventKind.Meeting && answer is not Conflicts.BookAnyway)
         {
             var options = context.Services.GetRequiredService<IOptions<CalendarOptions>>().Value;
-            var clash = await Conflicts.CheckAsync(context, everyone, start, length, zone, options.Hours, cancellationToken);
+            var clash = await Conflicts.CheckAsync(context, everyone, start, length, zone, options.Hours, null, "book", cancellationToken);
             if (clash is not null)
             {
                 return clash;

@@ -52,16 +52,15 @@ internal static class FindFreeSlot
         }
         var people = everyone.Where(m => m.Id == context.Caller.MemberId).Concat(named).DistinctBy(m => m.Id).ToList();
         var (from, until) = Window(day, context.Now, zone);
-        var ids = people.Select(p => p.Id).ToList();
-        var busy = await CalendarQueries.BusyAsync(context.Db, ids, from, until, null, cancellationToken);
-        var zones = await CalendarQueries.ZonesAsync(context.Db, ids, cancellationToken);
-        var participants = people.Select(p => new Participant(p.DisplayName, zones.GetValueOrDefault(p.Id, TimeZoneInfo.Utc), busy[p.Id].ToList())).ToList();
+        var participants = await CalendarQueries.ParticipantsAsync(context, people, from, until, null, cancellationToken);
         var hours = context.Services.GetRequiredService<IOptions<CalendarOptions>>().Value.Hours;
         var slots = SlotFinder.Find(participants, length, from, until, hours);
         var names = CalendarText.List(people.Where(p => p.Id != context.Caller.MemberId).Select(p => p.DisplayName).Append("you").ToList());
         if (slots.Count == 0)
         {
-            return new ToolResult($"I found no {Durations.Words(length)} when {names} are all free within working hours ({hours.Start:HH\\:mm}–{hours.End:HH\\:mm} each in their own time zone){(day is null ? " in the next 7 days" : " that day")}.");
+            var whose = participants.Select(p => $"{(p.Name == "You" ? "yours" : p.Name)} {(p.Hours ?? hours).Describe()} {p.Zone.Id}");
+            return new ToolResult($"I found no {Durations.Words(length)} when {names} are all free within everyone's working hours " +
+                $"({string.Join("; ", whose)}){(day is null ? " in the next 7 days" : " that day")}.");
         }
         var zoned = participants.Select(p => p.Zone).DistinctBy(z => z.Id).Where(z => z.Id != zone.Id).ToList();
         var lines = slots.Select(s => $"- {CalendarText.Span(s, s + length, zone)}" +

@@ -6,31 +6,13 @@ internal readonly record struct Busy(DateTimeOffset Start, DateTimeOffset End)
     public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => Start < end && start < End;
 }
 
-/// <summary>Someone whose time matters to a search: their zone and what they already have.</summary>
-internal sealed record Participant(string Name, TimeZoneInfo Zone, IReadOnlyList<Busy> Busy);
-
-/// <summary>The hours everyone works, each in their own time zone.</summary>
-internal sealed record WorkingHours(TimeOnly Start, TimeOnly End, IReadOnlySet<DayOfWeek> Days)
-{
-    public static WorkingHours Weekdays(TimeOnly start, TimeOnly end) =>
-        new(start, end, new HashSet<DayOfWeek> { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday });
-
-    /// <summary>Whether [start, start + length) lies inside one working day, read on the wall clock of <paramref name="zone"/>.</summary>
-    public bool Contains(DateTimeOffset start, TimeSpan length, TimeZoneInfo zone)
-    {
-        var localStart = TimeZoneInfo.ConvertTime(start, zone);
-        var localEnd = TimeZoneInfo.ConvertTime(start + length, zone);
-        return localStart.Date == localEnd.Date
-            && Days.Contains(localStart.DayOfWeek)
-            && TimeOnly.FromTimeSpan(localStart.TimeOfDay) >= Start
-            && TimeOnly.FromTimeSpan(localEnd.TimeOfDay) <= End;
-    }
-}
+/// <summary>Someone whose time matters to a search: their zone, what they already have, and their own working hours (null: the default).</summary>
+internal sealed record Participant(string Name, TimeZoneInfo Zone, IReadOnlyList<Busy> Busy, WorkingHours? Hours = null);
 
 /// <summary>
 /// The first times everybody is free and at work. Candidates step through real instants (UTC), and each person's
-/// working day is read on their own wall clock at that instant, so a DST change in one zone moves the common window
-/// exactly as it moves for that person.
+/// working day (their own hours, or <c>hours</c> for those without) is read on their own wall clock at that instant,
+/// so a DST change in one zone moves the common window exactly as it moves for that person.
 /// </summary>
 internal static class SlotFinder
 {
@@ -43,7 +25,7 @@ internal static class SlotFinder
         while (start + length <= until && found.Count < count)
         {
             var end = start + length;
-            if (people.All(p => hours.Contains(start, length, p.Zone) && !p.Busy.Any(b => b.Overlaps(start, end))))
+            if (people.All(p => (p.Hours ?? hours).Contains(start, length, p.Zone) && !p.Busy.Any(b => b.Overlaps(start, end))))
             {
                 found.Add(start);
                 // Suggestions that do not overlap one another are more useful than 3:00, 3:15 and 3:30.
@@ -58,6 +40,10 @@ internal static class SlotFinder
     /// <summary>Who of <paramref name="people"/> is taken during [start, end).</summary>
     public static IReadOnlyList<Participant> Clashes(IReadOnlyList<Participant> people, DateTimeOffset start, DateTimeOffset end) =>
         people.Where(p => p.Busy.Any(b => b.Overlaps(start, end))).ToList();
+
+    /// <summary>Who of <paramref name="people"/> is not at work during [start, start + length) on their own clock.</summary>
+    public static IReadOnlyList<Participant> OffHours(IReadOnlyList<Participant> people, DateTimeOffset start, TimeSpan length, WorkingHours hours) =>
+        people.Where(p => !(p.Hours ?? hours).Contains(start, length, p.Zone)).ToList();
 
     private static DateTimeOffset RoundUp(DateTimeOffset moment)
     {

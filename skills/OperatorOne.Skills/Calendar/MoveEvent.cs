@@ -1,0 +1,129 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Calendar;
+using OperatorOne.Data.Members;
+using OperatorOne.Skills.Tickets;
+using static OperatorOne.Skills.Calendar.CalendarPhrases;
+
+namespace OperatorOne.Skills.Calendar;
+
+/// <summary>
+/// Moves an event the caller organizes (admins may move any) to a new start, or shifts it by a length. Clashes and
+/// other people's working hours at the new time are reported first, as when booking; then an event only the caller
+/// attends moves at once, and one with other attendees is handed to <see cref="MoveSharedEvent"/> for approval.
+/// </summary>
+internal static class MoveEvent
+{
+    private const string Verb = "(please )?(can you |could you |let(['’]?s| us) |i (want|need) to )?(move|reschedule|re-schedule|shift|change|rebook|switch|bump|push|put)";
+    private const string Later = "(push|delay|postpone|move|shift|bump|push back|put back)";
+    private const string Sooner = "(move|pull|bring|shift)";
+
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "move_event",
+        Description = "Move or reschedule an event to a new time, or shift it by some minutes",
+        Tier = ToolTier.SafeWrite,
+        MinimumRole = MemberRole.Member,
+        Handler = RunAsync,
+        Utterances =
+        [
+            // "move event 12 to Friday at 10am", "reschedule the standup to tomorrow 9am"
+            Utterance.Of($"{Verb} {Event} (to|until|till|for|on) (?<to>{When})( instead)?"),
+            Utterance.Of($"(reschedule|move) {Event} (?<to>{When})"),
+            Utterance.Of($"{Event} (is moved|moves|has moved|is rescheduled|is now) (to|on) (?<to>{When})"),
+            // "push event 7 by 30 minutes", "postpone the budget meeting by an hour", "move event 3 15 minutes later"
+            Utterance.Of($"(please )?{Later} {Event}( back| later)? by (?<by>{Duration})( later)?"),
+            Utterance.Of($"(please )?{Later} {Event} (?<by>{Duration}) later"),
+            // "pull event 7 forward by 30 minutes", "move the standup 15 minutes earlier"
+            Utterance.Of($"(please )?{Sooner} {Event} (forward|earlier|up|ahead) by (?<by>{Duration})", Earlier()),
+            Utterance.Of($"(please )?{Sooner} {Event}( forward)? (?<by>{Duration}) (earlier|sooner)", Earlier()),
+            Utterance.Of($"(please )?(move|reschedule|re-schedule|postpone) {Event}"),
+        ],
+        Prompts = new Dictionary<string, string> { ["event"] = "Which event should I move? Tell me its number, like 5, or its title." },
+        HelpExample = "move event 12 to Friday at 10am",
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The event: its number ('5', 'event 5') or words from its title ('the budget meeting').")] string @event,
+        [Description("The new start, e.g. 'Friday at 10am'.")] DateTimeOffset? to = null,
+        [Description("Instead of a new start: how far to shift it, e.g. '30 minutes' or '1 hour'.")] string? by = null,
+        [Description("With 'by': true to move it earlier instead of later.")] bool earlier = false,
+        [Description("Only after a reported clash: 'yes' to move anyway, 'no' to leave it, or another start time.")] string? on_conflict = null,
+        CancellationToken cancellationToken = default)
+    {
+        var zone = NaturalDates.Zone(context.Caller.TimeZone);
+        var (found, problem) = await CalendarQueries.FindAsync(context, @event, zone, cancellationToken);
+        if (found is null)
+        {
+            return problem!;
+        }
+        if (found.OrganizerId != context.Caller.MemberId && context.Caller.Role < MemberRole.Admin)
+        {
+            return ToolResult.Refused($"Only the organizer or an admin can move #{found.Number} {found.Title}; you can decline it instead.");
+        }
+        var shift = Durations.Parse(by);
+        if (by is not null && shift is null)
+        {
+            return ToolResult.Refused($"I didn't get how far \"{by}\" is. Try '30 minutes' or '1 hour'.");
+        }
+        var start = to?.ToUniversalTime() ?? (shift is { } s ? found.StartsAt + (earlier ? -s : s) : (DateTimeOffset?)null);
+        var answer = Conflicts.Read(on_conflict, context.Now, zone);
+        if (answer is Conflicts.Drop)
+        {
+            return new ToolResult($"OK, #{found.Number} {found.Title} stays at {CalendarText.Span(found, zone)}.");
+        }
+        if (answer is Conflicts.MoveTo move)
+        {
+            start = move.Start.ToUniversalTime();
+        }
+        if (start is not { } target)
+        {
+            return ToolResult.Ask("to", $"When should #{found.Number} {found.Title} move to? It's {CalendarText.Span(found, zone)} now; say for example 'Friday at 10am'.", []);
+        }
+        if (target < context.Now.AddMinutes(-1))
+        {
+            return ToolResult.Refused($"{CalendarText.When(target, zone)} has already passed. When should #{found.Number} {found.Title} be?");
+        }
+        if (target == found.StartsAt)
+        {
+            return new ToolResult($"#{found.Number} {found.Title} is already at {CalendarText.Span(found, zone)}.");
+        }
+        var attendees = await context.Db.EventAttendees.Where(a => a.EventId == found.Id)
+            .Join(context.Db.Members, a => a.MemberId, m => m.Id, (_, m) => new AssigneeCandidate(m.Id, m.DisplayName, m.Handle))
+            .ToListAsync(cancellationToken);
+        if (found.Kind == EventKind.Meeting && answer is not Conflicts.BookAnyway)
+        {
+            var hours = context.Services.GetRequiredService<IOptions<CalendarOptions>>().Value.Hours;
+            var clash = await Conflicts.CheckAsync(context, attendees, target, found.EndsAt - found.StartsAt, zone, hours, found.Id, "move", cancellationToken);
+            if (clash is not null)
+            {
+                return clash;
+            }
+        }
+        if (attendees.Any(a => a.Id != context.Caller.MemberId))
+        {
+            var executor = context.Services.GetRequiredService<ToolExecutor>();
+            var call = new ToolCall(MoveSharedEvent.Definition.Name, new JsonObject
+            {
+                ["number"] = found.Number,
+                ["starts_at"] = target.ToString("O", CultureInfo.InvariantCulture),
+            });
+            var outcome = await executor.ExecuteAsync(call, context, cancellationToken);
+            return outcome.Result;
+        }
+        await MoveSharedEvent.ApplyAsync(context, found, target, cancellationToken);
+        return new ToolResult($"Moved #{found.Number} {found.Title} to {CalendarText.Span(found, zone)}.")
+        {
+            Speak = $"Moved {found.Title} to {CalendarText.When(found.StartsAt, zone)}.",
+        };
+    }
+
+    private static Dictionary<string, string> Earlier() => new() { ["earlier"] = "true" };
+}

@@ -1,0 +1,98 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Calendar;
+using OperatorOne.Data.Members;
+
+namespace OperatorOne.Skills.Calendar;
+
+/// <summary>
+/// Moves an event other people are invited to and tells them. Reached through <see cref="MoveEvent"/> once clashes
+/// were reported and answered (it has no phrases of its own). A RiskyWrite, like <see cref="CancelSharedEvent"/>:
+/// moving a shared event changes other people's days as much as cancelling it does, and it also withdraws their
+/// answers, so the same approver signs off; moving only your own time stays a plain write.
+/// </summary>
+internal static class MoveSharedEvent
+{
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "move_shared_event",
+        Description = "Move an event other people are invited to, and tell them",
+        Tier = ToolTier.RiskyWrite,
+        MinimumRole = MemberRole.Member,
+        ApproverRole = MemberRole.Admin,
+        Handler = RunAsync,
+        Summarize = SummarizeAsync,
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The event number, e.g. 5.")] int number,
+        [Description("The new start.")] DateTimeOffset starts_at,
+        CancellationToken cancellationToken = default)
+    {
+        var found = await context.Db.CalendarEvents.FirstOrDefaultAsync(e => e.Number == number && e.CancelledAt == null, cancellationToken);
+        if (found is null)
+        {
+            return ToolResult.Refused($"Event #{number} isn't on the calendar any more.");
+        }
+        if (found.OrganizerId != context.Caller.MemberId && context.Caller.Role < MemberRole.Admin)
+        {
+            return ToolResult.Refused($"Only the organizer or an admin can move #{found.Number} {found.Title}.");
+        }
+        var zone = NaturalDates.Zone(context.Caller.TimeZone);
+        // The approval may come late: a start that has passed by then is refused rather than booked in the past.
+        if (starts_at < context.Now.AddMinutes(-1))
+        {
+            return ToolResult.Refused($"{CalendarText.When(starts_at, zone)} has already passed, so #{found.Number} {found.Title} stays where it is.");
+        }
+        var told = await ApplyAsync(context, found, starts_at.ToUniversalTime(), cancellationToken);
+        return new ToolResult($"Moved #{found.Number} {found.Title} to {CalendarText.Span(found, zone)} and asked {told} attendee{(told == 1 ? "" : "s")} to answer again.");
+    }
+
+    /// <summary>
+    /// Moves the event keeping its length; every invitee's answer goes back to pending (a yes for Tuesday is not a yes
+    /// for Friday) and everyone but the caller hears. Reminders are claimed per (event, member, start), so the new
+    /// start is reminded on its own; the old claims are dropped too, so moving it back later reminds again.
+    /// Returns how many people were told.
+    /// </summary>
+    public static async Task<int> ApplyAsync(ToolContext context, CalendarEvent e, DateTimeOffset start, CancellationToken cancellationToken)
+    {
+        var (oldStart, oldEnd) = (e.StartsAt, e.EndsAt);
+        e.StartsAt = start;
+        e.EndsAt = start + (oldEnd - oldStart);
+        var attendees = await context.Db.EventAttendees.Where(a => a.EventId == e.Id).ToListAsync(cancellationToken);
+        foreach (var attendee in attendees.Where(a => a.MemberId != e.OrganizerId))
+        {
+            attendee.Response = RsvpResponse.Pending;
+            attendee.RespondedAt = null;
+        }
+        await context.Db.EventReminders.Where(r => r.EventId == e.Id).ExecuteDeleteAsync(cancellationToken);
+        var told = attendees.Select(a => a.MemberId).Where(id => id != context.Caller.MemberId).ToList();
+        var who = context.Caller.DisplayName;
+        await CalendarNotices.SendAsync(context, told, zone =>
+            $"{who} moved #{e.Number} {e.Title} to {CalendarText.Span(e, zone)} (was {CalendarText.Span(oldStart, oldEnd, zone)}). " +
+            $"Say 'accept event {e.Number}' or 'decline event {e.Number}'.", cancellationToken);
+        return told.Count;
+    }
+
+    /// <summary>"Move event #5 Budget from Tue 3 Mar 15:00 to Fri 6 Mar 10:00 UTC with 2 other attendees" on the approval card.</summary>
+    public static async Task<string> SummarizeAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    {
+        var to = call.Arguments["starts_at"] is { } value && value.GetValueKind() == System.Text.Json.JsonValueKind.String
+            && DateTimeOffset.TryParse(value.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : (DateTimeOffset?)null;
+        if (call.IntArgument("number") is not { } number || to is null)
+        {
+            return "Move an event";
+        }
+        var found = await context.Db.CalendarEvents.FirstOrDefaultAsync(e => e.Number == number, cancellationToken);
+        if (found is null)
+        {
+            return $"Move event #{number}";
+        }
+        var others = await context.Db.EventAttendees.CountAsync(a => a.EventId == found.Id && a.MemberId != found.OrganizerId, cancellationToken);
+        return $"Move event #{number} {found.Title} from {CalendarText.When(found.StartsAt, TimeZoneInfo.Utc)} to {CalendarText.When(to.Value, TimeZoneInfo.Utc)} UTC " +
+            $"with {others} other attendee{(others == 1 ? "" : "s")}";
+    }
+}

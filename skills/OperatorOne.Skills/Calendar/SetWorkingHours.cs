@@ -1,0 +1,110 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Calendar;
+using OperatorOne.Data.Members;
+
+namespace OperatorOne.Skills.Calendar;
+
+/// <summary>
+/// Sets the caller's own working hours, on their own clock in their own time zone ("default" returns to the
+/// organization's); admins may set another member's. Free-slot search and clash reports read them per person.
+/// </summary>
+internal static class SetWorkingHours
+{
+    private const string Hours = "(working|work|office|business) hours";
+    private const string Said = @"(?<hours>[^ ].*\d.*|default|the default|normal|standard)";
+
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "set_working_hours",
+        Description = "Set my working hours (or, for admins, a member's)",
+        Tier = ToolTier.SafeWrite,
+        MinimumRole = MemberRole.Viewer,
+        Handler = RunAsync,
+        Utterances =
+        [
+            // "my working hours are 8 to 4", "set my work hours to 10am-6pm Mon-Thu"
+            Utterance.Of($"(please )?(set|change|update|make|switch) my {Hours}( to| as)? {Said}"),
+            Utterance.Of($"my {Hours} are( now)? {Said}"),
+            Utterance.Of($"my (working|work) (day|week) is( now)? {Said}"),
+            // "I work 10am-6pm Mon-Thu", "I work from 9 to 5", "I work mondays to thursdays from 10 to 6"
+            Utterance.Of(@"i( usually| normally| now| only)? work (?<hours>(from |mon|tue|wed|thu|fri|sat|sun|\d).*\d.*)"),
+            Utterance.Of(@"i(['’]m| am) (at work|in the office|working|available) (?<hours>(from |\d).*\d.*)"),
+            // "set Ada's working hours to 7 to 3" (admins)
+            Utterance.Of($"(please )?(set|change|update) (?<member>[^ ]+( [^ ]+)?)['’]s? {Hours}( to| as)? {Said}"),
+            Utterance.Of($"(?<member>[^ ]+( [^ ]+)?)['’]s {Hours} are( now)? {Said}"),
+            Utterance.Of($"(reset|clear|remove|forget) my {Hours}", new Dictionary<string, string> { ["hours"] = "default" }),
+            Utterance.Of($"(set|change|update) my {Hours}"),
+        ],
+        Prompts = new Dictionary<string, string> { ["hours"] = "What are your working hours? For example '9 to 5' or '10am-6pm Mon-Thu'." },
+        HelpExample = "my working hours are 10am-6pm Mon-Thu",
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The hours and optionally days, e.g. '9 to 5', '10am-6pm Mon-Thu', '8:30-16:30 weekdays', or 'default' for the organization's.")] string hours,
+        [Description("Whose hours (name or handle); the caller's own when empty. Only admins may set someone else's.")] string? member = null,
+        CancellationToken cancellationToken = default)
+    {
+        var (whoId, whoName, problem) = await WhoAsync(context, member, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var own = whoId == context.Caller.MemberId;
+        var row = await context.Db.WorkingHours.FirstOrDefaultAsync(h => h.MemberId == whoId, cancellationToken);
+        var fallback = context.Services.GetRequiredService<IOptions<CalendarOptions>>().Value.Hours;
+        if (hours.Trim().ToLowerInvariant() is "default" or "the default" or "normal" or "standard")
+        {
+            if (row is not null)
+            {
+                context.Db.WorkingHours.Remove(row);
+            }
+            return new ToolResult($"{(own ? "You work" : $"{whoName} works")} the organization's hours again: {fallback.Describe()}.");
+        }
+        var current = row is null ? fallback.Days : WorkingHours.FromBits(row.Days);
+        var (parsed, unreadable) = WorkingHoursText.Parse(hours, current);
+        if (parsed is null)
+        {
+            return ToolResult.Refused(unreadable!);
+        }
+        if (row is null)
+        {
+            row = new MemberWorkingHours { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, MemberId = whoId };
+            context.Db.WorkingHours.Add(row);
+        }
+        (row.StartsAt, row.EndsAt, row.Days, row.UpdatedAt) = (parsed.Start, parsed.End, parsed.DayBits, context.Now);
+        var zones = await CalendarQueries.ZonesAsync(context.Db, [whoId], cancellationToken);
+        var zone = zones.GetValueOrDefault(whoId, TimeZoneInfo.Utc).Id;
+        return new ToolResult($"{(own ? "Your" : $"{whoName}'s")} working hours are now {parsed.Describe()} ({zone} time). " +
+            "Free-slot searches and clash checks use them.");
+    }
+
+    private static async Task<(Guid Id, string Name, ToolResult? Problem)> WhoAsync(ToolContext context, string? member, CancellationToken cancellationToken)
+    {
+        var said = (member ?? "").Trim();
+        if (context.Caller.MemberId is not { } me)
+        {
+            return (Guid.Empty, "", ToolResult.Refused("Only members have working hours."));
+        }
+        if (said.Length == 0 || said.ToLowerInvariant() is "my" or "me" or "mine" or "i")
+        {
+            return (me, context.Caller.DisplayName, null);
+        }
+        var members = await CalendarQueries.MembersAsync(context.Db, cancellationToken);
+        var (found, problem) = AttendeeNames.Resolve("member", said, null, members);
+        if (problem is not null || found.Count != 1)
+        {
+            return (Guid.Empty, "", problem ?? ToolResult.Refused($"I couldn't find a member called \"{said}\"."));
+        }
+        if (found[0].Id != context.Caller.MemberId && context.Caller.Role < MemberRole.Admin)
+        {
+            return (Guid.Empty, "", ToolResult.Refused($"Only admins can set someone else's working hours; {found[0].DisplayName} can set their own."));
+        }
+        return (found[0].Id, found[0].DisplayName, null);
+    }
+}
