@@ -31,6 +31,12 @@ public sealed class LlmRecognizer(
 
     public async Task<IReadOnlyList<Reply>> RespondAsync(string text, ToolContext context, CancellationToken cancellationToken)
     {
+        if (await SecretTurns.CarriesSecretAsync(text, context, registry, cancellationToken))
+        {
+            // A PIN being set, or the answer to "what PIN?": never sent, whatever the budget (see SecretTurns).
+            audit.Record(context, "llm_skipped", "secret");
+            return await fallback.RespondAsync(text, context, cancellationToken);
+        }
         var config = options.Value;
         var settings = await ModelSettings.LoadAsync(context.Db, context.OrganizationId, config, cancellationToken);
         if (text.Length > config.MaxInputCharacters)
@@ -51,7 +57,7 @@ public sealed class LlmRecognizer(
         var history = await HistoryAsync(context, redactor, config, settings, cancellationToken);
         var calls = new List<LlmToolCall>();
         var tools = registry.AllowedFor(context.Caller)
-            .Select(t => (AITool)new GatedToolFunction(t, executor, context, calls, redactor))
+            .Select(t => (AITool)new GatedToolFunction(t, executor, context, calls, redactor, audit))
             .ToList();
         List<ChatMessage> messages =
         [
@@ -59,6 +65,11 @@ public sealed class LlmRecognizer(
             .. history.Turns.Select(t => new ChatMessage(t.FromUser ? ChatRole.User : ChatRole.Assistant, redactor.Redact(t.Text))),
             new(ChatRole.User, redactor.Redact(text)),
         ];
+        if (Redactor.HasSecret(text))
+        {
+            // A PIN mentioned in passing: the provider sees a placeholder, and the transcript keeps no digits either.
+            await InboundRedaction.MaskDigitsAsync(context, cancellationToken);
+        }
         var chatOptions = new ChatOptions
         {
             ModelId = settings.Model,

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using OperatorOne.Bot.Core.Approvals;
 using OperatorOne.Bot.Core.Audit;
 using OperatorOne.Bot.Core.Telemetry;
+using OperatorOne.Bot.Core.Turns;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Bot.Core.Tools;
@@ -55,6 +56,11 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
         if (tool is null)
         {
             return ToolOutcome.Denied($"There is no tool called '{call.Tool}'.");
+        }
+        if (tool.Definition.SecretParameters.Count > 0)
+        {
+            // Denied, refused or run: a message that reached a secret-taking tool keeps no digits in the transcript.
+            await InboundRedaction.MaskDigitsAsync(context, cancellationToken);
         }
         var denial = CheckRole(tool.Definition, context.Caller);
         if (denial is not null)

@@ -14,6 +14,12 @@ namespace OperatorOne.Channels.Slack;
 /// </summary>
 internal sealed class SlackInbox(IServiceScopeFactory scopes) : IDisposable
 {
+    /// <summary>
+    /// The payload of a row that has run (done or given up): the raw message, which may hold a PIN typed in chat, is
+    /// needed only to run it. A retry is recognised by (team_id, delivery_id), so nothing else reads it afterwards.
+    /// </summary>
+    public const string Spent = "{}";
+
     private readonly OutboxSignal _signal = new();
     private readonly ConcurrentDictionary<string, InlineAnswer> _waiting = new(StringComparer.Ordinal);
 

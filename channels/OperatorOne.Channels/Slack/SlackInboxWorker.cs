@@ -86,6 +86,7 @@ internal sealed class SlackInboxWorker(SlackInbox inbox, IServiceScopeFactory sc
             await turnScope.ServiceProvider.GetRequiredService<SlackTurns>().ProcessAsync(work, cancellationToken);
             item.Status = SlackInboxStatus.Done;
             item.ProcessedAt = clock.GetUtcNow();
+            item.Payload = SlackInbox.Spent;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -95,6 +96,7 @@ internal sealed class SlackInboxWorker(SlackInbox inbox, IServiceScopeFactory sc
             {
                 item.Status = SlackInboxStatus.Failed;
                 item.ProcessedAt = clock.GetUtcNow();
+                item.Payload = SlackInbox.Spent;
                 await TellUserAsync(work, cancellationToken);
             }
             else

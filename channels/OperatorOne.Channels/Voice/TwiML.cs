@@ -46,4 +46,9 @@ internal static class TwiML
     public static XElement Dial(string number) => new("Dial", new XAttribute("timeout", "30"), number);
 
     public static XElement Hangup() => new("Hangup");
+
+    public static XElement Pause(int seconds) => new("Pause", new XAttribute("length", seconds));
+
+    /// <summary>Fetches the next TwiML from <paramref name="url"/>; a POST, so it is signed over the form like every webhook.</summary>
+    public static XElement Redirect(Uri url) => new("Redirect", new XAttribute("method", "POST"), url.AbsoluteUri);
 }

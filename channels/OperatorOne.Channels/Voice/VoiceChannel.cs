@@ -23,6 +23,7 @@ public static class VoiceChannel
         services.AddOptions<TwilioOptions>().Bind(builder.Configuration.GetSection(TwilioOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>();
         services.AddScoped<VoiceTurns>();
+        services.AddSingleton<VoiceHolds>();
         services.AddScoped<VoiceFlowTurns>();
         services.AddScoped<VoiceFlowSteps>();
         services.AddScoped<IntakeFlow>();
@@ -47,6 +48,7 @@ public static class VoiceChannel
             .AddEndpointFilter<VoiceRequestVerification>().DisableAntiforgery();
         twilio.MapPost("/incoming", VoiceEndpoints.IncomingAsync);
         twilio.MapPost("/gather", VoiceEndpoints.GatherAsync);
+        twilio.MapPost("/wait", VoiceEndpoints.WaitAsync);
         twilio.MapPost("/status", VoiceEndpoints.Status);
         return endpoints;
     }

@@ -66,6 +66,20 @@ internal static partial class VoiceDialog
         return TwiML.Response(TwiML.Gather(VoiceEndpoints.GatherUrl(options, step, misses), hints, prompt, options));
     }
 
+    public const string HoldingPhrase = "One moment.";
+
+    public const string Overdue = "Sorry, that is taking longer than it should. Please ask again in a moment, or say talk to a person.";
+
+    /// <summary>A slow turn: the holding phrase the first time, a short pause after that, then a redirect that waits for the answer.</summary>
+    public static XDocument Hold(int step, int misses, int hold, TwilioOptions options) =>
+        TwiML.Response(hold == 1 ? TwiML.Say(HoldingPhrase, options) : TwiML.Pause(1), TwiML.Redirect(VoiceEndpoints.WaitUrl(options, step, misses, hold)));
+
+    /// <summary>The holds ran out: an apology that counts as a miss, so a caller it keeps happening to is put through to a person.</summary>
+    public static XDocument TookTooLong(IReadOnlyList<string> hints, int step, int misses, TwilioOptions options) =>
+        misses > VoiceEndpoints.MaxMisses + 1
+            ? Handover(options)
+            : TwiML.Response(TwiML.Gather(VoiceEndpoints.GatherUrl(options, step, misses), hints, Overdue, options));
+
     public static XDocument Handover(TwilioOptions options) =>
         string.IsNullOrWhiteSpace(options.HandoverNumber)
             ? TwiML.Response(TwiML.Say("Sorry, nobody is available to take your call right now. Please call again later. Goodbye.", options), TwiML.Hangup())

@@ -9,8 +9,8 @@ using OperatorOne.Channels.Voice.Media;
 namespace OperatorOne.Channels.Voice;
 
 /// <summary>
-/// The three signed Twilio webhooks. Each answers TwiML: speak the replies and listen again (Gather), put the caller
-/// through to a person (Dial), or say goodbye (Hangup). Silence and no-match re-prompt twice, then offer a person.
+/// The signed Twilio webhooks. Each answers TwiML: speak the replies and listen again (Gather), put the caller
+/// through to a person (Dial), say goodbye (Hangup), or, while a slow turn runs, hold (Say, Redirect to /wait). Silence and no-match re-prompt twice, then offer a person.
 /// </summary>
 internal static class VoiceEndpoints
 {
@@ -43,7 +43,7 @@ internal static class VoiceEndpoints
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GatherAsync(
-        HttpContext http, int? step, int? misses, VoiceTurns turns, VoiceFlows flows, ToolRegistry tools, IOptions<TwilioOptions> options,
+        HttpContext http, int? step, int? misses, VoiceTurns turns, VoiceHolds holds, VoiceFlows flows, ToolRegistry tools, IOptions<TwilioOptions> options,
         CancellationToken cancellationToken)
     {
         if (step is not (>= 1 and <= 10_000) || misses is not (>= 0 and <= MaxMisses + 1))
@@ -87,17 +87,48 @@ internal static class VoiceEndpoints
             case CallerIntent.Risky:
                 return await flows.StartRiskyAsync(call, step.Value, input, cancellationToken) is { } risky ? Xml(risky) : NotOurNumber(settings);
         }
-        var answer = await turns.SayAsync(call, step.Value, input, organizationId, cancellationToken);
-        if (answer is null)
+        var progress = await holds.SayAsync(call, step.Value, input, organizationId, cancellationToken);
+        if (!progress.Finished)
+        {
+            return Xml(VoiceDialog.Hold(step.Value, misses.Value, hold: 1, settings));
+        }
+        return progress.Answer is { } answer ? Xml(Answered(answer, tools, step.Value, misses.Value, settings)) : NotOurNumber(settings);
+    }
+
+    /// <summary>
+    /// The redirect of a caller on hold: waits up to the budget for the answer of <paramref name="step"/>, then speaks it,
+    /// holds again, or, after the last hold, apologizes and listens again. Only reads: a repeat gets the same TwiML.
+    /// </summary>
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> WaitAsync(
+        HttpContext http, int? step, int? misses, int? hold, VoiceTurns turns, VoiceHolds holds, ToolRegistry tools, IOptions<TwilioOptions> options,
+        IOptions<VoiceMediaOptions> media, CancellationToken cancellationToken)
+    {
+        var maxHolds = media.Value.MaxHolds;
+        if (step is not (>= 1 and <= 10_000) || misses is not (>= 0 and <= MaxMisses + 1) || hold is not { } held || held < 1 || held > maxHolds)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad hold", detail: "step, misses and hold come from the bot's own Redirect URL.");
+        }
+        var call = VoiceRequestVerification.Call(http);
+        var settings = options.Value;
+        if (await turns.FindOrganizationAsync(call.To, cancellationToken) is not { } organizationId)
         {
             return NotOurNumber(settings);
         }
-        if (VoiceDialog.IsNoMatch(answer))
+        var progress = await holds.WaitAsync(turns, call, step.Value, organizationId, cancellationToken);
+        if (progress.Answer is { } answer)
         {
-            return Xml(VoiceDialog.Missed(hints, step.Value + 1, misses.Value + 1, settings, answer.Speech));
+            return Xml(Answered(answer, tools, step.Value, misses.Value, settings));
         }
-        return Xml(VoiceDialog.Listen(answer, VoiceDialog.Hints(tools, answer.Choices), step.Value + 1, misses: 0, settings));
+        return Xml(held < maxHolds
+            ? VoiceDialog.Hold(step.Value, misses.Value, held + 1, settings)
+            : VoiceDialog.TookTooLong(VoiceDialog.Hints(tools, []), step.Value + 1, misses.Value + 1, settings));
     }
+
+    /// <summary>A turn's answer, then the next Gather; the recognizer's "didn't understand" counts as a miss.</summary>
+    private static XDocument Answered(VoiceAnswer answer, ToolRegistry tools, int step, int misses, TwilioOptions settings) =>
+        VoiceDialog.IsNoMatch(answer)
+            ? VoiceDialog.Missed(VoiceDialog.Hints(tools, []), step + 1, misses + 1, settings, answer.Speech)
+            : VoiceDialog.Listen(answer, VoiceDialog.Hints(tools, answer.Choices), step + 1, misses: 0, settings);
 
     /// <summary>Call progress: acknowledged; the call's state lives in the transcript, so nothing needs cleaning up.</summary>
     public static NoContent Status(HttpContext http)
@@ -118,6 +149,9 @@ internal static class VoiceEndpoints
     private static ContentHttpResult Xml(XDocument document) => TypedResults.Content(Serialize(document), TwiML.ContentType);
 
     public static string Serialize(XDocument document) => document.Declaration + document.ToString(SaveOptions.DisableFormatting);
+
+    public static Uri WaitUrl(TwilioOptions options, int step, int misses, int hold) =>
+        new($"{options.PublicBaseUrl!.AbsoluteUri.TrimEnd('/')}/api/voice/twilio/wait?step={step.ToString(CultureInfo.InvariantCulture)}&misses={misses.ToString(CultureInfo.InvariantCulture)}&hold={hold.ToString(CultureInfo.InvariantCulture)}");
 
     public static Uri GatherUrl(TwilioOptions options, int step, int misses) =>
         new($"{options.PublicBaseUrl!.AbsoluteUri.TrimEnd('/')}/api/voice/twilio/gather?step={step.ToString(CultureInfo.InvariantCulture)}&misses={misses.ToString(CultureInfo.InvariantCulture)}");

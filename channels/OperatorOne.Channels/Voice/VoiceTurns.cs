@@ -76,6 +76,22 @@ internal sealed class VoiceTurns(TurnPipeline pipeline, OperatorOneDb db, TimePr
         };
     }
 
+    /// <summary>
+    /// The answer the turn of <paramref name="step"/> committed, read back from the transcript (so on any replica);
+    /// null while it has not committed.
+    /// </summary>
+    public async Task<VoiceAnswer?> AnsweredAsync(VoiceRequest call, int step, Guid organizationId, CancellationToken cancellationToken)
+    {
+        var deliveryId = $"{call.CallSid}:{step}";
+        if (!await db.ProcessedDeliveries.AnyAsync(d => d.Channel == Channel && d.DeliveryId == deliveryId, cancellationToken))
+        {
+            return null;
+        }
+        await db.UseOrganizationAsync(organizationId, cancellationToken);
+        var recent = await RecentRepliesAsync(call.CallSid, cancellationToken);
+        return VoiceSpeech.Render(recent.Where(a => a.ReplyToId == deliveryId).ToList());
+    }
+
     /// <summary>A repeated callback hears what the first one got, read back from the transcript.</summary>
     private async Task<IReadOnlyList<Activity>> RepliesToAsync(VoiceRequest call, string deliveryId, CancellationToken cancellationToken)
     {

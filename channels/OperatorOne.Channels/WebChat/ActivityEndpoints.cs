@@ -52,7 +52,7 @@ internal static class ActivityEndpoints
         try
         {
             // A re-post runs the turn again with the same delivery id; the core processes a delivery once.
-            if (!await turns.RunAsync(conversation, logged.Activity, cancellationToken))
+            if (!await turns.AnswerAsync(conversation, logged.Activity, [], cancellationToken))
             {
                 return DirectLineError.Result(StatusCodes.Status403Forbidden, "BadArgument", "The web chat site is not installed.");
             }

@@ -6,8 +6,8 @@ namespace OperatorOne.Channels.WebChat;
 
 /// <summary>
 /// The Direct Line WebSocket: pushes ActivitySet frames for the conversation's activities from the start (or after
-/// the watermark it asked to resume from) and then each one appended later. From the start, because our turns answer
-/// synchronously: the welcome is already in the log when Web Chat opens the socket, and Web Chat fetches no history. Several sockets per conversation are allowed, so two browser
+/// the watermark it asked to resume from) and then each one appended later. From the start, because the welcome turn
+/// answers synchronously: the welcome is already in the log when Web Chat opens the socket, and Web Chat fetches no history. Several sockets per conversation are allowed, so two browser
 /// tabs both follow the chat. Wakes on a signal, re-reads the log on a short timer, and sends empty keep-alives.
 /// </summary>
 internal sealed class ActivityStream(DirectLineLog log, ConversationSignals signals, ILogger<ActivityStream> logger)

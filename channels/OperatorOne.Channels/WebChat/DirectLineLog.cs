@@ -114,6 +114,27 @@ internal sealed class DirectLineLog(OperatorOneDb db, TimeProvider clock, Conver
     }
 
     /// <summary>
+    /// Shows the bot typing while the turn for <paramref name="deliveryId"/> runs on. Checked under the conversation's
+    /// lock, which the turn holds while it appends its replies: the typing lands before them, or, once the turn has
+    /// committed, not at all.
+    /// </summary>
+    public async Task AppendTypingAsync(DirectLineConversation conversation, Activity typing, string deliveryId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var locked = await db.Database
+            .SqlQuery<int>($"SELECT last_sequence AS \"Value\" FROM direct_line_conversations WHERE id = {conversation.Id} FOR UPDATE")
+            .ToListAsync(cancellationToken);
+        if (locked.Count == 0
+            || await db.ProcessedDeliveries.AnyAsync(d => d.Channel == WebChatSites.Channel && d.DeliveryId == deliveryId, cancellationToken))
+        {
+            return;
+        }
+        await AppendInTransactionAsync(conversation, typing, clientActivityId: null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        Notify(conversation.Id);
+    }
+
+    /// <summary>
     /// Wakes streams on this replica at once, after a commit; the NOTIFY from the insert wakes the other replicas.
     /// </summary>
     public void Notify(string conversationId) => signals.Notify(conversationId);

@@ -94,7 +94,7 @@ internal static class UploadEndpoints
         }
         try
         {
-            if (!await turns.RunAsync(conversation, logged.Activity, files, cancellationToken))
+            if (!await turns.AnswerAsync(conversation, logged.Activity, files, cancellationToken))
             {
                 return DirectLineError.Result(StatusCodes.Status403Forbidden, "BadArgument", "The web chat site is not installed.");
             }

@@ -21,6 +21,8 @@ public static class WebChatChannel
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<WebChatOptions>().Bind(builder.Configuration.GetSection(WebChatOptions.Section))
+            .Validate(WebChatOptions.IsValid, WebChatOptions.Invalid).ValidateOnStart();
         services.AddSingleton<WebChatTokens>();
         services.AddSingleton<ConversationSignals>();
         services.AddHostedService<DirectLineListener>();

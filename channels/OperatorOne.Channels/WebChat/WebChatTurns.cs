@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Turns;
 using OperatorOne.Data.WebChat;
@@ -5,7 +8,8 @@ using OperatorOne.Data.WebChat;
 namespace OperatorOne.Channels.WebChat;
 
 /// <summary>Hands a web chat activity to the core and appends the bot's replies to the conversation log.</summary>
-internal sealed class WebChatTurns(TurnPipeline pipeline, DirectLineLog log)
+internal sealed class WebChatTurns(TurnPipeline pipeline, DirectLineLog log, IServiceScopeFactory scopes, InFlightTurns inFlight,
+    IOptions<WebChatOptions> options, ILogger<WebChatTurns> logger)
 {
     /// <summary>How the bot appears in every web chat conversation.</summary>
     public static ChannelAccount Bot { get; } = new() { Id = "operatorone", Name = "OperatorOne", Role = "bot" };
@@ -44,6 +48,44 @@ internal sealed class WebChatTurns(TurnPipeline pipeline, DirectLineLog log)
         }
         return true;
     }
+
+    /// <summary>
+    /// Runs a posted activity's turn, answering the post within <see cref="WebChatOptions.TurnBudget"/>: a turn still
+    /// running then (a slow model) goes on in its own scope, counted in flight so a stopping replica waits for it, while
+    /// the conversation shows the bot typing; its replies reach the stream when it commits. A retried post meanwhile is
+    /// the same delivery: the core holds it on the first one's row and then counts it a duplicate, so nothing is answered twice.
+    /// </summary>
+    public async Task<bool> AnswerAsync(DirectLineConversation conversation, Activity activity, IReadOnlyList<InboundFile> files, CancellationToken cancellationToken)
+    {
+        var deliveryId = activity.Id ?? throw new ArgumentException("The activity has no id.", nameof(activity));
+        var lease = inFlight.Enter();
+        var turn = Task.Run(() => RunDetachedAsync(conversation, activity, files, lease), CancellationToken.None);
+        var budget = Task.Delay(options.Value.TurnBudget, cancellationToken);
+        if (await Task.WhenAny(turn, budget) == turn)
+        {
+            return await turn;
+        }
+        // Nobody awaits the turn any more: a failure can only go to the log (the client's retry runs it again).
+        _ = turn.ContinueWith(failed => logger.LogError(failed.Exception, "The slow web chat turn {Activity} failed after its post was answered.", deliveryId),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        cancellationToken.ThrowIfCancellationRequested();
+        await log.AppendTypingAsync(conversation, Typing(conversation), deliveryId, cancellationToken);
+        return true;
+    }
+
+    private async Task<bool> RunDetachedAsync(DirectLineConversation conversation, Activity activity, IReadOnlyList<InboundFile> files, IDisposable lease)
+    {
+        using (lease)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            // Not the request's token: the turn must finish after the post has its answer, and while the replica drains.
+            return await scope.ServiceProvider.GetRequiredService<WebChatTurns>().RunAsync(conversation, activity, files, inFlight.Abandoned);
+        }
+    }
+
+    /// <summary>Web Chat shows the bot typing for a few seconds, or until the bot's next message arrives.</summary>
+    private static Activity Typing(DirectLineConversation conversation) =>
+        AsBotActivity(new Activity { Type = ActivityTypes.Typing }, conversation, replyToId: null);
 
     /// <summary>
     /// Appends the replies in the turn's own transaction: were they appended after its commit, a crash in between

@@ -31,6 +31,23 @@ public sealed class OpenAiStandIn : IAsyncDisposable
     /// <summary>How long each answer takes, to trip the recognizer's timeout.</summary>
     public TimeSpan Delay { get; set; }
 
+    /// <summary>
+    /// Holds every answer until <see cref="Release"/>: a test proves a channel answered while a turn was still waiting
+    /// for the model, without relying on timing.
+    /// </summary>
+    public void Hold() => _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release() => _held.TrySetResult();
+
+    private TaskCompletionSource _held = Released();
+
+    private static TaskCompletionSource Released()
+    {
+        var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        released.SetResult();
+        return released;
+    }
+
     /// <summary>The usage reported with every answer.</summary>
     public (int Prompt, int Completion) Usage { get; set; } = (120, 30);
 
@@ -44,6 +61,7 @@ public sealed class OpenAiStandIn : IAsyncDisposable
         _addresses.Clear();
         FailWith = null;
         Delay = TimeSpan.Zero;
+        Release();
         Usage = (120, 30);
     }
 
@@ -103,6 +121,7 @@ public sealed class OpenAiStandIn : IAsyncDisposable
         {
             await Task.Delay(Delay);
         }
+        await _held.Task;
         try
         {
             var bytes = Encoding.UTF8.GetBytes(answer.ToJsonString());

@@ -24,7 +24,7 @@ internal abstract record CallInput
 /// </summary>
 internal sealed class CallConversation(
     MediaCaller caller, MediaSender sender, IServiceScopeFactory scopes, ISpeechRecognizer recognizer, ISpeechSynthesizer synthesizer,
-    ToolRegistry tools, ILogger logger)
+    ToolRegistry tools, TimeSpan turnBudget, ILogger logger)
 {
     public const string NotCaught = "Sorry, I didn't catch that. You can say my open tickets, or help.";
     public const string Goodbye = "Thank you for calling. Goodbye.";
@@ -45,7 +45,8 @@ internal sealed class CallConversation(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await GuardAsync(() => AnswerAsync(scope => scope.ServiceProvider.GetRequiredService<StreamTurns>().WelcomeAsync(caller, cancellationToken), cancellationToken));
+        await GuardAsync(() => AnswerAsync(scope => scope.ServiceProvider.GetRequiredService<StreamTurns>().WelcomeAsync(caller, cancellationToken),
+            mayHold: false, cancellationToken));
         await foreach (var input in _inputs.Reader.ReadAllAsync(cancellationToken))
         {
             await GuardAsync(() => HandleAsync(input, cancellationToken));
@@ -91,22 +92,31 @@ internal sealed class CallConversation(
                 return;
         }
         var step = ++_step;
-        await AnswerAsync(scope => scope.ServiceProvider.GetRequiredService<StreamTurns>().SayAsync(caller, step, text, cancellationToken), cancellationToken);
+        await AnswerAsync(scope => scope.ServiceProvider.GetRequiredService<StreamTurns>().SayAsync(caller, step, text, cancellationToken),
+            mayHold: true, cancellationToken);
     }
 
-    private async Task AnswerAsync(Func<AsyncServiceScope, Task<VoiceAnswer?>> turn, CancellationToken cancellationToken)
+    /// <summary>A caller's turn that outlasts the budget (a model thinking) gets the holding phrase first, not silence.</summary>
+    private async Task AnswerAsync(Func<AsyncServiceScope, Task<VoiceAnswer?>> turn, bool mayHold, CancellationToken cancellationToken)
     {
-        VoiceAnswer? answer;
-        await using (var scope = scopes.CreateAsyncScope())
+        var running = Task.Run(() => RunInScopeAsync(turn), CancellationToken.None);
+        if (mayHold && await Task.WhenAny(running, Task.Delay(turnBudget, cancellationToken)) != running)
         {
-            answer = await turn(scope);
+            await SpeakAsync(VoiceDialog.HoldingPhrase, cancellationToken);
         }
+        var answer = await running;
         if (answer is null)
         {
             return;
         }
         _choices = answer.Choices;
         await SpeakAsync(answer.Speech.Length > 0 ? answer.Speech : "Anything else?", cancellationToken);
+    }
+
+    private async Task<VoiceAnswer?> RunInScopeAsync(Func<AsyncServiceScope, Task<VoiceAnswer?>> turn)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await turn(scope);
     }
 
     private async Task SpeakAsync(string text, CancellationToken cancellationToken)

@@ -156,7 +156,7 @@ internal sealed class MediaSession(
         _sender = new MediaSender(socket, start.StreamSid);
         _conversation = new CallConversation(caller, _sender, services.GetRequiredService<IServiceScopeFactory>(),
             services.GetRequiredService<ISpeechRecognizer>(), services.GetRequiredService<ISpeechSynthesizer>(),
-            services.GetRequiredService<ToolRegistry>(), logger);
+            services.GetRequiredService<ToolRegistry>(), services.GetRequiredService<IOptions<VoiceMediaOptions>>().Value.TurnBudget, logger);
         return null;
     }
 

@@ -22,6 +22,16 @@ internal sealed class VoiceMediaOptions
 
     /// <summary>An utterance is cut here and recognized, so a noisy line cannot hold the turn forever.</summary>
     public int MaxUtteranceSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// How long a caller's turn may run before they hear a holding phrase: a Gather webhook is then answered with
+    /// "One moment." and a redirect that waits this long again for the answer; a stream says it and speaks the answer
+    /// when it comes. Twilio gives up on a webhook after 15 seconds, so this stays well below.
+    /// </summary>
+    public TimeSpan TurnBudget { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many times a Gather call is held again for a slow answer before the caller hears an apology.</summary>
+    public int MaxHolds { get; set; } = 4;
 }
 
 internal sealed class VoiceMediaOptionsValidator : IValidateOptions<VoiceMediaOptions>
@@ -41,6 +51,14 @@ internal sealed class VoiceMediaOptionsValidator : IValidateOptions<VoiceMediaOp
         {
             // Azure's short-audio recognition takes at most 60 s.
             failures.Add("Voice:MaxUtteranceSeconds must be between 1 and 55.");
+        }
+        if (options.TurnBudget <= TimeSpan.Zero || options.TurnBudget > TimeSpan.FromSeconds(12))
+        {
+            failures.Add("Voice:TurnBudget must be more than 0 and at most 00:00:12 (Twilio gives up on a webhook after 15 seconds).");
+        }
+        if (options.MaxHolds is < 1 or > 20)
+        {
+            failures.Add("Voice:MaxHolds must be between 1 and 20.");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
