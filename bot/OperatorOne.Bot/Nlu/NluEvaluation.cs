@@ -65,7 +65,8 @@ internal static class NluEvaluation
             {
                 var reading = UtteranceReader.Read(item.Text, registry.All, Now);
                 var got = $"{reading?.Tool.Name ?? "(none)"} {reading?.Arguments.ToJsonString() ?? ""}{reading?.Problem}";
-                if (got != $"{item.Tool} {item.Slots.ToJsonString()}")
+                // Slots in any order: a miss is a different tool or different slot values, not a different key order.
+                if (reading?.Tool.Name != item.Tool || reading.Problem is not null || !JsonNode.DeepEquals(reading.Arguments, item.Slots))
                 {
                     output.WriteLine($"miss: {item.Text} → {got} (expected {item.Tool} {item.Slots.ToJsonString()})");
                 }

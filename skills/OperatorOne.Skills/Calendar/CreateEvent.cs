@@ -21,7 +21,8 @@ internal static class CreateEvent
     private const string Article = "( an?| another| the)?( new)?";
     private const string Length = $"( (?<duration>{Duration})( long)?)?";
     private const string KindWord = $"( {Kinds}| (call|sync|event|catch ?up|appointment|1:1|one on one))";
-    private const string Subject = "( (about|re|regarding|on|for|to discuss|called|titled|named):? (?<title>.+?))?";
+    // A title never starts with a time: "on friday at 3pm" is when, not what.
+    private const string Subject = $"( (about|re|regarding|on|for|to discuss|called|titled|named):? (?!{When}( |$))(?<title>.+?))?";
     private const string With = "( with (?<attendees>.+?))?";
     private const string OnCalendar = "( (on|in|to) (the )?(?<calendar>[^ ]+)( team)? calendar)?";
     private const string At = $"( (at |for )?(?<starts_at>{When}))?";
@@ -39,11 +40,11 @@ internal static class CreateEvent
             // "schedule a meeting with Ada and Max next Tuesday at 3pm for 30 minutes about budget"
             Utterance.Of($"{Verb}{Article}{Length}{KindWord}{Subject}{With}{OnCalendar}{At}{For}{Subject}{OnCalendar}"),
             // "book a budget meeting with Ada tomorrow at 10am"
-            Utterance.Of($"{Verb}{Article}{Length} (?<title>[^ ]+( [^ ]+)?){KindWord}{With}{OnCalendar}{At}{For}{Subject}"),
+            Utterance.Of($"{Verb}{Article}{Length} (?!{Duration} )(?<title>[^ ]+( [^ ]+)?){KindWord}{With}{OnCalendar}{At}{For}{Subject}"),
             // "meeting with Ada tomorrow at 3pm about hiring"
             Utterance.Of($"(an? |new )?(meeting|call|sync|catch ?up) with (?<attendees>.+?){At}{For}{Subject}"),
             // "remind me to call the bank in 2 hours", "remind me at 5pm to send the report"
-            Utterance.Of($"remind me (to|about|of) (?<title>.+?){At}", Kind("reminder")),
+            Utterance.Of($"remind me (to|about|of) (?<title>.+?){At}{For}", Kind("reminder")),
             Utterance.Of($"remind me (?<starts_at>{When}) (to|about|of) (?<title>.+)", Kind("reminder")),
             Utterance.Of($"(set|add|create) (a|me a) reminder (for|at) (?<starts_at>{When}) (to|about|for) (?<title>.+)", Kind("reminder")),
             // "the Q3 report is due friday", "deadline for the Q3 report on 3 march"
