@@ -15,27 +15,18 @@ internal static class TwiML
 
     /// <summary>Listens for speech or one key while the prompt plays; an empty result still comes back, so silence is counted.</summary>
     public static XElement Gather(Uri action, IEnumerable<string> hints, string prompt, TwilioOptions options) =>
-        new("Gather",
-            new XAttribute("input", "speech dtmf"),
-            new XAttribute("action", action.AbsoluteUri),
-            new XAttribute("method", "POST"),
-            new XAttribute("numDigits", "1"),
-            new XAttribute("timeout", "5"),
-            new XAttribute("speechTimeout", "auto"),
-            new XAttribute("speechModel", "phone_call"),
-            new XAttribute("language", options.Language),
-            new XAttribute("hints", string.Join(", ", hints)),
-            new XAttribute("actionOnEmptyResult", "true"),
-            Say(prompt, options));
+        Listen(action, hints, prompt, options, new XAttribute("numDigits", "1"), new XAttribute("timeout", "5"));
 
     /// <summary>Listens for several keys ended by #, or for them spoken: a PIN, a phone number.</summary>
     public static XElement GatherDigits(Uri action, IEnumerable<string> hints, string prompt, TwilioOptions options) =>
+        Listen(action, hints, prompt, options, new XAttribute("finishOnKey", "#"), new XAttribute("timeout", "8"));
+
+    private static XElement Listen(Uri action, IEnumerable<string> hints, string prompt, TwilioOptions options, params XAttribute[] keys) =>
         new("Gather",
             new XAttribute("input", "speech dtmf"),
             new XAttribute("action", action.AbsoluteUri),
             new XAttribute("method", "POST"),
-            new XAttribute("finishOnKey", "#"),
-            new XAttribute("timeout", "8"),
+            keys,
             new XAttribute("speechTimeout", "auto"),
             new XAttribute("speechModel", "phone_call"),
             new XAttribute("language", options.Language),
