@@ -25,6 +25,7 @@ public static class BotCoreHosting
         services.AddSingleton<Backlog>();
         services.AddSingleton<BotMetrics>();
         services.AddSingleton<InFlightTurns>();
+        services.AddSingleton<DetachedTurns>();
 
         services.AddSingleton(HelpTool.Definition);
         services.AddSingleton<ToolRegistry>();

@@ -17,7 +17,7 @@ internal sealed record TurnProgress(bool Finished, VoiceAnswer? Answer)
 /// when it outlasts <see cref="VoiceMediaOptions.TurnBudget"/> the webhook puts the caller on hold; a redirect then
 /// waits for the answer, which the turn commits to the transcript, so the wait works on any replica.
 /// </summary>
-internal sealed class VoiceHolds(IServiceScopeFactory scopes, InFlightTurns inFlight, IOptions<VoiceMediaOptions> options, TimeProvider clock,
+internal sealed class VoiceHolds(DetachedTurns detached, IOptions<VoiceMediaOptions> options, TimeProvider clock,
     ILogger<VoiceHolds> logger)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
@@ -25,17 +25,12 @@ internal sealed class VoiceHolds(IServiceScopeFactory scopes, InFlightTurns inFl
     /// <summary>What the caller said at <paramref name="step"/>, answered if the turn finishes within the budget.</summary>
     public async Task<TurnProgress> SayAsync(VoiceRequest call, int step, string input, Guid organizationId, CancellationToken cancellationToken)
     {
-        var lease = inFlight.Enter();
-        var turn = Task.Run(() => RunDetachedAsync(call, step, input, organizationId, lease), CancellationToken.None);
-        if (await Task.WhenAny(turn, Task.Delay(options.Value.TurnBudget, cancellationToken)) == turn)
-        {
-            return new TurnProgress(true, await turn);
-        }
-        // Nobody awaits the turn any more: a failure can only go to the log, and the caller's holds run out.
-        _ = turn.ContinueWith(failed => logger.LogError(failed.Exception, "A slow call turn {Call}:{Step} failed while the caller was on hold.", call.CallSid, step),
-            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        cancellationToken.ThrowIfCancellationRequested();
-        return TurnProgress.Running;
+        var turn = await detached.RunWithinAsync(options.Value.TurnBudget,
+            (services, ct) => services.GetRequiredService<VoiceTurns>().SayAsync(call, step, input, organizationId, ct),
+            // The caller's holds run out; the log is the only place the failure can go.
+            failure => logger.LogError(failure, "A slow call turn {Call}:{Step} failed while the caller was on hold.", call.CallSid, step),
+            cancellationToken);
+        return turn.Finished ? new TurnProgress(true, turn.Result) : TurnProgress.Running;
     }
 
     /// <summary>Waits up to the budget for the answer the turn of <paramref name="step"/> committed.</summary>
@@ -54,16 +49,6 @@ internal sealed class VoiceHolds(IServiceScopeFactory scopes, InFlightTurns inFl
                 return TurnProgress.Running;
             }
             await Task.Delay(left < PollInterval ? left : PollInterval, clock, cancellationToken);
-        }
-    }
-
-    private async Task<VoiceAnswer?> RunDetachedAsync(VoiceRequest call, int step, string input, Guid organizationId, IDisposable lease)
-    {
-        using (lease)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            // Not the webhook's token: the turn must finish after Twilio has its hold, and while the replica drains.
-            return await scope.ServiceProvider.GetRequiredService<VoiceTurns>().SayAsync(call, step, input, organizationId, inFlight.Abandoned);
         }
     }
 }

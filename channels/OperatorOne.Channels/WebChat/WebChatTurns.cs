@@ -8,7 +8,7 @@ using OperatorOne.Data.WebChat;
 namespace OperatorOne.Channels.WebChat;
 
 /// <summary>Hands a web chat activity to the core and appends the bot's replies to the conversation log.</summary>
-internal sealed class WebChatTurns(TurnPipeline pipeline, DirectLineLog log, IServiceScopeFactory scopes, InFlightTurns inFlight,
+internal sealed class WebChatTurns(TurnPipeline pipeline, DirectLineLog log, DetachedTurns detached,
     IOptions<WebChatOptions> options, ILogger<WebChatTurns> logger)
 {
     /// <summary>How the bot appears in every web chat conversation.</summary>
@@ -58,29 +58,17 @@ internal sealed class WebChatTurns(TurnPipeline pipeline, DirectLineLog log, ISe
     public async Task<bool> AnswerAsync(DirectLineConversation conversation, Activity activity, IReadOnlyList<InboundFile> files, CancellationToken cancellationToken)
     {
         var deliveryId = activity.Id ?? throw new ArgumentException("The activity has no id.", nameof(activity));
-        var lease = inFlight.Enter();
-        var turn = Task.Run(() => RunDetachedAsync(conversation, activity, files, lease), CancellationToken.None);
-        var budget = Task.Delay(options.Value.TurnBudget, cancellationToken);
-        if (await Task.WhenAny(turn, budget) == turn)
+        var turn = await detached.RunWithinAsync(options.Value.TurnBudget,
+            (services, ct) => services.GetRequiredService<WebChatTurns>().RunAsync(conversation, activity, files, ct),
+            // The client's retry runs a failed turn again.
+            failure => logger.LogError(failure, "The slow web chat turn {Activity} failed after its post was answered.", deliveryId),
+            cancellationToken);
+        if (turn.Finished)
         {
-            return await turn;
+            return turn.Result;
         }
-        // Nobody awaits the turn any more: a failure can only go to the log (the client's retry runs it again).
-        _ = turn.ContinueWith(failed => logger.LogError(failed.Exception, "The slow web chat turn {Activity} failed after its post was answered.", deliveryId),
-            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        cancellationToken.ThrowIfCancellationRequested();
         await log.AppendTypingAsync(conversation, Typing(conversation), deliveryId, cancellationToken);
         return true;
-    }
-
-    private async Task<bool> RunDetachedAsync(DirectLineConversation conversation, Activity activity, IReadOnlyList<InboundFile> files, IDisposable lease)
-    {
-        using (lease)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            // Not the request's token: the turn must finish after the post has its answer, and while the replica drains.
-            return await scope.ServiceProvider.GetRequiredService<WebChatTurns>().RunAsync(conversation, activity, files, inFlight.Abandoned);
-        }
     }
 
     /// <summary>Web Chat shows the bot typing for a few seconds, or until the bot's next message arrives.</summary>
