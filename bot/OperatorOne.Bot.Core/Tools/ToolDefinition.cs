@@ -4,9 +4,9 @@ using OperatorOne.Data.Members;
 namespace OperatorOne.Bot.Core.Tools;
 
 /// <summary>
-/// A skill's tool. <see cref="Handler"/> is a method with typed parameters; its JSON schema (for the LLM and for
-/// slot filling) comes from the signature. A <see cref="ToolContext"/> and a CancellationToken parameter are bound
-/// by the executor and never appear in the schema.
+/// A skill's tool. <see cref="Handler"/> is a method with typed parameters: the simple ones are its arguments, whose
+/// JSON schema (for the LLM and for slot filling) comes from the signature; the others are what it needs (the store,
+/// the caller, a service), bound per call like a minimal-API handler's (see <see cref="ToolFunctions"/>).
 /// </summary>
 public sealed record ToolDefinition
 {

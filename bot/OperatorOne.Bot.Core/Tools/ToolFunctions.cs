@@ -1,11 +1,21 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using OperatorOne.Bot.Core.Outbox;
+using OperatorOne.Data;
 
 namespace OperatorOne.Bot.Core.Tools;
 
-/// <summary>Builds the AIFunction of a tool: ToolContext and CancellationToken are bound, never part of the schema.</summary>
+/// <summary>
+/// Builds the AIFunction of a tool. A tool declares what it needs as parameters, the way a minimal-API handler does:
+/// parameters of simple types (text, numbers, enums, dates, ids and lists of them) are its arguments and make up the
+/// schema the LLM and the recognizer fill; any other parameter is bound per call and never appears in the schema: the
+/// turn's <see cref="ToolContext"/>, <see cref="Caller"/>, <see cref="OperatorOneDb"/> (scoped to the organization and
+/// caller), <see cref="OutboxWriter"/>, <see cref="TimeProvider"/>, or else a service from the turn's scope.
+/// </summary>
 internal static class ToolFunctions
 {
     public const string ContextKey = "operatorone.tool-context";
@@ -18,20 +28,58 @@ internal static class ToolFunctions
             Name = definition.Name,
             Description = definition.Description,
             SerializerOptions = SerializerOptions,
-            ConfigureParameterBinding = BindContext,
+            ConfigureParameterBinding = Bind,
             // The executor needs the ToolResult itself, not its JSON.
             MarshalResult = static (result, _, _) => new ValueTask<object?>(result),
         });
 
-    private static AIFunctionFactoryOptions.ParameterBindingOptions BindContext(ParameterInfo parameter) =>
-        parameter.ParameterType == typeof(ToolContext)
-            ? new AIFunctionFactoryOptions.ParameterBindingOptions
-            {
-                ExcludeFromSchema = true,
-                BindParameter = static (_, arguments) => arguments.Context?[ContextKey]
-                    ?? throw new InvalidOperationException("A tool ran without its context."),
-            }
-            : default;
+    /// <summary>Whether a parameter is an argument (in the schema) rather than something the call supplies.</summary>
+    public static bool IsArgument(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type.IsArray)
+        {
+            return IsArgument(type.GetElementType()!);
+        }
+        if (type.IsGenericType && type.GetGenericTypeDefinition() is var generic
+            && (generic == typeof(List<>) || generic == typeof(IReadOnlyList<>) || generic == typeof(IEnumerable<>)))
+        {
+            return IsArgument(type.GetGenericArguments()[0]);
+        }
+        return type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(Guid)
+            || type == typeof(DateTimeOffset) || type == typeof(DateTime) || type == typeof(DateOnly) || type == typeof(TimeOnly)
+            || type == typeof(TimeSpan) || type == typeof(JsonElement) || type == typeof(JsonNode) || type == typeof(JsonObject)
+            // Bound by AIFunctionFactory itself.
+            || type == typeof(CancellationToken) || type == typeof(AIFunctionArguments) || type == typeof(IServiceProvider);
+    }
+
+    private static AIFunctionFactoryOptions.ParameterBindingOptions Bind(ParameterInfo parameter)
+    {
+        var type = parameter.ParameterType;
+        if (IsArgument(type))
+        {
+            return default;
+        }
+        return new AIFunctionFactoryOptions.ParameterBindingOptions
+        {
+            ExcludeFromSchema = true,
+            BindParameter = (_, arguments) => Resolve(type, arguments),
+        };
+    }
+
+    private static object Resolve(Type type, AIFunctionArguments arguments)
+    {
+        var context = arguments.Context?[ContextKey] as ToolContext ?? throw new InvalidOperationException("A tool ran without its context.");
+        return type switch
+        {
+            _ when type == typeof(ToolContext) => context,
+            _ when type == typeof(Caller) => context.Caller,
+            _ when type == typeof(OperatorOneDb) => context.Db,
+            _ when type == typeof(OutboxWriter) => context.Outbox,
+            _ when type == typeof(TimeProvider) => context.Clock,
+            _ => context.Services.GetRequiredService(type),
+        };
+    }
 
     private static JsonSerializerOptions CreateSerializerOptions()
     {

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Members;
@@ -33,6 +33,8 @@ internal static class OpenDocument
 
     public static async Task<ToolResult> RunAsync(
         ToolContext context,
+        DocumentLinks links,
+        IOptions<DocumentsOptions> options,
         [Description("The document's title or file name.")] string document,
         CancellationToken cancellationToken = default)
     {
@@ -42,8 +44,7 @@ internal static class OpenDocument
         {
             return problem ?? ToolResult.Refused("I couldn't find that document.");
         }
-        var links = context.Services.GetRequiredService<DocumentLinks>();
-        var minutes = context.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DocumentsOptions>>().Value.LinkMinutes;
+        var minutes = options.Value.LinkMinutes;
         var link = links.For(found.Id, context.OrganizationId, context.Caller.MemberId ?? Guid.Empty);
         return new ToolResult($"Here is {DocumentReplies.Link(found.Title, link)} ({found.FileName}). The link is yours alone and works for {minutes} minutes.")
         {

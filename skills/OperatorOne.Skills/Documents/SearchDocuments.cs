@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Members;
@@ -42,6 +41,7 @@ internal static class SearchDocuments
 
     public static async Task<ToolResult> RunAsync(
         ToolContext context,
+        DocumentLinks links,
         [Description("What to look for, in the person's words, e.g. 'VPN setup guide' or 'refund policy damaged items'.")] string query,
         [Description("Only documents with this tag, if the person named one.")] string? tag = null,
         [Description("Only documents owned by this member (name or handle), if the person said so.")] string? owner = null,
@@ -66,7 +66,6 @@ internal static class SearchDocuments
         {
             return ToolResult.Refused($"I found no documents matching \"{words}\"{(cleanTag is null ? "" : $" tagged #{cleanTag}")} that you can see.");
         }
-        var links = context.Services.GetRequiredService<DocumentLinks>();
         var memberId = context.Caller.MemberId ?? Guid.Empty;
         return new ToolResult(DocumentReplies.Hits(words, hits, id => links.For(id, context.OrganizationId, memberId)))
         {

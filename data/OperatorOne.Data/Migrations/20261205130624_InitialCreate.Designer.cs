@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using OperatorOne.Data;
 
 #nullable disable
@@ -13,8 +14,8 @@ using OperatorOne.Data;
 namespace OperatorOne.Data.Migrations
 {
     [DbContext(typeof(OperatorOneDb))]
-    [Migration("20261122214710_AiHub")]
-    partial class AiHub
+    [Migration("20261205130624_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -269,6 +270,287 @@ namespace OperatorOne.Data.Migrations
                         .HasDatabaseName("ix_audit_events_organization_id_member_id_created_at");
 
                     b.ToTable("audit_events");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Calendar.CalendarEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("OrganizerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organizer_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendar_events");
+
+                    b.HasIndex("CalendarId")
+                        .HasDatabaseName("ix_calendar_events_calendar_id");
+
+                    b.HasIndex("OrganizerId")
+                        .HasDatabaseName("ix_calendar_events_organizer_id");
+
+                    b.HasIndex("OrganizationId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_events_organization_id_number");
+
+                    b.HasIndex("OrganizationId", "StartsAt")
+                        .HasDatabaseName("ix_calendar_events_organization_id_starts_at");
+
+                    b.ToTable("calendar_events");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Calendar.CalendarMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendar_members");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_calendar_members_member_id");
+
+                    b.HasIndex("CalendarId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_members_calendar_id_member_id");
+
+                    b.ToTable("calendar_members");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Calendar.EventAttendee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("response");
+
+                    b.HasKey("Id")
+                        .HasName("pk_event_attendees");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_event_attendees_member_id");
+
+                    b.HasIndex("EventId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_event_attendees_event_id_member_id");
+
+                    b.HasIndex("OrganizationId", "MemberId")
+                        .HasDatabaseName("ix_event_attendees_organization_id_member_id");
+
+                    b.ToTable("event_attendees");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Calendar.EventCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendars");
+
+                    b.HasIndex("OwnerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendars_owner_id");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendars_organization_id_name")
+                        .HasFilter("kind = 'Team'");
+
+                    b.ToTable("calendars");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Calendar.EventReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_event_reminders");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_event_reminders_member_id");
+
+                    b.HasIndex("EventId", "MemberId", "StartsAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_event_reminders_event_id_member_id_starts_at");
+
+                    b.ToTable("event_reminders");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Calendar.MemberWorkingHours", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("days");
+
+                    b.Property<TimeOnly>("EndsAt")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<TimeOnly>("StartsAt")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_working_hours");
+
+                    b.HasIndex("MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_member_working_hours_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_member_working_hours_organization_id");
+
+                    b.ToTable("member_working_hours", (string)null);
                 });
 
             modelBuilder.Entity("OperatorOne.Data.Channels.ChannelInstallation", b =>
@@ -905,6 +1187,194 @@ namespace OperatorOne.Data.Migrations
                     b.ToTable("leads");
                 });
 
+            modelBuilder.Entity("OperatorOne.Data.Documents.Document", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', op_tags_text(tags)), 'B') || setweight(to_tsvector('english', text), 'C')", true);
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<NpgsqlTsVector>("TitleVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("title_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', op_tags_text(tags)), 'B')", true);
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("visibility");
+
+                    b.HasKey("Id")
+                        .HasName("pk_documents");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_documents_owner_id");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_documents_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.HasIndex("Tags")
+                        .HasDatabaseName("ix_documents_tags");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_documents_team_id");
+
+                    b.HasIndex("TitleVector")
+                        .HasDatabaseName("ix_documents_title_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TitleVector"), "gin");
+
+                    b.HasIndex("OrganizationId", "OwnerId")
+                        .HasDatabaseName("ix_documents_organization_id_owner_id");
+
+                    b.ToTable("documents");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Documents.DocumentContent", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("bytes");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("DocumentId")
+                        .HasName("pk_document_contents");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_document_contents_organization_id");
+
+                    b.ToTable("document_contents");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Documents.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_teams");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_teams_organization_id_name");
+
+                    b.ToTable("teams");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Documents.TeamMember", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("TeamId", "MemberId")
+                        .HasName("pk_team_members");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_team_members_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_team_members_organization_id");
+
+                    b.ToTable("team_members");
+                });
+
             modelBuilder.Entity("OperatorOne.Data.Members.ChannelIdentity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -989,8 +1459,8 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnName("role");
 
                     b.Property<string>("TimeZone")
-                        .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("time_zone");
 
                     b.HasKey("Id")
@@ -1036,6 +1506,10 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("last_approval_number");
 
+                    b.Property<int>("LastEventNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_event_number");
+
                     b.Property<int>("LastTicketNumber")
                         .HasColumnType("integer")
                         .HasColumnName("last_ticket_number");
@@ -1072,6 +1546,14 @@ namespace OperatorOne.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("risky_write_approver_role");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("UTC")
+                        .HasColumnName("time_zone");
 
                     b.HasKey("Id")
                         .HasName("pk_organizations");
@@ -1625,6 +2107,95 @@ namespace OperatorOne.Data.Migrations
                     b.ToTable("ticket_comments");
                 });
 
+            modelBuilder.Entity("OperatorOne.Data.Voice.VoiceCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("answer");
+
+                    b.Property<string>("CallSid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("call_sid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("PinFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("pin_failures");
+
+                    b.Property<bool>("PinVerified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pin_verified");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer")
+                        .HasColumnName("step");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_voice_calls");
+
+                    b.HasIndex("CallSid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_voice_calls_call_sid");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_voice_calls_organization_id");
+
+                    b.ToTable("voice_calls");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Voice.VoicePin", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("hash");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("MemberId")
+                        .HasName("pk_voice_pins");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_voice_pins_organization_id");
+
+                    b.ToTable("voice_pins");
+                });
+
             modelBuilder.Entity("OperatorOne.Data.WebChat.DirectLineActivity", b =>
                 {
                     b.Property<long>("Id")
@@ -1782,6 +2353,114 @@ namespace OperatorOne.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_audit_events_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Calendar.CalendarEvent", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Calendar.EventCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_events_calendars_calendar_id");
+
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_events_organizations_organization_id");
+
+                    b.HasOne("OperatorOne.Data.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_events_members_organizer_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Calendar.CalendarMember", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Calendar.EventCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_members_calendars_calendar_id");
+
+                    b.HasOne("OperatorOne.Data.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_members_members_member_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Calendar.EventAttendee", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Calendar.CalendarEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_attendees_calendar_events_event_id");
+
+                    b.HasOne("OperatorOne.Data.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_attendees_members_member_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Calendar.EventCalendar", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendars_organizations_organization_id");
+
+                    b.HasOne("OperatorOne.Data.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_calendars_members_owner_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Calendar.EventReminder", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Calendar.CalendarEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_reminders_calendar_events_event_id");
+
+                    b.HasOne("OperatorOne.Data.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_reminders_members_member_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Calendar.MemberWorkingHours", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_working_hours_members_member_id");
+
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_working_hours_organizations_organization_id");
                 });
 
             modelBuilder.Entity("OperatorOne.Data.Channels.ChannelInstallation", b =>
@@ -1942,6 +2621,80 @@ namespace OperatorOne.Data.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_leads_members_owner_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Documents.Document", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_documents_organizations_organization_id");
+
+                    b.HasOne("OperatorOne.Data.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_documents_members_owner_id");
+
+                    b.HasOne("OperatorOne.Data.Documents.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_documents_teams_team_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Documents.DocumentContent", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Documents.Document", null)
+                        .WithOne()
+                        .HasForeignKey("OperatorOne.Data.Documents.DocumentContent", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_contents_documents_document_id");
+
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_contents_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Documents.Team", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_teams_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Documents.TeamMember", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_team_members_members_member_id");
+
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_team_members_organizations_organization_id");
+
+                    b.HasOne("OperatorOne.Data.Documents.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_team_members_teams_team_id");
                 });
 
             modelBuilder.Entity("OperatorOne.Data.Members.ChannelIdentity", b =>
@@ -2120,6 +2873,33 @@ namespace OperatorOne.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ticket_comments_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Voice.VoiceCall", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_voice_calls_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Voice.VoicePin", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Members.Member", null)
+                        .WithOne()
+                        .HasForeignKey("OperatorOne.Data.Voice.VoicePin", "MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_voice_pins_members_member_id");
+
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_voice_pins_organizations_organization_id");
                 });
 
             modelBuilder.Entity("OperatorOne.Data.WebChat.DirectLineActivity", b =>

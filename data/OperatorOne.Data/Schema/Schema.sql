@@ -1,0 +1,174 @@
+-- What EF Core cannot express: the app role, row-level security, and the few SQL functions the model and the
+-- cross-tenant reads need. Applied by the initial migration in two parts: the first before EF creates the tables
+-- (generated columns call op_tags_text), the second after them.
+--
+-- Tenant isolation: the bot runs as a member of operatorone_app, which owns nothing and is subject to row-level
+-- security; every table with an organization_id admits only rows of app.organization_id, which the connection sets
+-- (OrganizationConnectionInterceptor). The reads that must cross organizations before the tenant is known are
+-- SECURITY DEFINER functions owned by the schema owner.
+
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'operatorone_app') THEN
+    CREATE ROLE operatorone_app NOLOGIN;
+  END IF;
+END $$;
+
+-- Fuzzy names ("Dana from Acme").
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
+CREATE FUNCTION op_current_org() RETURNS uuid LANGUAGE sql STABLE AS
+  $$ SELECT nullif(current_setting('app.organization_id', true), '')::uuid $$;
+
+-- The member a turn or API call acts for; member-scoped policies (document visibility) admit that member's rows.
+CREATE FUNCTION op_current_member() RETURNS uuid LANGUAGE sql STABLE AS
+  $$ SELECT nullif(current_setting('app.member_id', true), '')::uuid $$;
+
+-- Document tags as words for the generated search vector (array_to_string is not immutable by itself).
+CREATE FUNCTION op_tags_text(p_tags text[]) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+  $$ SELECT coalesce(array_to_string(p_tags, ' '), '') $$;
+
+-- @tables: everything below runs after EF has created the tables.
+
+ALTER TABLE organizations ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON organizations USING (id = op_current_org()) WITH CHECK (id = op_current_org());
+
+-- Every table that holds an organization's data has an organization_id, and every such table is isolated: a new
+-- table is covered without anyone remembering to list it.
+DO $$
+DECLARE t text;
+BEGIN
+  FOR t IN SELECT c.table_name FROM information_schema.columns c
+            JOIN information_schema.tables tb ON tb.table_schema = c.table_schema AND tb.table_name = c.table_name
+           WHERE c.table_schema = 'public' AND c.column_name = 'organization_id' AND tb.table_type = 'BASE TABLE'
+           ORDER BY c.table_name
+  LOOP
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (organization_id = op_current_org()) WITH CHECK (organization_id = op_current_org())', t);
+  END LOOP;
+END $$;
+
+-- The teams the current member belongs to, read once per query (not once per row) by the document policies.
+CREATE FUNCTION op_current_member_teams() RETURNS uuid[]
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
+  $$ SELECT coalesce(array_agg(team_id), '{}') FROM team_members
+      WHERE member_id = op_current_member() AND organization_id = op_current_org() $$;
+
+-- Documents are private, team or organization-wide; without a member only organization rows are visible.
+CREATE POLICY document_visibility ON documents AS RESTRICTIVE
+  USING (visibility = 'Organization'
+         OR owner_id = op_current_member()
+         OR (visibility = 'Team' AND team_id = ANY ((SELECT op_current_member_teams())::uuid[])));
+CREATE POLICY document_visibility ON document_contents AS RESTRICTIVE
+  USING (EXISTS (SELECT 1 FROM documents d WHERE d.id = document_contents.document_id));
+
+-- Which organization a channel installation (Teams tenant, Slack team, phone number, web chat site) belongs to.
+CREATE FUNCTION op_find_installation(p_channel text, p_external_id text)
+  RETURNS TABLE (organization_id uuid, installation_id uuid)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
+  $$ SELECT organization_id, id FROM channel_installations WHERE channel = p_channel AND external_id = p_external_id $$;
+
+-- Periodic jobs visit every organization.
+CREATE FUNCTION op_organization_ids() RETURNS SETOF uuid
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
+  $$ SELECT id FROM organizations ORDER BY id $$;
+
+-- Claims due outbox rows for one worker; SKIP LOCKED lets every replica claim a disjoint set.
+CREATE FUNCTION op_claim_outbox(p_worker text, p_batch int, p_lease_seconds int)
+  RETURNS TABLE (id bigint, organization_id uuid)
+  LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  UPDATE outbox_messages o
+     SET claimed_by = p_worker, claimed_until = now() + make_interval(secs => p_lease_seconds)
+   WHERE o.id IN (
+         SELECT c.id FROM outbox_messages c
+          WHERE c.status = 'Pending' AND c.next_attempt_at <= now()
+            AND (c.claimed_until IS NULL OR c.claimed_until < now())
+          ORDER BY c.next_attempt_at, c.id
+          LIMIT p_batch
+          FOR UPDATE SKIP LOCKED)
+  RETURNING o.id, o.organization_id $$;
+
+-- A stopping replica hands back what it claimed and did not send.
+CREATE FUNCTION op_release_outbox(p_worker text) RETURNS void
+  LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS
+  $$ UPDATE outbox_messages SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = p_worker AND status = 'Pending' $$;
+
+-- Wakes the web chat streams of every replica when an activity is appended to a conversation's log.
+CREATE FUNCTION op_notify_direct_line() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('direct_line', NEW.conversation_id);
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER direct_line_activity_notify AFTER INSERT ON direct_line_activities
+  FOR EACH ROW EXECUTE FUNCTION op_notify_direct_line();
+
+-- Which organization a Direct Line conversation belongs to (the outbox delivers to it by id).
+CREATE FUNCTION op_find_direct_line_conversation(p_conversation_id text) RETURNS uuid
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
+  $$ SELECT organization_id FROM direct_line_conversations WHERE id = p_conversation_id $$;
+
+-- The one admin lookup before the tenant is known: which organization and member a presented key id belongs to.
+CREATE FUNCTION op_find_api_key(p_id uuid)
+  RETURNS TABLE (organization_id uuid, member_id uuid, role text, secret_hash bytea, revoked_at timestamptz)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
+  $$ SELECT organization_id, member_id, role, secret_hash, revoked_at FROM api_keys WHERE id = p_id $$;
+
+-- Claims due Slack inbox rows for one worker; an expired lease (a crashed replica) makes a row claimable again.
+CREATE FUNCTION op_claim_slack_inbox(p_worker text, p_batch int, p_lease_seconds int)
+  RETURNS TABLE (id bigint, organization_id uuid)
+  LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  UPDATE slack_inbox s
+     SET claimed_by = p_worker, claimed_until = now() + make_interval(secs => p_lease_seconds)
+   WHERE s.id IN (
+         SELECT c.id FROM slack_inbox c
+          WHERE c.status = 'Pending' AND c.next_attempt_at <= now()
+            AND (c.claimed_until IS NULL OR c.claimed_until < now())
+          ORDER BY c.next_attempt_at, c.id
+          LIMIT p_batch
+          FOR UPDATE SKIP LOCKED)
+  RETURNING s.id, s.organization_id $$;
+
+-- A stopping replica hands back what it claimed and did not run.
+CREATE FUNCTION op_release_slack_inbox(p_worker text) RETURNS void
+  LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS
+  $$ UPDATE slack_inbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = p_worker AND status = 'Pending' $$;
+
+-- Finished rows are kept a while (they also refuse late retries), then removed across organizations.
+CREATE FUNCTION op_purge_slack_inbox(p_keep_hours int) RETURNS void
+  LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS
+  $$ DELETE FROM slack_inbox WHERE status <> 'Pending' AND created_at < now() - make_interval(hours => p_keep_hours) $$;
+
+-- The telemetry gauges: one query over all organizations.
+CREATE FUNCTION op_backlog() RETURNS TABLE (pending_approvals bigint, outbox_depth bigint)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT (SELECT count(*) FROM approval_requests WHERE status = 'Pending'),
+         (SELECT count(*) FROM outbox_messages WHERE status = 'Pending') $$;
+
+-- Document search under row-level security: @@ is not leakproof, so the policy would be checked before the GIN index
+-- could be used. Three bounded probes, best first: every word in the title, some word in the title and every word in
+-- the text, every word anywhere. LIMIT without ORDER BY stops each heap scan early, so the work stays bounded however
+-- many documents match; the caller ranks the union, reading it by id under row-level security. JIT off: compiling
+-- costs more than it runs.
+CREATE FUNCTION op_document_candidates(p_query tsquery, p_words tsquery, p_tag text, p_owner uuid, p_cap int)
+  RETURNS SETOF uuid
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp SET jit = off AS $$
+  WITH visible AS NOT MATERIALIZED (
+    SELECT d.id, d.title_vector, d.search_vector FROM documents d
+     WHERE d.organization_id = op_current_org()
+       AND (d.visibility = 'Organization'
+            OR d.owner_id = op_current_member()
+            OR (d.visibility = 'Team' AND d.team_id = ANY ((SELECT op_current_member_teams())::uuid[])))
+       AND (p_tag IS NULL OR d.tags @> ARRAY[p_tag])
+       AND (p_owner IS NULL OR d.owner_id = p_owner))
+  (SELECT id FROM visible WHERE title_vector @@ p_query LIMIT p_cap)
+  UNION
+  (SELECT id FROM visible WHERE title_vector @@ p_words AND search_vector @@ p_query LIMIT p_cap)
+  UNION
+  (SELECT id FROM visible WHERE search_vector @@ p_query LIMIT p_cap) $$;
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO operatorone_app;
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO operatorone_app;
+GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO operatorone_app;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO operatorone_app;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO operatorone_app;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT EXECUTE ON FUNCTIONS TO operatorone_app;
