@@ -16,14 +16,12 @@ namespace OperatorOne.AdminApi.Installations;
 /// </summary>
 internal static class InstallationEndpoints
 {
-    private static readonly string[] Channels = ["msteams", "slack", "twilio", "webchat"];
-
     public static void MapInstallations(this RouteGroupBuilder organization)
     {
         var installations = organization.MapGroup("/installations").WithTags("Channel installations");
         installations.MapGet("", ListAsync).WithSummary("List Teams tenants, Slack workspaces, Twilio numbers and web chat sites.");
         installations.MapPost("", CreateAsync)
-            .WithSummary("Install a channel: channel msteams (tenant id), slack (team id, bot token), twilio (phone number) or webchat (site id; the secret is returned once).");
+            .WithSummary("Install a channel: channel msteams (tenant id), slack (team id, bot token), voice (phone number; twilio and phone are accepted too) or webchat (site id; the secret is returned once).");
         installations.MapDelete("/{installationId:guid}", RemoveAsync).WithSummary("Remove an installation.");
         installations.MapPost("/sites/{installationId:guid}/rotate-secret", RotateSecretAsync)
             .WithSummary("Give a web chat site a new secret, returned once; the old one stops working at once.");
@@ -42,19 +40,20 @@ internal static class InstallationEndpoints
         {
             return TypedResults.ValidationProblem(errors);
         }
+        var channel = Installable(create.Channel)!;
         var externalId = create.ExternalId.Trim();
         // The lookup crosses organizations, so a tenant or site taken by anyone else is refused too.
-        if (await Bot.Core.Tenancy.Installations.FindOrganizationAsync(db, create.Channel!, externalId, cancellationToken) is not null)
+        if (await Bot.Core.Tenancy.Installations.FindOrganizationAsync(db, channel, externalId, cancellationToken) is not null)
         {
             return TypedResults.Problem("That installation already exists.", statusCode: StatusCodes.Status409Conflict);
         }
         var installation = new ChannelInstallation
         {
-            Id = Guid.NewGuid(), OrganizationId = organizationId, Channel = create.Channel!, ExternalId = externalId,
+            Id = Guid.NewGuid(), OrganizationId = organizationId, Channel = channel, ExternalId = externalId,
             DisplayName = create.DisplayName?.Trim() ?? "", CreatedAt = clock.GetUtcNow(),
         };
         string? siteSecret = null;
-        if (installation.Channel == "webchat")
+        if (installation.Channel == ChannelNames.WebChat)
         {
             siteSecret = NewSiteSecret(externalId);
             installation.SecretHash = SecretBox.Hash(siteSecret);
@@ -78,7 +77,7 @@ internal static class InstallationEndpoints
     internal static async Task<Results<Ok<InstallationDto>, NotFound>> RotateSecretAsync(
         Guid installationId, OperatorOneDb db, CancellationToken cancellationToken)
     {
-        var site = await db.ChannelInstallations.SingleOrDefaultAsync(i => i.Id == installationId && i.Channel == "webchat", cancellationToken);
+        var site = await db.ChannelInstallations.SingleOrDefaultAsync(i => i.Id == installationId && i.Channel == ChannelNames.WebChat, cancellationToken);
         if (site is null)
         {
             return TypedResults.NotFound();
@@ -92,7 +91,9 @@ internal static class InstallationEndpoints
     /// <summary>"&lt;siteId&gt;.&lt;random&gt;": the page presents it and the site id in front finds the installation.</summary>
     private static string NewSiteSecret(string siteId) => $"{siteId}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24))}";
 
-    internal static bool IsKnownChannel(string? channel) => channel is not null && Channels.Contains(channel);
+    /// <summary>The channels an organization is installed on; what people call them is accepted too ("teams", "twilio").</summary>
+    internal static string? Installable(string? channel) =>
+        ChannelNames.Parse(channel) is ChannelNames.Teams or ChannelNames.Slack or ChannelNames.Voice or ChannelNames.WebChat ? ChannelNames.Parse(channel) : null;
 }
 
 /// <summary>An installation; <see cref="Secret"/> is set only in the response that created or rotated it.</summary>
@@ -103,11 +104,11 @@ internal sealed record InstallationCreate(string? Channel, string ExternalId, st
     public Dictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>();
-        if (!InstallationEndpoints.IsKnownChannel(Channel))
+        if (InstallationEndpoints.Installable(Channel) is null)
         {
-            errors["channel"] = ["The channel must be msteams, slack, twilio or webchat."];
+            errors["channel"] = ["The channel must be msteams, slack, voice (a phone number) or webchat."];
         }
-        if (string.IsNullOrWhiteSpace(ExternalId) || ExternalId.Length > 200 || ExternalId.Contains('.', StringComparison.Ordinal) && Channel == "webchat")
+        if (string.IsNullOrWhiteSpace(ExternalId) || ExternalId.Length > 200 || ExternalId.Contains('.', StringComparison.Ordinal) && InstallationEndpoints.Installable(Channel) == ChannelNames.WebChat)
         {
             errors["externalId"] = ["The external id must be 1 to 200 characters (a web chat site id has no '.')."];
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Data;
+using OperatorOne.Data.Channels;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.AdminApi.Members;
@@ -11,8 +12,6 @@ namespace OperatorOne.AdminApi.Members;
 /// <summary>Channel identities: which Teams, Slack, phone or web chat user a member is.</summary>
 internal static class IdentityEndpoints
 {
-    private static readonly string[] Channels = ["msteams", "slack", "twilio", "webchat"];
-
     public static void MapIdentities(this RouteGroupBuilder organization)
     {
         var identities = organization.MapGroup("/members/{memberId:guid}/identities").WithTags("Channel identities");
@@ -36,9 +35,10 @@ internal static class IdentityEndpoints
         Guid organizationId, Guid memberId, IdentityLink link, OperatorOneDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (link.Channel is null || !Channels.Contains(link.Channel))
+        var channel = ChannelNames.Parse(link.Channel);
+        if (channel is null)
         {
-            errors["channel"] = [$"The channel must be one of {string.Join(", ", Channels)}."];
+            errors["channel"] = [$"The channel must be one of {string.Join(", ", ChannelNames.All)}."];
         }
         if (string.IsNullOrWhiteSpace(link.ExternalId) || link.ExternalId.Length > 200)
         {
@@ -53,13 +53,13 @@ internal static class IdentityEndpoints
             return TypedResults.NotFound();
         }
         var externalId = link.ExternalId.Trim();
-        if (await db.ChannelIdentities.AnyAsync(i => i.Channel == link.Channel && i.ExternalId == externalId, cancellationToken))
+        if (await db.ChannelIdentities.AnyAsync(i => i.Channel == channel && i.ExternalId == externalId, cancellationToken))
         {
             return TypedResults.Problem("That channel identity is already linked to a member.", statusCode: StatusCodes.Status409Conflict);
         }
         var identity = new ChannelIdentity
         {
-            Id = Guid.NewGuid(), OrganizationId = organizationId, MemberId = memberId, Channel = link.Channel!,
+            Id = Guid.NewGuid(), OrganizationId = organizationId, MemberId = memberId, Channel = channel!,
             ExternalId = externalId, CreatedAt = clock.GetUtcNow(),
         };
         db.ChannelIdentities.Add(identity);

@@ -1,5 +1,6 @@
 using System.Text;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Bot.Core.Ai;
 
@@ -16,7 +17,7 @@ public static class SystemPrompt
         }
         var who = caller.IsGuest ? "an unidentified guest" : $"{caller.DisplayName} (role: {caller.Role.ToString().ToLowerInvariant()})";
         prompt.AppendLine($"You are talking with {who} on the {caller.Channel} channel.");
-        if (caller.Channel is "voice" or "phone" or "twilio")
+        if (caller.Channel == ChannelNames.Voice)
         {
             prompt.AppendLine("This is a phone call: answer in one or two short sentences that read well aloud, no lists or symbols.");
         }

@@ -62,7 +62,7 @@ internal static class DemoSeed
         {
             Id = Guid.NewGuid(),
             OrganizationId = OrganizationId,
-            Channel = "webchat",
+            Channel = ChannelNames.WebChat,
             ExternalId = SiteId,
             DisplayName = "Demo web chat",
             // The demo page signs in without the secret (Development only); production sites get theirs from the admin API.
@@ -87,7 +87,7 @@ internal static class DemoSeed
                 Id = Guid.NewGuid(),
                 OrganizationId = OrganizationId,
                 MemberId = member.Id,
-                Channel = "webchat",
+                Channel = ChannelNames.WebChat,
                 ExternalId = $"demo-{handle}",
                 CreatedAt = now,
             });
@@ -97,7 +97,7 @@ internal static class DemoSeed
 
     private static async Task EnsureTeamsAsync(OperatorOneDb db, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await db.ChannelInstallations.AnyAsync(i => i.Channel == "msteams", cancellationToken))
+        if (await db.ChannelInstallations.AnyAsync(i => i.Channel == ChannelNames.Teams, cancellationToken))
         {
             return;
         }
@@ -105,7 +105,7 @@ internal static class DemoSeed
         {
             Id = Guid.NewGuid(),
             OrganizationId = OrganizationId,
-            Channel = "msteams",
+            Channel = ChannelNames.Teams,
             ExternalId = TeamsTenantId,
             DisplayName = "Demo Teams tenant",
             CreatedAt = now,
@@ -118,7 +118,7 @@ internal static class DemoSeed
                 Id = Guid.NewGuid(),
                 OrganizationId = OrganizationId,
                 MemberId = member.Id,
-                Channel = "msteams",
+                Channel = ChannelNames.Teams,
                 ExternalId = TeamsAadObjectIds[member.Handle],
                 CreatedAt = now,
             });

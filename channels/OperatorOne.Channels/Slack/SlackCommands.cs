@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Turns;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.Slack;
 
@@ -46,7 +47,7 @@ internal static class SlackCommands
             ResponseUrl = responseUrl,
             Turn = new InboundTurn
             {
-                Channel = SlackWorkspaces.Channel,
+                Channel = ChannelNames.Slack,
                 DeliveryId = triggerId,
                 InstallationId = team,
                 ChannelUserId = user,

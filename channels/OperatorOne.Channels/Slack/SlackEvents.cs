@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Turns;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.Slack;
 
@@ -101,7 +102,7 @@ internal static partial class SlackEvents
             Files = files,
             Turn = new InboundTurn
             {
-                Channel = SlackWorkspaces.Channel,
+                Channel = ChannelNames.Slack,
                 DeliveryId = eventId,
                 InstallationId = team,
                 ChannelUserId = user,
@@ -118,7 +119,7 @@ internal static partial class SlackEvents
         Type = ActivityTypes.Message,
         Id = ts,
         Timestamp = Timestamp(ts),
-        ChannelId = SlackWorkspaces.Channel,
+        ChannelId = ChannelNames.Slack,
         From = new ChannelAccount { Id = user, Role = "user" },
         Recipient = bot,
         Conversation = new ConversationAccount

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OperatorOne.Data;
 using OperatorOne.Data.Members;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.Slack;
 
@@ -33,7 +34,7 @@ internal sealed class SlackIdentityLinks(IServiceScopeFactory scopes, SlackApi a
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OperatorOneDb>();
         await db.UseOrganizationAsync(organizationId, cancellationToken);
-        if (await db.ChannelIdentities.AnyAsync(i => i.Channel == SlackWorkspaces.Channel && i.ExternalId == userId, cancellationToken))
+        if (await db.ChannelIdentities.AnyAsync(i => i.Channel == ChannelNames.Slack && i.ExternalId == userId, cancellationToken))
         {
             return;
         }
@@ -48,7 +49,7 @@ internal sealed class SlackIdentityLinks(IServiceScopeFactory scopes, SlackApi a
             Id = Guid.NewGuid(),
             OrganizationId = organizationId,
             MemberId = member.Id,
-            Channel = SlackWorkspaces.Channel,
+            Channel = ChannelNames.Slack,
             ExternalId = userId,
             CreatedAt = now,
         });

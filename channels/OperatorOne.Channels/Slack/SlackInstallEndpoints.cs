@@ -73,20 +73,20 @@ internal static class SlackInstallEndpoints
         {
             return Problem(StatusCodes.Status502BadGateway, "Slack refused the install", $"oauth.v2.access: {access.Error ?? "no bot token"}.");
         }
-        var owner = await Installations.FindOrganizationAsync(db, SlackWorkspaces.Channel, teamId, cancellationToken);
+        var owner = await Installations.FindOrganizationAsync(db, ChannelNames.Slack, teamId, cancellationToken);
         if (owner is { } other && other != installer.OrganizationId)
         {
             return Problem(StatusCodes.Status409Conflict, "Workspace already connected", "This Slack workspace is connected to another organization.");
         }
         await db.UseOrganizationAsync(installer.OrganizationId, cancellationToken);
-        var installation = await db.ChannelInstallations.SingleOrDefaultAsync(i => i.Channel == SlackWorkspaces.Channel && i.ExternalId == teamId, cancellationToken);
+        var installation = await db.ChannelInstallations.SingleOrDefaultAsync(i => i.Channel == ChannelNames.Slack && i.ExternalId == teamId, cancellationToken);
         if (installation is null)
         {
             installation = new ChannelInstallation
             {
                 Id = Guid.NewGuid(),
                 OrganizationId = installer.OrganizationId,
-                Channel = SlackWorkspaces.Channel,
+                Channel = ChannelNames.Slack,
                 ExternalId = teamId,
                 CreatedAt = clock.GetUtcNow(),
             };

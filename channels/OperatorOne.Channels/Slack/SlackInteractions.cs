@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Turns;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.Slack;
 
@@ -68,7 +69,7 @@ internal static class SlackInteractions
             ResponseUrl = responseUrl,
             Turn = new InboundTurn
             {
-                Channel = SlackWorkspaces.Channel,
+                Channel = ChannelNames.Slack,
                 DeliveryId = deliveryId,
                 InstallationId = team,
                 ChannelUserId = userId,

@@ -3,6 +3,7 @@ using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Channels;
 using OperatorOne.Data;
 using OperatorOne.Data.Conversations;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.Slack;
 
@@ -12,12 +13,12 @@ namespace OperatorOne.Channels.Slack;
 /// </summary>
 internal sealed class SlackProactiveConversations(TimeProvider clock) : IProactiveConversations
 {
-    public string Channel => SlackWorkspaces.Channel;
+    public string Channel => ChannelNames.Slack;
 
     public async Task<Conversation?> OpenAsync(OperatorOneDb db, Guid organizationId, Guid memberId, string channelUserId, CancellationToken cancellationToken)
     {
         var teamId = await db.ChannelInstallations
-            .Where(i => i.Channel == SlackWorkspaces.Channel && i.RevokedAt == null)
+            .Where(i => i.Channel == ChannelNames.Slack && i.RevokedAt == null)
             .Select(i => i.ExternalId)
             .FirstOrDefaultAsync(cancellationToken);
         if (teamId is null || !SlackAddress.Parse(channelUserId).IsUser)
@@ -27,7 +28,7 @@ internal sealed class SlackProactiveConversations(TimeProvider clock) : IProacti
         var now = clock.GetUtcNow();
         var reference = new ConversationReference
         {
-            ChannelId = SlackWorkspaces.Channel,
+            ChannelId = ChannelNames.Slack,
             Conversation = new ConversationAccount { Id = channelUserId, ConversationType = "personal", TenantId = teamId },
             User = new ChannelAccount { Id = channelUserId },
         };

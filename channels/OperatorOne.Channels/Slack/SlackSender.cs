@@ -1,5 +1,6 @@
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Channels;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.Slack;
 
@@ -11,7 +12,7 @@ internal sealed class SlackSender(SlackApi api, SlackWorkspaces workspaces) : IC
 {
     private const string EphemeralPrefix = "ephemeral:";
 
-    public string Channel => SlackWorkspaces.Channel;
+    public string Channel => ChannelNames.Slack;
 
     public async Task<DeliveryResult> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken)
     {

@@ -30,7 +30,7 @@ internal sealed class SlackSingleWorkspace(IServiceScopeFactory scopes, IOptions
             logger.LogError("Slack:TeamId {Team} has no organization: set Slack:OrganizationId (there is not exactly one organization to default to)", settings.TeamId);
             return;
         }
-        var owner = await Installations.FindOrganizationAsync(db, SlackWorkspaces.Channel, settings.TeamId, cancellationToken);
+        var owner = await Installations.FindOrganizationAsync(db, ChannelNames.Slack, settings.TeamId, cancellationToken);
         if (owner is { } other && other != target)
         {
             logger.LogError("Slack workspace {Team} is already connected to organization {Other}, not {Target}; leaving it there", settings.TeamId, other, target);
@@ -42,14 +42,14 @@ internal sealed class SlackSingleWorkspace(IServiceScopeFactory scopes, IOptions
             logger.LogError("Slack:OrganizationId {Organization} does not exist; Slack workspace {Team} is not connected", target, settings.TeamId);
             return;
         }
-        var installation = await db.ChannelInstallations.SingleOrDefaultAsync(i => i.Channel == SlackWorkspaces.Channel && i.ExternalId == settings.TeamId, cancellationToken);
+        var installation = await db.ChannelInstallations.SingleOrDefaultAsync(i => i.Channel == ChannelNames.Slack && i.ExternalId == settings.TeamId, cancellationToken);
         if (installation is null)
         {
             db.ChannelInstallations.Add(new ChannelInstallation
             {
                 Id = Guid.NewGuid(),
                 OrganizationId = target,
-                Channel = SlackWorkspaces.Channel,
+                Channel = ChannelNames.Slack,
                 ExternalId = settings.TeamId,
                 DisplayName = settings.TeamId,
                 CreatedAt = clock.GetUtcNow(),

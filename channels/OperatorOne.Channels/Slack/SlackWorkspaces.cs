@@ -7,6 +7,7 @@ using OperatorOne.Bot.Core.Security;
 using OperatorOne.Bot.Core.Tenancy;
 using OperatorOne.Data;
 using OperatorOne.Data.Audit;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.Slack;
 
@@ -14,7 +15,6 @@ namespace OperatorOne.Channels.Slack;
 internal sealed class SlackWorkspaces(IServiceScopeFactory scopes, SecretBox secrets, IOptions<SlackOptions> options, TimeProvider clock,
     ILogger<SlackWorkspaces> logger)
 {
-    public const string Channel = "slack";
 
     /// <summary>The organization a workspace serves; null when it is not installed, or was uninstalled or revoked.</summary>
     public async Task<Guid?> FindOrganizationAsync(string teamId, CancellationToken cancellationToken)
@@ -64,7 +64,7 @@ internal sealed class SlackWorkspaces(IServiceScopeFactory scopes, SecretBox sec
             OrganizationId = installation.OrganizationId,
             Kind = "channel_revoked",
             Outcome = "ok",
-            Detail = JsonSerializer.Serialize(new { channel = Channel, team = teamId, reason }),
+            Detail = JsonSerializer.Serialize(new { channel = ChannelNames.Slack, team = teamId, reason }),
             CreatedAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);
@@ -74,11 +74,11 @@ internal sealed class SlackWorkspaces(IServiceScopeFactory scopes, SecretBox sec
     /// <summary>The installation row, tracked, in its organization's scope (RLS).</summary>
     private static async Task<Data.Channels.ChannelInstallation?> FindAsync(OperatorOneDb db, string teamId, CancellationToken cancellationToken)
     {
-        if (await Installations.FindOrganizationAsync(db, Channel, teamId, cancellationToken) is not { } organizationId)
+        if (await Installations.FindOrganizationAsync(db, ChannelNames.Slack, teamId, cancellationToken) is not { } organizationId)
         {
             return null;
         }
         await db.UseOrganizationAsync(organizationId, cancellationToken);
-        return await db.ChannelInstallations.SingleOrDefaultAsync(i => i.Channel == Channel && i.ExternalId == teamId, cancellationToken);
+        return await db.ChannelInstallations.SingleOrDefaultAsync(i => i.Channel == ChannelNames.Slack && i.ExternalId == teamId, cancellationToken);
     }
 }

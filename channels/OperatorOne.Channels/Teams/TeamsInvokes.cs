@@ -5,6 +5,7 @@ using OperatorOne.Bot.Core.Tenancy;
 using OperatorOne.Bot.Core.Turns;
 using OperatorOne.Data;
 using OperatorOne.Data.Approvals;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.Teams;
 
@@ -62,12 +63,12 @@ internal sealed class TeamsInvokes(TurnPipeline pipeline, OperatorOneDb db)
     /// <summary>The approval card as it stands, for a member of the tenant's organization; null for anyone else.</summary>
     private async Task<(JsonObject Card, bool Decided)?> CurrentCardAsync(InboundTurn turn, Guid approvalId, CancellationToken cancellationToken)
     {
-        if (await Installations.FindOrganizationAsync(db, TeamsSender.ChannelId, turn.InstallationId, cancellationToken) is not { } organizationId)
+        if (await Installations.FindOrganizationAsync(db, ChannelNames.Teams, turn.InstallationId, cancellationToken) is not { } organizationId)
         {
             return null;
         }
         await db.UseOrganizationAsync(organizationId, cancellationToken);
-        var caller = await Identities.ResolveAsync(db, TeamsSender.ChannelId, turn.ChannelUserId, turn.UserName, cancellationToken);
+        var caller = await Identities.ResolveAsync(db, ChannelNames.Teams, turn.ChannelUserId, turn.UserName, cancellationToken);
         var request = await db.ApprovalRequests.AsNoTracking().SingleOrDefaultAsync(a => a.Id == approvalId, cancellationToken);
         if (caller.IsGuest || request is null)
         {

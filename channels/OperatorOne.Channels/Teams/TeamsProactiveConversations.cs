@@ -4,6 +4,7 @@ using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Channels;
 using OperatorOne.Data;
 using OperatorOne.Data.Conversations;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.Teams;
 
@@ -16,22 +17,22 @@ namespace OperatorOne.Channels.Teams;
 internal sealed class TeamsProactiveConversations(TeamsConnector connector, TimeProvider clock, ILogger<TeamsProactiveConversations> logger)
     : IProactiveConversations
 {
-    public string Channel => TeamsSender.ChannelId;
+    public string Channel => ChannelNames.Teams;
 
     public async Task<Conversation?> OpenAsync(OperatorOneDb db, Guid organizationId, Guid memberId, string channelUserId, CancellationToken cancellationToken)
     {
         var tenantId = await db.ChannelInstallations
-            .Where(i => i.Channel == TeamsSender.ChannelId)
+            .Where(i => i.Channel == ChannelNames.Teams)
             .Select(i => i.ExternalId)
             .FirstOrDefaultAsync(cancellationToken);
         // The requester's own Teams conversation may be new in this very turn, not yet saved.
         var latest = db.Conversations.Local
-            .Where(c => c.Channel == TeamsSender.ChannelId)
+            .Where(c => c.Channel == ChannelNames.Teams)
             .OrderByDescending(c => c.LastActivityAt)
             .Select(c => c.Reference)
             .FirstOrDefault()
             ?? await db.Conversations
-                .Where(c => c.Channel == TeamsSender.ChannelId)
+                .Where(c => c.Channel == ChannelNames.Teams)
                 .OrderByDescending(c => c.LastActivityAt)
                 .Select(c => c.Reference)
                 .FirstOrDefaultAsync(cancellationToken);
@@ -51,7 +52,7 @@ internal sealed class TeamsProactiveConversations(TeamsConnector connector, Time
         var now = clock.GetUtcNow();
         var reference = new ConversationReference
         {
-            ChannelId = TeamsSender.ChannelId,
+            ChannelId = ChannelNames.Teams,
             Conversation = new ConversationAccount { Id = conversationId, ConversationType = "personal", TenantId = tenantId, IsGroup = false },
             ServiceUrl = serviceUrl,
             Bot = bot,

@@ -1,14 +1,14 @@
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Channels;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.Teams;
 
 /// <summary>The outbox's way into Teams: proactive messages and in-place card updates through the Bot Connector.</summary>
 internal sealed class TeamsSender(TeamsConnector connector) : IChannelSender
 {
-    public const string ChannelId = "msteams";
 
-    public string Channel => ChannelId;
+    public string Channel => ChannelNames.Teams;
 
     public string DisplayName => "Teams";
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Turns;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.Teams;
 
@@ -27,7 +28,7 @@ internal static partial class TeamsTurns
         };
         return new InboundTurn
         {
-            Channel = TeamsSender.ChannelId,
+            Channel = ChannelNames.Teams,
             DeliveryId = $"{conversation.Id}|{id}",
             InstallationId = tenant,
             // The Entra object id is stable across the tenant; the 29: id differs per bot.

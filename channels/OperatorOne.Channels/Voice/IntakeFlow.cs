@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.Voice;
 
@@ -55,7 +56,7 @@ internal sealed class IntakeFlow(ToolExecutor executor, VoiceFlowSteps steps)
         var state = step.State;
         var callback = state.Callback ?? step.Call.From;
         var name = state.Name ?? "Guest";
-        var context = step.Context with { Caller = Caller.Guest(VoiceTurns.Channel, callback, name) };
+        var context = step.Context with { Caller = Caller.Guest(ChannelNames.Voice, callback, name) };
         var arguments = new JsonObject
         {
             ["title"] = state.Problem,

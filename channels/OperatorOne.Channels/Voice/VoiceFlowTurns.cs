@@ -5,6 +5,7 @@ using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Turns;
 using OperatorOne.Data;
 using OperatorOne.Data.Voice;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.Voice;
 
@@ -81,7 +82,7 @@ internal sealed class VoiceFlowTurns(TurnPipeline pipeline, OperatorOneDb db, Ti
     /// <summary>The answer the first delivery of this step committed; the retry waited for it on the delivery row.</summary>
     private async Task<XDocument?> StoredAnswerAsync(VoiceRequest call, CancellationToken cancellationToken)
     {
-        if (await Bot.Core.Tenancy.Installations.FindOrganizationAsync(db, VoiceTurns.Channel, call.To, cancellationToken) is not { } organizationId)
+        if (await Bot.Core.Tenancy.Installations.FindOrganizationAsync(db, ChannelNames.Voice, call.To, cancellationToken) is not { } organizationId)
         {
             return null;
         }

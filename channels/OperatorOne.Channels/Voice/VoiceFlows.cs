@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Tenancy;
 using OperatorOne.Data;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.Voice;
 
@@ -18,7 +19,7 @@ internal sealed class VoiceFlows(VoiceFlowTurns turns, IntakeFlow intake, Secure
     public async Task<bool> IsGuestAsync(VoiceRequest call, Guid organizationId, CancellationToken cancellationToken)
     {
         await db.UseOrganizationAsync(organizationId, cancellationToken);
-        return (await Identities.ResolveAsync(db, VoiceTurns.Channel, call.From, null, cancellationToken)).IsGuest;
+        return (await Identities.ResolveAsync(db, ChannelNames.Voice, call.From, null, cancellationToken)).IsGuest;
     }
 
     /// <summary>An unknown caller is greeted and asked for their name.</summary>

@@ -1,5 +1,6 @@
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Channels;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.Voice;
 
@@ -9,7 +10,7 @@ namespace OperatorOne.Channels.Voice;
 /// </summary>
 internal sealed class VoiceSender : IChannelSender
 {
-    public string Channel => VoiceTurns.Channel;
+    public string Channel => ChannelNames.Voice;
 
     public Task<DeliveryResult> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken) =>
         Task.FromResult<DeliveryResult>(new DeliveryResult.Undeliverable("A phone call cannot receive messages after the fact.", StaleConversation: true));

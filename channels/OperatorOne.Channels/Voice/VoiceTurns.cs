@@ -4,6 +4,7 @@ using OperatorOne.Bot.Core.Tenancy;
 using OperatorOne.Bot.Core.Turns;
 using OperatorOne.Data;
 using OperatorOne.Data.Conversations;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.Voice;
 
@@ -14,10 +15,9 @@ namespace OperatorOne.Channels.Voice;
 /// </summary>
 internal sealed class VoiceTurns(TurnPipeline pipeline, OperatorOneDb db, TimeProvider clock)
 {
-    public const string Channel = "voice";
 
     public Task<Guid?> FindOrganizationAsync(string calledNumber, CancellationToken cancellationToken) =>
-        Installations.FindOrganizationAsync(db, Channel, calledNumber, cancellationToken);
+        Installations.FindOrganizationAsync(db, ChannelNames.Voice, calledNumber, cancellationToken);
 
     /// <summary>The call starts: a welcome for this caller (by name when the number belongs to a member).</summary>
     public Task<VoiceAnswer?> StartAsync(VoiceRequest call, CancellationToken cancellationToken) =>
@@ -59,20 +59,20 @@ internal sealed class VoiceTurns(TurnPipeline pipeline, OperatorOneDb db, TimePr
         var conversation = new ConversationAccount { Id = call.CallSid, ConversationType = "personal", TenantId = call.To };
         return new InboundTurn
         {
-            Channel = Channel,
+            Channel = ChannelNames.Voice,
             DeliveryId = deliveryId,
             InstallationId = call.To,
             ChannelUserId = call.From,
             Activity = activity with
             {
                 Id = deliveryId,
-                ChannelId = Channel,
+                ChannelId = ChannelNames.Voice,
                 Timestamp = now,
                 From = user,
                 Recipient = bot,
                 Conversation = conversation,
             },
-            Reference = new ConversationReference { ChannelId = Channel, Conversation = conversation, Bot = bot, User = user },
+            Reference = new ConversationReference { ChannelId = ChannelNames.Voice, Conversation = conversation, Bot = bot, User = user },
         };
     }
 
@@ -83,7 +83,7 @@ internal sealed class VoiceTurns(TurnPipeline pipeline, OperatorOneDb db, TimePr
     public async Task<VoiceAnswer?> AnsweredAsync(VoiceRequest call, int step, Guid organizationId, CancellationToken cancellationToken)
     {
         var deliveryId = $"{call.CallSid}:{step}";
-        if (!await db.ProcessedDeliveries.AnyAsync(d => d.Channel == Channel && d.DeliveryId == deliveryId, cancellationToken))
+        if (!await db.ProcessedDeliveries.AnyAsync(d => d.Channel == ChannelNames.Voice && d.DeliveryId == deliveryId, cancellationToken))
         {
             return null;
         }
@@ -121,7 +121,7 @@ internal sealed class VoiceTurns(TurnPipeline pipeline, OperatorOneDb db, TimePr
     {
         var rows = await db.TranscriptMessages
             .Where(m => m.Direction == MessageDirection.Outbound
-                && db.Conversations.Any(c => c.Id == m.ConversationId && c.Channel == Channel && c.ExternalId == callSid))
+                && db.Conversations.Any(c => c.Id == m.ConversationId && c.Channel == ChannelNames.Voice && c.ExternalId == callSid))
             .OrderByDescending(m => m.Id)
             .Take(10)
             .Select(m => m.Activity)

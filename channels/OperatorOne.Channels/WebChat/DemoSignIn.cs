@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Data;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.WebChat;
 
@@ -28,7 +29,7 @@ internal static class DemoSignIn
         await db.UseOrganizationAsync(organizationId, cancellationToken);
         var userId = $"demo-{member}";
         var name = await db.ChannelIdentities
-            .Where(i => i.Channel == WebChatSites.Channel && i.ExternalId == userId)
+            .Where(i => i.Channel == ChannelNames.WebChat && i.ExternalId == userId)
             .Join(db.Members, i => i.MemberId, m => m.Id, (_, m) => m.DisplayName)
             .SingleOrDefaultAsync(cancellationToken);
         if (name is null)

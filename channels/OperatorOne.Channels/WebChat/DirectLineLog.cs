@@ -4,6 +4,7 @@ using Npgsql;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Data;
 using OperatorOne.Data.WebChat;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.WebChat;
 
@@ -93,7 +94,7 @@ internal sealed class DirectLineLog(OperatorOneDb db, TimeProvider clock, Conver
         {
             Id = activityId,
             Timestamp = now,
-            ChannelId = WebChatSites.Channel,
+            ChannelId = ChannelNames.WebChat,
             Conversation = new ConversationAccount { Id = conversation.Id },
         };
         var entry = db.DirectLineActivities.Add(new DirectLineActivity
@@ -125,7 +126,7 @@ internal sealed class DirectLineLog(OperatorOneDb db, TimeProvider clock, Conver
             .SqlQuery<int>($"SELECT last_sequence AS \"Value\" FROM direct_line_conversations WHERE id = {conversation.Id} FOR UPDATE")
             .ToListAsync(cancellationToken);
         if (locked.Count == 0
-            || await db.ProcessedDeliveries.AnyAsync(d => d.Channel == WebChatSites.Channel && d.DeliveryId == deliveryId, cancellationToken))
+            || await db.ProcessedDeliveries.AnyAsync(d => d.Channel == ChannelNames.WebChat && d.DeliveryId == deliveryId, cancellationToken))
         {
             return;
         }

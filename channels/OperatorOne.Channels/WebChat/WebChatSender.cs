@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Channels;
 using OperatorOne.Data;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.WebChat;
 
@@ -13,7 +14,7 @@ namespace OperatorOne.Channels.WebChat;
 /// </summary>
 internal sealed class WebChatSender(IServiceScopeFactory scopes) : IChannelSender
 {
-    public string Channel => WebChatSites.Channel;
+    public string Channel => ChannelNames.WebChat;
 
     public Task<DeliveryResult> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken) =>
         AppendAsync(reference, activity with { Id = null }, cancellationToken);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Turns;
 using OperatorOne.Data.WebChat;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.WebChat;
 
@@ -27,7 +28,7 @@ internal sealed class WebChatTurns(TurnPipeline pipeline, DirectLineLog log, Det
         var user = activity.From ?? throw new ArgumentException("The activity has no sender.", nameof(activity));
         var turn = new InboundTurn
         {
-            Channel = WebChatSites.Channel,
+            Channel = ChannelNames.WebChat,
             DeliveryId = activity.Id ?? throw new ArgumentException("The activity has no id.", nameof(activity)),
             InstallationId = conversation.SiteId,
             ChannelUserId = user.Id,
@@ -98,7 +99,7 @@ internal sealed class WebChatTurns(TurnPipeline pipeline, DirectLineLog log, Det
             Type = ActivityTypes.ConversationUpdate,
             Id = $"{conversation.Id}|joined",
             Timestamp = conversation.CreatedAt,
-            ChannelId = WebChatSites.Channel,
+            ChannelId = ChannelNames.WebChat,
             From = user,
             Recipient = Bot,
             Conversation = new ConversationAccount { Id = conversation.Id },

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Channels;
 using OperatorOne.Data.Members;
 using OperatorOne.Skills.Tickets;
 
@@ -10,8 +11,6 @@ namespace OperatorOne.Skills.Admin;
 /// <summary>Admin tier: linking says "this Slack user / phone number is Mia", which gives whoever holds it Mia's role.</summary>
 internal static class LinkIdentity
 {
-    private static readonly string[] Channels = ["webchat", "msteams", "slack", "voice"];
-
     public static ToolDefinition Definition { get; } = new()
     {
         Name = "link_channel_identity",
@@ -41,8 +40,7 @@ internal static class LinkIdentity
         [Description("The member's handle or name.")] string member,
         CancellationToken cancellationToken = default)
     {
-        var id = channel.Trim().ToLowerInvariant() switch { "teams" => "msteams", "web chat" => "webchat", "phone" => "voice", var c => c };
-        if (!Channels.Contains(id))
+        if (ChannelNames.Parse(channel) is not { } id)
         {
             return ToolResult.Refused($"I don't know the channel \"{channel}\"; use slack, teams, webchat or voice.");
         }

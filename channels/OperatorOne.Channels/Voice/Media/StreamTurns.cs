@@ -1,6 +1,7 @@
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Turns;
 using OperatorOne.Channels.WebChat;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.Voice.Media;
 
@@ -29,7 +30,7 @@ internal sealed class StreamTurns(VoiceTurns voice, TurnPipeline pipeline, TimeP
         var deliveryId = $"{token.Conv}|call-{caller.Session}-{step}";
         var turn = new InboundTurn
         {
-            Channel = WebChatSites.Channel,
+            Channel = ChannelNames.WebChat,
             DeliveryId = deliveryId,
             InstallationId = token.Site,
             ChannelUserId = token.User,
@@ -37,13 +38,13 @@ internal sealed class StreamTurns(VoiceTurns voice, TurnPipeline pipeline, TimeP
             Activity = activity with
             {
                 Id = deliveryId,
-                ChannelId = WebChatSites.Channel,
+                ChannelId = ChannelNames.WebChat,
                 Timestamp = clock.GetUtcNow(),
                 From = user,
                 Recipient = WebChatTurns.Bot,
                 Conversation = conversation,
             },
-            Reference = new ConversationReference { ChannelId = WebChatSites.Channel, Conversation = conversation, Bot = WebChatTurns.Bot, User = user },
+            Reference = new ConversationReference { ChannelId = ChannelNames.WebChat, Conversation = conversation, Bot = WebChatTurns.Bot, User = user },
         };
         var result = await pipeline.RunAsync(turn, cancellationToken);
         return result.Status == TurnStatus.UnknownInstallation ? null : VoiceSpeech.Render(result.Replies);
