@@ -7,6 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 migrations=data/OperatorOne.Data/Migrations
 dotnet tool restore >/dev/null
+dotnet restore data/OperatorOne.Data -v q >/dev/null
 rm -f "$migrations"/*.cs
 dotnet ef migrations add InitialCreate --project data/OperatorOne.Data -o Migrations >/dev/null
 file=$(ls "$migrations"/*_InitialCreate.cs)

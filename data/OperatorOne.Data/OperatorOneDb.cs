@@ -15,6 +15,7 @@ using OperatorOne.Data.Tenancy;
 using OperatorOne.Data.Tickets;
 using OperatorOne.Data.Voice;
 using OperatorOne.Data.WebChat;
+using OperatorOne.Data.Work;
 
 namespace OperatorOne.Data;
 
@@ -30,10 +31,12 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     public DbSet<Member> Members => Set<Member>();
     public DbSet<ChannelIdentity> ChannelIdentities => Set<ChannelIdentity>();
     public DbSet<ChannelInstallation> ChannelInstallations => Set<ChannelInstallation>();
-    public DbSet<SlackInboxItem> SlackInbox => Set<SlackInboxItem>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<TranscriptMessage> TranscriptMessages => Set<TranscriptMessage>();
     public DbSet<ProcessedDelivery> ProcessedDeliveries => Set<ProcessedDelivery>();
+    public DbSet<AcceptedTurn> AcceptedTurns => Set<AcceptedTurn>();
+    public DbSet<Replica> Replicas => Set<Replica>();
+    public DbSet<PeriodicJob> PeriodicJobs => Set<PeriodicJob>();
     public DbSet<DialogState> DialogStates => Set<DialogState>();
     public DbSet<RateLimitWindow> RateLimitWindows => Set<RateLimitWindow>();
     public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();

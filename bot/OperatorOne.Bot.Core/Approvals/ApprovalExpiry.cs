@@ -1,38 +1,24 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using OperatorOne.Bot.Core.Audit;
 using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Core.Work;
 using OperatorOne.Data;
 
 namespace OperatorOne.Bot.Core.Approvals;
 
 /// <summary>
-/// Expires overdue requests in every replica. Each expiry is a conditional UPDATE from Pending, so when two replicas
+/// Expires overdue requests (a periodic job, one replica at a time). Each expiry is a conditional UPDATE from Pending, so when two replicas
 /// scan at once each request is expired, and its cards updated, exactly once.
 /// </summary>
-internal sealed class ApprovalExpiry(IServiceScopeFactory scopes, TimeProvider clock, OutboxSignal signal, ILogger<ApprovalExpiry> logger) : BackgroundService
+internal sealed class ApprovalExpiry(IServiceScopeFactory scopes, TimeProvider clock, WorkSignal signal) : IPeriodicJob
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+    public string Name => "approval-expiry";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                await ExpireAllAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Approval expiry scan failed; will retry");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public TimeSpan Interval => TimeSpan.FromSeconds(30);
+
+    public Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) => ExpireAllAsync(cancellationToken);
 
     internal async Task ExpireAllAsync(CancellationToken cancellationToken)
     {
@@ -46,7 +32,7 @@ internal sealed class ApprovalExpiry(IServiceScopeFactory scopes, TimeProvider c
         {
             await ExpireAsync(organizationId, cancellationToken);
         }
-        signal.Notify();
+        signal.Notify(OutboxQueue.QueueName);
     }
 
     private async Task ExpireAsync(Guid organizationId, CancellationToken cancellationToken)

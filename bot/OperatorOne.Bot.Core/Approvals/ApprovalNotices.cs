@@ -28,7 +28,7 @@ internal static class ApprovalNotices
                 Text = $"Approval #{request.Number} {word} by {decider}.",
                 Attachments = [Attachment.AdaptiveCard(card)],
             };
-            context.Outbox.Update(db, request.OrganizationId, copy.ConversationId, copy.Id, updated);
+            context.Outbox.Update(db, request.OrganizationId, copy.Channel, copy.ConversationId, copy.Id, updated);
         }
 
         if (request.RequestedInConversationId is { } conversationId)
@@ -36,7 +36,7 @@ internal static class ApprovalNotices
             var notice = request.Status == ApprovalStatus.Expired
                 ? $"Your request #{request.Number} ({request.Summary}) expired without a decision; nothing was changed."
                 : $"Your request #{request.Number} ({request.Summary}) was {word} by {decider}. {request.Outcome}".Trim();
-            context.Outbox.Send(db, request.OrganizationId, conversationId, Activity.Message(notice));
+            await context.Outbox.SendAsync(db, conversationId, Activity.Message(notice), cancellationToken);
         }
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Channels;
 using OperatorOne.Bot.Core.Tools;
@@ -10,8 +9,10 @@ using OperatorOne.Data.Conversations;
 namespace OperatorOne.Bot.Core.Approvals;
 
 /// <summary>Turns a risky call into a stored request and sends its card to every eligible approver through the outbox.</summary>
-public sealed class ApprovalRequests
+public sealed class ApprovalRequests(IEnumerable<IProactiveConversations> openers)
 {
+    private readonly string[] _proactiveChannels = openers.Select(o => o.Channel).Distinct().ToArray();
+
     public async Task<ApprovalRequest> RequestAsync(RegisteredTool tool, ToolCall call, ToolContext context, CancellationToken cancellationToken)
     {
         var db = context.Db;
@@ -47,12 +48,11 @@ public sealed class ApprovalRequests
             .Where(m => m.Role >= request.RequiredRole)
             .Select(m => m.Id)
             .ToList();
-        var conversations = await ApproverConversationsAsync(db, approvers, cancellationToken);
-        conversations.AddRange(await OpenConversationsAsync(context, approvers, cancellationToken));
-        foreach (var conversation in conversations)
+        foreach (var conversation in await ApproverConversationsAsync(db, approvers, cancellationToken))
         {
             SendCard(context, request, context.Caller.DisplayName, conversation);
         }
+        await SendToUnreachedAsync(context, request, approvers, cancellationToken);
         return request;
     }
 
@@ -64,18 +64,20 @@ public sealed class ApprovalRequests
             Id = Guid.NewGuid(),
             OrganizationId = request.OrganizationId,
             ApprovalRequestId = request.Id,
+            Channel = conversation.Channel,
             ConversationId = conversation.Id,
             CreatedAt = context.Now,
         };
         context.Db.ApprovalCardCopies.Add(copy);
-        var activity = new Activity
-        {
-            Type = ActivityTypes.Message,
-            Text = $"Approval needed: {request.Summary} (requested by {requesterName}).",
-            Attachments = [Attachment.AdaptiveCard(ApprovalCards.Pending(request, requesterName))],
-        };
-        context.Outbox.Send(context.Db, request.OrganizationId, conversation.Id, activity, copy.Id);
+        context.Outbox.Send(context.Db, conversation, PendingCard(request, requesterName), copy.Id);
     }
+
+    private static Activity PendingCard(ApprovalRequest request, string requesterName) => new()
+    {
+        Type = ActivityTypes.Message,
+        Text = $"Approval needed: {request.Summary} (requested by {requesterName}).",
+        Attachments = [Attachment.AdaptiveCard(ApprovalCards.Pending(request, requesterName))],
+    };
 
     /// <summary>Each approver's most recent reachable conversation per channel: they hear about it where they talk to us.</summary>
     private static async Task<List<Conversation>> ApproverConversationsAsync(OperatorOneDb db, List<Guid> approvers, CancellationToken cancellationToken)
@@ -90,29 +92,35 @@ public sealed class ApprovalRequests
     }
 
     /// <summary>
-    /// Approvers linked on a channel that can start conversations, who have never talked to the bot there, get one
-    /// opened for them: an approver who only ever used the web chat still sees the card in Teams.
+    /// Approvers linked on a channel that can start conversations, who have never talked to the bot there, get the card
+    /// there too: an approver who only ever used the web chat still sees it in Teams. The outbox opens the conversation
+    /// when it delivers, so no channel is called while this turn's transaction is open.
     /// </summary>
-    private static async Task<List<Conversation>> OpenConversationsAsync(ToolContext context, List<Guid> approvers, CancellationToken cancellationToken)
+    private async Task SendToUnreachedAsync(ToolContext context, ApprovalRequest request, List<Guid> approvers, CancellationToken cancellationToken)
     {
-        var opened = new List<Conversation>();
         var db = context.Db;
-        foreach (var channel in context.Services.GetServices<IProactiveConversations>())
+        foreach (var channel in _proactiveChannels)
         {
             var unreached = await db.ChannelIdentities
-                .Where(i => i.Channel == channel.Channel && approvers.Contains(i.MemberId))
-                .Where(i => !db.Conversations.Any(c => c.Channel == channel.Channel && c.MemberId == i.MemberId))
-                .Select(i => new { i.MemberId, i.ExternalId })
+                .Where(i => i.Channel == channel && approvers.Contains(i.MemberId))
+                .Where(i => !db.Conversations.Any(c => c.Channel == channel && c.MemberId == i.MemberId))
+                .Select(i => i.MemberId)
+                .Distinct()
                 .ToListAsync(cancellationToken);
-            foreach (var identity in unreached.DistinctBy(i => i.MemberId))
+            foreach (var memberId in unreached)
             {
-                if (await channel.OpenAsync(db, context.OrganizationId, identity.MemberId, identity.ExternalId, cancellationToken) is { } conversation)
+                var copy = new ApprovalCardCopy
                 {
-                    opened.Add(conversation);
-                }
+                    Id = Guid.NewGuid(),
+                    OrganizationId = request.OrganizationId,
+                    ApprovalRequestId = request.Id,
+                    Channel = channel,
+                    CreatedAt = context.Now,
+                };
+                db.ApprovalCardCopies.Add(copy);
+                context.Outbox.SendToMember(db, request.OrganizationId, channel, memberId, PendingCard(request, context.Caller.DisplayName), copy.Id);
             }
         }
-        return opened;
     }
 
     private static async Task<int> NextNumberAsync(OperatorOneDb db, Guid organizationId, CancellationToken cancellationToken) =>

@@ -11,6 +11,9 @@ public interface IChannelSender
     /// <summary>The channel's name as people know it ("Microsoft Teams"), for messages about it.</summary>
     string DisplayName => Channel;
 
+    /// <summary>How a turn's own replies reach this channel.</summary>
+    ChannelDelivery Delivery => ChannelDelivery.Push;
+
     Task<DeliveryResult> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken);
 
     Task<DeliveryResult> UpdateAsync(ConversationReference reference, string activityId, Activity activity, CancellationToken cancellationToken);
@@ -28,4 +31,17 @@ public abstract record DeliveryResult
 
     /// <summary>Never going to work (blocked, not found, bad auth); when <paramref name="StaleConversation"/>, stop using the reference.</summary>
     public sealed record Undeliverable(string Reason, bool StaleConversation) : DeliveryResult;
+}
+
+/// <summary>How a turn's own replies reach a channel.</summary>
+public enum ChannelDelivery
+{
+    /// <summary>Sent to the channel's service (Teams, Slack): in the HTTP response when it waits for them, else right after the commit.</summary>
+    Push,
+
+    /// <summary>Written to the channel's own log in the turn's transaction (the web chat's Direct Line log).</summary>
+    Log,
+
+    /// <summary>Read back by the channel from the transcript (a phone call hears them in its next webhook response).</summary>
+    Pull,
 }

@@ -8,6 +8,7 @@ using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Telemetry;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Turns;
+using OperatorOne.Bot.Core.Work;
 
 namespace OperatorOne.Bot.Core.Hosting;
 
@@ -19,31 +20,44 @@ public static class BotCoreHosting
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection("Limits")).ValidateOnStart();
-        services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection("Outbox"))
-            .Validate(o => o.LeaseSeconds > 0, "Outbox:LeaseSeconds must be positive.").ValidateOnStart();
+        services.AddOptions<WorkOptions>().Bind(builder.Configuration.GetSection("Work"))
+            .Validate(o => o.HeartbeatSeconds > 0 && o.ReplicaTimeoutSeconds > o.HeartbeatSeconds && o.MaxHoldSeconds > 0 && o.PollMilliseconds > 0,
+                "Work: HeartbeatSeconds, ReplicaTimeoutSeconds (> HeartbeatSeconds), MaxHoldSeconds and PollMilliseconds must be positive.")
+            .ValidateOnStart();
         services.AddMetrics();
         services.AddSingleton<Backlog>();
         services.AddSingleton<BotMetrics>();
         services.AddSingleton<InFlightTurns>();
-        services.AddSingleton<DetachedTurns>();
+
+        // The turn: one entry for every channel, one transaction, replies out through the outbox.
+        services.AddSingleton<TurnLoop>();
+        services.AddScoped<TurnPipeline>();
+        services.AddScoped<TurnRouter>();
+        services.AddScoped<TurnReplies>();
+        services.AddSingleton<AcceptedTurns>();
+
+        // Background work: one claim/heartbeat/backoff loop over every queue.
+        services.AddSingleton<ReplicaId>();
+        services.AddSingleton<WorkSignal>();
+        services.AddSingleton<IWorkQueue>(services => services.GetRequiredService<AcceptedTurns>());
+        services.AddSingleton<IWorkQueue, OutboxQueue>();
+        services.AddSingleton<IWorkQueue, PeriodicJobs>();
+        services.AddSingleton<IPeriodicJob, ApprovalExpiry>();
+        services.AddSingleton<IPeriodicJob, TurnPurge>();
+        services.AddHostedService<WorkLoop>();
 
         services.AddSingleton(HelpTool.Definition);
         services.AddSingleton<ToolRegistry>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<OutboxWriter>();
-        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<OutboxDeliveries>();
         services.AddSingleton<ApprovalRequests>();
         services.AddSingleton<RateLimits>();
         services.AddScoped<ToolExecutor>();
         services.AddScoped<ApprovalDecisions>();
-        services.AddScoped<TurnRouter>();
-        services.AddScoped<TurnPipeline>();
         services.TryAddScoped<IRecognizer, BuiltInRecognizer>();
         services.AddScoped<BuiltInRecognizer>();
         services.AddScoped<OutboxDelivery>();
-
-        services.AddHostedService<OutboxWorker>();
-        services.AddHostedService<ApprovalExpiry>();
         return builder;
     }
 }

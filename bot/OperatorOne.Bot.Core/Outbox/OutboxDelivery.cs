@@ -2,39 +2,120 @@ using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Channels;
 using OperatorOne.Bot.Core.Telemetry;
+using OperatorOne.Bot.Core.Work;
 using OperatorOne.Data;
 using OperatorOne.Data.Audit;
+using OperatorOne.Data.Conversations;
 using OperatorOne.Data.Outbox;
 
 namespace OperatorOne.Bot.Core.Outbox;
 
-/// <summary>Delivers one claimed outbox message through its channel and records what happened.</summary>
-internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSender> senders, OutboxWriter outbox, OutboxSignal signal, TimeProvider clock,
-    BotMetrics metrics)
+/// <summary>
+/// Delivers one claimed outbox message through its channel and records what happened. Nothing here runs inside a
+/// database transaction while the channel is called: the row is read, the channel called, then the outcome saved.
+/// </summary>
+internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSender> senders, IEnumerable<IProactiveConversations> openers,
+    OutboxWriter outbox, WorkSignal signal, TimeProvider clock, BotMetrics metrics)
 {
     internal const int MaxAttempts = 10;
 
-    public async Task DeliverAsync(long id, Guid organizationId, string worker, CancellationToken cancellationToken)
+    public async Task DeliverAsync(long id, Guid organizationId, string replica, CancellationToken cancellationToken)
     {
         using var span = BotTelemetry.Source.StartActivity(BotTelemetry.OutboxSpan);
         span?.SetTag("operatorone.outbox.id", id);
         span?.SetTag(BotTelemetry.OrganizationTag, organizationId.ToString());
         await db.UseOrganizationAsync(organizationId, cancellationToken);
-        var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == id && m.ClaimedBy == worker && m.Status == OutboxStatus.Pending, cancellationToken);
+        var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == id && m.ClaimedBy == replica && m.Status == OutboxStatus.Pending, cancellationToken);
         if (message is null)
         {
             return;
         }
-        var conversation = await db.Conversations.SingleAsync(c => c.Id == message.ConversationId, cancellationToken);
-        var sender = senders.FirstOrDefault(s => s.Channel == conversation.Channel);
-        span?.SetTag(BotTelemetry.ChannelTag, conversation.Channel);
+        span?.SetTag(BotTelemetry.ChannelTag, message.Channel);
         span?.SetTag("operatorone.outbox.kind", message.Kind.ToString());
+        var sender = senders.FirstOrDefault(s => s.Channel == message.Channel);
+        var conversation = await ConversationAsync(message, cancellationToken);
+        var result = (sender, conversation) switch
+        {
+            (null, _) => new DeliveryResult.Undeliverable($"The {message.Channel} channel is not configured.", StaleConversation: false),
+            (_, null) => new DeliveryResult.Undeliverable($"No {message.Channel} conversation could be opened with this member.", StaleConversation: false),
+            _ => await SendAsync(sender, message, conversation, cancellationToken),
+        };
+        var notify = await RecordAsync(message, conversation, sender, result, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var outcome = message.Status == OutboxStatus.Pending ? "retry" : message.Status.ToString().ToLowerInvariant();
+        span?.SetTag(BotTelemetry.OutcomeTag, outcome);
+        metrics.OutboxDelivered(message.Channel, outcome);
+        if (notify)
+        {
+            signal.Notify(OutboxQueue.QueueName);
+        }
+    }
+
+    /// <summary>
+    /// The message's conversation; for a member the bot never talked to on that channel (an approver who only used the
+    /// web chat), one is opened now — outside any transaction — and remembered, with the card copy it carries.
+    /// </summary>
+    private async Task<Conversation?> ConversationAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (message.ConversationId is { } conversationId)
+        {
+            return await db.Conversations.SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        }
+        if (message.MemberId is not { } memberId)
+        {
+            return null;
+        }
+        var conversation = await db.Conversations
+            .Where(c => c.Channel == message.Channel && c.MemberId == memberId && !c.IsStale)
+            .OrderByDescending(c => c.LastActivityAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (conversation is null && openers.FirstOrDefault(o => o.Channel == message.Channel) is { } opener
+            && await db.ChannelIdentities.Where(i => i.Channel == message.Channel && i.MemberId == memberId)
+                .Select(i => i.ExternalId).FirstOrDefaultAsync(cancellationToken) is { } externalId)
+        {
+            conversation = await opener.OpenAsync(db, message.OrganizationId, memberId, externalId, cancellationToken);
+            if (conversation is not null && await db.Conversations.AsNoTracking()
+                    .SingleOrDefaultAsync(c => c.Channel == conversation.Channel && c.ExternalId == conversation.ExternalId, cancellationToken) is { } existing)
+            {
+                // A 1:1 opened twice is the same conversation (another delivery opened it a moment ago).
+                db.Conversations.Entry(conversation).State = EntityState.Detached;
+                conversation = await db.Conversations.SingleAsync(c => c.Id == existing.Id, cancellationToken);
+            }
+        }
+        if (conversation is not null)
+        {
+            message.ConversationId = conversation.Id;
+            if (message.CardCopyId is { } copyId)
+            {
+                await db.ApprovalCardCopies.Where(c => c.Id == copyId && c.ConversationId == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConversationId, conversation.Id), cancellationToken);
+            }
+        }
+        return conversation;
+    }
+
+    private async Task<DeliveryResult> SendAsync(IChannelSender sender, OutboxMessage message, Conversation conversation, CancellationToken cancellationToken)
+    {
         var reference = BotJson.Deserialize<ConversationReference>(conversation.Reference);
         var activity = reference.Address(BotJson.Deserialize<Activity>(message.Activity));
+        if (message.Kind == OutboxKind.Send)
+        {
+            // A stable id makes a repeated send (crash after sending, before recording) replace rather than duplicate where the channel allows.
+            return await sender.SendAsync(reference, activity with { Id = $"op-{message.Id}" }, cancellationToken);
+        }
+        var copy = await db.ApprovalCardCopies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == message.CardCopyId, cancellationToken);
+        if (copy?.ActivityId is not { } activityId)
+        {
+            // The card itself has not been delivered yet; updates wait for it.
+            return new DeliveryResult.RetryLater("The card to update has not been delivered yet.", TimeSpan.FromSeconds(1));
+        }
+        return await sender.UpdateAsync(reference, activityId, activity with { Id = activityId }, cancellationToken);
+    }
 
-        var result = sender is null
-            ? new DeliveryResult.Undeliverable($"The {conversation.Channel} channel is not configured.", StaleConversation: false)
-            : await SendAsync(sender, message, reference, activity, cancellationToken);
+    /// <summary>Applies the channel's answer to the row; true when notices about an unreachable person were queued.</summary>
+    private async Task<bool> RecordAsync(OutboxMessage message, Conversation? conversation, IChannelSender? sender, DeliveryResult result,
+        CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var notify = false;
         switch (result)
@@ -53,61 +134,31 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
                 message.Attempts++;
                 message.LastError = retry.Reason;
                 message.Status = message.Attempts >= MaxAttempts ? OutboxStatus.Dead : OutboxStatus.Pending;
-                message.NextAttemptAt = now + Backoff(message.Attempts, retry.After);
+                message.NextAttemptAt = now + Backoff.After(message.Attempts, retry.After);
                 break;
             case DeliveryResult.Undeliverable failure:
                 message.Attempts++;
                 message.Status = OutboxStatus.Dead;
                 message.LastError = failure.Reason;
-                if (failure.StaleConversation && !conversation.IsStale)
+                if (failure.StaleConversation && conversation is { IsStale: false })
                 {
                     conversation.IsStale = true;
-                    await UnreachableNotices.QueueAsync(db, outbox, conversation, sender?.DisplayName ?? conversation.Channel, failure.Reason, cancellationToken);
+                    await UnreachableNotices.QueueAsync(db, outbox, conversation, sender?.DisplayName ?? message.Channel, failure.Reason, cancellationToken);
                     notify = true;
                 }
                 db.AuditEvents.Add(new AuditEvent
                 {
-                    OrganizationId = organizationId,
-                    ConversationId = conversation.Id,
+                    OrganizationId = message.OrganizationId,
+                    ConversationId = conversation?.Id,
                     Kind = "delivery_failed",
                     Outcome = failure.StaleConversation ? "stale_conversation" : "undeliverable",
-                    Detail = System.Text.Json.JsonSerializer.Serialize(new { channel = conversation.Channel, reason = failure.Reason, outbox = message.Id }),
+                    Detail = System.Text.Json.JsonSerializer.Serialize(new { channel = message.Channel, reason = failure.Reason, outbox = message.Id }),
                     CreatedAt = now,
                 });
                 break;
         }
         message.ClaimedBy = null;
-        message.ClaimedUntil = null;
-        await db.SaveChangesAsync(cancellationToken);
-        var outcome = message.Status == OutboxStatus.Pending ? "retry" : message.Status.ToString().ToLowerInvariant();
-        span?.SetTag(BotTelemetry.OutcomeTag, outcome);
-        metrics.OutboxDelivered(conversation.Channel, outcome);
-        if (notify)
-        {
-            signal.Notify();
-        }
-    }
-
-    private async Task<DeliveryResult> SendAsync(IChannelSender sender, OutboxMessage message, ConversationReference reference, Activity activity,
-        CancellationToken cancellationToken)
-    {
-        if (message.Kind == OutboxKind.Send)
-        {
-            // A stable id makes a repeated send (crash after sending, before recording) replace rather than duplicate where the channel allows.
-            return await sender.SendAsync(reference, activity with { Id = $"op-{message.Id}" }, cancellationToken);
-        }
-        var copy = await db.ApprovalCardCopies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == message.CardCopyId, cancellationToken);
-        if (copy?.ActivityId is not { } activityId)
-        {
-            // The card itself has not been delivered yet; updates wait for it.
-            return new DeliveryResult.RetryLater("The card to update has not been delivered yet.", TimeSpan.FromSeconds(1));
-        }
-        return await sender.UpdateAsync(reference, activityId, activity with { Id = activityId }, cancellationToken);
-    }
-
-    internal static TimeSpan Backoff(int attempts, TimeSpan? retryAfter)
-    {
-        var exponential = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, attempts)));
-        return retryAfter is { } after && after > exponential ? after : exponential;
+        message.ClaimedAt = null;
+        return notify;
     }
 }

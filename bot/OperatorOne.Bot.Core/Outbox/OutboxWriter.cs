@@ -1,29 +1,48 @@
+using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Data;
+using OperatorOne.Data.Conversations;
 using OperatorOne.Data.Outbox;
 
 namespace OperatorOne.Bot.Core.Outbox;
 
 /// <summary>
-/// Queues proactive messages in the caller's unit of work: a message exists exactly when the change that
-/// caused it commits. The outbox worker delivers it.
+/// The one way out: every reply, notice and card update is a row written in the caller's unit of work, so a message
+/// exists exactly when the change that caused it commits. The outbox delivers it (or the turn's own request does,
+/// right after its commit).
 /// </summary>
 public sealed class OutboxWriter(TimeProvider clock)
 {
-    public OutboxMessage Send(OperatorOneDb db, Guid organizationId, Guid conversationId, Activity activity, Guid? cardCopyId = null) =>
-        Add(db, organizationId, conversationId, OutboxKind.Send, activity, cardCopyId);
+    /// <summary>A message to a conversation the bot knows.</summary>
+    public OutboxMessage Send(OperatorOneDb db, Conversation conversation, Activity activity, Guid? cardCopyId = null) =>
+        Add(db, conversation.OrganizationId, conversation.Channel, conversation.Id, null, OutboxKind.Send, activity, cardCopyId);
+
+    /// <summary>A message to a conversation known by id only (the channel is looked up).</summary>
+    public async Task<OutboxMessage?> SendAsync(OperatorOneDb db, Guid conversationId, Activity activity, CancellationToken cancellationToken)
+    {
+        var conversation = db.Conversations.Local.FirstOrDefault(c => c.Id == conversationId)
+            ?? await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        return conversation is null ? null : Send(db, conversation, activity);
+    }
+
+    /// <summary>A message to a member on a channel where the bot has no conversation with them yet: delivery opens one.</summary>
+    public OutboxMessage SendToMember(OperatorOneDb db, Guid organizationId, string channel, Guid memberId, Activity activity, Guid? cardCopyId = null) =>
+        Add(db, organizationId, channel, null, memberId, OutboxKind.Send, activity, cardCopyId);
 
     /// <summary>Replaces a delivered card copy; waits until the copy itself has been delivered.</summary>
-    public OutboxMessage Update(OperatorOneDb db, Guid organizationId, Guid conversationId, Guid cardCopyId, Activity activity) =>
-        Add(db, organizationId, conversationId, OutboxKind.Update, activity, cardCopyId);
+    public OutboxMessage Update(OperatorOneDb db, Guid organizationId, string channel, Guid? conversationId, Guid cardCopyId, Activity activity) =>
+        Add(db, organizationId, channel, conversationId, null, OutboxKind.Update, activity, cardCopyId);
 
-    private OutboxMessage Add(OperatorOneDb db, Guid organizationId, Guid conversationId, OutboxKind kind, Activity activity, Guid? cardCopyId)
+    private OutboxMessage Add(OperatorOneDb db, Guid organizationId, string channel, Guid? conversationId, Guid? memberId, OutboxKind kind,
+        Activity activity, Guid? cardCopyId)
     {
         var now = clock.GetUtcNow();
         var message = new OutboxMessage
         {
             OrganizationId = organizationId,
+            Channel = channel,
             ConversationId = conversationId,
+            MemberId = memberId,
             Kind = kind,
             Activity = BotJson.Serialize(activity),
             CardCopyId = cardCopyId,

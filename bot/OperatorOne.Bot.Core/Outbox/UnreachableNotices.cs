@@ -38,7 +38,7 @@ internal static class UnreachableNotices
             : $"I can no longer reach {who} in {channelName}: {reason}. They will get messages again once they write to me there.";
         foreach (var target in targets)
         {
-            outbox.Send(db, failed.OrganizationId, target.Id, new Activity { Type = ActivityTypes.Message, Text = text });
+            outbox.Send(db, target, new Activity { Type = ActivityTypes.Message, Text = text });
         }
     }
 }

@@ -1,14 +1,16 @@
+using System.Text.Json.Nodes;
 using OperatorOne.Bot.Core.Activities;
 
 namespace OperatorOne.Bot.Core.Turns;
 
 /// <summary>
-/// What a channel adapter hands the core after it has verified the request: the activity, and the facts the
-/// adapter vouches for (which installation, which user), never taken from unverified payload fields.
+/// What a channel adapter hands the core after it has verified the request: the activity, and the facts the adapter
+/// vouches for (which installation, which user), never taken from unverified payload fields. It is plain data: an
+/// accepted turn is stored as it is and may be run by another replica.
 /// </summary>
 public sealed record InboundTurn
 {
-    /// <summary>"webchat", "msteams", "slack", "voice".</summary>
+    /// <summary>One of <see cref="Data.Channels.ChannelNames"/>.</summary>
     public required string Channel { get; init; }
 
     /// <summary>The channel's id for this delivery; a retry carries the same id and is processed once.</summary>
@@ -27,17 +29,17 @@ public sealed record InboundTurn
     public bool IsPersonal { get; init; } = true;
 
     /// <summary>
-    /// A channel's own step (a phone call's guided flow) run in place of the router, inside the same transaction,
-    /// de-duplication and transcript as any other turn.
+    /// The channel's HTTP response carries the replies when the turn finishes within its budget (a Teams card click, a
+    /// Slack command, a phone call); otherwise, and always when false, they are sent like any other outbox message.
     /// </summary>
-    public Func<Tools.ToolContext, CancellationToken, Task<IReadOnlyList<Reply>>>? Handler { get; init; }
+    public bool AnswerInResponse { get; init; }
 
-    /// <summary>
-    /// The channel's own writes for the replies (web chat's activity log), run inside the turn's transaction just
-    /// before it commits: a crash can then never leave a reply in the transcript that the channel never shows.
-    /// </summary>
-    public Func<IReadOnlyList<Activity>, CancellationToken, Task>? BeforeCommit { get; init; }
+    /// <summary>Channel data every reply carries, so the channel can route it (a Slack thread, a response_url).</summary>
+    public JsonObject? ReplyChannelData { get; init; }
 
-    /// <summary>Files sent with the message, fetched by the adapter.</summary>
+    /// <summary>A channel's own step (a phone call's guided flow) run in place of the router, by name.</summary>
+    public TurnStep? Step { get; init; }
+
+    /// <summary>Files sent with the message: fetched bytes, or where the channel's <see cref="IInboundFiles"/> fetches them.</summary>
     public IReadOnlyList<InboundFile> Files { get; init; } = [];
 }

@@ -8,31 +8,23 @@ namespace OperatorOne.Bot.Core.Turns;
 /// <summary>The conversation row (with its latest reference) and every message in and out of it.</summary>
 internal static class Transcript
 {
+    /// <summary>
+    /// The conversation row, created or refreshed in one statement: two first messages of a new conversation racing
+    /// both get the one row, and the row stays locked until the turn commits, so one conversation's turns run in order.
+    /// </summary>
     public static async Task<Conversation> TouchConversationAsync(OperatorOneDb db, Guid organizationId, InboundTurn turn, Guid? memberId,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var externalId = turn.Reference.Conversation.Id;
-        var conversation = await db.Conversations.SingleOrDefaultAsync(
-            c => c.Channel == turn.Channel && c.ExternalId == externalId, cancellationToken);
-        if (conversation is null)
-        {
-            conversation = new Conversation
-            {
-                Id = Guid.NewGuid(),
-                OrganizationId = organizationId,
-                Channel = turn.Channel,
-                ExternalId = externalId,
-                Reference = "{}",
-                CreatedAt = now,
-            };
-            db.Conversations.Add(conversation);
-        }
         // The service URL and ids can change; the freshest reference is the one that works.
-        conversation.Reference = BotJson.Serialize(turn.Reference);
-        conversation.MemberId = turn.IsPersonal ? memberId : null;
-        conversation.IsStale = false;
-        conversation.LastActivityAt = now;
-        return conversation;
+        var reference = BotJson.Serialize(turn.Reference);
+        var owner = turn.IsPersonal ? memberId : null;
+        return await db.Conversations.FromSql($"""
+            INSERT INTO conversations (id, organization_id, channel, external_id, member_id, reference, is_stale, summary, summary_through_message_id, created_at, last_activity_at)
+            VALUES ({Guid.NewGuid()}, {organizationId}, {turn.Channel}, {turn.Reference.Conversation.Id}, {owner}, {reference}::jsonb, false, '', 0, {now}, {now})
+            ON CONFLICT (organization_id, channel, external_id) DO UPDATE
+               SET member_id = excluded.member_id, reference = excluded.reference, is_stale = false, last_activity_at = excluded.last_activity_at
+            RETURNING *
+            """).AsAsyncEnumerable().SingleAsync(cancellationToken);
     }
 
     public static void Record(OperatorOneDb db, Conversation conversation, MessageDirection direction, Activity activity, Guid? memberId, DateTimeOffset now) =>

@@ -2,8 +2,6 @@ using ActivityKind = System.Diagnostics.ActivityKind;
 using ActivityStatusCode = System.Diagnostics.ActivityStatusCode;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using OperatorOne.Bot.Core.Activities;
-using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Telemetry;
 using OperatorOne.Bot.Core.Tenancy;
 using OperatorOne.Bot.Core.Tools;
@@ -13,25 +11,24 @@ using OperatorOne.Data.Conversations;
 namespace OperatorOne.Bot.Core.Turns;
 
 /// <summary>
-/// One turn, the same for every channel, in one transaction: de-duplicate, tenant, identity, limits, transcript in,
-/// route, transcript out. A retry blocks on the first delivery's unique row and then sees it, so it runs once.
-/// Each turn is a span, a log scope and a measurement, and is counted in flight so a stopping replica finishes it.
+/// The shape of a turn, the same for every channel, in one transaction: tenant, de-duplicate, identity, conversation,
+/// transcript in, limits, route (or the channel's own step), replies out — written to the outbox and the transcript —
+/// and one commit. A retry blocks on the first delivery's row and then sees it, so it runs once. Each turn is a span,
+/// a log scope and a measurement. Nothing here calls a channel: files are fetched before, replies delivered after.
 /// </summary>
 public sealed class TurnPipeline(
     OperatorOneDb db,
     RateLimits rateLimits,
     TurnRouter router,
-    OutboxWriter outbox,
-    OutboxSignal outboxSignal,
+    TurnReplies replies,
+    IEnumerable<ITurnStep> steps,
     TimeProvider clock,
-    InFlightTurns inFlight,
     BotMetrics metrics,
     ILogger<TurnPipeline> logger,
     IServiceProvider services)
 {
-    public async Task<TurnResult> RunAsync(InboundTurn turn, CancellationToken cancellationToken)
+    public async Task<TurnResult> RunAsync(InboundTurn turn, TurnHandoff handoff, CancellationToken cancellationToken)
     {
-        using var lease = inFlight.Enter();
         using var span = BotTelemetry.Source.StartActivity(BotTelemetry.TurnSpan, ActivityKind.Internal);
         span?.SetTag(BotTelemetry.ChannelTag, turn.Channel);
         span?.SetTag(BotTelemetry.ApprovalRequestedTag, false);
@@ -45,7 +42,7 @@ public sealed class TurnPipeline(
         var outcome = "failed";
         try
         {
-            var result = await RunInTransactionAsync(turn, cancellationToken);
+            var result = await RunInTransactionAsync(turn, handoff, cancellationToken);
             outcome = result.Status switch
             {
                 TurnStatus.Processed => "processed",
@@ -74,20 +71,20 @@ public sealed class TurnPipeline(
         }
     }
 
-    private async Task<TurnResult> RunInTransactionAsync(InboundTurn turn, CancellationToken cancellationToken)
+    private async Task<TurnResult> RunInTransactionAsync(InboundTurn turn, TurnHandoff handoff, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await FirstDeliveryAsync(turn, now, cancellationToken))
-        {
-            return TurnResult.Duplicate;
-        }
         var organizationId = await Installations.FindOrganizationAsync(db, turn.Channel, turn.InstallationId, cancellationToken);
         if (organizationId is null)
         {
             return TurnResult.UnknownInstallation;
         }
         await db.UseOrganizationAsync(organizationId.Value, cancellationToken);
+        if (!await FirstDeliveryAsync(turn, organizationId.Value, now, cancellationToken))
+        {
+            return TurnResult.Duplicate with { OrganizationId = organizationId };
+        }
         BotTelemetry.CurrentTurn()?.SetTag(BotTelemetry.OrganizationTag, organizationId.Value.ToString());
 
         var caller = await Identities.ResolveAsync(db, turn.Channel, turn.ChannelUserId, turn.UserName, cancellationToken);
@@ -97,11 +94,11 @@ public sealed class TurnPipeline(
         Transcript.Record(db, conversation, MessageDirection.Inbound, turn.Activity, caller.MemberId, now);
 
         var status = TurnStatus.Processed;
-        IReadOnlyList<Reply> replies;
+        IReadOnlyList<Reply> answer;
         if (!await rateLimits.AllowAsync(db, organizationId.Value, turn.Channel + ":" + turn.ChannelUserId, cancellationToken))
         {
             status = TurnStatus.RateLimited;
-            replies = [new Reply("You're sending messages faster than I can take them. Please wait a minute and try again.")];
+            answer = [new Reply("You're sending messages faster than I can take them. Please wait a minute and try again.")];
         }
         else
         {
@@ -111,43 +108,35 @@ public sealed class TurnPipeline(
                 OrganizationId = organizationId.Value,
                 Caller = caller,
                 Clock = clock,
-                Outbox = outbox,
+                Outbox = replies.Outbox,
                 Services = services,
                 ConversationId = conversation.Id,
                 TurnId = turn.Activity.Id ?? turn.DeliveryId,
             };
-            replies = turn.Handler is { } handler
-                ? await handler(context, cancellationToken)
+            answer = turn.Step is { } step
+                ? await StepFor(step).RunAsync(turn, context, cancellationToken)
                 : await router.RouteAsync(turn, context, cancellationToken);
         }
 
-        var activities = replies.Select(r => ToActivity(turn, r)).ToList();
-        foreach (var activity in activities)
-        {
-            Transcript.Record(db, conversation, MessageDirection.Outbound, activity, null, now);
-        }
+        var written = await replies.WriteAsync(db, turn, conversation, answer, handoff, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        if (turn.BeforeCommit is { } beforeCommit)
-        {
-            await beforeCommit(activities, cancellationToken);
-        }
         await transaction.CommitAsync(cancellationToken);
-        outboxSignal.Notify();
-        return new TurnResult(status, activities) { OrganizationId = organizationId, ConversationId = conversation.Id };
+        replies.Committed();
+        return new TurnResult(status, written.Activities)
+        {
+            OrganizationId = organizationId,
+            ConversationId = conversation.Id,
+            Deliveries = written.Deliveries.Select(m => m.Id).ToList(),
+        };
     }
 
-    private async Task<bool> FirstDeliveryAsync(InboundTurn turn, DateTimeOffset now, CancellationToken cancellationToken) =>
+    private ITurnStep StepFor(TurnStep step) =>
+        steps.FirstOrDefault(s => s.Name == step.Name) ?? throw new InvalidOperationException($"No turn step '{step.Name}' is registered.");
+
+    private async Task<bool> FirstDeliveryAsync(InboundTurn turn, Guid organizationId, DateTimeOffset now, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO processed_deliveries (channel, delivery_id, received_at) VALUES ({turn.Channel}, {turn.DeliveryId}, {now})
+            INSERT INTO processed_deliveries (organization_id, channel, delivery_id, received_at)
+            VALUES ({organizationId}, {turn.Channel}, {turn.DeliveryId}, {now})
             ON CONFLICT DO NOTHING
             """, cancellationToken) == 1;
-
-    private static Activity ToActivity(InboundTurn turn, Reply reply) => turn.Reference.Address(new Activity
-    {
-        Type = ActivityTypes.Message,
-        Text = reply.Text,
-        Speak = reply.Speak,
-        Attachments = reply.Card is null ? null : [Attachment.AdaptiveCard(reply.Card)],
-        ReplyToId = turn.Activity.Id,
-    });
 }

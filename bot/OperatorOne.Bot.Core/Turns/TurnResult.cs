@@ -7,6 +7,9 @@ public sealed record TurnResult(TurnStatus Status, IReadOnlyList<Activity> Repli
     public Guid? OrganizationId { get; init; }
     public Guid? ConversationId { get; init; }
 
+    /// <summary>Outbox rows of this turn's replies that this replica claimed in the turn, to deliver right after the commit.</summary>
+    public IReadOnlyList<long> Deliveries { get; init; } = [];
+
     public static TurnResult Duplicate { get; } = new(TurnStatus.Duplicate, []);
     public static TurnResult UnknownInstallation { get; } = new(TurnStatus.UnknownInstallation, []);
 }

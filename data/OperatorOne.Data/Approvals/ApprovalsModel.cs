@@ -24,5 +24,6 @@ internal sealed class ApprovalsModel : IEntityTypeConfiguration<ApprovalRequest>
         builder.HasOne<ApprovalRequest>().WithMany().HasForeignKey(c => c.ApprovalRequestId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Conversation>().WithMany().HasForeignKey(c => c.ConversationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.ApprovalRequestId, c.ConversationId }).IsUnique();
+        builder.Property(c => c.Channel).HasMaxLength(32);
     }
 }

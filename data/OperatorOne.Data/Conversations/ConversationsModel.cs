@@ -30,6 +30,9 @@ internal sealed class ConversationsModel :
     public void Configure(EntityTypeBuilder<ProcessedDelivery> builder)
     {
         builder.HasKey(d => new { d.Channel, d.DeliveryId });
+        builder.HasOne<Organization>().WithMany().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(d => d.Channel).HasMaxLength(32);
+        builder.Property(d => d.DeliveryId).HasMaxLength(300);
         builder.HasIndex(d => d.ReceivedAt);
     }
 

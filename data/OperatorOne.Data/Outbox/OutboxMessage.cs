@@ -4,7 +4,15 @@ public sealed class OutboxMessage
 {
     public long Id { get; set; }
     public Guid OrganizationId { get; set; }
-    public Guid ConversationId { get; set; }
+
+    /// <summary>The channel that delivers it.</summary>
+    public required string Channel { get; set; }
+
+    /// <summary>Where it goes; null until a conversation has been opened with <see cref="MemberId"/> on <see cref="Channel"/>.</summary>
+    public Guid? ConversationId { get; set; }
+
+    /// <summary>For a message to someone the bot has no conversation with yet: the member to open one with.</summary>
+    public Guid? MemberId { get; set; }
     public OutboxKind Kind { get; set; }
 
     /// <summary>The outbound activity as JSON.</summary>
@@ -15,8 +23,9 @@ public sealed class OutboxMessage
     public OutboxStatus Status { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
+    /// <summary>The replica delivering it; a claim by a replica that stopped beating counts as none.</summary>
     public string? ClaimedBy { get; set; }
-    public DateTimeOffset? ClaimedUntil { get; set; }
+    public DateTimeOffset? ClaimedAt { get; set; }
     public string? LastError { get; set; }
     public string? SentActivityId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -13,6 +13,9 @@ internal sealed class OutboxModel : IEntityTypeConfiguration<OutboxMessage>
         builder.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne<Members.Member>().WithMany().HasForeignKey(m => m.MemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(m => m.Channel).HasMaxLength(32);
+        builder.Property(m => m.ClaimedBy).HasMaxLength(200);
         builder.Property(m => m.Activity).HasColumnType("jsonb");
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
     }

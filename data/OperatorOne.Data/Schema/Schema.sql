@@ -72,25 +72,58 @@ CREATE FUNCTION op_organization_ids() RETURNS SETOF uuid
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
   $$ SELECT id FROM organizations ORDER BY id $$;
 
--- Claims due outbox rows for one worker; SKIP LOCKED lets every replica claim a disjoint set.
-CREATE FUNCTION op_claim_outbox(p_worker text, p_batch int, p_lease_seconds int)
+-- Background work (outbox deliveries, accepted turns, periodic jobs) is claimed by a replica. A claim is dead when
+-- its replica has not beaten for p_timeout seconds (killed, frozen, cut off; a clean stop deletes the row at once)
+-- or was taken more than p_max_hold seconds ago (a stuck worker): then any replica may take the row.
+CREATE FUNCTION op_claim_is_dead(p_claimed_by text, p_claimed_at timestamptz, p_timeout int, p_max_hold int) RETURNS boolean
+  LANGUAGE sql STABLE AS $$
+  SELECT p_claimed_by IS NULL
+      OR p_claimed_at < now() - make_interval(secs => p_max_hold)
+      OR NOT EXISTS (SELECT 1 FROM replicas r WHERE r.id = p_claimed_by AND r.seen_at > now() - make_interval(secs => p_timeout)) $$;
+
+-- Claims due outbox rows for one replica; SKIP LOCKED lets every replica claim a disjoint set.
+CREATE FUNCTION op_claim_outbox(p_worker text, p_batch int, p_timeout int, p_max_hold int)
   RETURNS TABLE (id bigint, organization_id uuid)
   LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   UPDATE outbox_messages o
-     SET claimed_by = p_worker, claimed_until = now() + make_interval(secs => p_lease_seconds)
+     SET claimed_by = p_worker, claimed_at = now()
    WHERE o.id IN (
          SELECT c.id FROM outbox_messages c
           WHERE c.status = 'Pending' AND c.next_attempt_at <= now()
-            AND (c.claimed_until IS NULL OR c.claimed_until < now())
+            AND op_claim_is_dead(c.claimed_by, c.claimed_at, p_timeout, p_max_hold)
           ORDER BY c.next_attempt_at, c.id
           LIMIT p_batch
           FOR UPDATE SKIP LOCKED)
   RETURNING o.id, o.organization_id $$;
 
--- A stopping replica hands back what it claimed and did not send.
-CREATE FUNCTION op_release_outbox(p_worker text) RETURNS void
-  LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS
-  $$ UPDATE outbox_messages SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = p_worker AND status = 'Pending' $$;
+-- Delivered in a request right after its turn committed: marked sent in batches, across organizations.
+CREATE FUNCTION op_outbox_delivered(p_worker text, p_ids bigint[], p_activity_ids text[]) RETURNS void
+  LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  UPDATE outbox_messages o
+     SET status = 'Sent', sent_at = now(), sent_activity_id = d.activity_id, claimed_by = NULL, claimed_at = NULL
+    FROM unnest(p_ids, p_activity_ids) AS d(id, activity_id)
+   WHERE o.id = d.id AND o.claimed_by = p_worker AND o.status = 'Pending' $$;
+
+-- Claims accepted turns whose replica is gone (or that failed and wait for another attempt).
+CREATE FUNCTION op_claim_accepted_turns(p_worker text, p_batch int, p_timeout int, p_max_hold int)
+  RETURNS TABLE (id bigint, organization_id uuid)
+  LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  UPDATE accepted_turns t
+     SET claimed_by = p_worker, claimed_at = now()
+   WHERE t.id IN (
+         SELECT c.id FROM accepted_turns c
+          WHERE c.status = 'Pending' AND c.next_attempt_at <= now()
+            AND op_claim_is_dead(c.claimed_by, c.claimed_at, p_timeout, p_max_hold)
+          ORDER BY c.next_attempt_at, c.id
+          LIMIT p_batch
+          FOR UPDATE SKIP LOCKED)
+  RETURNING t.id, t.organization_id $$;
+
+-- Old de-duplication rows and finished accepted turns go, across organizations; a retry later than this is new.
+CREATE FUNCTION op_purge_turns(p_keep_hours int) RETURNS void
+  LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  DELETE FROM processed_deliveries WHERE received_at < now() - make_interval(hours => p_keep_hours);
+  DELETE FROM accepted_turns WHERE status <> 'Pending' AND accepted_at < now() - make_interval(hours => p_keep_hours) $$;
 
 -- Wakes the web chat streams of every replica when an activity is appended to a conversation's log.
 CREATE FUNCTION op_notify_direct_line() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -112,31 +145,6 @@ CREATE FUNCTION op_find_api_key(p_id uuid)
   RETURNS TABLE (organization_id uuid, member_id uuid, role text, secret_hash bytea, revoked_at timestamptz)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
   $$ SELECT organization_id, member_id, role, secret_hash, revoked_at FROM api_keys WHERE id = p_id $$;
-
--- Claims due Slack inbox rows for one worker; an expired lease (a crashed replica) makes a row claimable again.
-CREATE FUNCTION op_claim_slack_inbox(p_worker text, p_batch int, p_lease_seconds int)
-  RETURNS TABLE (id bigint, organization_id uuid)
-  LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  UPDATE slack_inbox s
-     SET claimed_by = p_worker, claimed_until = now() + make_interval(secs => p_lease_seconds)
-   WHERE s.id IN (
-         SELECT c.id FROM slack_inbox c
-          WHERE c.status = 'Pending' AND c.next_attempt_at <= now()
-            AND (c.claimed_until IS NULL OR c.claimed_until < now())
-          ORDER BY c.next_attempt_at, c.id
-          LIMIT p_batch
-          FOR UPDATE SKIP LOCKED)
-  RETURNING s.id, s.organization_id $$;
-
--- A stopping replica hands back what it claimed and did not run.
-CREATE FUNCTION op_release_slack_inbox(p_worker text) RETURNS void
-  LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS
-  $$ UPDATE slack_inbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = p_worker AND status = 'Pending' $$;
-
--- Finished rows are kept a while (they also refuse late retries), then removed across organizations.
-CREATE FUNCTION op_purge_slack_inbox(p_keep_hours int) RETURNS void
-  LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS
-  $$ DELETE FROM slack_inbox WHERE status <> 'Pending' AND created_at < now() - make_interval(hours => p_keep_hours) $$;
 
 -- The telemetry gauges: one query over all organizations.
 CREATE FUNCTION op_backlog() RETURNS TABLE (pending_approvals bigint, outbox_depth bigint)

@@ -22,7 +22,7 @@ internal static class CalendarNotices
         foreach (var conversation in await Recipients.ConversationsAsync(context.Db, members, cancellationToken))
         {
             var zone = zones.GetValueOrDefault(conversation.MemberId!.Value, TimeZoneInfo.Utc);
-            context.Outbox.Send(context.Db, context.OrganizationId, conversation.Id, Activity.Message(message(zone)));
+            context.Outbox.Send(context.Db, conversation, Activity.Message(message(zone)));
         }
     }
 }

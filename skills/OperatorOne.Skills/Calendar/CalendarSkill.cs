@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OperatorOne.Bot.Core.Work;
 using OperatorOne.Bot.Core.Tools;
 
 namespace OperatorOne.Skills.Calendar;
@@ -39,7 +40,7 @@ public static class CalendarSkill
             .ValidateOnStart();
         builder.Services.AddSingleton<IcsLinks>();
         builder.Services.AddSingleton<ReminderScan>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<ReminderScan>());
+        builder.Services.AddSingleton<IPeriodicJob>(services => services.GetRequiredService<ReminderScan>());
         return builder;
     }
 }

@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Outbox;
+using OperatorOne.Bot.Core.Work;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
@@ -19,27 +18,13 @@ namespace OperatorOne.Skills.Calendar;
 /// insert waits for the winner's commit and then does nothing, so every (event, attendee, start) is reminded once.
 /// The clock is the injected <see cref="TimeProvider"/>, so tests move time.
 /// </summary>
-internal sealed class ReminderScan(IServiceScopeFactory scopes, TimeProvider clock, OutboxSignal signal, IOptions<CalendarOptions> options, ILogger<ReminderScan> logger)
-    : BackgroundService
+internal sealed class ReminderScan(IServiceScopeFactory scopes, TimeProvider clock, WorkSignal signal, IOptions<CalendarOptions> options) : IPeriodicJob
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    public string Name => "calendar-reminders";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                await ScanAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Calendar reminder scan failed; will retry");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public TimeSpan Interval => TimeSpan.FromMinutes(1);
+
+    public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) => await ScanAsync(cancellationToken);
 
     /// <summary>Scans every organization as of the clock's now; returns how many reminders this call claimed.</summary>
     internal async Task<int> ScanAsync(CancellationToken cancellationToken)
@@ -58,7 +43,7 @@ internal sealed class ReminderScan(IServiceScopeFactory scopes, TimeProvider clo
         }
         if (claimed > 0)
         {
-            signal.Notify();
+            signal.Notify(OutboxQueue.QueueName);
         }
         return claimed;
     }
@@ -93,7 +78,7 @@ internal sealed class ReminderScan(IServiceScopeFactory scopes, TimeProvider clo
             var text = $"Reminder: #{item.Event.Number} {item.Event.Title} starts in {minutes} minute{(minutes == 1 ? "" : "s")} ({CalendarText.Span(item.Event, zone)}).";
             foreach (var conversation in await Recipients.ConversationsAsync(db, [item.MemberId], cancellationToken))
             {
-                outbox.Send(db, organizationId, conversation.Id, Activity.Message(text));
+                outbox.Send(db, conversation, Activity.Message(text));
             }
         }
         await db.SaveChangesAsync(cancellationToken);

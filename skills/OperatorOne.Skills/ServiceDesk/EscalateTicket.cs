@@ -61,7 +61,7 @@ internal static class EscalateTicket
         var told = 0;
         foreach (var conversation in await Recipients.ConversationsAsync(db, members.Where(m => m != context.Caller.MemberId).ToList(), cancellationToken))
         {
-            context.Outbox.Send(db, context.OrganizationId, conversation.Id, Activity.Message(notice));
+            context.Outbox.Send(db, conversation, Activity.Message(notice));
             told++;
         }
         var whom = told == 0 ? "Nobody else could be reached." : $"I've told {told} {(told == 1 ? "person" : "people")} on the queue.";

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OperatorOne.Bot.Core.Work;
 using OperatorOne.Bot.Core.Tools;
 
 namespace OperatorOne.Skills.ServiceDesk;
@@ -28,7 +29,7 @@ public static class ServiceDeskSkill
             builder.Services.AddSingleton(tool);
         }
         builder.Services.AddSingleton<SlaScan>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<SlaScan>());
+        builder.Services.AddSingleton<IPeriodicJob>(services => services.GetRequiredService<SlaScan>());
         return builder;
     }
 }

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Outbox;
+using OperatorOne.Bot.Core.Work;
 using OperatorOne.Data;
 using OperatorOne.Data.Tickets;
 
@@ -15,26 +14,13 @@ namespace OperatorOne.Skills.ServiceDesk;
 /// its outbox messages: when replicas scan at once, the loser's insert waits for the winner's commit and then does
 /// nothing, so every (ticket, target, threshold) is announced exactly once.
 /// </summary>
-internal sealed class SlaScan(IServiceScopeFactory scopes, TimeProvider clock, OutboxSignal signal, ILogger<SlaScan> logger) : BackgroundService
+internal sealed class SlaScan(IServiceScopeFactory scopes, TimeProvider clock, WorkSignal signal) : IPeriodicJob
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    public string Name => "sla-scan";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                await ScanAsync(clock.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "SLA scan failed; will retry");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public TimeSpan Interval => TimeSpan.FromMinutes(1);
+
+    public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) => await ScanAsync(clock.GetUtcNow(), cancellationToken);
 
     /// <summary>Scans every organization as of <paramref name="now"/>; returns how many notices this call claimed.</summary>
     internal async Task<int> ScanAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -52,7 +38,7 @@ internal sealed class SlaScan(IServiceScopeFactory scopes, TimeProvider clock, O
         }
         if (claimed > 0)
         {
-            signal.Notify();
+            signal.Notify(OutboxQueue.QueueName);
         }
         return claimed;
     }
@@ -94,7 +80,7 @@ internal sealed class SlaScan(IServiceScopeFactory scopes, TimeProvider clock, O
                 var members = await Recipients.ForTicketAsync(db, ticket.AssigneeId, ticket.Sla.QueueId, cancellationToken);
                 foreach (var conversation in await Recipients.ConversationsAsync(db, members, cancellationToken))
                 {
-                    outbox.Send(db, organizationId, conversation.Id, Activity.Message(crossing.Message(ticket.Number, ticket.Title)));
+                    outbox.Send(db, conversation, Activity.Message(crossing.Message(ticket.Number, ticket.Title)));
                 }
             }
         }

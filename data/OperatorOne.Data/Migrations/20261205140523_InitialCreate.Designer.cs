@@ -14,7 +14,7 @@ using OperatorOne.Data;
 namespace OperatorOne.Data.Migrations
 {
     [DbContext(typeof(OperatorOneDb))]
-    [Migration("20261205130624_InitialCreate")]
+    [Migration("20261205140523_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -98,7 +98,7 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("approval_request_id");
 
-                    b.Property<Guid>("ConversationId")
+                    b.Property<Guid?>("ConversationId")
                         .HasColumnType("uuid")
                         .HasColumnName("conversation_id");
 
@@ -608,84 +608,6 @@ namespace OperatorOne.Data.Migrations
                     b.ToTable("channel_installations");
                 });
 
-            modelBuilder.Entity("OperatorOne.Data.Channels.SlackInboxItem", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("ClaimedBy")
-                        .HasColumnType("text")
-                        .HasColumnName("claimed_by");
-
-                    b.Property<DateTimeOffset?>("ClaimedUntil")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("claimed_until");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("DeliveryId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("delivery_id");
-
-                    b.Property<string>("LastError")
-                        .HasColumnType("text")
-                        .HasColumnName("last_error");
-
-                    b.Property<DateTimeOffset>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("next_attempt_at");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organization_id");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("payload");
-
-                    b.Property<DateTimeOffset?>("ProcessedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("processed_at");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
-
-                    b.Property<string>("TeamId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("team_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_slack_inbox");
-
-                    b.HasIndex("OrganizationId")
-                        .HasDatabaseName("ix_slack_inbox_organization_id");
-
-                    b.HasIndex("Status", "NextAttemptAt")
-                        .HasDatabaseName("ix_slack_inbox_status_next_attempt_at");
-
-                    b.HasIndex("TeamId", "DeliveryId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_slack_inbox_team_id_delivery_id");
-
-                    b.ToTable("slack_inbox", (string)null);
-                });
-
             modelBuilder.Entity("OperatorOne.Data.Conversations.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -792,12 +714,18 @@ namespace OperatorOne.Data.Migrations
             modelBuilder.Entity("OperatorOne.Data.Conversations.ProcessedDelivery", b =>
                 {
                     b.Property<string>("Channel")
-                        .HasColumnType("text")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("channel");
 
                     b.Property<string>("DeliveryId")
-                        .HasColumnType("text")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
                         .HasColumnName("delivery_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
@@ -805,6 +733,9 @@ namespace OperatorOne.Data.Migrations
 
                     b.HasKey("Channel", "DeliveryId")
                         .HasName("pk_processed_deliveries");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_processed_deliveries_organization_id");
 
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_processed_deliveries_received_at");
@@ -1583,15 +1514,22 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("card_copy_id");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
                     b.Property<string>("ClaimedBy")
-                        .HasColumnType("text")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("claimed_by");
 
-                    b.Property<DateTimeOffset?>("ClaimedUntil")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("claimed_until");
-
-                    b.Property<Guid>("ConversationId")
+                    b.Property<Guid?>("ConversationId")
                         .HasColumnType("uuid")
                         .HasColumnName("conversation_id");
 
@@ -1608,6 +1546,10 @@ namespace OperatorOne.Data.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("text")
                         .HasColumnName("last_error");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
@@ -1636,6 +1578,9 @@ namespace OperatorOne.Data.Migrations
 
                     b.HasIndex("ConversationId")
                         .HasDatabaseName("ix_outbox_messages_conversation_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_outbox_messages_member_id");
 
                     b.HasIndex("OrganizationId")
                         .HasDatabaseName("ix_outbox_messages_organization_id");
@@ -2301,6 +2246,142 @@ namespace OperatorOne.Data.Migrations
                     b.ToTable("direct_line_conversations");
                 });
 
+            modelBuilder.Entity("OperatorOne.Data.Work.AcceptedTurn", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<string>("DeliveryId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accepted_turns");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_accepted_turns_organization_id");
+
+                    b.HasIndex("Channel", "DeliveryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accepted_turns_channel_delivery_id");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_accepted_turns_status_next_attempt_at");
+
+                    b.ToTable("accepted_turns", (string)null);
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Work.PeriodicJob", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LastRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_run_at");
+
+                    b.Property<DateTimeOffset>("NextRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_run_at");
+
+                    b.HasKey("Name")
+                        .HasName("pk_periodic_jobs");
+
+                    b.ToTable("periodic_jobs");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Work.Replica", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seen_at");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_replicas");
+
+                    b.ToTable("replicas");
+                });
+
             modelBuilder.Entity("OperatorOne.Data.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("OperatorOne.Data.Members.Member", null)
@@ -2324,7 +2405,6 @@ namespace OperatorOne.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_approval_card_copies_conversations_conversation_id");
                 });
 
@@ -2473,16 +2553,6 @@ namespace OperatorOne.Data.Migrations
                         .HasConstraintName("fk_channel_installations_organizations_organization_id");
                 });
 
-            modelBuilder.Entity("OperatorOne.Data.Channels.SlackInboxItem", b =>
-                {
-                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_slack_inbox_organizations_organization_id");
-                });
-
             modelBuilder.Entity("OperatorOne.Data.Conversations.Conversation", b =>
                 {
                     b.HasOne("OperatorOne.Data.Organizations.Organization", null)
@@ -2501,6 +2571,16 @@ namespace OperatorOne.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_dialog_states_conversations_conversation_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Conversations.ProcessedDelivery", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_processed_deliveries_organizations_organization_id");
                 });
 
             modelBuilder.Entity("OperatorOne.Data.Conversations.TranscriptMessage", b =>
@@ -2723,8 +2803,13 @@ namespace OperatorOne.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_outbox_messages_conversations_conversation_id");
+
+                    b.HasOne("OperatorOne.Data.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_outbox_messages_members_member_id");
 
                     b.HasOne("OperatorOne.Data.Organizations.Organization", null)
                         .WithMany()
@@ -2927,6 +3012,16 @@ namespace OperatorOne.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_direct_line_conversations_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Work.AcceptedTurn", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_accepted_turns_organizations_organization_id");
                 });
 
             modelBuilder.Entity("OperatorOne.Data.Tickets.Ticket", b =>

@@ -44,16 +44,19 @@ namespace OperatorOne.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "processed_deliveries",
+                name: "periodic_jobs",
                 columns: table => new
                 {
-                    channel = table.Column<string>(type: "text", nullable: false),
-                    delivery_id = table.Column<string>(type: "text", nullable: false),
-                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    next_run_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    claimed_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    claimed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_run_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_processed_deliveries", x => new { x.channel, x.delivery_id });
+                    table.PrimaryKey("pk_periodic_jobs", x => x.name);
                 });
 
             migrationBuilder.CreateTable(
@@ -68,6 +71,49 @@ namespace OperatorOne.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_rate_limit_windows", x => new { x.organization_id, x.key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "replicas",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_replicas", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "accepted_turns",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    delivery_id = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    payload = table.Column<string>(type: "jsonb", nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    claimed_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    claimed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    accepted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_accepted_turns", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_accepted_turns_organizations_organization_id",
+                        column: x => x.organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -282,6 +328,26 @@ namespace OperatorOne.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "processed_deliveries",
+                columns: table => new
+                {
+                    channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    delivery_id = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_processed_deliveries", x => new { x.channel, x.delivery_id });
+                    table.ForeignKey(
+                        name: "fk_processed_deliveries_organizations_organization_id",
+                        column: x => x.organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sla_policies",
                 columns: table => new
                 {
@@ -296,36 +362,6 @@ namespace OperatorOne.Data.Migrations
                     table.PrimaryKey("pk_sla_policies", x => x.id);
                     table.ForeignKey(
                         name: "fk_sla_policies_organizations_organization_id",
-                        column: x => x.organization_id,
-                        principalTable: "organizations",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "slack_inbox",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    team_id = table.Column<string>(type: "text", nullable: false),
-                    delivery_id = table.Column<string>(type: "text", nullable: false),
-                    payload = table.Column<string>(type: "jsonb", nullable: false),
-                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
-                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    claimed_by = table.Column<string>(type: "text", nullable: true),
-                    claimed_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    last_error = table.Column<string>(type: "text", nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_slack_inbox", x => x.id);
-                    table.ForeignKey(
-                        name: "fk_slack_inbox_organizations_organization_id",
                         column: x => x.organization_id,
                         principalTable: "organizations",
                         principalColumn: "id",
@@ -446,44 +482,6 @@ namespace OperatorOne.Data.Migrations
                         name: "fk_dialog_states_conversations_conversation_id",
                         column: x => x.conversation_id,
                         principalTable: "conversations",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "outbox_messages",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    conversation_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    activity = table.Column<string>(type: "jsonb", nullable: false),
-                    card_copy_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
-                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    claimed_by = table.Column<string>(type: "text", nullable: true),
-                    claimed_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    last_error = table.Column<string>(type: "text", nullable: true),
-                    sent_activity_id = table.Column<string>(type: "text", nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_outbox_messages", x => x.id);
-                    table.ForeignKey(
-                        name: "fk_outbox_messages_conversations_conversation_id",
-                        column: x => x.conversation_id,
-                        principalTable: "conversations",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "fk_outbox_messages_organizations_organization_id",
-                        column: x => x.organization_id,
-                        principalTable: "organizations",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -762,6 +760,52 @@ namespace OperatorOne.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    conversation_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    member_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    activity = table.Column<string>(type: "jsonb", nullable: false),
+                    card_copy_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    claimed_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    claimed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    sent_activity_id = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_outbox_messages_conversations_conversation_id",
+                        column: x => x.conversation_id,
+                        principalTable: "conversations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_outbox_messages_members_member_id",
+                        column: x => x.member_id,
+                        principalTable: "members",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_outbox_messages_organizations_organization_id",
+                        column: x => x.organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "tickets",
                 columns: table => new
                 {
@@ -964,7 +1008,7 @@ namespace OperatorOne.Data.Migrations
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     organization_id = table.Column<Guid>(type: "uuid", nullable: false),
                     approval_request_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    conversation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    conversation_id = table.Column<Guid>(type: "uuid", nullable: true),
                     activity_id = table.Column<string>(type: "text", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -1264,6 +1308,22 @@ namespace OperatorOne.Data.Migrations
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_accepted_turns_channel_delivery_id",
+                table: "accepted_turns",
+                columns: new[] { "channel", "delivery_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_accepted_turns_organization_id",
+                table: "accepted_turns",
+                column: "organization_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_accepted_turns_status_next_attempt_at",
+                table: "accepted_turns",
+                columns: new[] { "status", "next_attempt_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_api_keys_member_id",
@@ -1603,6 +1663,11 @@ namespace OperatorOne.Data.Migrations
                 column: "conversation_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_member_id",
+                table: "outbox_messages",
+                column: "member_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_organization_id",
                 table: "outbox_messages",
                 column: "organization_id");
@@ -1617,6 +1682,11 @@ namespace OperatorOne.Data.Migrations
                 table: "priority_rules",
                 columns: new[] { "organization_id", "keyword" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_processed_deliveries_organization_id",
+                table: "processed_deliveries",
+                column: "organization_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_processed_deliveries_received_at",
@@ -1644,22 +1714,6 @@ namespace OperatorOne.Data.Migrations
                 name: "ix_sla_policies_organization_id_priority",
                 table: "sla_policies",
                 columns: new[] { "organization_id", "priority" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "ix_slack_inbox_organization_id",
-                table: "slack_inbox",
-                column: "organization_id");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_slack_inbox_status_next_attempt_at",
-                table: "slack_inbox",
-                columns: new[] { "status", "next_attempt_at" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_slack_inbox_team_id_delivery_id",
-                table: "slack_inbox",
-                columns: new[] { "team_id", "delivery_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1758,6 +1812,9 @@ namespace OperatorOne.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "accepted_turns");
+
+            migrationBuilder.DropTable(
                 name: "api_keys");
 
             migrationBuilder.DropTable(
@@ -1806,6 +1863,9 @@ namespace OperatorOne.Data.Migrations
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
+                name: "periodic_jobs");
+
+            migrationBuilder.DropTable(
                 name: "priority_rules");
 
             migrationBuilder.DropTable(
@@ -1818,13 +1878,13 @@ namespace OperatorOne.Data.Migrations
                 name: "rate_limit_windows");
 
             migrationBuilder.DropTable(
+                name: "replicas");
+
+            migrationBuilder.DropTable(
                 name: "sla_notices");
 
             migrationBuilder.DropTable(
                 name: "sla_policies");
-
-            migrationBuilder.DropTable(
-                name: "slack_inbox");
 
             migrationBuilder.DropTable(
                 name: "team_members");

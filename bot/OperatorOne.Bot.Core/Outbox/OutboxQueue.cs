@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OperatorOne.Bot.Core.Work;
+using OperatorOne.Data;
+
+namespace OperatorOne.Bot.Core.Outbox;
+
+/// <summary>
+/// The outbox as a work queue: due rows nobody (alive) holds are claimed with FOR UPDATE SKIP LOCKED through
+/// op_claim_outbox and delivered each under its own organization; failures wait with backoff (or the channel's Retry-After).
+/// </summary>
+internal sealed class OutboxQueue : IWorkQueue
+{
+    public const string QueueName = "outbox";
+
+    public string Name => QueueName;
+
+    public int Batch => 20;
+
+    public async Task<IReadOnlyList<ClaimedWork>> ClaimAsync(OperatorOneDb db, string replica, WorkOptions options, CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<ClaimedRow>(
+                $"SELECT id AS \"Id\", organization_id AS \"OrganizationId\" FROM op_claim_outbox({replica}, {Batch}, {options.ReplicaTimeoutSeconds}, {options.MaxHoldSeconds})")
+            .Select(r => new ClaimedWork(r.Id, r.OrganizationId, null))
+            .ToListAsync(cancellationToken);
+
+    public Task RunAsync(ClaimedWork work, IServiceProvider services, string replica, CancellationToken cancellationToken) =>
+        services.GetRequiredService<OutboxDelivery>().DeliverAsync(work.Id, work.OrganizationId!.Value, replica, cancellationToken);
+
+    internal sealed record ClaimedRow(long Id, Guid OrganizationId);
+}

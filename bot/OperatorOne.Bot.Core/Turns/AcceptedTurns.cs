@@ -1,0 +1,145 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Outbox;
+using OperatorOne.Bot.Core.Tenancy;
+using OperatorOne.Bot.Core.Work;
+using OperatorOne.Data;
+using OperatorOne.Data.Work;
+
+namespace OperatorOne.Bot.Core.Turns;
+
+/// <summary>
+/// Turns acknowledged before they finished, in PostgreSQL (accepted_turns): stored, claimed by the replica running them,
+/// before the channel gets its acknowledgement. As a work queue it takes over the turns of replicas that died (their
+/// heartbeat stopped) and the ones that failed, and runs them through the same entry; the turn's de-duplication row
+/// makes a turn that did commit a no-op. The payload is emptied once the turn is settled.
+/// </summary>
+public sealed class AcceptedTurns(IServiceScopeFactory scopes, ReplicaId replicaId, OutboxWriter outbox, WorkSignal signal, TimeProvider clock,
+    ILogger<AcceptedTurns> logger) : IWorkQueue
+{
+    public const string QueueName = "accepted-turns";
+    private const int MaxAttempts = 3;
+    private const string Spent = "{}";
+
+    public string Name => QueueName;
+
+    public int Batch => 8;
+
+    /// <summary>Stores the turn as this replica's; a turn stored before (a retried delivery) stays as it is.</summary>
+    public async Task AcceptAsync(InboundTurn turn, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OperatorOneDb>();
+        if (await Installations.FindOrganizationAsync(db, turn.Channel, turn.InstallationId, cancellationToken) is not { } organizationId)
+        {
+            // Nobody's installation: the turn only says so, and there is nothing to lose.
+            return;
+        }
+        await db.UseOrganizationAsync(organizationId, cancellationToken);
+        var now = clock.GetUtcNow();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO accepted_turns (organization_id, channel, delivery_id, payload, status, attempts, next_attempt_at, claimed_by, claimed_at, accepted_at)
+            VALUES ({organizationId}, {turn.Channel}, {turn.DeliveryId}, {BotJson.Serialize(turn)}::jsonb, 'Pending', 0, {now}, {replicaId.Value}, {now}, {now})
+            ON CONFLICT (channel, delivery_id) DO NOTHING
+            """, cancellationToken);
+    }
+
+    /// <summary>The turn committed (or was a duplicate): its row is done and its payload forgotten.</summary>
+    public Task FinishAsync(InboundTurn turn, CancellationToken cancellationToken) =>
+        SettleAsync(turn, WorkStatus.Done, null, cancellationToken);
+
+    /// <summary>The turn failed: another attempt later, by any replica, or given up after a few (the person is told).</summary>
+    public Task RetryAsync(InboundTurn turn, string error, CancellationToken cancellationToken) =>
+        SettleAsync(turn, WorkStatus.Pending, error, cancellationToken);
+
+    private async Task SettleAsync(InboundTurn turn, WorkStatus status, string? error, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OperatorOneDb>();
+        if (await Installations.FindOrganizationAsync(db, turn.Channel, turn.InstallationId, cancellationToken) is not { } organizationId)
+        {
+            return;
+        }
+        await db.UseOrganizationAsync(organizationId, cancellationToken);
+        var row = await db.AcceptedTurns.SingleOrDefaultAsync(t => t.Channel == turn.Channel && t.DeliveryId == turn.DeliveryId && t.Status == WorkStatus.Pending,
+            cancellationToken);
+        if (row is null)
+        {
+            return;
+        }
+        var now = clock.GetUtcNow();
+        row.ClaimedBy = null;
+        row.ClaimedAt = null;
+        if (status == WorkStatus.Done)
+        {
+            row.Status = WorkStatus.Done;
+            row.Payload = Spent;
+            row.FinishedAt = now;
+        }
+        else
+        {
+            row.Attempts++;
+            row.LastError = error is { Length: > 500 } ? error[..500] : error;
+            row.NextAttemptAt = now + Backoff.After(row.Attempts);
+            if (row.Attempts >= MaxAttempts)
+            {
+                row.Status = WorkStatus.Failed;
+                row.Payload = Spent;
+                row.FinishedAt = now;
+                await ApologizeAsync(db, organizationId, turn, now, cancellationToken);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        if (status != WorkStatus.Done)
+        {
+            signal.Notify(QueueName);
+        }
+    }
+
+    /// <summary>A turn given up: the person hears so rather than nothing.</summary>
+    private async Task ApologizeAsync(OperatorOneDb db, Guid organizationId, InboundTurn turn, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var conversation = await Transcript.TouchConversationAsync(db, organizationId, turn, null, now, cancellationToken);
+        outbox.Send(db, conversation, turn.Reference.Address(new Activity
+        {
+            Type = ActivityTypes.Message,
+            Text = "Sorry, something went wrong on my side with your last message. Please try again.",
+            ReplyToId = turn.Activity.Id,
+            ChannelData = turn.ReplyChannelData?.DeepClone() as System.Text.Json.Nodes.JsonObject,
+        }));
+        signal.Notify(OutboxQueue.QueueName);
+    }
+
+    public async Task<IReadOnlyList<ClaimedWork>> ClaimAsync(OperatorOneDb db, string replica, WorkOptions options, CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<OutboxQueue.ClaimedRow>(
+                $"SELECT id AS \"Id\", organization_id AS \"OrganizationId\" FROM op_claim_accepted_turns({replica}, {Batch}, {options.ReplicaTimeoutSeconds}, {options.MaxHoldSeconds})")
+            .Select(r => new ClaimedWork(r.Id, r.OrganizationId, null))
+            .ToListAsync(cancellationToken);
+
+    public async Task RunAsync(ClaimedWork work, IServiceProvider services, string replica, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<OperatorOneDb>();
+        await db.UseOrganizationAsync(work.OrganizationId!.Value, cancellationToken);
+        var payload = await db.AcceptedTurns.AsNoTracking()
+            .Where(t => t.Id == work.Id && t.ClaimedBy == replica && t.Status == WorkStatus.Pending)
+            .Select(t => t.Payload).SingleOrDefaultAsync(cancellationToken);
+        if (payload is null)
+        {
+            return;
+        }
+        var turn = BotJson.Deserialize<InboundTurn>(payload);
+        try
+        {
+            await services.GetRequiredService<TurnLoop>().ResumeAsync(turn, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "The accepted turn {Delivery} on {Channel} failed again", turn.DeliveryId, turn.Channel);
+            await RetryAsync(turn, ex.Message, CancellationToken.None);
+            return;
+        }
+        await FinishAsync(turn, CancellationToken.None);
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OperatorOne.Bot.Core.Outbox;
+
+namespace OperatorOne.Bot.Core.Turns;
+
+/// <summary>
+/// The one entry: every channel hands its verified turn here (Teams, Slack, web chat, the phone in both modes, card
+/// clicks). The turn runs in a scope of its own, counted in flight, so it may outlive the request. When it finishes
+/// within the channel's budget the request gets its result; when the budget runs out first, the turn is stored
+/// (<see cref="AcceptedTurns"/>) before the channel acknowledges, and goes on here — or, if this replica dies, on
+/// another one. A fast turn commits once; only a slow one pays for the extra write that makes it durable.
+/// </summary>
+public sealed class TurnLoop(IServiceScopeFactory scopes, InFlightTurns inFlight, AcceptedTurns accepted, IEnumerable<IInboundFiles> files,
+    ILogger<TurnLoop> logger)
+{
+    /// <summary>
+    /// Runs <paramref name="turn"/>, giving the channel its result within <paramref name="budget"/> (no budget: wait for it).
+    /// Throws when the turn failed, or when it could not be stored after the budget ran out: the channel then must not
+    /// acknowledge (a 5xx makes the sender retry).
+    /// </summary>
+    public async Task<TurnOutcome> ProcessAsync(InboundTurn turn, TimeSpan? budget, CancellationToken cancellationToken)
+    {
+        var handoff = new TurnHandoff();
+        var lease = inFlight.Enter();
+        var running = Task.Run(() => RunDetachedAsync(turn, handoff, lease), CancellationToken.None);
+        if (budget is { } limit && await Task.WhenAny(running, Task.Delay(limit, cancellationToken)) != running && handoff.TryHandOff())
+        {
+            try
+            {
+                await accepted.AcceptAsync(turn, cancellationToken);
+                handoff.SetStored(true);
+            }
+            catch
+            {
+                handoff.SetStored(false);
+                throw;
+            }
+            return TurnOutcome.Later;
+        }
+        return new TurnOutcome.Completed(await running);
+    }
+
+    /// <summary>An accepted turn taken over from a replica that died: run to the end, its replies through the outbox.</summary>
+    public Task<TurnResult> ResumeAsync(InboundTurn turn, CancellationToken cancellationToken) =>
+        RunAsync(turn, TurnHandoff.Detached(), cancellationToken);
+
+    private async Task<TurnResult> RunDetachedAsync(InboundTurn turn, TurnHandoff handoff, IDisposable lease)
+    {
+        using (lease)
+        {
+            try
+            {
+                // Not the request's token: the turn must finish after the acknowledgement, and while the replica drains.
+                var result = await RunAsync(turn, handoff, inFlight.Abandoned);
+                if (await handoff.IsStoredAsync())
+                {
+                    await accepted.FinishAsync(turn, inFlight.Abandoned);
+                }
+                return result;
+            }
+            catch (Exception ex) when (handoff.IsHandedOff)
+            {
+                // Nobody waits for this turn any more: its stored row goes back to be tried again.
+                logger.LogError(ex, "An accepted turn {Delivery} on {Channel} failed; it will be tried again", turn.DeliveryId, turn.Channel);
+                if (await handoff.IsStoredAsync())
+                {
+                    await accepted.RetryAsync(turn, ex.Message, CancellationToken.None);
+                }
+                throw;
+            }
+        }
+    }
+
+    private async Task<TurnResult> RunAsync(InboundTurn turn, TurnHandoff handoff, CancellationToken cancellationToken)
+    {
+        if (files.FirstOrDefault(f => f.Channel == turn.Channel) is { } fetcher)
+        {
+            // Downloads run before the transaction opens, and count against the budget like a slow tool.
+            turn = await fetcher.FetchAsync(turn, cancellationToken);
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<TurnPipeline>().RunAsync(turn, handoff, cancellationToken);
+        if (result.Deliveries.Count > 0)
+        {
+            await scope.ServiceProvider.GetRequiredService<OutboxDeliveries>().DeliverNowAsync(result, cancellationToken);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Channels;
+using OperatorOne.Bot.Core.Outbox;
+using OperatorOne.Bot.Core.Work;
+using OperatorOne.Data;
+using OperatorOne.Data.Conversations;
+using OperatorOne.Data.Outbox;
+
+namespace OperatorOne.Bot.Core.Turns;
+
+/// <summary>A turn's replies as written: the activities, and the outbox rows this replica delivers right after the commit.</summary>
+public sealed record WrittenReplies(IReadOnlyList<Activity> Activities, IReadOnlyList<OutboxMessage> Deliveries);
+
+/// <summary>
+/// Writes a turn's replies in its transaction, the one way out: each is an outbox row and an outbound transcript
+/// message. How the row is settled depends on the channel. A channel that keeps its own log (web chat) records them
+/// there in the same transaction; a channel that reads them back (a phone call, from the transcript) needs nothing more;
+/// a push channel's rows are answered in the HTTP response when the request still waits for them, or else claimed by
+/// this replica and sent right after the commit — and by any replica's outbox if this one dies first.
+/// </summary>
+public sealed class TurnReplies(OutboxWriter outbox, IEnumerable<IChannelSender> senders, IEnumerable<IConversationLog> logs, ReplicaId replica,
+    WorkSignal signal)
+{
+    public OutboxWriter Outbox => outbox;
+
+    public async Task<WrittenReplies> WriteAsync(OperatorOneDb db, InboundTurn turn, Conversation conversation, IReadOnlyList<Reply> replies,
+        TurnHandoff handoff, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // From here on the request either takes these replies or has already been acknowledged.
+        var inResponse = turn.AnswerInResponse && handoff.TryKeep();
+        var activities = replies.Select(r => ToActivity(turn, r)).ToList();
+        var delivery = senders.FirstOrDefault(s => s.Channel == turn.Channel)?.Delivery ?? ChannelDelivery.Push;
+        if (logs.FirstOrDefault(l => l.Channel == turn.Channel) is { } log)
+        {
+            await log.RecordAsync(db, turn, conversation, activities, cancellationToken);
+        }
+        var deliveries = new List<OutboxMessage>();
+        foreach (var activity in activities)
+        {
+            Transcript.Record(db, conversation, MessageDirection.Outbound, activity, null, now);
+            var message = outbox.Send(db, conversation, activity);
+            if (delivery != ChannelDelivery.Push || inResponse)
+            {
+                // Shown by the channel's own log, read back by the call, or carried by the response the request sends.
+                message.Status = OutboxStatus.Sent;
+                message.SentAt = now;
+            }
+            else
+            {
+                message.ClaimedBy = replica.Value;
+                message.ClaimedAt = now;
+                deliveries.Add(message);
+            }
+        }
+        return new WrittenReplies(activities, deliveries);
+    }
+
+    /// <summary>After the commit: what else this turn queued (approval cards, notices) goes out now.</summary>
+    public void Committed() => signal.Notify(OutboxQueue.QueueName);
+
+    private static Activity ToActivity(InboundTurn turn, Reply reply) => turn.Reference.Address(new Activity
+    {
+        Type = ActivityTypes.Message,
+        Text = reply.Text,
+        Speak = reply.Speak,
+        Attachments = reply.Card is null ? null : [Attachment.AdaptiveCard(reply.Card)],
+        ReplyToId = turn.Activity.Id,
+        ChannelData = turn.ReplyChannelData?.DeepClone() as JsonObject,
+    });
+}

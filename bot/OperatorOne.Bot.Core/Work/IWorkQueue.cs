@@ -1,0 +1,25 @@
+using OperatorOne.Data;
+
+namespace OperatorOne.Bot.Core.Work;
+
+/// <summary>
+/// One kind of background work kept in PostgreSQL (outbox messages, accepted turns, periodic jobs): rows a replica
+/// claims, runs in a scope of its own and settles (done, or retried later with backoff). <see cref="WorkLoop"/> runs
+/// every queue the same way, so there is one claim, heartbeat, wake-up and shutdown mechanism for all of them.
+/// </summary>
+public interface IWorkQueue
+{
+    string Name { get; }
+
+    /// <summary>How many rows one claim takes, and so how many run at once in this replica.</summary>
+    int Batch { get; }
+
+    /// <summary>Claims due rows whose claim is free or dead; each is then this replica's until it settles it.</summary>
+    Task<IReadOnlyList<ClaimedWork>> ClaimAsync(OperatorOneDb db, string replica, WorkOptions options, CancellationToken cancellationToken);
+
+    /// <summary>Runs one claimed row; it must settle the row (or leave it claimed for another attempt after the claim dies).</summary>
+    Task RunAsync(ClaimedWork work, IServiceProvider services, string replica, CancellationToken cancellationToken);
+}
+
+/// <summary>A claimed row: its id and organization (null for system work such as periodic jobs), or a name.</summary>
+public sealed record ClaimedWork(long Id, Guid? OrganizationId, string? Name = null);

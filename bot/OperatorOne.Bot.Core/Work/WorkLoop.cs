@@ -1,0 +1,147 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OperatorOne.Data;
+
+namespace OperatorOne.Bot.Core.Work;
+
+/// <summary>
+/// Runs in every replica: beats the replica's heartbeat, and for each registered <see cref="IWorkQueue"/> claims due
+/// rows (when signalled, else every poll interval), runs each in its own DI scope, and claims again. A killed replica
+/// stops beating and its claims go to the others within <see cref="WorkOptions.ReplicaTimeoutSeconds"/>; a stopping
+/// replica claims nothing more, lets the work in hand finish until the host's deadline, then deletes its heartbeat,
+/// which frees whatever it still held at once.
+/// </summary>
+internal sealed class WorkLoop(IEnumerable<IWorkQueue> queues, IServiceScopeFactory scopes, WorkSignal signal, ReplicaId replica,
+    IOptions<WorkOptions> options, TimeProvider clock, ILogger<WorkLoop> logger) : BackgroundService
+{
+    private static readonly TimeSpan ReleaseBudget = TimeSpan.FromSeconds(5);
+
+    // Work in hand is not cancelled when stopping begins, only when the host's shutdown deadline passes.
+    private readonly CancellationTokenSource _abandon = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await BeatAsync(stoppingToken);
+        var loops = queues.Select(queue => RunQueueAsync(queue, stoppingToken)).Append(HeartbeatAsync(stoppingToken));
+        await Task.WhenAll(loops);
+    }
+
+    private async Task HeartbeatAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.HeartbeatSeconds), clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await BeatAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task BeatAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OperatorOneDb>();
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO replicas (id, started_at, seen_at) VALUES ({replica.Value}, now(), now())
+                ON CONFLICT (id) DO UPDATE SET seen_at = now()
+                """, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The database is away; claims held meanwhile may pass to others, which the work itself tolerates.
+            logger.LogWarning("Heartbeat failed: {Reason}", ex.Message);
+        }
+    }
+
+    private async Task RunQueueAsync(IWorkQueue queue, CancellationToken stoppingToken)
+    {
+        var poll = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var claimed = await ClaimAsync(queue, stoppingToken);
+                await Task.WhenAll(claimed.Select(work => RunAsync(queue, work)));
+                if (claimed.Count == queue.Batch)
+                {
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("{Queue}: claiming failed, retrying: {Reason}", queue.Name, ex.Message);
+            }
+            try
+            {
+                await signal.WaitAsync(queue.Name, poll, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<ClaimedWork>> ClaimAsync(IWorkQueue queue, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OperatorOneDb>();
+        return await queue.ClaimAsync(db, replica.Value, options.Value, cancellationToken);
+    }
+
+    private async Task RunAsync(IWorkQueue queue, ClaimedWork work)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await queue.RunAsync(work, scope.ServiceProvider, replica.Value, _abandon.Token);
+        }
+        catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
+        {
+            logger.LogInformation("{Queue} item {Id} abandoned at shutdown; another replica takes it", queue.Name, work.Name ?? work.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "{Queue} item {Id} failed; it is retried once its claim dies", queue.Name, work.Name ?? work.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await using (cancellationToken.Register(_abandon.Cancel))
+        {
+            await base.StopAsync(cancellationToken);
+        }
+        try
+        {
+            // The host's deadline may have passed already; handing back gets a few seconds of its own.
+            using var budget = new CancellationTokenSource(ReleaseBudget);
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OperatorOneDb>();
+            await db.Database.ExecuteSqlAsync($"DELETE FROM replicas WHERE id = {replica.Value}", budget.Token);
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or Npgsql.NpgsqlException or OperationCanceledException)
+        {
+            logger.LogInformation("Claims not handed back on stop ({Reason}); they pass on when the heartbeat times out", ex.GetType().Name);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _abandon.Dispose();
+        base.Dispose();
+    }
+}
