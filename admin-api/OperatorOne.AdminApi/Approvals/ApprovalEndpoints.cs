@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Work;
 using OperatorOne.Bot.Core.Approvals;
 using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Tools;
@@ -69,7 +70,7 @@ internal static class ApprovalEndpoints
 
     internal static async Task<Results<Ok<DecisionResult>, NotFound, ValidationProblem, ProblemHttpResult>> DecideAsync(
         Guid organizationId, Guid approvalId, DecisionRequest request, HttpContext http, OperatorOneDb db,
-        ApprovalDecisions decisions, OutboxWriter outbox, OutboxSignal signal, TimeProvider clock, CancellationToken cancellationToken)
+        ApprovalDecisions decisions, OutboxWriter outbox, WorkSignal signal, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request.Approve is not { } approve)
         {
@@ -93,7 +94,7 @@ internal static class ApprovalEndpoints
         var result = await decisions.DecideAsync(new ApprovalDecision(approvalId, approve), context, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        signal.Notify();
+        signal.Notify(OutboxWork.QueueName);
         if (!result.Succeeded)
         {
             return TypedResults.Problem(result.Text, statusCode: StatusCodes.Status409Conflict);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Work;
 using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Data;
 using OperatorOne.Data.Outbox;
@@ -31,11 +32,11 @@ internal static class OutboxEndpoints
         TypedResults.Ok(await db.OutboxMessages.AsNoTracking()
             .Where(m => m.Status == OutboxStatus.Dead || (m.Status == OutboxStatus.Pending && m.Attempts > 0))
             .OrderByDescending(m => m.Id).Take(200)
-            .Select(m => new OutboxFailure(m.Id, m.ConversationId, m.Kind, m.Status, m.Attempts, m.LastError, m.CreatedAt, m.NextAttemptAt))
+            .Select(m => new OutboxFailure(m.Id, m.Channel, m.ConversationId, m.Kind, m.Status, m.Attempts, m.LastError, m.CreatedAt, m.NextAttemptAt))
             .ToListAsync(cancellationToken));
 
     internal static async Task<Results<NoContent, NotFound>> RetryAsync(
-        long messageId, OperatorOneDb db, OutboxSignal signal, TimeProvider clock, CancellationToken cancellationToken)
+        long messageId, OperatorOneDb db, WorkSignal signal, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var retried = await db.OutboxMessages.Where(m => m.Id == messageId && m.Status == OutboxStatus.Dead)
@@ -44,12 +45,12 @@ internal static class OutboxEndpoints
                 .SetProperty(m => m.Attempts, 0)
                 .SetProperty(m => m.NextAttemptAt, now)
                 .SetProperty(m => m.ClaimedBy, (string?)null)
-                .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
+                .SetProperty(m => m.ClaimedAt, (DateTimeOffset?)null), cancellationToken);
         if (retried == 0)
         {
             return TypedResults.NotFound();
         }
-        signal.Notify();
+        signal.Notify(OutboxWork.QueueName);
         return TypedResults.NoContent();
     }
 }
@@ -57,4 +58,4 @@ internal static class OutboxEndpoints
 internal sealed record OutboxDepth(int Pending, int Sent, int Dead);
 
 internal sealed record OutboxFailure(
-    long Id, Guid ConversationId, OutboxKind Kind, OutboxStatus Status, int Attempts, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt);
+    long Id, string Channel, Guid? ConversationId, OutboxKind Kind, OutboxStatus Status, int Attempts, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt);

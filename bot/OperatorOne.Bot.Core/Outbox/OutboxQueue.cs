@@ -11,7 +11,7 @@ namespace OperatorOne.Bot.Core.Outbox;
 /// </summary>
 internal sealed class OutboxQueue : IWorkQueue
 {
-    public const string QueueName = "outbox";
+    public const string QueueName = OutboxWork.QueueName;
 
     public string Name => QueueName;
 
@@ -27,4 +27,10 @@ internal sealed class OutboxQueue : IWorkQueue
         services.GetRequiredService<OutboxDelivery>().DeliverAsync(work.Id, work.OrganizationId!.Value, replica, cancellationToken);
 
     internal sealed record ClaimedRow(long Id, Guid OrganizationId);
+}
+
+/// <summary>The outbox's queue name, for whoever wakes it after queuing messages.</summary>
+public static class OutboxWork
+{
+    public const string QueueName = "outbox";
 }

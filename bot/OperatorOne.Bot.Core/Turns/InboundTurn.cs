@@ -40,6 +40,6 @@ public sealed record InboundTurn
     /// <summary>A channel's own step (a phone call's guided flow) run in place of the router, by name.</summary>
     public TurnStep? Step { get; init; }
 
-    /// <summary>Files sent with the message: fetched bytes, or where the channel's <see cref="IInboundFiles"/> fetches them.</summary>
+    /// <summary>Files sent with the message, with their bytes (an upload, or fetched by the channel's <see cref="ITurnPreparation"/>).</summary>
     public IReadOnlyList<InboundFile> Files { get; init; } = [];
 }

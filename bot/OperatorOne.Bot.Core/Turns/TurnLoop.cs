@@ -11,8 +11,7 @@ namespace OperatorOne.Bot.Core.Turns;
 /// (<see cref="AcceptedTurns"/>) before the channel acknowledges, and goes on here — or, if this replica dies, on
 /// another one. A fast turn commits once; only a slow one pays for the extra write that makes it durable.
 /// </summary>
-public sealed class TurnLoop(IServiceScopeFactory scopes, InFlightTurns inFlight, AcceptedTurns accepted, IEnumerable<IInboundFiles> files,
-    ILogger<TurnLoop> logger)
+public sealed class TurnLoop(IServiceScopeFactory scopes, InFlightTurns inFlight, AcceptedTurns accepted, ILogger<TurnLoop> logger)
 {
     /// <summary>
     /// Runs <paramref name="turn"/>, giving the channel its result within <paramref name="budget"/> (no budget: wait for it).
@@ -74,12 +73,12 @@ public sealed class TurnLoop(IServiceScopeFactory scopes, InFlightTurns inFlight
 
     private async Task<TurnResult> RunAsync(InboundTurn turn, TurnHandoff handoff, CancellationToken cancellationToken)
     {
-        if (files.FirstOrDefault(f => f.Channel == turn.Channel) is { } fetcher)
-        {
-            // Downloads run before the transaction opens, and count against the budget like a slow tool.
-            turn = await fetcher.FetchAsync(turn, cancellationToken);
-        }
         await using var scope = scopes.CreateAsyncScope();
+        if (scope.ServiceProvider.GetServices<ITurnPreparation>().FirstOrDefault(p => p.Channel == turn.Channel) is { } preparation)
+        {
+            // Downloads and look-ups run before the transaction opens, and count against the budget like a slow tool.
+            turn = await preparation.PrepareAsync(turn, cancellationToken);
+        }
         var result = await scope.ServiceProvider.GetRequiredService<TurnPipeline>().RunAsync(turn, handoff, cancellationToken);
         if (result.Deliveries.Count > 0)
         {

@@ -1,6 +1,7 @@
 using ActivityKind = System.Diagnostics.ActivityKind;
 using ActivityStatusCode = System.Diagnostics.ActivityStatusCode;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OperatorOne.Bot.Core.Telemetry;
 using OperatorOne.Bot.Core.Tenancy;
@@ -21,7 +22,6 @@ public sealed class TurnPipeline(
     RateLimits rateLimits,
     TurnRouter router,
     TurnReplies replies,
-    IEnumerable<ITurnStep> steps,
     TimeProvider clock,
     BotMetrics metrics,
     ILogger<TurnPipeline> logger,
@@ -131,7 +131,7 @@ public sealed class TurnPipeline(
     }
 
     private ITurnStep StepFor(TurnStep step) =>
-        steps.FirstOrDefault(s => s.Name == step.Name) ?? throw new InvalidOperationException($"No turn step '{step.Name}' is registered.");
+        services.GetServices<ITurnStep>().FirstOrDefault(s => s.Name == step.Name) ?? throw new InvalidOperationException($"No turn step '{step.Name}' is registered.");
 
     private async Task<bool> FirstDeliveryAsync(InboundTurn turn, Guid organizationId, DateTimeOffset now, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync($"""

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Channels;
+using OperatorOne.Bot.Core.Turns;
 
 namespace OperatorOne.Channels.Slack;
 
@@ -28,11 +29,9 @@ public static class SlackChannel
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<SlackWorkspaces>();
         services.AddSingleton<SlackIdentityLinks>();
-        services.AddSingleton<SlackInbox>();
         services.AddSingleton<SlackSingleWorkspace>();
         services.AddSingleton<SlackInstallState>();
-        services.AddScoped<SlackTurns>();
-        services.AddHostedService<SlackInboxWorker>();
+        services.AddScoped<ITurnPreparation, SlackPreparation>();
         services.AddHostedService<SlackStartupCheck>();
         services.AddSingleton<IChannelSender, SlackSender>();
         services.AddTransient<IProactiveConversations, SlackProactiveConversations>();

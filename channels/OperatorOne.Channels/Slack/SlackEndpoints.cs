@@ -2,12 +2,15 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OperatorOne.Bot.Core.Turns;
 
 namespace OperatorOne.Channels.Slack;
 
 /// <summary>
-/// The three signed request URLs. Each reads the verified body, decides, checks the workspace is installed, queues
-/// the turn in slack_inbox and acknowledges at once; only the slash command waits, briefly, to answer inline.
+/// The three signed request URLs. Each reads the verified body, decides, and hands the turn to the core's one entry
+/// with Slack's budget: within it the turn commits (and its replies go out); past it the turn is stored and goes on,
+/// so Slack always has its answer inside 3 seconds and nothing it was told we accepted is lost. A slash command's
+/// answer is the HTTP response when the turn finishes in time, else a response_url follow-up.
 /// </summary>
 internal static class SlackEndpoints
 {
@@ -15,77 +18,70 @@ internal static class SlackEndpoints
     public static readonly TimeSpan InlineDeadline = TimeSpan.FromSeconds(2.5);
 
     public static async Task<Results<Ok<UrlVerificationAnswer>, Ok, ProblemHttpResult>> EventsAsync(
-        HttpContext http, SlackWorkspaces workspaces, SlackInbox inbox, CancellationToken cancellationToken)
+        HttpContext http, SlackWorkspaces workspaces, TurnLoop turns, CancellationToken cancellationToken)
     {
         var inbound = SlackEvents.Read(SlackRequestVerification.Body(http));
         if (inbound is SlackInbound.Challenge challenge)
         {
             return TypedResults.Ok(new UrlVerificationAnswer(challenge.Value));
         }
-        return await AcceptAsync(http, inbound, workspaces, inbox, cancellationToken) switch
+        return await AcceptAsync(http, inbound, workspaces, turns, cancellationToken) switch
         {
-            { } problem => problem,
-            null => TypedResults.Ok(),
+            (_, { } problem) => problem,
+            _ => TypedResults.Ok(),
         };
     }
 
     public static async Task<Results<Ok, ProblemHttpResult>> InteractionsAsync(
-        HttpContext http, SlackWorkspaces workspaces, SlackInbox inbox, CancellationToken cancellationToken)
+        HttpContext http, SlackWorkspaces workspaces, TurnLoop turns, CancellationToken cancellationToken)
     {
         var inbound = SlackInteractions.Read(SlackRequestVerification.Body(http));
-        return await AcceptAsync(http, inbound, workspaces, inbox, cancellationToken) switch
+        return await AcceptAsync(http, inbound, workspaces, turns, cancellationToken) switch
         {
-            { } problem => problem,
-            null => TypedResults.Ok(),
+            (_, { } problem) => problem,
+            _ => TypedResults.Ok(),
         };
     }
 
     public static async Task<Results<Ok<CommandAnswer>, Ok, ProblemHttpResult>> CommandsAsync(
-        HttpContext http, SlackWorkspaces workspaces, SlackInbox inbox, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext http, SlackWorkspaces workspaces, TurnLoop turns, CancellationToken cancellationToken)
     {
-        var inline = new InlineAnswer();
         var inbound = SlackCommands.Read(SlackRequestVerification.Body(http));
-        // Registered before the row is stored, so this replica's worker can never run the turn without seeing it.
-        using var waiting = inbound is SlackInbound.Turn { Work: var work } ? inbox.AwaitInline(work, inline) : null;
-        if (await AcceptAsync(http, inbound, workspaces, inbox, cancellationToken) is { } problem)
+        switch (await AcceptAsync(http, inbound, workspaces, turns, cancellationToken))
         {
-            return problem;
+            case (_, { } problem):
+                return problem;
+            case (TurnOutcome.Accepted, _):
+                return TypedResults.Ok(new CommandAnswer("Working on it…", null));
+            case (TurnOutcome.Completed { Result: { Status: not TurnStatus.Duplicate, Replies.Count: > 0 } result }, _):
+                var answer = SlackAnswers.Combine(result.Replies);
+                return TypedResults.Ok(new CommandAnswer(answer.Text, answer.Blocks));
+            default:
+                return TypedResults.Ok();
         }
-        if (inbound is not SlackInbound.Turn)
-        {
-            return TypedResults.Ok();
-        }
-        await Task.WhenAny(inline.Answer, Task.Delay(InlineDeadline, clock, cancellationToken));
-        if (!inline.Answer.IsCompleted && inline.TryDefer())
-        {
-            return TypedResults.Ok(new CommandAnswer("Working on it…", null));
-        }
-        var answer = await inline.Answer;
-        return answer.Text.Length == 0 && answer.Blocks is null ? TypedResults.Ok() : TypedResults.Ok(new CommandAnswer(answer.Text, answer.Blocks));
     }
 
-    /// <summary>Null when the request was acknowledged (stored or ignored); otherwise the 4xx to answer.</summary>
-    private static async Task<ProblemHttpResult?> AcceptAsync(HttpContext http, SlackInbound inbound, SlackWorkspaces workspaces, SlackInbox inbox,
-        CancellationToken cancellationToken)
+    /// <summary>The turn's outcome (none for a request that is not a turn), or the 4xx/503 to answer.</summary>
+    private static async Task<(TurnOutcome? Outcome, ProblemHttpResult? Problem)> AcceptAsync(HttpContext http, SlackInbound inbound,
+        SlackWorkspaces workspaces, TurnLoop turns, CancellationToken cancellationToken)
     {
         switch (inbound)
         {
             case SlackInbound.Invalid invalid:
-                return NoRetry(http, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed Slack request", detail: invalid.Problem));
+                return (null, NoRetry(http, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed Slack request", detail: invalid.Problem)));
             case SlackInbound.Turn { Work: var work }:
-                if (await workspaces.FindOrganizationAsync(work.TeamId, cancellationToken) is not { } organizationId)
+                var outcome = await turns.ProcessAsync(work.ToTurn(), InlineDeadline, cancellationToken);
+                if (outcome is TurnOutcome.Completed { Result.Status: TurnStatus.UnknownInstallation })
                 {
-                    return NoRetry(http, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Workspace not installed",
-                        detail: $"Slack workspace {work.TeamId} is not connected to any organization."));
+                    return (null, NoRetry(http, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Workspace not installed",
+                        detail: $"Slack workspace {work.TeamId} is not connected to any organization.")));
                 }
-                // Stored before the 200: what Slack was told we accepted survives a crash. A retry is acknowledged, not stored again.
-                await inbox.AddAsync(organizationId, work, cancellationToken);
-                return null;
+                return (outcome, null);
             case SlackInbound.Revoked revoked:
                 await workspaces.RevokeAsync(revoked.TeamId, revoked.Reason, cancellationToken);
-                return null;
+                return (null, null);
             default:
-                return null;
+                return (null, null);
         }
     }
 

@@ -16,30 +16,26 @@ internal sealed class SlackFiles(HttpClient http, SlackWorkspaces workspaces, IO
 {
     public const string FileHost = "files.slack.com";
 
-    /// <summary>All downloads of one message together, well inside the inbox worker's 120 s claim.</summary>
+    /// <summary>All downloads of one message together; the turn was acknowledged first when this outlasts Slack's budget.</summary>
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(90);
 
-    /// <summary>The work's turn with its files fetched; a message without files is returned as it is.</summary>
-    public async Task<InboundTurn> FetchAsync(SlackWork work, CancellationToken cancellationToken)
+    /// <summary>The files of one message, each fetched or with the reason it was not.</summary>
+    public async Task<IReadOnlyList<InboundFile>> FetchAsync(string teamId, IReadOnlyList<SlackFile> shared, CancellationToken cancellationToken)
     {
-        if (work.Files.Count == 0)
-        {
-            return work.Turn;
-        }
         if (intakes.FirstOrDefault() is not { } intake)
         {
             // Nothing takes files: the router answers that, without a download.
-            return work.Turn with { Files = [.. work.Files.Select(f => InboundFile.Failed(f.Name, "this bot takes no files."))] };
+            return [.. shared.Select(f => InboundFile.Failed(f.Name, "this bot takes no files."))];
         }
-        var token = await workspaces.BotTokenAsync(work.TeamId, cancellationToken);
+        var token = await workspaces.BotTokenAsync(teamId, cancellationToken);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(Budget);
         var files = new List<InboundFile>();
-        foreach (var file in work.Files)
+        foreach (var file in shared)
         {
             files.Add(await FetchAsync(file, token, intake.MaxBytes, budget.Token, cancellationToken));
         }
-        return work.Turn with { Files = files };
+        return files;
     }
 
     private async Task<InboundFile> FetchAsync(SlackFile file, string? token, long maxBytes, CancellationToken budget, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Channels;
 using OperatorOne.Data.Channels;
@@ -8,7 +9,7 @@ namespace OperatorOne.Channels.Slack;
 /// The outbox's way into Slack: chat.postMessage (after conversations.open when addressed to a user), chat.update
 /// for card copies, chat.postEphemeral for slash-command conversations. Errors become retry or give-up decisions.
 /// </summary>
-internal sealed class SlackSender(SlackApi api, SlackWorkspaces workspaces) : IChannelSender
+internal sealed class SlackSender(SlackApi api, SlackWorkspaces workspaces, IOptions<SlackOptions> options) : IChannelSender
 {
     private const string EphemeralPrefix = "ephemeral:";
 
@@ -16,6 +17,10 @@ internal sealed class SlackSender(SlackApi api, SlackWorkspaces workspaces) : IC
 
     public async Task<DeliveryResult> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken)
     {
+        if (SlackJson.String(activity.ChannelData, SlackWork.ResponseUrlKey) is { } responseUrl)
+        {
+            return await RespondAsync(responseUrl, activity, cancellationToken);
+        }
         if (await TokenAsync(reference, cancellationToken) is not { } token)
         {
             return NoToken(reference);
@@ -57,6 +62,22 @@ internal sealed class SlackSender(SlackApi api, SlackWorkspaces workspaces) : IC
             BlockKit.Render(activity), cancellationToken);
         return updated.ToDelivery(_ => activityId);
     }
+
+    /// <summary>A click's or command's answer goes to that person only, through the response_url Slack signed it with.</summary>
+    private async Task<DeliveryResult> RespondAsync(string responseUrl, Activity activity, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || !IsSlackResponseUrl(url))
+        {
+            return new DeliveryResult.Undeliverable("The response_url is not Slack's.", StaleConversation: false);
+        }
+        var answered = await api.RespondAsync(url, BlockKit.Render(activity), replaceOriginal: false, cancellationToken);
+        return answered.ToDelivery(_ => EphemeralPrefix + activity.Id);
+    }
+
+    /// <summary>response_url comes from a signed payload, but we still only ever post to Slack (or the configured stand-in).</summary>
+    private bool IsSlackResponseUrl(Uri url) =>
+        (url.Scheme == "https" && url.Host == "hooks.slack.com")
+        || (url.Scheme == options.Value.ApiBaseUrl.Scheme && url.Authority == options.Value.ApiBaseUrl.Authority);
 
     private async Task<string?> TokenAsync(ConversationReference reference, CancellationToken cancellationToken) =>
         reference.Conversation.TenantId is { } team ? await workspaces.BotTokenAsync(team, cancellationToken) : null;

@@ -1,11 +1,13 @@
-using System.Text.Json.Serialization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Turns;
 
 namespace OperatorOne.Channels.Slack;
 
 internal enum SlackWorkKind
 {
-    /// <summary>A DM or mention: replies go to the conversation through the outbox.</summary>
+    /// <summary>A DM or mention: replies go to the conversation (a mention's thread).</summary>
     Message,
 
     /// <summary>A button click: the reply goes to the clicker only, through response_url.</summary>
@@ -15,7 +17,7 @@ internal enum SlackWorkKind
     Command,
 }
 
-/// <summary>One verified inbound Slack request, ready to become a turn.</summary>
+/// <summary>One verified inbound Slack request, ready to become a turn. Pure.</summary>
 internal sealed record SlackWork
 {
     public required SlackWorkKind Kind { get; init; }
@@ -26,10 +28,42 @@ internal sealed record SlackWork
     public string? ThreadTs { get; init; }
     public Uri? ResponseUrl { get; init; }
 
-    /// <summary>Files shared with the message, downloaded by the worker just before the turn runs.</summary>
+    /// <summary>Files shared with the message, downloaded just before the turn runs (<see cref="SlackPreparation"/>).</summary>
     public IReadOnlyList<SlackFile> Files { get; init; } = [];
 
-    /// <summary>The slash command's waiting HTTP answer; only in the replica that received it, never stored.</summary>
-    [JsonIgnore]
-    public InlineAnswer? Inline { get; init; }
+    /// <summary>The channel data replies carry so <see cref="SlackSender"/> routes them: a thread, or the clicker's response_url.</summary>
+    public const string ResponseUrlKey = "response_url";
+
+    public const string FilesKey = "files";
+
+    /// <summary>The core's turn: replies routed by their channel data, the files' descriptions kept on the activity for the download.</summary>
+    public InboundTurn ToTurn()
+    {
+        var route = new JsonObject();
+        if (ThreadTs is not null)
+        {
+            route["thread_ts"] = ThreadTs;
+        }
+        if (Kind != SlackWorkKind.Message && ResponseUrl is not null)
+        {
+            route[ResponseUrlKey] = ResponseUrl.AbsoluteUri;
+        }
+        var activity = Turn.Activity;
+        if (Files.Count > 0)
+        {
+            var data = activity.ChannelData?.DeepClone() as JsonObject ?? [];
+            data[FilesKey] = JsonSerializer.SerializeToNode(Files, BotJson.Options);
+            activity = activity with { ChannelData = data };
+        }
+        return Turn with
+        {
+            Activity = activity,
+            ReplyChannelData = route.Count == 0 ? null : route,
+            AnswerInResponse = Kind == SlackWorkKind.Command,
+        };
+    }
+
+    /// <summary>The file descriptions a turn carries on its activity.</summary>
+    public static IReadOnlyList<SlackFile> FilesOf(InboundTurn turn) =>
+        turn.Activity.ChannelData?[FilesKey] is JsonArray files ? files.Deserialize<List<SlackFile>>(BotJson.Options) ?? [] : [];
 }

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Turns;
@@ -9,13 +7,15 @@ using OperatorOne.Bot.Core.Turns;
 namespace OperatorOne.Channels.Teams;
 
 /// <summary>
-/// One verified Teams activity, routed by type: messages and lifecycle events become turns, card clicks and refreshes
-/// are answered in the response. A turn that outlasts the budget is acknowledged at once and answered through the
-/// outbox, because Teams gives up (and resends) after about 15 seconds.
+/// One verified Teams activity, routed by type: messages and lifecycle events become turns of the core's one entry,
+/// answered through the Bot Connector once committed; card clicks are turns whose answer is the invoke response.
+/// A turn that outlasts the budget is stored by the core and acknowledged with a typing indicator, because Teams gives
+/// up (and resends) after about 15 seconds; its answer follows through the outbox.
 /// </summary>
-internal sealed class TeamsBot(TeamsInvokes invokes, TeamsReplies replies, TeamsConnector connector, IServiceScopeFactory scopes, InFlightTurns inFlight,
-    IOptions<TeamsOptions> options, ILogger<TeamsBot> logger)
+internal sealed class TeamsBot(TurnLoop turns, TeamsInvokes invokes, TeamsConnector connector, IOptions<TeamsOptions> options)
 {
+    public const string NotConnected = "This Microsoft Teams organization isn't connected to OperatorOne yet. Ask your administrator to connect it.";
+
     public async Task<Results<Ok, Ok<TeamsInvokeResponse>, BadRequest<string>, StatusCodeHttpResult>> HandleAsync(Activity activity,
         CancellationToken cancellationToken)
     {
@@ -37,65 +37,18 @@ internal sealed class TeamsBot(TeamsInvokes invokes, TeamsReplies replies, Teams
             // Invokes stay synchronous: Teams shows whatever the response carries.
             return TypedResults.Ok(await invokes.HandleAsync(turn, TeamsTurns.Verb(activity), cancellationToken));
         }
-        await RunTurnAsync(turn, cancellationToken);
+        switch (await turns.ProcessAsync(turn, options.Value.TurnBudget, cancellationToken))
+        {
+            case TurnOutcome.Completed { Result.Status: TurnStatus.UnknownInstallation } when activity.Type == ActivityTypes.Message:
+                // No organization, so no outbox: this one line goes out directly.
+                await connector.ReplyAsync(activity.ServiceUrl!, turn.Reference.Conversation.Id, activity.Id!,
+                    turn.Reference.Address(Activity.Message(NotConnected)), cancellationToken);
+                break;
+            case TurnOutcome.Accepted:
+                await connector.SendAsync(activity.ServiceUrl!, turn.Reference.Conversation.Id,
+                    turn.Reference.Address(new Activity { Type = ActivityTypes.Typing }), cancellationToken);
+                break;
+        }
         return TypedResults.Ok();
-    }
-
-    /// <summary>
-    /// Runs the turn in its own DI scope, so it can outlive this request. Whoever gets there first decides who answers:
-    /// the request, when the turn finishes within the budget (replies threaded under the message), or the turn itself,
-    /// through the outbox, once the request has already been acknowledged with a typing indicator.
-    /// </summary>
-    private async Task RunTurnAsync(InboundTurn turn, CancellationToken cancellationToken)
-    {
-        var handoff = new TurnHandoff();
-        var work = Task.Run(() => RunInScopeAsync(turn, handoff), CancellationToken.None);
-        var budget = Task.Delay(options.Value.TurnBudget, cancellationToken);
-        if (await Task.WhenAny(work, budget) != work && handoff.TryHandOff())
-        {
-            await connector.SendAsync(turn.Activity.ServiceUrl!, turn.Reference.Conversation.Id,
-                turn.Reference.Address(new Activity { Type = ActivityTypes.Typing }), cancellationToken);
-            return;
-        }
-        if (await work is { } result)
-        {
-            await replies.ReplyAsync(turn, result, cancellationToken);
-        }
-    }
-
-    private async Task<TurnResult?> RunInScopeAsync(InboundTurn turn, TurnHandoff handoff)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            // Downloads count against the budget too: a slow file is answered through the outbox like a slow tool.
-            turn = await scope.ServiceProvider.GetRequiredService<TeamsFiles>().FetchAsync(turn, inFlight.Abandoned);
-            // Not the request's token: the turn must finish even after Teams has its 200, and even while the replica drains.
-            var result = await scope.ServiceProvider.GetRequiredService<TurnPipeline>().RunAsync(turn, inFlight.Abandoned);
-            if (handoff.TryKeep())
-            {
-                return result;
-            }
-            await scope.ServiceProvider.GetRequiredService<TeamsReplies>().QueueAsync(turn, result, inFlight.Abandoned);
-            return null;
-        }
-        catch (Exception ex) when (handoff.HandedOff && ex is not OperationCanceledException)
-        {
-            // Nobody is waiting for this turn any more; the log is the only place the failure can go.
-            logger.LogError(ex, "A slow Teams turn in {Conversation} failed after it was acknowledged", turn.Reference.Conversation.Id);
-            return null;
-        }
-    }
-
-    /// <summary>Who answers a turn: 0 undecided, 1 the waiting request, 2 the turn itself through the outbox.</summary>
-    private sealed class TurnHandoff
-    {
-        private int _owner;
-
-        public bool HandedOff => Volatile.Read(ref _owner) == 2;
-
-        public bool TryHandOff() => Interlocked.CompareExchange(ref _owner, 2, 0) == 0;
-
-        public bool TryKeep() => Interlocked.CompareExchange(ref _owner, 1, 0) == 0 || Volatile.Read(ref _owner) == 1;
     }
 }

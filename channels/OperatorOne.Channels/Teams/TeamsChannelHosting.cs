@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OperatorOne.Bot.Core.Channels;
+using OperatorOne.Bot.Core.Turns;
 
 namespace OperatorOne.Channels.Teams;
 
@@ -42,7 +43,7 @@ public static class TeamsChannelHosting
         services.AddSingleton<TeamsConnectorToken>();
         services.AddScoped<TeamsBot>();
         services.AddScoped<TeamsInvokes>();
-        services.AddScoped<TeamsReplies>();
+        services.AddTransient<ITurnPreparation>(services => services.GetRequiredService<TeamsFiles>());
         services.AddTransient<IChannelSender, TeamsSender>();
         services.AddTransient<IProactiveConversations, TeamsProactiveConversations>();
         return builder;

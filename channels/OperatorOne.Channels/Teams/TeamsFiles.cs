@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Turns;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.Teams;
 
@@ -11,8 +12,10 @@ namespace OperatorOne.Channels.Teams;
 /// attachments with a contentUrl (on the connector's host these need the bot's connector token, elsewhere none).
 /// A file that cannot be fetched travels as <see cref="InboundFile.Failed"/> so the person is told why.
 /// </summary>
-internal sealed class TeamsFiles(HttpClient http, TeamsConnectorToken token, TeamsChannelMode channel, IEnumerable<IFileIntake> intakes)
+internal sealed class TeamsFiles(HttpClient http, TeamsConnectorToken token, TeamsChannelMode channel, IEnumerable<IFileIntake> intakes) : ITurnPreparation
 {
+    public string Channel => ChannelNames.Teams;
+
     public const string FileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";
 
     /// <summary>The attachments of a message that are files, as (name, content type, URL).</summary>
@@ -37,7 +40,7 @@ internal sealed class TeamsFiles(HttpClient http, TeamsConnectorToken token, Tea
     }
 
     /// <summary>The turn with its files fetched; a turn without file attachments is returned as it is.</summary>
-    public async Task<InboundTurn> FetchAsync(InboundTurn turn, CancellationToken cancellationToken)
+    public async Task<InboundTurn> PrepareAsync(InboundTurn turn, CancellationToken cancellationToken)
     {
         var attached = Find(turn.Activity);
         if (attached.Count == 0 || intakes.FirstOrDefault() is not { } intake)

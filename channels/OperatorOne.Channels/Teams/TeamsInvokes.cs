@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Approvals;
 using OperatorOne.Bot.Core.Tenancy;
 using OperatorOne.Bot.Core.Turns;
@@ -13,9 +14,8 @@ namespace OperatorOne.Channels.Teams;
 /// adaptiveCard/action invokes, answered in the HTTP response: a click on Approve/Reject, or a card's automatic
 /// refresh asking how the request stands now.
 /// </summary>
-internal sealed class TeamsInvokes(TurnPipeline pipeline, OperatorOneDb db)
+internal sealed class TeamsInvokes(TurnLoop turns, OperatorOneDb db, IOptions<TeamsOptions> options)
 {
-    public const string NotConnected = "This Microsoft Teams organization isn't connected to OperatorOne yet. Ask your administrator to connect it.";
 
     public async Task<TeamsInvokeResponse> HandleAsync(InboundTurn turn, string? verb, CancellationToken cancellationToken) =>
         verb == TeamsCards.RefreshVerb
@@ -32,10 +32,15 @@ internal sealed class TeamsInvokes(TurnPipeline pipeline, OperatorOneDb db)
         {
             return TeamsInvokeResponse.Error(400, "BadRequest", "This card action is not an approval decision.");
         }
-        var result = await pipeline.RunAsync(turn, cancellationToken);
+        var outcome = await turns.ProcessAsync(turn with { AnswerInResponse = true }, options.Value.TurnBudget, cancellationToken);
+        if (outcome is not TurnOutcome.Completed { Result: var result })
+        {
+            // Still running: the outcome reaches the conversation (and every card copy) through the outbox.
+            return TeamsInvokeResponse.Message("Your decision was received.");
+        }
         if (result.Status == TurnStatus.UnknownInstallation)
         {
-            return TeamsInvokeResponse.Message(NotConnected);
+            return TeamsInvokeResponse.Message(TeamsBot.NotConnected);
         }
         if (await CurrentCardAsync(turn, decision.ApprovalId, cancellationToken) is { Decided: true } card)
         {

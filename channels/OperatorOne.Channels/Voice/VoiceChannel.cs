@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Channels;
+using OperatorOne.Bot.Core.Turns;
 using OperatorOne.Channels.Voice.Media;
 
 namespace OperatorOne.Channels.Voice;
@@ -29,6 +30,7 @@ public static class VoiceChannel
         services.AddScoped<IntakeFlow>();
         services.AddScoped<SecureFlow>();
         services.AddScoped<VoiceFlows>();
+        services.AddScoped<ITurnStep, VoiceFlowStep>();
         services.AddSingleton<IChannelSender, VoiceSender>();
         builder.AddVoiceMedia();
         return builder;

@@ -43,7 +43,7 @@ internal static class VoiceEndpoints
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GatherAsync(
-        HttpContext http, int? step, int? misses, VoiceTurns turns, VoiceHolds holds, VoiceFlows flows, ToolRegistry tools, IOptions<TwilioOptions> options,
+        HttpContext http, int? step, int? misses, VoiceTurns turns, VoiceFlows flows, ToolRegistry tools, IOptions<TwilioOptions> options,
         CancellationToken cancellationToken)
     {
         if (step is not (>= 1 and <= 10_000) || misses is not (>= 0 and <= MaxMisses + 1))
@@ -87,7 +87,7 @@ internal static class VoiceEndpoints
             case CallerIntent.Risky:
                 return await flows.StartRiskyAsync(call, step.Value, input, cancellationToken) is { } risky ? Xml(risky) : NotOurNumber(settings);
         }
-        var progress = await holds.SayAsync(call, step.Value, input, organizationId, cancellationToken);
+        var progress = await turns.SayAsync(call, step.Value, input, organizationId, cancellationToken);
         if (!progress.Finished)
         {
             return Xml(VoiceDialog.Hold(step.Value, misses.Value, hold: 1, settings));

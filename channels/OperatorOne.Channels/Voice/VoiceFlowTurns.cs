@@ -5,7 +5,6 @@ using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Turns;
 using OperatorOne.Data;
 using OperatorOne.Data.Voice;
-using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Channels.Voice;
 
@@ -23,12 +22,15 @@ internal sealed record VoiceCallRecord(VoiceFlowState State, int AnsweredStep, X
     public XDocument? Replay(int step) => step == AnsweredStep ? Answer : null;
 }
 
+/// <summary>The guided step a call takes, as the core's turn step carries it.</summary>
+internal enum VoiceFlowKind { StartIntake, Continue, StartApprovals, StartRisky }
+
 /// <summary>
-/// Runs a guided step as a turn of the core pipeline (one transaction, de-duplicated by CallSid + step, in the
-/// transcript) and keeps the call's state and last TwiML in voice_calls: a repeated callback gets that TwiML back and
-/// the flow does not move twice.
+/// Runs a guided step as a turn of the core's one entry (one transaction, de-duplicated by CallSid + step, in the
+/// transcript): the step itself is <see cref="VoiceFlowStep"/>, which keeps the call's state and last TwiML in
+/// voice_calls, so a repeated callback gets that TwiML back and the flow does not move twice.
 /// </summary>
-internal sealed class VoiceFlowTurns(TurnPipeline pipeline, OperatorOneDb db, TimeProvider clock)
+internal sealed class VoiceFlowTurns(TurnLoop turns, OperatorOneDb db, TimeProvider clock)
 {
     /// <summary>What a PIN step leaves in the transcript instead of the digits.</summary>
     public const string PinPlaceholder = "[voice PIN]";
@@ -46,48 +48,21 @@ internal sealed class VoiceFlowTurns(TurnPipeline pipeline, OperatorOneDb db, Ti
     /// Null when the called number is not installed; the rate-limit notice when the caller is over the limit. The
     /// activity is what the transcript keeps (a PIN step keeps a placeholder); <paramref name="input"/> what was said.
     /// </summary>
-    public async Task<XDocument?> RunAsync(VoiceRequest call, int step, int misses, string input, Activity activity,
-        Func<FlowStep, CancellationToken, Task<FlowOutcome>> decide, Func<string, XDocument> limited, CancellationToken cancellationToken)
+    public async Task<XDocument?> RunAsync(VoiceRequest call, int step, int misses, string input, Activity activity, VoiceFlowKind kind,
+        Func<string, XDocument> limited, CancellationToken cancellationToken)
     {
-        XDocument? answer = null;
         var turn = VoiceTurns.Turn(call, step, activity, clock.GetUtcNow()) with
         {
-            Handler = async (context, token) =>
-            {
-                var row = await context.Db.VoiceCalls.SingleOrDefaultAsync(c => c.CallSid == call.CallSid, token);
-                if (row is null)
-                {
-                    row = new VoiceCall { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, CallSid = call.CallSid, State = "{}", CreatedAt = context.Now };
-                    context.Db.VoiceCalls.Add(row);
-                }
-                var outcome = await decide(new FlowStep(call, step, misses, input, context, row, VoiceFlowState.FromJson(row.State)), token);
-                row.State = outcome.Next.ToJson();
-                row.Step = step;
-                row.Answer = VoiceEndpoints.Serialize(outcome.TwiML);
-                row.UpdatedAt = context.Now;
-                answer = outcome.TwiML;
-                return [new Reply(outcome.Spoken)];
-            },
+            Step = VoiceFlowStep.For(kind, input, step, misses),
         };
-        var result = await pipeline.RunAsync(turn, cancellationToken);
-        return result.Status switch
+        // A guided step asks no model: it runs to its end within the webhook.
+        var outcome = await turns.ProcessAsync(turn, budget: null, cancellationToken);
+        return outcome switch
         {
-            TurnStatus.UnknownInstallation => null,
-            TurnStatus.Duplicate => await StoredAnswerAsync(call, cancellationToken),
-            TurnStatus.RateLimited => limited(string.Join(" ", result.Replies.Select(r => r.Text))),
-            _ => answer,
+            TurnOutcome.Completed { Result.Status: TurnStatus.UnknownInstallation } => null,
+            TurnOutcome.Completed { Result: { Status: TurnStatus.RateLimited } result } => limited(string.Join(" ", result.Replies.Select(r => r.Text))),
+            TurnOutcome.Completed { Result.OrganizationId: { } organizationId } => (await StateAsync(call.CallSid, organizationId, cancellationToken)).Answer,
+            _ => null,
         };
-    }
-
-    /// <summary>The answer the first delivery of this step committed; the retry waited for it on the delivery row.</summary>
-    private async Task<XDocument?> StoredAnswerAsync(VoiceRequest call, CancellationToken cancellationToken)
-    {
-        if (await Bot.Core.Tenancy.Installations.FindOrganizationAsync(db, ChannelNames.Voice, call.To, cancellationToken) is not { } organizationId)
-        {
-            return null;
-        }
-        await db.UseOrganizationAsync(organizationId, cancellationToken);
-        var stored = await db.VoiceCalls.AsNoTracking().Where(c => c.CallSid == call.CallSid).Select(c => c.Answer).SingleOrDefaultAsync(cancellationToken);
-        return string.IsNullOrEmpty(stored) ? null : XDocument.Parse(stored);
     }
 }

@@ -11,7 +11,7 @@ namespace OperatorOne.Channels.Voice;
 /// The guided parts of a call: intake for unknown callers, approvals by phone, risky requests behind the voice PIN.
 /// Picks the flow for a step and runs it through <see cref="VoiceFlowTurns"/>.
 /// </summary>
-internal sealed class VoiceFlows(VoiceFlowTurns turns, IntakeFlow intake, SecureFlow secure, VoiceFlowSteps steps, IOptions<TwilioOptions> options, OperatorOneDb db)
+internal sealed class VoiceFlows(VoiceFlowTurns turns, IOptions<TwilioOptions> options, OperatorOneDb db)
 {
     public Task<VoiceCallRecord> StateAsync(VoiceRequest call, Guid organizationId, CancellationToken cancellationToken) =>
         turns.StateAsync(call.CallSid, organizationId, cancellationToken);
@@ -26,7 +26,7 @@ internal sealed class VoiceFlows(VoiceFlowTurns turns, IntakeFlow intake, Secure
     public Task<XDocument?> StartIntakeAsync(VoiceRequest call, CancellationToken cancellationToken) =>
         turns.RunAsync(call, 0, 0, "",
             new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [new ChannelAccount { Id = call.From }] },
-            (step, _) => Task.FromResult(steps.Ask(step, IntakeFlow.Start, IntakeFlow.Greeting)),
+            VoiceFlowKind.StartIntake,
             text => VoiceFlowPrompts.Ask(IntakeFlow.Start, text, 1, 0, options.Value), cancellationToken);
 
     public XDocument Silence(VoiceFlowState state, int step, int misses) =>
@@ -36,14 +36,14 @@ internal sealed class VoiceFlows(VoiceFlowTurns turns, IntakeFlow intake, Secure
         turns.RunAsync(call, step, misses, input,
             // The digits of a PIN never reach the transcript.
             Activity.Message(state.Stage == VoiceStage.Pin ? VoiceFlowTurns.PinPlaceholder : input),
-            (flowStep, token) => flowStep.State.Flow == VoiceFlow.Intake ? intake.StepAsync(flowStep, token) : secure.StepAsync(flowStep, token),
+            VoiceFlowKind.Continue,
             text => VoiceFlowPrompts.Ask(state, text, step + 1, misses, options.Value), cancellationToken);
 
     public Task<XDocument?> StartApprovalsAsync(VoiceRequest call, int step, string input, CancellationToken cancellationToken) =>
-        turns.RunAsync(call, step, 0, input, Activity.Message(input), secure.StartApprovalsAsync,
+        turns.RunAsync(call, step, 0, input, Activity.Message(input), VoiceFlowKind.StartApprovals,
             text => VoiceFlowPrompts.Ask(VoiceFlowState.Idle, text, step + 1, 0, options.Value), cancellationToken);
 
     public Task<XDocument?> StartRiskyAsync(VoiceRequest call, int step, string input, CancellationToken cancellationToken) =>
-        turns.RunAsync(call, step, 0, input, Activity.Message(input), secure.StartRiskyAsync,
+        turns.RunAsync(call, step, 0, input, Activity.Message(input), VoiceFlowKind.StartRisky,
             text => VoiceFlowPrompts.Ask(VoiceFlowState.Idle, text, step + 1, 0, options.Value), cancellationToken);
 }

@@ -12,6 +12,8 @@ internal sealed class VoiceSender : IChannelSender
 {
     public string Channel => ChannelNames.Voice;
 
+    public ChannelDelivery Delivery => ChannelDelivery.Pull;
+
     public Task<DeliveryResult> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken) =>
         Task.FromResult<DeliveryResult>(new DeliveryResult.Undeliverable("A phone call cannot receive messages after the fact.", StaleConversation: true));
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
@@ -12,7 +11,7 @@ internal static class ActivityEndpoints
     private const int MaxClientActivityIdLength = 100;
 
     public static async Task<Results<Ok<ActivityPosted>, JsonHttpResult<DirectLineError>>> PostAsync(
-        string conversationId, HttpRequest request, ConversationAccess access, DirectLineLog log, WebChatTurns turns,
+        string conversationId, HttpRequest request, ConversationAccess access, WebChatTurns turns,
         ILogger<WebChatTurns> logger, CancellationToken cancellationToken)
     {
         var (caller, conversation, denied) = await access.OpenAsync(request, conversationId, cancellationToken);
@@ -25,7 +24,7 @@ internal static class ActivityEndpoints
         {
             return malformed ?? DirectLineError.BadJson("The body must be one activity.");
         }
-        var clientActivityId = ClientActivityId(posted);
+        var clientActivityId = WebChatLog.ClientActivityId(posted);
         if (clientActivityId?.Length > MaxClientActivityIdLength)
         {
             return DirectLineError.BadJson($"channelData.clientActivityID is limited to {MaxClientActivityIdLength} characters.");
@@ -43,26 +42,23 @@ internal static class ActivityEndpoints
             Name = conversation.UserName ?? posted.From?.Name,
             Role = "user",
         };
-        var echo = posted with { Id = null, From = user, Recipient = WebChatTurns.Bot, ReplyToId = posted.ReplyToId };
-        var logged = await log.AppendAsync(conversation, echo, clientActivityId, cancellationToken);
-        if (logged is null)
-        {
-            return DirectLineError.ConversationNotFound();
-        }
+        var message = posted with { Id = null, From = user, Recipient = WebChatTurns.Bot, ReplyToId = posted.ReplyToId };
+        WebChatPosted answered;
         try
         {
             // A re-post runs the turn again with the same delivery id; the core processes a delivery once.
-            if (!await turns.AnswerAsync(conversation, logged.Activity, [], cancellationToken))
-            {
-                return DirectLineError.Result(StatusCodes.Status403Forbidden, "BadArgument", "The web chat site is not installed.");
-            }
+            answered = await turns.PostAsync(conversation, message, [], cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "The turn for web chat activity {Activity} failed.", logged.Activity.Id);
+            logger.LogError(e, "The turn for a web chat activity in {Conversation} failed.", conversation.Id);
             return DirectLineError.BotError();
         }
-        return TypedResults.Ok(new ActivityPosted(logged.Activity.Id ?? ""));
+        if (answered.NotInstalled)
+        {
+            return DirectLineError.Result(StatusCodes.Status403Forbidden, "BadArgument", "The web chat site is not installed.");
+        }
+        return TypedResults.Ok(new ActivityPosted(answered.Id!));
     }
 
     public static async Task<Results<EmptyHttpResult, JsonHttpResult<DirectLineError>>> StreamAsync(
@@ -86,7 +82,4 @@ internal static class ActivityEndpoints
         await stream.RunAsync(context, conversation.Id, string.IsNullOrEmpty(watermark) ? null : watermark, cancellationToken);
         return TypedResults.Empty;
     }
-
-    private static string? ClientActivityId(Activity activity) =>
-        activity.ChannelData?["clientActivityID"] is JsonValue value && value.TryGetValue<string>(out var id) && id.Length > 0 ? id : null;
 }

@@ -46,7 +46,7 @@ internal static class ConversationEndpoints
         try
         {
             // The core welcomes the user and delivers what waits for them (pending approval cards).
-            if (!await turns.RunAsync(conversation, WebChatTurns.UserJoined(conversation), cancellationToken))
+            if (!await turns.JoinAsync(conversation, cancellationToken))
             {
                 return DirectLineError.Result(StatusCodes.Status403Forbidden, "BadArgument", "The web chat site is not installed.");
             }

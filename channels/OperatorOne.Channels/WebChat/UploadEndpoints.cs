@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
@@ -19,7 +18,7 @@ internal static class UploadEndpoints
     private const string ActivityPart = "activity";
 
     public static async Task<Results<Ok<ActivityPosted>, JsonHttpResult<DirectLineError>>> UploadAsync(
-        string conversationId, HttpRequest request, ConversationAccess access, DirectLineLog log, WebChatTurns turns,
+        string conversationId, HttpRequest request, ConversationAccess access, WebChatTurns turns,
         IEnumerable<IFileIntake> intakes, ILogger<WebChatTurns> logger, CancellationToken cancellationToken)
     {
         var (caller, conversation, denied) = await access.OpenAsync(request, conversationId, cancellationToken);
@@ -86,25 +85,25 @@ internal static class UploadEndpoints
             Recipient = WebChatTurns.Bot,
             Attachments = files.Select(f => new Attachment { ContentType = f.ContentType, Name = f.Name }).ToList(),
         };
-        var clientActivityId = posted.ChannelData?["clientActivityID"] is JsonValue value && value.TryGetValue<string>(out var id) && id.Length is > 0 and <= 100 ? id : null;
-        var logged = await log.AppendAsync(conversation, echo, clientActivityId, cancellationToken);
-        if (logged is null)
+        if (WebChatLog.ClientActivityId(posted) is { Length: > 100 })
         {
-            return DirectLineError.ConversationNotFound();
+            return DirectLineError.BadJson("channelData.clientActivityID is limited to 100 characters.");
         }
+        WebChatPosted answered;
         try
         {
-            if (!await turns.AnswerAsync(conversation, logged.Activity, files, cancellationToken))
-            {
-                return DirectLineError.Result(StatusCodes.Status403Forbidden, "BadArgument", "The web chat site is not installed.");
-            }
+            answered = await turns.PostAsync(conversation, echo, files, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "The turn for web chat upload {Activity} failed.", logged.Activity.Id);
+            logger.LogError(e, "The turn for a web chat upload in {Conversation} failed.", conversation.Id);
             return DirectLineError.BotError();
         }
-        return TypedResults.Ok(new ActivityPosted(logged.Activity.Id ?? ""));
+        if (answered.NotInstalled)
+        {
+            return DirectLineError.Result(StatusCodes.Status403Forbidden, "BadArgument", "The web chat site is not installed.");
+        }
+        return TypedResults.Ok(new ActivityPosted(answered.Id!));
     }
 
     private static async Task<(IFormCollection? Form, JsonHttpResult<DirectLineError>? Error)> ReadFormAsync(

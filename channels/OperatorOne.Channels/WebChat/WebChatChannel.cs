@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OperatorOne.Bot.Core.Channels;
+using OperatorOne.Bot.Core.Turns;
 
 namespace OperatorOne.Channels.WebChat;
 
@@ -33,6 +34,7 @@ public static class WebChatChannel
         services.AddScoped<WebChatTurns>();
         services.AddScoped<ActivityStream>();
         services.AddSingleton<IChannelSender, WebChatSender>();
+        services.AddSingleton<IConversationLog, WebChatLog>();
         // Any site may embed the chat: callers prove themselves with a bearer secret or token, never a cookie.
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
             .AllowAnyOrigin()

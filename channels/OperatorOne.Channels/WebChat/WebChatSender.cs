@@ -16,6 +16,8 @@ internal sealed class WebChatSender(IServiceScopeFactory scopes) : IChannelSende
 {
     public string Channel => ChannelNames.WebChat;
 
+    public ChannelDelivery Delivery => ChannelDelivery.Log;
+
     public Task<DeliveryResult> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken) =>
         AppendAsync(reference, activity with { Id = null }, cancellationToken);
 

@@ -135,6 +135,10 @@ END $$;
 CREATE TRIGGER direct_line_activity_notify AFTER INSERT ON direct_line_activities
   FOR EACH ROW EXECUTE FUNCTION op_notify_direct_line();
 
+-- Web chat activity ids ({conversation}|{number}) come from one sequence, so a message's id is known before its turn
+-- writes it to the log, without a lock or a commit.
+CREATE SEQUENCE direct_line_activity_numbers;
+
 -- Which organization a Direct Line conversation belongs to (the outbox delivers to it by id).
 CREATE FUNCTION op_find_direct_line_conversation(p_conversation_id text) RETURNS uuid
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS

@@ -43,7 +43,7 @@ internal sealed class ReminderScan(IServiceScopeFactory scopes, TimeProvider clo
         }
         if (claimed > 0)
         {
-            signal.Notify(OutboxQueue.QueueName);
+            signal.Notify(OutboxWork.QueueName);
         }
         return claimed;
     }

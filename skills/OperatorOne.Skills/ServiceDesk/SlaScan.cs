@@ -38,7 +38,7 @@ internal sealed class SlaScan(IServiceScopeFactory scopes, TimeProvider clock, W
         }
         if (claimed > 0)
         {
-            signal.Notify(OutboxQueue.QueueName);
+            signal.Notify(OutboxWork.QueueName);
         }
         return claimed;
     }

@@ -8,6 +8,7 @@ using OperatorOne.Data.Audit;
 using OperatorOne.Data.Conversations;
 using OperatorOne.Data.Outbox;
 using OperatorOne.Tests.Infrastructure;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Tests.AdminApi;
 
@@ -230,7 +231,7 @@ public sealed class AdminResourceTests(BotHost host)
             db.Conversations.Add(conversation);
             var dead = new OutboxMessage
             {
-                OrganizationId = org.Id, ConversationId = conversation.Id, Activity = "{}", Status = OutboxStatus.Dead, Attempts = 8,
+                OrganizationId = org.Id, Channel = ChannelNames.WebChat, ConversationId = conversation.Id, Activity = "{}", Status = OutboxStatus.Dead, Attempts = 8,
                 LastError = "404 conversation gone", CreatedAt = DateTimeOffset.UtcNow, NextAttemptAt = DateTimeOffset.UtcNow.AddYears(1),
             };
             db.OutboxMessages.Add(dead);

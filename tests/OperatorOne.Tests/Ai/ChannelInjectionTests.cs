@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Data.Approvals;
-using OperatorOne.Data.Channels;
 using OperatorOne.Data.Tickets;
 using OperatorOne.Tests.Infrastructure;
 using OperatorOne.Tests.Slack;
 using OperatorOne.Tests.Teams;
+using OperatorOne.Data.Work;
 
 namespace OperatorOne.Tests.Ai;
 
@@ -89,17 +89,18 @@ public sealed class ChannelInjectionTests(ChannelLlmFixture fixture) : IClassFix
 
         var eventId = envelope["event_id"]!.ToString();
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (await fixture.Slack.Host.InOrganizationAsync(org.Id, db => db.SlackInbox.AnyAsync(i => i.DeliveryId == eventId && i.Status == SlackInboxStatus.Pending))
+        while (!await fixture.Slack.Host.InOrganizationAsync(org.Id, db => db.ProcessedDeliveries.AnyAsync(d => d.DeliveryId == eventId))
             && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }
         var rows = await fixture.Slack.Host.InOrganizationAsync(org.Id, async db =>
-            (await db.SlackInbox.Select(i => i.Payload).ToListAsync())
+            (await db.AcceptedTurns.Select(i => i.Payload).ToListAsync())
             .Concat((await db.TranscriptMessages.Select(m => new { m.Text, m.Activity }).ToListAsync()).Select(m => m.Text + " " + m.Activity))
             .Concat((await db.AuditEvents.Select(e => new { e.Arguments, e.Detail }).ToListAsync()).Select(e => e.Arguments + " " + e.Detail))
             .ToList());
-        Assert.Equal(SlackInboxStatus.Done, await fixture.Slack.Host.InOrganizationAsync(org.Id, db => db.SlackInbox.Where(i => i.DeliveryId == eventId).Select(i => i.Status).SingleAsync()));
+        Assert.True(await fixture.Slack.Host.InOrganizationAsync(org.Id, db => db.ProcessedDeliveries.AnyAsync(d => d.DeliveryId == eventId)));
+        Assert.DoesNotContain(await fixture.Slack.Host.InOrganizationAsync(org.Id, db => db.AcceptedTurns.Select(t => t.Status).ToListAsync()), s => s == WorkStatus.Pending);
         // As a number of its own: random ids (hex, base64) may hold the same digits by chance.
         Assert.All(rows, r => Assert.DoesNotMatch("(?<![0-9A-Za-z])4821(?![0-9A-Za-z])", r));
         Assert.Empty(fixture.Model.Requests);

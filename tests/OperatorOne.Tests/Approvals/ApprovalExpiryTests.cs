@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using OperatorOne.Bot.Core.Approvals;
 using OperatorOne.Data.Approvals;
 using OperatorOne.Tests.Infrastructure;
+using OperatorOne.Bot.Core.Work;
 
 namespace OperatorOne.Tests.Approvals;
 
@@ -22,7 +22,7 @@ public sealed class ApprovalExpiryTests(BotHost host)
         var card = await admin.ExpectCard("Approve");
         await Task.Delay(TimeSpan.FromSeconds(1.5));
 
-        await host.Services.GetServices<IHostedService>().OfType<ApprovalExpiry>().Single().ExpireAllAsync(CancellationToken.None);
+        await host.Services.GetServices<IPeriodicJob>().OfType<ApprovalExpiry>().Single().ExpireAllAsync(CancellationToken.None);
         await member.ExpectReply("expired without a decision");
         await admin.ExpectCard("Expired");
         await admin.Submit(card["attachments"]![0]!["content"]!["actions"]![0]!["data"]!.DeepClone().AsObject());

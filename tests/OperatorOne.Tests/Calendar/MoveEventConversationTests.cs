@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Data.Calendar;
 using OperatorOne.Skills.Calendar;
 using OperatorOne.Tests.Infrastructure;
+using OperatorOne.Bot.Core.Work;
 
 namespace OperatorOne.Tests.Calendar;
 
@@ -96,8 +95,8 @@ public sealed class MoveEventConversationTests(BotHost host)
     }
 
     private async Task<int> ScanAsync(DateTimeOffset now) => await new ReminderScan(
-        host.Services.GetRequiredService<IServiceScopeFactory>(), new FixedClock(now), host.Services.GetRequiredService<OutboxSignal>(),
-        host.Services.GetRequiredService<IOptions<CalendarOptions>>(), NullLogger<ReminderScan>.Instance).ScanAsync(CancellationToken.None);
+        host.Services.GetRequiredService<IServiceScopeFactory>(), new FixedClock(now), host.Services.GetRequiredService<WorkSignal>(),
+        host.Services.GetRequiredService<IOptions<CalendarOptions>>()).ScanAsync(CancellationToken.None);
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Data.Outbox;
 using OperatorOne.Skills.Calendar;
 using OperatorOne.Tests.Infrastructure;
+using OperatorOne.Bot.Core.Work;
 
 namespace OperatorOne.Tests.Calendar;
 
@@ -52,8 +51,8 @@ public sealed class ReminderScanTests(BotHost host)
     }
 
     private ReminderScan Scan(TimeProvider clock) => new(
-        host.Services.GetRequiredService<IServiceScopeFactory>(), clock, host.Services.GetRequiredService<OutboxSignal>(),
-        host.Services.GetRequiredService<IOptions<CalendarOptions>>(), NullLogger<ReminderScan>.Instance);
+        host.Services.GetRequiredService<IServiceScopeFactory>(), clock, host.Services.GetRequiredService<WorkSignal>(),
+        host.Services.GetRequiredService<IOptions<CalendarOptions>>());
 
     /// <summary>A clock that stands still until the test moves it.</summary>
     private sealed class ManualClock(DateTimeOffset start) : TimeProvider

@@ -13,7 +13,7 @@ public sealed class SlackBadInputTests(SlackFixture fixture)
     {
         await Task.Delay(300);
         var stored = await fixture.Host.InOrganizationAsync(workspace.Organization.Id, async db => (
-            await db.Conversations.CountAsync(c => c.Channel == "slack"), await db.TranscriptMessages.CountAsync(), await db.SlackInbox.CountAsync()));
+            await db.Conversations.CountAsync(c => c.Channel == "slack"), await db.TranscriptMessages.CountAsync(), await db.AcceptedTurns.CountAsync()));
         Assert.Equal((0, 0, 0), stored);
         Assert.DoesNotContain(fixture.Slack.Calls, c => c.Arguments["channel"]?.ToString()?.Contains(workspace.TeamId[1..], StringComparison.Ordinal) == true);
     }

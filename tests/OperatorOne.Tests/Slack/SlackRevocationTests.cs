@@ -34,7 +34,7 @@ public sealed class SlackRevocationTests(SlackFixture fixture)
         var afterwards = await workspace.PostEventAsync(workspace.DmEnvelope("member", "help"));
 
         Assert.Equal(HttpStatusCode.Forbidden, afterwards.StatusCode);
-        Assert.Equal(0, await fixture.Host.InOrganizationAsync(workspace.Organization.Id, db => db.SlackInbox.CountAsync()));
+        Assert.Equal(0, await fixture.Host.InOrganizationAsync(workspace.Organization.Id, db => db.ProcessedDeliveries.CountAsync()));
     }
 
     [Fact]

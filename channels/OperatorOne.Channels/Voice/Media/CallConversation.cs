@@ -33,6 +33,9 @@ internal sealed class CallConversation(
     public const string RiskyRefusal = "For your security, that can't be done on this line. Please ask me in chat. Anything else?";
 
     private readonly Channel<CallInput> _inputs = Channel.CreateBounded<CallInput>(new BoundedChannelOptions(4) { FullMode = BoundedChannelFullMode.DropOldest });
+    /// <summary>How many budgets a stream waits for a slow turn's answer before it apologizes.</summary>
+    private const int MaxHolds = 4;
+
     private IReadOnlyList<VoiceChoice> _choices = [];
     private int _step;
 
@@ -45,8 +48,7 @@ internal sealed class CallConversation(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await GuardAsync(() => AnswerAsync(scope => scope.ServiceProvider.GetRequiredService<StreamTurns>().WelcomeAsync(caller, cancellationToken),
-            mayHold: false, cancellationToken));
+        await GuardAsync(() => AnswerAsync(turns => turns.WelcomeAsync(caller, cancellationToken), step: 0, cancellationToken));
         await foreach (var input in _inputs.Reader.ReadAllAsync(cancellationToken))
         {
             await GuardAsync(() => HandleAsync(input, cancellationToken));
@@ -92,31 +94,38 @@ internal sealed class CallConversation(
                 return;
         }
         var step = ++_step;
-        await AnswerAsync(scope => scope.ServiceProvider.GetRequiredService<StreamTurns>().SayAsync(caller, step, text, cancellationToken),
-            mayHold: true, cancellationToken);
+        await AnswerAsync(turns => turns.SayAsync(caller, step, text, cancellationToken), step, cancellationToken);
     }
 
-    /// <summary>A caller's turn that outlasts the budget (a model thinking) gets the holding phrase first, not silence.</summary>
-    private async Task AnswerAsync(Func<AsyncServiceScope, Task<VoiceAnswer?>> turn, bool mayHold, CancellationToken cancellationToken)
+    /// <summary>
+    /// A caller's turn that outlasts the budget (a model thinking) was stored by the core: the caller hears the holding
+    /// phrase, then the answer once the turn has committed it (here or on another replica).
+    /// </summary>
+    private async Task AnswerAsync(Func<StreamTurns, Task<TurnProgress>> turn, int step, CancellationToken cancellationToken)
     {
-        var running = Task.Run(() => RunInScopeAsync(turn), CancellationToken.None);
-        if (mayHold && await Task.WhenAny(running, Task.Delay(turnBudget, cancellationToken)) != running)
+        VoiceAnswer? answer;
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            await SpeakAsync(VoiceDialog.HoldingPhrase, cancellationToken);
+            var turns = scope.ServiceProvider.GetRequiredService<StreamTurns>();
+            var progress = await turn(turns);
+            answer = progress.Answer;
+            if (!progress.Finished)
+            {
+                await SpeakAsync(VoiceDialog.HoldingPhrase, cancellationToken);
+                answer = await turns.WaitAsync(caller, step, turnBudget * MaxHolds, cancellationToken);
+                if (answer is null)
+                {
+                    await SpeakAsync(VoiceDialog.Overdue, cancellationToken);
+                    return;
+                }
+            }
         }
-        var answer = await running;
         if (answer is null)
         {
             return;
         }
         _choices = answer.Choices;
         await SpeakAsync(answer.Speech.Length > 0 ? answer.Speech : "Anything else?", cancellationToken);
-    }
-
-    private async Task<VoiceAnswer?> RunInScopeAsync(Func<AsyncServiceScope, Task<VoiceAnswer?>> turn)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await turn(scope);
     }
 
     private async Task SpeakAsync(string text, CancellationToken cancellationToken)

@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Turns;
+using OperatorOne.Data;
+using OperatorOne.Data.Channels;
+using OperatorOne.Data.Conversations;
+
+namespace OperatorOne.Channels.WebChat;
+
+/// <summary>
+/// The web chat's conversations live in the Direct Line log: a turn writes the person's message (unless an accepted
+/// turn's acknowledgement put it there already) and the bot's replies in its own transaction, so a crash can never
+/// leave a reply in the transcript that the chat never shows.
+/// </summary>
+internal sealed class WebChatLog(TimeProvider clock, ConversationSignals signals) : IConversationLog
+{
+    public string Channel => ChannelNames.WebChat;
+
+    public async Task RecordAsync(OperatorOneDb db, InboundTurn turn, Conversation conversation, IReadOnlyList<Activity> replies, CancellationToken cancellationToken)
+    {
+        var log = new DirectLineLog(db, clock, signals);
+        if (await log.FindAsync(turn.Reference.Conversation.Id, cancellationToken) is not { } chat)
+        {
+            return;
+        }
+        var entries = new List<(Activity, string?)>();
+        var echo = turn.Activity.Type != ActivityTypes.ConversationUpdate && turn.Activity.Id is not null;
+        if (echo)
+        {
+            entries.Add((turn.Activity, ClientActivityId(turn.Activity)));
+        }
+        // Replies to a message point at its echo, so Web Chat shows them after it; welcome replies have nothing to point at.
+        var replyTo = echo ? turn.Activity.Id : null;
+        entries.AddRange(replies.Select(r => ((Activity)WebChatTurns.AsBotActivity(r, chat, replyTo), (string?)null)));
+        if (entries.Count > 0)
+        {
+            await log.AppendInTransactionAsync(chat, entries, cancellationToken);
+        }
+    }
+
+    public static string? ClientActivityId(Activity activity) =>
+        activity.ChannelData?["clientActivityID"] is JsonValue value && value.TryGetValue<string>(out var id) && id.Length > 0 ? id : null;
+}
