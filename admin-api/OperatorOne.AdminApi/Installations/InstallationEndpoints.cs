@@ -43,7 +43,7 @@ internal static class InstallationEndpoints
         var channel = Installable(create.Channel)!;
         var externalId = create.ExternalId.Trim();
         // The lookup crosses organizations, so a tenant or site taken by anyone else is refused too.
-        if (await Bot.Core.Tenancy.Installations.FindOrganizationAsync(db, channel, externalId, cancellationToken) is not null)
+        if (await Bot.Core.Tenancy.Installations.FindOwnerAsync(db, channel, externalId, cancellationToken) is not null)
         {
             return TypedResults.Problem("That installation already exists.", statusCode: StatusCodes.Status409Conflict);
         }

@@ -84,6 +84,21 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
         }
         if (conversation is not null)
         {
+            if (db.Entry(conversation).State == EntityState.Added)
+            {
+                // Saved before anything points at it; a concurrent delivery that opened the same 1:1 first wins.
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException)
+                {
+                    db.Entry(conversation).State = EntityState.Detached;
+                    var (channel, opened) = (conversation.Channel, conversation.ExternalId);
+                    conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Channel == channel && c.ExternalId == opened, cancellationToken)
+                        ?? throw new InvalidOperationException($"The {channel} conversation just opened could not be saved.");
+                }
+            }
             message.ConversationId = conversation.Id;
             if (message.CardCopyId is { } copyId)
             {

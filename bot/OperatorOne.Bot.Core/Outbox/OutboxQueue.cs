@@ -26,6 +26,26 @@ internal sealed class OutboxQueue : IWorkQueue
     public Task RunAsync(ClaimedWork work, IServiceProvider services, string replica, CancellationToken cancellationToken) =>
         services.GetRequiredService<OutboxDelivery>().DeliverAsync(work.Id, work.OrganizationId!.Value, replica, cancellationToken);
 
+    /// <summary>A delivery that threw (not a channel's answer, which <see cref="OutboxDelivery"/> records) counts as an attempt.</summary>
+    public async Task FailedAsync(ClaimedWork work, IServiceProvider services, string replica, Exception error, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<OperatorOneDb>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await db.UseOrganizationAsync(work.OrganizationId!.Value, cancellationToken);
+        var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == work.Id && m.ClaimedBy == replica, cancellationToken);
+        if (message is null)
+        {
+            return;
+        }
+        message.Attempts++;
+        message.LastError = $"{error.GetType().Name}: {error.Message}";
+        message.Status = message.Attempts >= OutboxDelivery.MaxAttempts ? Data.Outbox.OutboxStatus.Dead : message.Status;
+        message.NextAttemptAt = now + Backoff.After(message.Attempts);
+        message.ClaimedBy = null;
+        message.ClaimedAt = null;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     internal sealed record ClaimedRow(long Id, Guid OrganizationId);
 }
 

@@ -106,7 +106,6 @@ public sealed class AcceptedTurns(IServiceScopeFactory scopes, ReplicaId replica
         {
             Type = ActivityTypes.Message,
             Text = "Sorry, something went wrong on my side with your last message. Please try again.",
-            ReplyToId = turn.Activity.Id,
             ChannelData = turn.ReplyChannelData?.DeepClone() as System.Text.Json.Nodes.JsonObject,
         }));
         signal.Notify(OutboxQueue.QueueName);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Conversations;
 
 namespace OperatorOne.Bot.Core.Turns;
@@ -34,6 +35,18 @@ public static partial class InboundRedaction
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The inbound activity as a log written after the tool ran must show it: masked when this turn masked its
+    /// transcript row (the web chat echoes the message in the turn's transaction, after the tools).
+    /// </summary>
+    public static Activities.Activity AsRecorded(OperatorOneDb db, Activities.Activity inbound)
+    {
+        var masked = inbound.Id is { } id && db.ChangeTracker.Entries<TranscriptMessage>().Any(e =>
+            e.State == EntityState.Added && e.Entity.Direction == MessageDirection.Inbound && e.Entity.ActivityId == id
+            && e.Entity.Text != (inbound.Text ?? ""));
+        return masked ? inbound with { Text = MaskDigits(inbound.Text ?? ""), Value = null } : inbound;
     }
 
     public static string MaskDigits(string text) => Digit().Replace(text, Mask);

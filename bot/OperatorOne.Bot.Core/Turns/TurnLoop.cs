@@ -74,12 +74,17 @@ public sealed class TurnLoop(IServiceScopeFactory scopes, InFlightTurns inFlight
     private async Task<TurnResult> RunAsync(InboundTurn turn, TurnHandoff handoff, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        var pipeline = scope.ServiceProvider.GetRequiredService<TurnPipeline>();
         if (scope.ServiceProvider.GetServices<ITurnPreparation>().FirstOrDefault(p => p.Channel == turn.Channel) is { } preparation)
         {
+            if (await pipeline.WasProcessedAsync(turn, cancellationToken))
+            {
+                return TurnResult.Duplicate;
+            }
             // Downloads and look-ups run before the transaction opens, and count against the budget like a slow tool.
             turn = await preparation.PrepareAsync(turn, cancellationToken);
         }
-        var result = await scope.ServiceProvider.GetRequiredService<TurnPipeline>().RunAsync(turn, handoff, cancellationToken);
+        var result = await pipeline.RunAsync(turn, handoff, cancellationToken);
         if (result.Deliveries.Count > 0)
         {
             await scope.ServiceProvider.GetRequiredService<OutboxDeliveries>().DeliverNowAsync(result, cancellationToken);

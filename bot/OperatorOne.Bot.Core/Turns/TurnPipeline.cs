@@ -133,6 +133,20 @@ public sealed class TurnPipeline(
     private ITurnStep StepFor(TurnStep step) =>
         services.GetServices<ITurnStep>().FirstOrDefault(s => s.Name == step.Name) ?? throw new InvalidOperationException($"No turn step '{step.Name}' is registered.");
 
+    /// <summary>
+    /// Whether this delivery was processed already: read before a channel's preparation downloads anything, so a
+    /// redelivery costs no network work. The insert in the turn's transaction still decides.
+    /// </summary>
+    public async Task<bool> WasProcessedAsync(InboundTurn turn, CancellationToken cancellationToken)
+    {
+        if (await Installations.FindOrganizationAsync(db, turn.Channel, turn.InstallationId, cancellationToken) is not { } organizationId)
+        {
+            return false;
+        }
+        await db.UseOrganizationAsync(organizationId, cancellationToken);
+        return await db.ProcessedDeliveries.AnyAsync(d => d.Channel == turn.Channel && d.DeliveryId == turn.DeliveryId, cancellationToken);
+    }
+
     private async Task<bool> FirstDeliveryAsync(InboundTurn turn, Guid organizationId, DateTimeOffset now, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO processed_deliveries (organization_id, channel, delivery_id, received_at)

@@ -28,9 +28,14 @@ public sealed class TurnReplies(OutboxWriter outbox, IEnumerable<IChannelSender>
         TurnHandoff handoff, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // From here on the request either takes these replies or has already been acknowledged.
-        var inResponse = turn.AnswerInResponse && handoff.TryKeep();
-        var activities = replies.Select(r => ToActivity(turn, r)).ToList();
+        var kept = handoff.TryKeep();
+        var inResponse = turn.AnswerInResponse && kept;
         var delivery = senders.FirstOrDefault(s => s.Channel == turn.Channel)?.Delivery ?? ChannelDelivery.Push;
+        // On a push channel a reply while the request still waits answers the message (Teams threads it, as the SDK
+        // does); a late answer or a welcome is a message of its own. Logged and read-back replies always point at the
+        // message: that is how the web chat orders them and a held call finds its answer.
+        var answersMessage = delivery != ChannelDelivery.Push || kept && turn.Activity.Type == ActivityTypes.Message;
+        var activities = replies.Select(r => ToActivity(turn, r, answersMessage ? turn.Activity.Id : null)).ToList();
         if (logs.FirstOrDefault(l => l.Channel == turn.Channel) is { } log)
         {
             await log.RecordAsync(db, turn, conversation, activities, cancellationToken);
@@ -59,13 +64,13 @@ public sealed class TurnReplies(OutboxWriter outbox, IEnumerable<IChannelSender>
     /// <summary>After the commit: what else this turn queued (approval cards, notices) goes out now.</summary>
     public void Committed() => signal.Notify(OutboxQueue.QueueName);
 
-    private static Activity ToActivity(InboundTurn turn, Reply reply) => turn.Reference.Address(new Activity
+    private static Activity ToActivity(InboundTurn turn, Reply reply, string? replyTo) => turn.Reference.Address(new Activity
     {
         Type = ActivityTypes.Message,
         Text = reply.Text,
         Speak = reply.Speak,
         Attachments = reply.Card is null ? null : [Attachment.AdaptiveCard(reply.Card)],
-        ReplyToId = turn.Activity.Id,
+        ReplyToId = replyTo,
         ChannelData = turn.ReplyChannelData?.DeepClone() as JsonObject,
     });
 }

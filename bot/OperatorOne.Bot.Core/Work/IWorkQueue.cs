@@ -19,6 +19,12 @@ public interface IWorkQueue
 
     /// <summary>Runs one claimed row; it must settle the row (or leave it claimed for another attempt after the claim dies).</summary>
     Task RunAsync(ClaimedWork work, IServiceProvider services, string replica, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="RunAsync"/> threw: settle the row for a later attempt instead of holding it until the claim dies
+    /// (a live replica's claim lives until MaxHoldSeconds). The default keeps the claim.
+    /// </summary>
+    Task FailedAsync(ClaimedWork work, IServiceProvider services, string replica, Exception error, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>A claimed row: its id and organization (null for system work such as periodic jobs), or a name.</summary>

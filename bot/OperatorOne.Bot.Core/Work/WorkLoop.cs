@@ -115,7 +115,21 @@ internal sealed class WorkLoop(IEnumerable<IWorkQueue> queues, IServiceScopeFact
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "{Queue} item {Id} failed; it is retried once its claim dies", queue.Name, work.Name ?? work.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var id = work.Name ?? work.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            logger.LogError(ex, "{Queue} item {Id} failed; it is retried later", queue.Name, id);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await queue.FailedAsync(work, scope.ServiceProvider, replica.Value, ex, _abandon.Token);
+            }
+            catch (Exception settle) when (settle is not OperationCanceledException)
+            {
+                // The database is away too: the claim dies with MaxHoldSeconds and another attempt follows.
+                logger.LogError(settle, "{Queue} item {Id} could not be released; it is retried once its claim dies", queue.Name, id);
+            }
+            catch (OperationCanceledException)
+            {
+            }
         }
     }
 

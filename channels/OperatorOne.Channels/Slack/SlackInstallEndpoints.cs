@@ -73,7 +73,7 @@ internal static class SlackInstallEndpoints
         {
             return Problem(StatusCodes.Status502BadGateway, "Slack refused the install", $"oauth.v2.access: {access.Error ?? "no bot token"}.");
         }
-        var owner = await Installations.FindOrganizationAsync(db, ChannelNames.Slack, teamId, cancellationToken);
+        var owner = await Installations.FindOwnerAsync(db, ChannelNames.Slack, teamId, cancellationToken);
         if (owner is { } other && other != installer.OrganizationId)
         {
             return Problem(StatusCodes.Status409Conflict, "Workspace already connected", "This Slack workspace is connected to another organization.");

@@ -30,7 +30,7 @@ internal sealed class SlackSingleWorkspace(IServiceScopeFactory scopes, IOptions
             logger.LogError("Slack:TeamId {Team} has no organization: set Slack:OrganizationId (there is not exactly one organization to default to)", settings.TeamId);
             return;
         }
-        var owner = await Installations.FindOrganizationAsync(db, ChannelNames.Slack, settings.TeamId, cancellationToken);
+        var owner = await Installations.FindOwnerAsync(db, ChannelNames.Slack, settings.TeamId, cancellationToken);
         if (owner is { } other && other != target)
         {
             logger.LogError("Slack workspace {Team} is already connected to organization {Other}, not {Target}; leaving it there", settings.TeamId, other, target);

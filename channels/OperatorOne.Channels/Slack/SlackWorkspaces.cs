@@ -74,7 +74,7 @@ internal sealed class SlackWorkspaces(IServiceScopeFactory scopes, SecretBox sec
     /// <summary>The installation row, tracked, in its organization's scope (RLS).</summary>
     private static async Task<Data.Channels.ChannelInstallation?> FindAsync(OperatorOneDb db, string teamId, CancellationToken cancellationToken)
     {
-        if (await Installations.FindOrganizationAsync(db, ChannelNames.Slack, teamId, cancellationToken) is not { } organizationId)
+        if (await Installations.FindOwnerAsync(db, ChannelNames.Slack, teamId, cancellationToken) is not { } organizationId)
         {
             return null;
         }

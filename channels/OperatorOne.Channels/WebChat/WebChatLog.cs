@@ -27,7 +27,7 @@ internal sealed class WebChatLog(TimeProvider clock, ConversationSignals signals
         var echo = turn.Activity.Type != ActivityTypes.ConversationUpdate && turn.Activity.Id is not null;
         if (echo)
         {
-            entries.Add((turn.Activity, ClientActivityId(turn.Activity)));
+            entries.Add((InboundRedaction.AsRecorded(db, turn.Activity), ClientActivityId(turn.Activity)));
         }
         // Replies to a message point at its echo, so Web Chat shows them after it; welcome replies have nothing to point at.
         var replyTo = echo ? turn.Activity.Id : null;

@@ -63,9 +63,9 @@ CREATE POLICY document_visibility ON document_contents AS RESTRICTIVE
 
 -- Which organization a channel installation (Teams tenant, Slack team, phone number, web chat site) belongs to.
 CREATE FUNCTION op_find_installation(p_channel text, p_external_id text)
-  RETURNS TABLE (organization_id uuid, installation_id uuid)
+  RETURNS TABLE (organization_id uuid, installation_id uuid, revoked boolean)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
-  $$ SELECT organization_id, id FROM channel_installations WHERE channel = p_channel AND external_id = p_external_id $$;
+  $$ SELECT organization_id, id, revoked_at IS NOT NULL FROM channel_installations WHERE channel = p_channel AND external_id = p_external_id $$;
 
 -- Periodic jobs visit every organization.
 CREATE FUNCTION op_organization_ids() RETURNS SETOF uuid

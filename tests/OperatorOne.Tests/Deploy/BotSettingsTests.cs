@@ -22,7 +22,8 @@ public sealed class BotSettingsTests
             "Telemetry:OtlpEndpoint",
             "Telemetry:OtlpProtocol",
             "Hosting:ShutdownTimeoutSeconds",
-            "Outbox:LeaseSeconds",
+            "Work:ReplicaTimeoutSeconds",
+            "Work:HeartbeatSeconds",
         };
 
         Assert.All(expected, key => Assert.Contains(key, BotSettings.Current.Keys, StringComparer.OrdinalIgnoreCase));

@@ -25,7 +25,7 @@ public sealed class TwoReplicaTests(ITestOutputHelper output)
         await BotProcess.MigrateAsync(store.AdminConnection);
         var settings = new Dictionary<string, string>
         {
-            ["Outbox__LeaseSeconds"] = "3",
+            ["Work__ReplicaTimeoutSeconds"] = "3",
             ["Hosting__ShutdownTimeoutSeconds"] = "5",
             ["Limits__TurnsPerUserPerMinute"] = "10000",
             ["Limits__TurnsPerOrganizationPerMinute"] = "100000",

@@ -14,7 +14,7 @@ using OperatorOne.Data;
 namespace OperatorOne.Data.Migrations
 {
     [DbContext(typeof(OperatorOneDb))]
-    [Migration("20261205140523_InitialCreate")]
+    [Migration("20261205170743_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -97,6 +97,12 @@ namespace OperatorOne.Data.Migrations
                     b.Property<Guid>("ApprovalRequestId")
                         .HasColumnType("uuid")
                         .HasColumnName("approval_request_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
 
                     b.Property<Guid?>("ConversationId")
                         .HasColumnType("uuid")
