@@ -1,3 +1,4 @@
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -49,7 +50,16 @@ internal sealed class TeamsAuthenticator : IDisposable
             return false;
         }
 
-        var configuration = await _keys.ForKeyAsync(kid, cancellationToken);
+        OpenIdConnectConfiguration configuration;
+        try
+        {
+            configuration = await _keys.ForKeyAsync(kid, cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException)
+        {
+            // Not the caller's fault: nothing to check the token against until the issuer answers again.
+            throw new TeamsIssuerUnavailableException(ex);
+        }
         if (OpenIdKeys.FindKey(configuration, kid) is not { } key)
         {
             return false;
@@ -96,3 +106,7 @@ internal sealed class TeamsAuthenticator : IDisposable
         };
     }
 }
+
+/// <summary>The Bot Connector's OpenID metadata could not be fetched: the request is answered 503, to be retried.</summary>
+internal sealed class TeamsIssuerUnavailableException(Exception inner)
+    : Exception("The Bot Connector's OpenID metadata could not be fetched.", inner);

@@ -52,13 +52,23 @@ internal static class TeamsEndpoint
             return TypedResults.BadRequest("The body is not a Bot Framework activity.");
         }
 
-        var trusted = channel.Mode switch
+        bool trusted;
+        try
         {
-            TeamsMode.Authenticated => await authenticator.IsAuthenticAsync(authorization, activity, cancellationToken),
-            // Nothing is verified here, so replies may only go back to this machine.
-            TeamsMode.LocalTest => Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) && TeamsOptions.IsLoopback(serviceUrl),
-            _ => false,
-        };
+            trusted = channel.Mode switch
+            {
+                TeamsMode.Authenticated => await authenticator.IsAuthenticAsync(authorization, activity, cancellationToken),
+                // Nothing is verified here, so replies may only go back to this machine.
+                TeamsMode.LocalTest => Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) && TeamsOptions.IsLoopback(serviceUrl),
+                _ => false,
+            };
+        }
+        catch (TeamsIssuerUnavailableException)
+        {
+            // The Bot Connector retries a 503; nothing about our side goes into the answer.
+            http.Response.Headers.RetryAfter = "5";
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
         if (!trusted)
         {
             return TypedResults.Unauthorized();

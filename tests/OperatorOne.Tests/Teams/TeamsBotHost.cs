@@ -17,11 +17,15 @@ public sealed class TeamsBotHost : IAsyncLifetime
     private TeamsCloud? _cloud;
 
     public BotHost Bot { get; } = new();
+
+    /// <summary>For a host of its own whose issuer has never answered (the Bot Connector's metadata is down).</summary>
+    public bool MetadataDownAtStart { get; init; }
     public TeamsCloud Cloud => _cloud ?? throw new InvalidOperationException("The Teams stand-in has not started.");
 
     public async Task InitializeAsync()
     {
         _cloud = await TeamsCloud.StartAsync();
+        _cloud.MetadataDown = MetadataDownAtStart;
         Bot.Settings["Teams:AppId"] = AppId;
         Bot.Settings["Teams:AppPassword"] = AppPassword;
         Bot.Settings["Teams:OpenIdMetadataUrl"] = _cloud.MetadataUrl;

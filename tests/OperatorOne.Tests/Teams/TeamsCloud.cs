@@ -35,6 +35,9 @@ public sealed class TeamsCloud : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
     public string ServiceUrl => $"{BaseAddress}connector/";
+    /// <summary>The issuer's metadata answers 500 (an outage at Microsoft's side).</summary>
+    public bool MetadataDown { get; set; }
+
     public string MetadataUrl => $"{BaseAddress}botframework/.well-known/openidconfiguration";
     public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
     public ConcurrentQueue<string> TokenRequests { get; } = new();
@@ -68,7 +71,7 @@ public sealed class TeamsCloud : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var cloud = new TeamsCloud(app);
-        app.MapGet("/botframework/.well-known/openidconfiguration", () => Results.Json(new JsonObject
+        app.MapGet("/botframework/.well-known/openidconfiguration", () => cloud.MetadataDown ? Results.StatusCode(500) : Results.Json(new JsonObject
         {
             ["issuer"] = Issuer,
             ["authorization_endpoint"] = "https://invalid.botframework.test/authorize",
