@@ -48,8 +48,14 @@ public sealed class IntentIndex
             best[_tools[i]] = similarity > first ? (similarity, first) : (first, Math.Max(second, similarity));
         }
         return [.. best
-            .Select(b => new IntentScore(b.Key, Scoring == IntentScoring.Nearest || b.Value.Second < 0 ? b.Value.First : (b.Value.First + b.Value.Second) / 2))
+            .Select(b => new IntentScore(b.Key, Combine(b.Value.First, b.Value.Second, Scoring == IntentScoring.Blend ? Dot(sentence, _centroids[b.Key], 0) : 0)))
             .OrderByDescending(s => s.Score)];
+    }
+
+    private double Combine(double first, double second, double centroid)
+    {
+        var nearest = Scoring == IntentScoring.Nearest || second < 0 ? first : (first + second) / 2;
+        return Scoring == IntentScoring.Blend ? (nearest + centroid) / 2 : nearest;
     }
 
     private static double Dot(float[] a, float[] b, int offset)

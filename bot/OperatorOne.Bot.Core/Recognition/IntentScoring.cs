@@ -11,4 +11,7 @@ public enum IntentScoring
 
     /// <summary>The similarity to the mean of the tool's examples (centroid).</summary>
     Centroid,
+
+    /// <summary>Half the centroid's similarity, half the two nearest examples'.</summary>
+    Blend,
 }

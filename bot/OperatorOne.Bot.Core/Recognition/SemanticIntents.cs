@@ -37,7 +37,7 @@ public sealed class SemanticIntents(ToolRegistry registry, IEnumerable<ISentence
     private SemanticModel Build(ISentenceEmbedder embedder, IReadOnlyList<IntentExample> examples)
     {
         var stopwatch = Stopwatch.StartNew();
-        var model = SemanticModel.Build(embedder, examples, IntentScoring.TopTwo, CancellationToken.None);
+        var model = SemanticModel.Build(embedder, examples, IntentScoring.Blend, CancellationToken.None);
         logger.LogInformation("Sentence model {Model} ready: {Examples} examples of {Tools} tools in {Elapsed} ms",
             embedder.Model, examples.Count, examples.Select(e => e.Tool).Distinct().Count(), stopwatch.ElapsedMilliseconds);
         return model;

@@ -35,9 +35,18 @@ public static partial class SlotFinder
             }
         }
         var missingText = tool.RequiredParameters.Where(p => !slots.ContainsKey(p) && IsFreeText(tool, p)).ToList();
-        if (missingText.Count == 1 && Leftover(rest, tool) is { Length: > 0 } words)
+        var pieces = Leftover(rest, tool);
+        if (missingText.Count == 1 && pieces.Count > 0)
         {
-            slots[missingText[0]] = words;
+            slots[missingText[0]] = pieces.OrderByDescending(p => p.Length).First();
+        }
+        else if (missingText.Count > 1 && pieces.Count >= missingText.Count)
+        {
+            // "called Dana, she wants a quote": the pieces name the missing parameters in the order the tool declares them.
+            for (var i = 0; i < missingText.Count; i++)
+            {
+                slots[missingText[i]] = pieces[i];
+            }
         }
         return slots;
     }
@@ -117,8 +126,8 @@ public static partial class SlotFinder
         return (null, text);
     }
 
-    /// <summary>The words left once the command's own words and the glue at either end are gone; the longest piece if several.</summary>
-    private static string Leftover(string rest, RegisteredTool tool)
+    /// <summary>The pieces of words left once the command's own words and the glue at either end are gone.</summary>
+    private static List<string> Leftover(string rest, RegisteredTool tool)
     {
         var keywords = KeywordsOf(tool);
         var pieces = Pieces().Split(rest)
@@ -137,7 +146,7 @@ public static partial class SlotFinder
             })
             .Where(p => p.Length > 0)
             .ToList();
-        return pieces.OrderByDescending(p => p.Length).FirstOrDefault() ?? "";
+        return pieces;
     }
 
     private static bool IsGlue(string word, HashSet<string> keywords)
@@ -152,6 +161,7 @@ public static partial class SlotFinder
         "want", "like", "to", "a", "an", "the", "is", "are", "was", "be", "for", "about", "with", "that", "and", "on", "of", "in", "at",
         "it", "me", "this", "some", "new", "hey", "hi", "ok", "okay", "just", "so", "now", "there", "re", "regarding", "saying", "as",
         "we", "our", "have", "has", "got", "get", "do", "does", "up", "also", "again", "asap", "quick", "quickly", "by", "from",
+        "someone", "somebody", "should", "anymore", "then", "it's", "its", "all", "any", "anything", "really",
     };
 
     private static HashSet<string> KeywordsOf(RegisteredTool tool) =>

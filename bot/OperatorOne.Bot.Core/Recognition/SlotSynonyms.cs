@@ -19,7 +19,7 @@ internal static class SlotSynonyms
         ["declined"] = ["decline", "can't make", "cannot make", "can't attend", "won't make", "won't attend", "skip", "no to", "reject", "turn down"],
         ["tentative"] = ["maybe", "tentatively", "might make", "not sure"],
         ["tomorrow"] = ["tmrw", "tmr", "tomorrows"],
-        ["this_week"] = ["this week", "the week", "rest of the week", "this wk"],
+        ["this_week"] = ["this week", "the week", "rest of the week", "this wk", "my week", "week"],
         ["next_week"] = ["next week", "the week after", "following week"],
         ["organization"] = ["everyone", "everybody", "the whole company", "whole company", "the company", "all staff", "public", "company-wide", "org"],
         ["private"] = ["only me", "just me", "myself only", "hidden"],

@@ -24,16 +24,44 @@ internal static partial class TypedSlots
             return Enum(values.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!), text);
         }
         var description = schema.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "";
-        return TypeOf(schema) switch
+        if (TypeOf(schema) == "integer")
         {
-            "integer" => Number(text),
-            "boolean" => null,
-            _ when schema.TryGetProperty("format", out var format) && format.GetString() is "date-time" or "date" => Date(text, now, zone),
-            _ when description.Contains("minutes", StringComparison.Ordinal) && description.Contains("How long", StringComparison.OrdinalIgnoreCase)
-                || parameter == "by" => Duration(text),
+            return Number(text);
+        }
+        if (schema.TryGetProperty("format", out var format) && format.GetString() is "date-time" or "date")
+        {
+            return Date(text, now, zone);
+        }
+        if (TypeOf(schema) != "string")
+        {
+            return null;
+        }
+        // What a free-text parameter's description says its values look like.
+        return description switch
+        {
+            _ when ListedValues(description) is { Count: > 0 } listed => Enum(listed, text),
+            _ when description.Contains("digits", StringComparison.Ordinal) => Match(Digits(), text),
+            _ when description.Contains("'event 5'", StringComparison.Ordinal) => Match(EventNumber(), text),
+            _ when ClockExample().IsMatch(description) => Match(Clock(), text),
+            _ when DurationExample().IsMatch(description) => Duration(text),
             _ => null,
         };
     }
+
+    /// <summary>"'weekdays' (Monday to Friday) or 'every day'" and "(guide, policy, handbook…)": a closed list of words.</summary>
+    private static List<string> ListedValues(string description)
+    {
+        if (description.StartsWith('\''))
+        {
+            return [.. Quoted().Matches(description).Select(m => m.Groups[1].Value)];
+        }
+        return Parenthesized().Match(description) is { Success: true } list
+            ? [.. list.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]
+            : [];
+    }
+
+    private static FoundSlot? Match(Regex pattern, string text) =>
+        pattern.Match(text) is { Success: true } m ? new FoundSlot(m.Groups["v"].Value, m.Index, m.Length) : null;
 
     public static FoundSlot? Number(string text)
     {
@@ -104,10 +132,31 @@ internal static partial class TypedSlots
     [GeneratedRegex(@"\S+")]
     private static partial Regex Words();
 
-    [GeneratedRegex(@"\d|today|tonight|tomorrow|tmrw|tmr|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\b(mon|tue|tues|wed|thu|thurs|fri|sat|sun)\b|noon|midday|midnight|morning|afternoon|evening|january|february|march|april|june|july|august|september|october|november|december",
+    [GeneratedRegex(@"\d:\d\d|\d ?(am|pm|a\.m\.|p\.m\.)|\d{4}-\d\d-\d\d|today|tonight|tomorrow|tmrw|tmr|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\b(mon|tue|tues|wed|thu|thurs|fri|sat|sun)\b|noon|midday|midnight|morning|afternoon|evening|january|february|march|april|june|july|august|september|october|november|december",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LooksLikeDate();
 
-    [GeneratedRegex(@"\b(for |by )?(?<d>(\d+(\.\d+)?|an?|one|two|three|half an) ?(minutes?|mins?|hours?|hrs?|h))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(for |by )?(?<d>(\d+(\.\d+)?|an?|one|two|three|four|five|half an) ?(minutes?|mins?|hours?|hrs?|h|days?|weeks?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();
+
+    [GeneratedRegex(@"(?<![\d-])(?<v>\d{4,8})(?![\d-])")]
+    private static partial Regex Digits();
+
+    [GeneratedRegex(@"\b(?<v>(event|meeting) #?\d+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EventNumber();
+
+    [GeneratedRegex(@"e\.g\. '\d{1,2}(:\d\d|am|pm)'")]
+    private static partial Regex ClockExample();
+
+    [GeneratedRegex(@"\b(?<v>\d{1,2}(:\d\d)? ?(am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d\d|noon|midnight)(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Clock();
+
+    [GeneratedRegex(@"e\.g\. '\d+ (minutes|hours|days)'")]
+    private static partial Regex DurationExample();
+
+    [GeneratedRegex(@"'([^']+)'")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"\(([a-z]+(, [a-z]+)+)…?\)")]
+    private static partial Regex Parenthesized();
 }

@@ -50,7 +50,7 @@ internal static class NluEvaluation
             var heldOut = Path.GetFileName(path).StartsWith("heldout", StringComparison.OrdinalIgnoreCase);
             var how = cached is null ? "patterns only" : crossValidated ? $"{arguments.Folds}-fold cross-validation of the sentence index" : "index of every labelled line";
             output.WriteLine($"== {Path.GetFileName(path)} ({lines.Count} lines; {how})");
-            var results = Score(registry, lines, training, cached, crossValidated ? arguments.Folds : 1, IntentScoring.TopTwo, includeDescriptions: true, new UnderstandingThresholds());
+            var results = Score(registry, lines, training, cached, crossValidated ? arguments.Folds : 1, IntentScoring.Blend, includeDescriptions: true, new UnderstandingThresholds());
             // The held-out file is never read line by line: only its figures are printed.
             if (arguments.ShowMisses && !heldOut)
             {
@@ -72,7 +72,7 @@ internal static class NluEvaluation
     /// <summary>Each line read as the bot reads it; with folds, each line's fold is left out of the sentence index.</summary>
     public static List<(LabelledLine Line, Understanding Understanding)> Score(ToolRegistry registry, IReadOnlyList<LabelledLine> lines,
         IReadOnlyList<LabelledLine> training, ISentenceEmbedder? embedder, int folds, IntentScoring scoring, bool includeDescriptions,
-        UnderstandingThresholds thresholds)
+        UnderstandingThresholds thresholds, bool semanticOnly = false)
     {
         var results = new (LabelledLine, Understanding)[lines.Count];
         var tools = registry.All;
@@ -88,7 +88,9 @@ internal static class NluEvaluation
             }
             for (var i = fold; i < lines.Count; i += folds)
             {
-                results[i] = (lines[i], SentenceReader.Read(lines[i].Text, tools, Now, TimeZoneInfo.Utc, model, thresholds));
+                results[i] = (lines[i], semanticOnly
+                    ? SentenceReader.Guess(lines[i].Text, tools, Now, TimeZoneInfo.Utc, model, thresholds)
+                    : SentenceReader.Read(lines[i].Text, tools, Now, TimeZoneInfo.Utc, model, thresholds));
             }
         }
         return [.. results];
