@@ -40,6 +40,11 @@ public static partial class SlotFinder
         {
             slots[missingText[0]] = pieces.OrderByDescending(p => p.Length).First();
         }
+        else if (missingText.Count == 0 && pieces.Count > 0 && OptionalText(tool, slots) is [var only])
+        {
+            // "december 25 is a holiday, Christmas Day": the one optional free-text parameter takes what is left.
+            slots[only] = pieces.OrderByDescending(p => p.Length).First();
+        }
         else if (missingText.Count > 1 && pieces.Count >= missingText.Count)
         {
             // "called Dana, she wants a quote": the pieces name the missing parameters in the order the tool declares them.
@@ -169,6 +174,10 @@ public static partial class SlotFinder
             .Concat(tool.Name.Split('_'))
             .Where(w => w.Length >= 3)
             .ToHashSet(StringComparer.Ordinal);
+
+    private static List<string> OptionalText(RegisteredTool tool, Dictionary<string, string> slots) =>
+        [.. tool.ParameterNames.Where(p => !tool.RequiredParameters.Contains(p) && IsFreeText(tool, p)).Where(p => !slots.ContainsKey(p)
+            && tool.ParameterSchema(p) is { } schema && !(schema.TryGetProperty("description", out var d) && d.GetString() is { } text && (text.Contains("e.g. '", StringComparison.Ordinal) && text.Contains("minutes", StringComparison.Ordinal))))];
 
     /// <summary>A parameter whose value is the person's own words (a title, a name), not a number, date or choice.</summary>
     private static bool IsFreeText(RegisteredTool tool, string parameter) =>

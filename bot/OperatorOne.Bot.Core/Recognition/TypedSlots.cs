@@ -41,6 +41,8 @@ internal static partial class TypedSlots
         {
             _ when ListedValues(description) is { Count: > 0 } listed => Enum(listed, text),
             _ when description.Contains("digits", StringComparison.Ordinal) => Match(Digits(), text),
+            _ when description.Contains("YYYY-MM-DD", StringComparison.Ordinal) && Date(text, now, zone) is { } day
+                => day with { Value = NaturalDates.Parse(day.Value, now, zone)!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
             _ when description.Contains("'event 5'", StringComparison.Ordinal) => Match(EventNumber(), text),
             _ when ClockExample().IsMatch(description) => Match(Clock(), text),
             _ when DurationExample().IsMatch(description) => Duration(text),
