@@ -80,7 +80,9 @@ public static partial class SlotFinder
         {
             foreach (var joined in new[] { string.Join(": ", order), string.Join(", ", order), string.Join(' ', order) })
             {
-                if (Whole(joined, one) is { } match && (best is null || match.Score > best.Score))
+                // A capture that swallowed the join ("remove her: mia is leaving") explains nothing.
+                if (Whole(joined, one) is { } match && Plausible(match) && !match.Slots.Values.Any(v => v.Contains(": ", StringComparison.Ordinal))
+                    && (best is null || match.Score > best.Score))
                 {
                     best = match;
                 }
@@ -117,7 +119,7 @@ public static partial class SlotFinder
             for (var start = 0; start + length <= words.Length; start++)
             {
                 var span = string.Join(' ', words, start, length).Trim(',', ':', '-', ' ');
-                if (span.Length > 0 && Whole(span, one) is { } match && (best is null || match.Score > best.Score))
+                if (span.Length > 0 && Whole(span, one) is { } match && Plausible(match) && (best is null || match.Score > best.Score))
                 {
                     (best, bestStart) = (match, start);
                 }
@@ -130,6 +132,12 @@ public static partial class SlotFinder
         }
         return (null, text);
     }
+
+    /// <summary>A capture that is only a pronoun ("remove her" → member "her") names nothing.</summary>
+    private static bool Plausible(UtteranceMatch match) =>
+        !match.Slots.Values.Any(v => Pronouns.Contains(v.Trim(',', '.', ':', ' ').ToLowerInvariant()));
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "her", "him", "them", "they", "she", "he", "us", "it", "this", "that", "his", "their" };
 
     /// <summary>The pieces of words left once the command's own words and the glue at either end are gone.</summary>
     private static List<string> Leftover(string rest, RegisteredTool tool)
@@ -166,7 +174,7 @@ public static partial class SlotFinder
         "want", "like", "to", "a", "an", "the", "is", "are", "was", "be", "for", "about", "with", "that", "and", "on", "of", "in", "at",
         "it", "me", "this", "some", "new", "hey", "hi", "ok", "okay", "just", "so", "now", "there", "re", "regarding", "saying", "as",
         "we", "our", "have", "has", "got", "get", "do", "does", "up", "also", "again", "asap", "quick", "quickly", "by", "from",
-        "someone", "somebody", "should", "anymore", "then", "it's", "its", "all", "any", "anything", "really",
+        "someone", "somebody", "should", "her", "him", "them", "they", "she", "he", "us", "his", "their", "anymore", "then", "it's", "its", "all", "any", "anything", "really",
     };
 
     private static HashSet<string> KeywordsOf(RegisteredTool tool) =>
