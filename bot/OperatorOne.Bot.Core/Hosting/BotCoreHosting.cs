@@ -41,7 +41,7 @@ public static class BotCoreHosting
         services.TryAddScoped<IRecognizer, BuiltInRecognizer>();
         services.AddScoped<BuiltInRecognizer>();
         services.AddSingleton<SemanticIntents>();
-        services.AddOptions<UnderstandingThresholds>();
+        services.AddOptions<UnderstandingThresholds>().Bind(builder.Configuration.GetSection("Recognition"));
         services.AddHostedService<SemanticWarmup>();
         services.AddScoped<OutboxDelivery>();
 
