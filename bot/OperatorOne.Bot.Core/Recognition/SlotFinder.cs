@@ -133,9 +133,10 @@ public static partial class SlotFinder
         return (null, text);
     }
 
-    /// <summary>A capture that is only a pronoun ("remove her" → member "her") names nothing.</summary>
+    /// <summary>A capture that is only a pronoun or glue ("remove her" → member "her", "lead is lost" → lead "is") names nothing; "me" does.</summary>
     private static bool Plausible(UtteranceMatch match) =>
-        !match.Slots.Values.Any(v => Pronouns.Contains(v.Trim(',', '.', ':', ' ').ToLowerInvariant()));
+        !match.Slots.Values.Any(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim(',', '.', ':').ToLowerInvariant())
+            .All(w => w != "me" && (Pronouns.Contains(w) || Glue.Contains(w))));
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "her", "him", "them", "they", "she", "he", "us", "it", "this", "that", "his", "their" };
 
