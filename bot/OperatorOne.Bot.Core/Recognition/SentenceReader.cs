@@ -28,16 +28,16 @@ public static class SentenceReader
         }
         var ranked = semantic.Rank(text);
         var byName = tools.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
-        var candidates = ranked.Where(r => byName.ContainsKey(r.Tool)).Take(thresholds.Choices)
-            .Select(r => new Candidate(byName[r.Tool], Arguments(byName[r.Tool], text, now, zone), r.Score))
-            .ToList();
-        if (candidates.Count == 0 || candidates[0].Score < thresholds.Floor)
+        var likeliest = ranked.Where(r => byName.ContainsKey(r.Tool)).Take(thresholds.Choices).ToList();
+        if (likeliest.Count == 0 || likeliest[0].Score < thresholds.Floor)
         {
-            return new Understanding(UnderstandingKind.Unknown, null, candidates);
+            return new Understanding(UnderstandingKind.Unknown, null, [.. likeliest.Select(r => new Candidate(byName[r.Tool], [], r.Score))]);
         }
+        var margin = likeliest[0].Score - (likeliest.Count > 1 ? likeliest[1].Score : 0);
+        var sure = likeliest[0].Score >= thresholds.Accept && margin >= thresholds.Margin;
+        // Slots are read only for what is acted on or offered: reading them is most of the cost after the model.
+        var candidates = likeliest.Select((r, i) => new Candidate(byName[r.Tool], i == 0 || !sure ? Arguments(byName[r.Tool], text, now, zone) : [], r.Score)).ToList();
         var first = candidates[0];
-        var margin = first.Score - (candidates.Count > 1 ? candidates[1].Score : 0);
-        var sure = first.Score >= thresholds.Accept && margin >= thresholds.Margin;
         return new Understanding(sure ? UnderstandingKind.Confident : UnderstandingKind.Unsure,
             new Reading(first.Tool, first.Arguments, null), candidates);
     }

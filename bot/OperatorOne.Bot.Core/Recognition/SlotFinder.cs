@@ -81,7 +81,7 @@ public static partial class SlotFinder
             foreach (var joined in new[] { string.Join(": ", order), string.Join(", ", order), string.Join(' ', order) })
             {
                 // A capture that swallowed the join ("remove her: mia is leaving") explains nothing.
-                if (Whole(joined, one) is { } match && Plausible(match) && !match.Slots.Values.Any(v => v.Contains(": ", StringComparison.Ordinal))
+                if (UtteranceMatcher.Match(joined, one) is { } match && Plausible(match) && !match.Slots.Values.Any(v => v.Contains(": ", StringComparison.Ordinal))
                     && (best is null || match.Score > best.Score))
                 {
                     best = match;
@@ -119,7 +119,8 @@ public static partial class SlotFinder
             for (var start = 0; start + length <= words.Length; start++)
             {
                 var span = string.Join(' ', words, start, length).Trim(',', ':', '-', ' ');
-                if (span.Length > 0 && Whole(span, one) is { } match && Plausible(match) && (best is null || match.Score > best.Score))
+                // Typos are corrected for the whole sentence only: per span it would cost more than the model.
+                if (span.Length > 0 && UtteranceMatcher.Match(span, one) is { } match && Plausible(match) && (best is null || match.Score > best.Score))
                 {
                     (best, bestStart) = (match, start);
                 }
