@@ -15,6 +15,7 @@ using OperatorOne.AdminApi.Members;
 using OperatorOne.AdminApi.Oidc;
 using OperatorOne.AdminApi.Organizations;
 using OperatorOne.AdminApi.Outbox;
+using OperatorOne.AdminApi.Recognition;
 using OperatorOne.AdminApi.Teams;
 using OperatorOne.AdminApi.Usage;
 
@@ -72,6 +73,7 @@ public static class AdminApiHosting
         organization.MapApiKeys();
         organization.MapDocuments();
         organization.MapTeams();
+        organization.MapRecognition();
 
         app.MapOpenApi();
         app.MapGet("/admin/reference", ReferencePage.Html).ExcludeFromDescription();

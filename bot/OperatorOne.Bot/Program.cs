@@ -1,6 +1,7 @@
 using OperatorOne.AdminApi;
 using OperatorOne.Bot.Core.Ai;
 using OperatorOne.Bot.Core.Hosting;
+using OperatorOne.Bot.Embeddings;
 using OperatorOne.Bot.Hosting;
 using OperatorOne.Bot.Nlu;
 using OperatorOne.Channels.Slack;
@@ -26,7 +27,7 @@ if (args.FirstOrDefault() == "eval-nlu")
 {
     builder.AddBotCore();
     builder.AddSkills();
-    return NluEvaluation.Run(builder.Services, args.ElementAtOrDefault(1), args.Contains("--misses"), Console.Out);
+    return NluEvaluation.Run(builder.Services, NluArguments.Parse(args[1..]), EmbeddingsHosting.Create(), Console.Out);
 }
 
 builder.AddTelemetry();
@@ -34,6 +35,7 @@ builder.AddGracefulShutdown();
 builder.AddSecrets();
 builder.AddDatabase();
 builder.AddBotCore();
+builder.AddSentenceEmbeddings();
 builder.AddAi();
 builder.AddSkills();
 builder.AddWebChatChannel();

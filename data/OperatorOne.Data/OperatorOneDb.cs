@@ -10,6 +10,7 @@ using OperatorOne.Data.Documents;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Organizations;
 using OperatorOne.Data.Outbox;
+using OperatorOne.Data.Recognition;
 using OperatorOne.Data.ServiceDesk;
 using OperatorOne.Data.Tenancy;
 using OperatorOne.Data.Tickets;
@@ -71,6 +72,7 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<RecognitionMiss> RecognitionMisses => Set<RecognitionMiss>();
 
     /// <summary>Switches this context (and its open connection, if any) to one organization.</summary>
     public async Task UseOrganizationAsync(Guid organizationId, CancellationToken cancellationToken)

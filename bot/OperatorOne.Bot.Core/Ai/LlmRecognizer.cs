@@ -61,7 +61,7 @@ public sealed class LlmRecognizer(
             .ToList();
         List<ChatMessage> messages =
         [
-            new(ChatRole.System, SystemPrompt.Build(settings.OrganizationName, settings.BusinessContext, context.Caller, redactor.Redact(history.Summary))),
+            new(ChatRole.System, SystemPrompt.Build(settings.OrganizationName, settings.BusinessContext, context.Caller, context.Now, redactor.Redact(history.Summary))),
             .. history.Turns.Select(t => new ChatMessage(t.FromUser ? ChatRole.User : ChatRole.Assistant, redactor.Redact(t.Text))),
             new(ChatRole.User, redactor.Redact(text)),
         ];

@@ -40,6 +40,9 @@ public static class BotCoreHosting
         services.AddScoped<TurnPipeline>();
         services.TryAddScoped<IRecognizer, BuiltInRecognizer>();
         services.AddScoped<BuiltInRecognizer>();
+        services.AddSingleton<SemanticIntents>();
+        services.AddOptions<UnderstandingThresholds>().Bind(builder.Configuration.GetSection("Recognition"));
+        services.AddHostedService<SemanticWarmup>();
         services.AddScoped<OutboxDelivery>();
 
         services.AddHostedService<OutboxWorker>();

@@ -22,6 +22,7 @@ public static class AdminSkill
         AddTeamMember.Definition,
         RemoveTeamMember.Definition,
         ListTeams.Definition,
+        RecognitionMissesTool.Definition,
     ];
 
     public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder)

@@ -282,6 +282,33 @@ namespace OperatorOne.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "recognition_misses",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    member_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    conversation_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    guesses = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    confidence = table.Column<double>(type: "double precision", nullable: false),
+                    chosen_tool = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_recognition_misses", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_recognition_misses_organizations_organization_id",
+                        column: x => x.organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sla_policies",
                 columns: table => new
                 {
@@ -1635,6 +1662,11 @@ namespace OperatorOne.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_recognition_misses_organization_id_created_at",
+                table: "recognition_misses",
+                columns: new[] { "organization_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_sla_notices_ticket_id_target_threshold",
                 table: "sla_notices",
                 columns: new[] { "ticket_id", "target", "threshold" },
@@ -1816,6 +1848,9 @@ namespace OperatorOne.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "rate_limit_windows");
+
+            migrationBuilder.DropTable(
+                name: "recognition_misses");
 
             migrationBuilder.DropTable(
                 name: "sla_notices");

@@ -14,7 +14,7 @@ using OperatorOne.Data;
 namespace OperatorOne.Data.Migrations
 {
     [DbContext(typeof(OperatorOneDb))]
-    [Migration("20261205130624_InitialCreate")]
+    [Migration("20261205141306_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1646,6 +1646,71 @@ namespace OperatorOne.Data.Migrations
                     b.ToTable("outbox_messages");
                 });
 
+            modelBuilder.Entity("OperatorOne.Data.Recognition.RecognitionMiss", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ChosenTool")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("chosen_tool");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence");
+
+                    b.Property<Guid?>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Guesses")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("guesses");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recognition_misses");
+
+                    b.HasIndex("OrganizationId", "CreatedAt")
+                        .HasDatabaseName("ix_recognition_misses_organization_id_created_at");
+
+                    b.ToTable("recognition_misses", (string)null);
+                });
+
             modelBuilder.Entity("OperatorOne.Data.ServiceDesk.BusinessHours", b =>
                 {
                     b.Property<Guid>("OrganizationId")
@@ -2732,6 +2797,16 @@ namespace OperatorOne.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_outbox_messages_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Recognition.RecognitionMiss", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recognition_misses_organizations_organization_id");
                 });
 
             modelBuilder.Entity("OperatorOne.Data.ServiceDesk.BusinessHours", b =>
