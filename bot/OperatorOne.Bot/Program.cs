@@ -2,6 +2,7 @@ using OperatorOne.AdminApi;
 using OperatorOne.Bot.Core.Ai;
 using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Hosting;
+using OperatorOne.Bot.Hosting.RequestHardening;
 using OperatorOne.Bot.Nlu;
 using OperatorOne.Channels.Slack;
 using OperatorOne.Channels.Teams;
@@ -29,38 +30,43 @@ if (args.FirstOrDefault() == "eval-nlu")
     return NluEvaluation.Run(builder.Services, args.ElementAtOrDefault(1), args.Contains("--misses"), Console.Out);
 }
 
-builder.AddTelemetry();
-builder.AddGracefulShutdown();
-builder.AddSecrets();
-builder.AddDatabase();
-builder.AddBotCore();
-builder.AddAi();
-builder.AddSkills();
-builder.AddWebChatChannel();
-builder.AddTeamsChannel();
-builder.AddSlackChannel();
-builder.AddVoiceChannel();
-builder.AddAdminApi();
-builder.Services.AddProblemDetails();
+return await StartupFailures.GuardAsync(builder, async () =>
+{
+    builder.AddRequestHardening();
+    builder.AddTelemetry();
+    builder.AddGracefulShutdown();
+    builder.AddSecrets();
+    builder.AddDatabase();
+    builder.AddBotCore();
+    builder.AddAi();
+    builder.AddSkills();
+    builder.AddWebChatChannel();
+    builder.AddTeamsChannel();
+    builder.AddSlackChannel();
+    builder.AddVoiceChannel();
+    builder.AddAdminApi();
+    builder.Services.AddProblemDetails();
 
-var app = builder.Build();
+    var app = builder.Build();
 
-await app.PrepareDatabaseAsync();
+    await app.PrepareDatabaseAsync();
 
-app.UseStatusCodePages();
-app.UseWebSockets();
-app.UseDrainingGate();
-app.UseCors();
-app.MapHealth();
-app.MapWebChatChannel();
-app.MapTeamsChannel();
-app.MapSlackChannel();
-app.MapVoiceChannel();
-app.MapDocuments();
-app.MapCalendar();
-app.MapAdminApi();
+    app.UseRequestHardening();
+    app.UseStatusCodePages();
+    app.UseWebSockets();
+    app.UseDrainingGate();
+    app.UseCors();
+    app.MapHealth();
+    app.MapWebChatChannel();
+    app.MapTeamsChannel();
+    app.MapSlackChannel();
+    app.MapVoiceChannel();
+    app.MapDocuments();
+    app.MapCalendar();
+    app.MapAdminApi();
 
-await app.RunAsync();
-return 0;
+    await app.RunAsync();
+    return 0;
+});
 
 public partial class Program;

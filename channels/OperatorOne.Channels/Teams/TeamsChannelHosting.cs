@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OperatorOne.Bot.Core.Channels;
+using OperatorOne.Bot.Core.Security;
 
 namespace OperatorOne.Channels.Teams;
 
@@ -27,6 +28,7 @@ public static class TeamsChannelHosting
             .ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<TeamsOptions>, TeamsOptionsValidation>();
         services.AddSingleton(new TeamsChannelMode(mode));
+        services.AddSingleton(new InboundRejection("/api/messages", TeamsEndpoint.RejectAsync));
         if (mode == TeamsMode.Off)
         {
             return builder;

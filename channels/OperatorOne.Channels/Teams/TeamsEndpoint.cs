@@ -1,9 +1,9 @@
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Security;
 
 namespace OperatorOne.Channels.Teams;
 
@@ -21,7 +21,8 @@ internal static class TeamsEndpoint
         {
             return TypedResults.Unauthorized();
         }
-        if (channel.Mode == TeamsMode.LocalTest && !IsLoopback(http.Connection.RemoteIpAddress))
+        // Local-test mode verifies nothing, so only a client on this machine, not one behind a proxy, may use it.
+        if (channel.Mode == TeamsMode.LocalTest && !DirectConnection.IsLocal(http))
         {
             return TypedResults.Unauthorized();
         }
@@ -73,6 +74,11 @@ internal static class TeamsEndpoint
         };
     }
 
-    private static bool IsLoopback(IPAddress? address) =>
-        address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+    /// <summary>What the input check refuses on this path: a plain-text 400/413, as the Bot Connector expects.</summary>
+    internal static async Task RejectAsync(HttpContext http, InboundProblem problem)
+    {
+        http.Response.StatusCode = problem.Status;
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        await http.Response.WriteAsync(problem.Reason, http.RequestAborted);
+    }
 }
