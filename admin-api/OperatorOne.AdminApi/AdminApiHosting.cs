@@ -36,6 +36,7 @@ public static class AdminApiHosting
         builder.Services.AddSingleton<OidcTokens>();
         builder.Services.AddSingleton<AdminRateLimiter>();
         builder.Services.AddScoped<AdminAuthentication>();
+        builder.Services.AddScoped<InstallationClaims>();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
@@ -80,6 +81,7 @@ public static class AdminApiHosting
 
         app.MapOpenApi();
         app.MapGet("/admin/reference", ReferencePage.Html).ExcludeFromDescription();
+        app.MapGet("/admin/reference.js", ReferencePage.Script).ExcludeFromDescription();
         return app;
     }
 }

@@ -14,7 +14,8 @@ internal static class TeamsEndpoint
     private const long MaxBodyBytes = 512 * 1024;
 
     public static async Task<Results<Ok, Ok<TeamsInvokeResponse>, UnauthorizedHttpResult, BadRequest<string>, StatusCodeHttpResult>> ReceiveAsync(
-        HttpContext http, TeamsChannelMode channel, TeamsAuthenticator authenticator, TeamsBot bot, CancellationToken cancellationToken)
+        HttpContext http, TeamsChannelMode channel, TeamsAuthenticator authenticator, TeamsBot bot, TeamsTenantConfirmation confirmation,
+        CancellationToken cancellationToken)
     {
         var authorization = http.Request.Headers.Authorization.ToString();
         if (channel.Mode == TeamsMode.Authenticated && string.IsNullOrEmpty(authorization))
@@ -63,6 +64,11 @@ internal static class TeamsEndpoint
         if (!trusted)
         {
             return TypedResults.Unauthorized();
+        }
+        // Only a signed activity proves a tenant: local-test mode verifies nothing.
+        if (channel.Mode == TeamsMode.Authenticated && await confirmation.TryConfirmAsync(activity, cancellationToken))
+        {
+            return TypedResults.Ok();
         }
         return (await bot.HandleAsync(activity, cancellationToken)).Result switch
         {

@@ -57,6 +57,7 @@ public static class WebChatChannel
         directLine.MapPost("/conversations/{conversationId}/upload", UploadEndpoints.UploadAsync).DisableAntiforgery();
 
         endpoints.MapGet("/", WebChatPage.Page).ExcludeFromDescription();
+        endpoints.MapGet("/webchat/page.js", WebChatPage.Script).ExcludeFromDescription();
         endpoints.MapGet("/lib/webchat.js", WebChatPage.Bundle).ExcludeFromDescription();
         if (endpoints.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment())
         {
