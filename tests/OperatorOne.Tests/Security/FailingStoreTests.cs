@@ -72,6 +72,8 @@ public sealed class FailingStoreTests(BotHost host) : IClassFixture<BotHost>
         finally
         {
             await ExecuteAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS true", "postgres");
+            // The host runs in this process: its pooled connections were the ones terminated.
+            NpgsqlConnection.ClearAllPools();
         }
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         HttpStatusCode status;
