@@ -16,6 +16,9 @@ internal sealed class FuzzTarget(SecuredBot bot)
 {
     private readonly HttpClient _http = bot.Host.CreateClient();
 
+    /// <summary>How often each status came back: the run shows it exercised more than the signature check.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<int, int> Statuses { get; } = new();
+
     public Task<HttpResponseMessage> PostAsync(string path, byte[] body, string contentType, Action<HttpRequestMessage> sign) =>
         SendAsync(HttpMethod.Post, path, body, contentType, sign);
 
@@ -32,6 +35,7 @@ internal sealed class FuzzTarget(SecuredBot bot)
         var before = await bot.RowCountsAsync(organizationId);
         using var response = await send();
         var status = (int)response.StatusCode;
+        Statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
         if (status >= 500)
         {
             throw new Xunit.Sdk.XunitException($"{what} answered {status}: {await response.Content.ReadAsStringAsync()}");

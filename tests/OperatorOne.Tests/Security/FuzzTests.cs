@@ -27,10 +27,19 @@ public sealed class FuzzTests(SecuredBot bot, ITestOutputHelper output)
 
     private readonly FuzzTarget _target = new(bot);
 
-    private Task SampleAsync(int endpoints, long cases, Func<int, Mutation[], Task> check) =>
-        Gen.Select(Gen.Int[0, endpoints - 1], Mutation.Some).SampleAsync(check,
+    private async Task SampleAsync(int endpoints, long cases, Func<int, Mutation[], Task> check, bool http = true)
+    {
+        await Gen.Select(Gen.Int[0, endpoints - 1], Mutation.Some).SampleAsync(check,
             writeLine: output.WriteLine, seed: Seed, iter: cases, threads: 1,
             print: c => $"endpoint {c.Item1}, edits {string.Join("; ", c.Item2.Select(m => m.ToString()))} (seed {Seed})");
+        if (http)
+        {
+            output.WriteLine($"{cases} cases, seed {Seed}: " + string.Join(", ", _target.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")));
+            // Mutations that keep a request valid must get through the signature and reach the handler; all-refused would test nothing.
+            Assert.Contains(_target.Statuses.Keys, status => status < 300);
+            Assert.Contains(_target.Statuses.Keys, status => status is >= 400 and < 500);
+        }
+    }
 
     [Fact]
     public async Task MutatedSignedTeamsActivitiesNeverAnswer5xxAndRefusalsWriteNothing()
@@ -210,7 +219,7 @@ public sealed class FuzzTests(SecuredBot bot, ITestOutputHelper output)
                 await FuzzTarget.SendQuietlyAsync(socket, m == i ? Mutation.Apply(bytes, edits, form: false) : bytes, deadline.Token);
             }
             await FuzzTarget.ExpectOrderlyEndAsync(socket, deadline.Token);
-        });
+        }, http: false);
     }
 
     private static string TwilioSignatureOf(string path, byte[] body)

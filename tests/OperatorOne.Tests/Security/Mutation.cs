@@ -25,7 +25,15 @@ public sealed record Mutation(int Kind, double At, int Length, int Choice)
 
     private static readonly byte[][] RawBytes = [[0x00], [0xFF], [0xC3, 0x28], [0xED, 0xA0, 0x80], [0xF0, 0x9F], [0x80], [0xFE, 0xFF], [0x0A]];
 
-    public static readonly Gen<Mutation> Gen = CsCheck.Gen.Select(CsCheck.Gen.Int[0, 6], CsCheck.Gen.Double[0, 1], CsCheck.Gen.Int[1, 24], CsCheck.Gen.Int[0, 255],
+    /// <summary>Odd but well-formed values a structural edit puts in place of one value or field.</summary>
+    private static readonly string[] OddValues =
+    [
+        "null", "\"\"", "\"x\"", "0", "-1", "1.5", "1e308", "\"NaN\"", "\"é😀\"", "\"" + new string('a', 5000) + "\"", "[]", "{}", "{\"a\":1}", "true",
+        "\"2026-13-45T99:00\"", "\"<at>bot</at> help\"", "\"   \"", "\"../../etc/passwd\"", "\"' OR 1=1 --\"", "[1,[2,[3]]]", "\"00000000-0000-0000-0000-000000000000\"",
+        "\"\\u0000\"", "-99999999999", "\"+15551234567\"",
+    ];
+
+    public static readonly Gen<Mutation> Gen = CsCheck.Gen.Select(CsCheck.Gen.Int[0, 8], CsCheck.Gen.Double[0, 1], CsCheck.Gen.Int[1, 24], CsCheck.Gen.Int[0, 255],
         (kind, at, length, choice) => new Mutation(kind, at, length, choice));
 
     /// <summary>One to three edits.</summary>
@@ -59,11 +67,80 @@ public sealed record Mutation(int Kind, double At, int Length, int Choice)
                         body[i] = (byte)((body[i] + m.Choice) % 256);
                     }
                     break;
-                default:
+                case 6:
                     body.RemoveRange(at, body.Count - at);
+                    break;
+                default:
+                    body = form ? ReplaceField(body, m) : ReplaceValue(body, m);
                     break;
             }
         }
         return [.. body];
+    }
+
+    /// <summary>A structural edit: one value of the JSON (by position in document order) becomes an odd but well-formed one.</summary>
+    private static List<byte> ReplaceValue(List<byte> body, Mutation m)
+    {
+        try
+        {
+            return ReplaceValue(System.Text.Json.Nodes.JsonNode.Parse(body.ToArray()), m) ?? body;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or ArgumentException or InvalidOperationException)
+        {
+            // Not JSON (an earlier edit broke it) or JSON a tree cannot hold (a duplicate key): leave it as it is.
+            return body;
+        }
+    }
+
+    private static List<byte>? ReplaceValue(System.Text.Json.Nodes.JsonNode? root, Mutation m)
+    {
+        var slots = new List<(System.Text.Json.Nodes.JsonNode Parent, string? Name, int Index)>();
+        void Walk(System.Text.Json.Nodes.JsonNode? node)
+        {
+            switch (node)
+            {
+                case System.Text.Json.Nodes.JsonObject o:
+                    foreach (var (name, child) in o.ToList())
+                    {
+                        slots.Add((o, name, -1));
+                        Walk(child);
+                    }
+                    break;
+                case System.Text.Json.Nodes.JsonArray a:
+                    for (var i = 0; i < a.Count; i++)
+                    {
+                        slots.Add((a, null, i));
+                        Walk(a[i]);
+                    }
+                    break;
+            }
+        }
+        Walk(root);
+        if (slots.Count == 0)
+        {
+            return null;
+        }
+        var (parent, key, index) = slots[m.Choice % slots.Count];
+        var value = System.Text.Json.Nodes.JsonNode.Parse(OddValues[m.Length % OddValues.Length]);
+        if (key is not null)
+        {
+            parent.AsObject()[key] = value;
+        }
+        else
+        {
+            parent.AsArray()[index] = value;
+        }
+        return [.. Encoding.UTF8.GetBytes(root!.ToJsonString())];
+    }
+
+    /// <summary>A structural edit of a form: one field's value becomes an odd (URL-encoded) one.</summary>
+    private static List<byte> ReplaceField(List<byte> body, Mutation m)
+    {
+        var fields = Encoding.UTF8.GetString([.. body]).Split('&');
+        var i = m.Choice % fields.Length;
+        var name = fields[i].Split('=')[0];
+        var odd = OddValues[m.Length % OddValues.Length].Trim('"');
+        fields[i] = $"{name}={Uri.EscapeDataString(odd)}";
+        return [.. Encoding.UTF8.GetBytes(string.Join('&', fields))];
     }
 }
