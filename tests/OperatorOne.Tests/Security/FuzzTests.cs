@@ -213,12 +213,18 @@ public sealed class FuzzTests(SecuredBot bot, ITestOutputHelper output)
             using var socket = new ClientWebSocket();
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
             await socket.ConnectAsync(url, deadline.Token);
-            for (var m = 0; m < messages.Length && socket.State == WebSocketState.Open; m++)
+            // Read all along and send at Twilio's pace (a message per 20 ms frame), stopping once the bot has closed.
+            var ending = FuzzTarget.ExpectOrderlyEndAsync(socket, deadline.Token);
+            for (var m = 0; m < messages.Length && socket.State == WebSocketState.Open && !ending.IsCompleted; m++)
             {
                 var bytes = Encoding.UTF8.GetBytes(messages[m].ToJsonString());
-                await FuzzTarget.SendQuietlyAsync(socket, m == i ? Mutation.Apply(bytes, edits, form: false) : bytes, deadline.Token);
+                // A text frame that is not UTF-8 never reaches the bot: ASP.NET Core's WebSocket answers it with 1007 itself and
+                // then drops the connection, so such edits are sent as the replacement characters they would decode to.
+                var sent = m == i ? Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Mutation.Apply(bytes, edits, form: false))) : bytes;
+                await FuzzTarget.SendQuietlyAsync(socket, sent, deadline.Token);
+                await Task.Delay(20, deadline.Token);
             }
-            await FuzzTarget.ExpectOrderlyEndAsync(socket, deadline.Token);
+            await ending;
         }, http: false);
     }
 

@@ -75,24 +75,23 @@ public sealed class LastOwnerTests(BotHost host)
     }
 
     [Fact]
-    public async Task TwentyConcurrentDemotionsOfTwoOwnersLeaveOneOwnerAndNoServerError()
+    public async Task TwentyConcurrentDeactivationsOfTwoOwnersLeaveOneOwnerAndNoServerError()
     {
         var organization = await TestOrganization.CreateAsync(host);
         var second = await AddOwnerAsync(organization, "owner2");
-        using var owner = await AdminKeys.ClientAsync(host, organization, "owner");
+        using var admin = await AdminKeys.ClientAsync(host, organization, "admin");
         var owners = new[] { organization.Members["owner"], second };
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            i % 2 == 0
-                ? owner.PutAsJsonAsync($"{AdminKeys.Base(organization)}/members/{owners[i % 4 / 2]}/role", new { role = "member" })
-                : owner.PostAsync($"{AdminKeys.Base(organization)}/members/{owners[i % 4 / 2]}/deactivate", null)));
+            admin.PostAsync($"{AdminKeys.Base(organization)}/members/{owners[i % 2]}/deactivate", null)));
 
-        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict or HttpStatusCode.NotFound, $"{r.StatusCode}"));
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{r.StatusCode}"));
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.Conflict);
         Assert.Equal(1, await ActiveOwnersAsync(organization));
     }
 
     [Fact]
-    public async Task TwoApprovedDemotionsOfTwoOwnersInChatLeaveOneOwnerAndSayWhy()
+    public async Task TwoApprovedDemotionsOfTwoOwnersInChatLeaveOneOwner()
     {
         var organization = await TestOrganization.CreateAsync(host);
         await AddOwnerAsync(organization, "owner2");
@@ -107,7 +106,8 @@ public sealed class LastOwnerTests(BotHost host)
         await admin.Submit(ApprovalCard.Data(await admin.ExpectCard("Approve"), "approve"));
         await admin.Submit(ApprovalCard.Data(await admin.ExpectCard("Approve"), "approve"));
 
-        await oscar.ExpectReply("last active owner");
+        // Whichever runs second finds its requester no longer an owner, or its target the last one: refused either way.
+        await oscar.ExpectReply("failed");
         Assert.Equal(1, await ActiveOwnersAsync(organization));
     }
 

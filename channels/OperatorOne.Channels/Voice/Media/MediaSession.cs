@@ -65,7 +65,9 @@ internal sealed class MediaSession(
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException)
         {
-            logger.LogInformation(e, "Media stream ended: {Reason}", e.InnerException?.Message ?? e.Message);
+            logger.LogInformation("Media stream ended: {Reason}", e.InnerException?.Message ?? e.Message);
+            // A frame the WebSocket itself refuses (text that is not UTF-8) is answered with 1007 before it throws.
+            await AwaitCallersCloseAsync();
         }
         finally
         {
@@ -202,8 +204,17 @@ internal sealed class MediaSession(
         {
             await socket.CloseOutputAsync(status, reason, timeout.Token);
         }
-        // Finish the handshake: drop what the caller still sends until its close arrives. Ending the connection while its
-        // messages are unread would reset it, and the caller would see an abnormal end (1006) instead of our status.
+        await AwaitCallersCloseAsync();
+    }
+
+    /// <summary>
+    /// Finishes the close handshake: drops what the caller still sends until its close arrives (at most 2 s). Ending the
+    /// connection while its messages are unread would reset it, and the caller would see an abnormal end (1006) instead
+    /// of our status.
+    /// </summary>
+    private async Task AwaitCallersCloseAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
         var drain = new byte[4096];
         try
         {
