@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using OperatorOne.Bot.Core.Security;
 
 namespace OperatorOne.AdminApi;
 
 /// <summary>
 /// Every /admin/v1 call, before its parameters are bound: rate limit, authenticate, hide other organizations (404),
-/// check the role (403), check the JSON body (400 with a reason), run, audit. A middleware rather than an endpoint
+/// check the role (403), check the input (<see cref="InboundBody"/>) and the JSON body (400 with a reason), run, audit. A middleware rather than an endpoint
 /// filter because filters run after binding, so a malformed body would be answered before the caller is known.
 /// </summary>
 internal sealed class AdminApiGate(RequestDelegate next)
@@ -62,6 +63,11 @@ internal sealed class AdminApiGate(RequestDelegate next)
         if (caller.Role < required)
         {
             return await ProblemAsync(http, StatusCodes.Status403Forbidden, $"This needs the {required.ToString().ToLowerInvariant()} role.");
+        }
+        // The host-wide input check waits for the gate here (CheckedByGate), so an unauthenticated body is never read.
+        if (await InboundBody.CheckAsync(http) is { } inbound)
+        {
+            return await ProblemAsync(http, inbound.Status, inbound.Reason);
         }
         if (await AdminRequestBody.ProblemAsync(http, endpoint) is { } bodyProblem)
         {

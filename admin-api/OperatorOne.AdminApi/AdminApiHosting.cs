@@ -18,6 +18,7 @@ using OperatorOne.AdminApi.Outbox;
 using OperatorOne.AdminApi.Recognition;
 using OperatorOne.AdminApi.Teams;
 using OperatorOne.AdminApi.Usage;
+using OperatorOne.Bot.Core.Security;
 
 namespace OperatorOne.AdminApi;
 
@@ -36,7 +37,12 @@ public static class AdminApiHosting
         builder.Services.AddSingleton<OidcTokens>();
         builder.Services.AddSingleton<AdminRateLimiter>();
         builder.Services.AddScoped<AdminAuthentication>();
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Services.AddScoped<InstallationClaims>();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            FiniteNumbers.AddTo(json.SerializerOptions.Converters);
+        });
         builder.Services.AddOpenApi(AdminOpenApi.Configure);
         return builder;
     }
@@ -50,7 +56,7 @@ public static class AdminApiHosting
         var pipeline = app as IApplicationBuilder ?? throw new InvalidOperationException("MapAdminApi maps on the application: its gate is middleware.");
         pipeline.UseMiddleware<AdminApiGate>();
         var organization = app.MapGroup($"{Prefix}/organizations/{{{AdminApiEndpoint.OrganizationRouteValue}:guid}}")
-            .WithMetadata(AdminApiEndpoint.Instance)
+            .WithMetadata(AdminApiEndpoint.Instance, CheckedByGate.Instance)
             // Defence in depth: a handler never runs without the caller the gate sets.
             .AddEndpointFilter((context, next) => context.HttpContext.Features.Get<AdminCaller>() is null
                 ? ValueTask.FromResult<object?>(TypedResults.Problem("Not authenticated.", statusCode: StatusCodes.Status401Unauthorized))
@@ -77,6 +83,7 @@ public static class AdminApiHosting
 
         app.MapOpenApi();
         app.MapGet("/admin/reference", ReferencePage.Html).ExcludeFromDescription();
+        app.MapGet("/admin/reference.js", ReferencePage.Script).ExcludeFromDescription();
         return app;
     }
 }

@@ -20,9 +20,9 @@ internal static partial class MemberEndpoints
         members.MapGet("/{memberId:guid}", GetAsync).WithSummary("Read one member.");
         members.MapPost("", InviteAsync).WithSummary("Invite a member: handle, name, email and role.");
         members.MapPatch("/{memberId:guid}", UpdateAsync).WithSummary("Change a member's name or email (the email an OIDC token is matched on); omitted fields stay.");
-        members.MapPut("/{memberId:guid}/role", ChangeRoleAsync).WithSummary("Change a member's role (owner only).")
+        members.MapPut("/{memberId:guid}/role", ChangeRoleAsync).WithSummary("Change a member's role (owner only); the last active owner cannot be demoted (409).")
             .WithMetadata(new AdminAccess(MemberRole.Owner));
-        members.MapPost("/{memberId:guid}/deactivate", DeactivateAsync).WithSummary("Deactivate a member; their keys stop working.");
+        members.MapPost("/{memberId:guid}/deactivate", DeactivateAsync).WithSummary("Deactivate a member; their keys stop working. The last active owner cannot be deactivated (409).");
     }
 
     internal static async Task<Ok<List<MemberDto>>> ListAsync(OperatorOneDb db, CancellationToken cancellationToken) =>
@@ -80,32 +80,44 @@ internal static partial class MemberEndpoints
         return TypedResults.Ok(MemberDto.From(member));
     }
 
-    internal static async Task<Results<Ok<MemberDto>, NotFound, ValidationProblem>> ChangeRoleAsync(
+    internal static async Task<Results<Ok<MemberDto>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeRoleAsync(
         Guid memberId, RoleChange change, OperatorOneDb db, CancellationToken cancellationToken)
     {
-        if (!Enum.IsDefined(change.Role))
+        if (!Enum.IsDefined(change.Role) || change.Role == MemberRole.Guest)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["Unknown role."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["The role must be viewer, member, admin or owner."] });
         }
-        var member = await db.Members.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
-        if (member is null)
-        {
-            return TypedResults.NotFound();
-        }
-        member.Role = change.Role;
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(MemberDto.From(member));
+        return await ChangeAsync(memberId, db, member => member.Role = change.Role, change.Role != MemberRole.Owner, cancellationToken);
     }
 
-    internal static async Task<Results<Ok<MemberDto>, NotFound>> DeactivateAsync(Guid memberId, OperatorOneDb db, CancellationToken cancellationToken)
+    internal static Task<Results<Ok<MemberDto>, NotFound, ValidationProblem, ProblemHttpResult>> DeactivateAsync(
+        Guid memberId, OperatorOneDb db, CancellationToken cancellationToken) =>
+        ChangeAsync(memberId, db, member => member.IsActive = false, losesOwnership: true, cancellationToken);
+
+    /// <summary>A role or status change that may take an owner away: refused for the organization's last active owner.</summary>
+    private static async Task<Results<Ok<MemberDto>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        Guid memberId, OperatorOneDb db, Action<Member> change, bool losesOwnership, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var member = await db.Members.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
         if (member is null)
         {
             return TypedResults.NotFound();
         }
-        member.IsActive = false;
-        await db.SaveChangesAsync(cancellationToken);
+        if (losesOwnership && await Owners.LastOwnerRefusalAsync(db, member, cancellationToken) is { } refusal)
+        {
+            return TypedResults.Problem(refusal, statusCode: StatusCodes.Status409Conflict);
+        }
+        change(member);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (Owners.IsLastOwnerViolation(e))
+        {
+            return TypedResults.Problem(Owners.Refusal(member.DisplayName), statusCode: StatusCodes.Status409Conflict);
+        }
         return TypedResults.Ok(MemberDto.From(member));
     }
 

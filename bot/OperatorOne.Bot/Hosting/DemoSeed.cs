@@ -68,6 +68,8 @@ internal static class DemoSeed
             // The demo page signs in without the secret (Development only); production sites get theirs from the admin API.
             SecretHash = SecretBox.Hash($"{SiteId}.{Convert.ToHexString(RandomNumberGenerator.GetBytes(24))}"),
             CreatedAt = now,
+            VerifiedAt = now,
+            Proof = InstallationProofs.WebChatSite,
         });
         foreach (var (handle, name, role) in Members)
         {
@@ -109,6 +111,9 @@ internal static class DemoSeed
             ExternalId = TeamsTenantId,
             DisplayName = "Demo Teams tenant",
             CreatedAt = now,
+            // A made-up tenant of the demo data, proven by fiat: no real tenant has this id.
+            VerifiedAt = now,
+            Proof = InstallationProofs.Demo,
         });
         var members = await db.Members.Where(m => TeamsAadObjectIds.Keys.Contains(m.Handle)).ToListAsync(cancellationToken);
         foreach (var member in members)

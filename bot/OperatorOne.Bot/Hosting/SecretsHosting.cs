@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using OperatorOne.Bot.Core.Security;
+using OperatorOne.Data.Embedded;
 
 namespace OperatorOne.Bot.Hosting;
 
 /// <summary>
 /// The master key for stored secrets and web chat tokens (Secrets:Key, 32 bytes base64), the same on every replica.
-/// Development without one gets a key kept under .data/; Production without one refuses to start.
+/// Development without one gets a key kept under .data/ (mode 0600); Production without one refuses to start.
 /// </summary>
 internal static class SecretsHosting
 {
@@ -44,13 +45,23 @@ internal static class SecretsHosting
 
     private static byte[] DevelopmentKey(string path)
     {
-        if (File.Exists(path))
+        try
         {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+            if (File.Exists(path))
+            {
+                return Convert.FromBase64String(SecretFile.Read(path));
+            }
+            var key = RandomNumberGenerator.GetBytes(32);
+            SecretFile.Write(path, Convert.ToBase64String(key));
+            return key;
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var key = RandomNumberGenerator.GetBytes(32);
-        File.WriteAllText(path, Convert.ToBase64String(key));
-        return key;
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"The Development master key {path} (beside Database:DataDirectory) cannot be kept: {e.Message}", e);
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException($"The Development master key {path} is not base64; delete it to make a new one (stored secrets become unreadable).");
+        }
     }
 }

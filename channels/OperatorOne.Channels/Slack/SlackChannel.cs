@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Channels;
+using OperatorOne.Bot.Core.Security;
+using OperatorOne.Bot.Core.Tenancy;
 
 namespace OperatorOne.Channels.Slack;
 
@@ -36,6 +38,8 @@ public static class SlackChannel
         services.AddHostedService<SlackStartupCheck>();
         services.AddSingleton<IChannelSender, SlackSender>();
         services.AddTransient<IProactiveConversations, SlackProactiveConversations>();
+        services.AddSingleton(new InboundRejection("/api/slack", SlackEndpoints.RejectAsync));
+        services.AddSingleton<IInstallationProof, SlackWorkspaceProof>();
         return builder;
     }
 

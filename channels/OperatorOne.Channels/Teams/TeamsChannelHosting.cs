@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OperatorOne.Bot.Core.Channels;
+using OperatorOne.Bot.Core.Security;
+using OperatorOne.Bot.Core.Tenancy;
 
 namespace OperatorOne.Channels.Teams;
 
@@ -27,6 +29,8 @@ public static class TeamsChannelHosting
             .ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<TeamsOptions>, TeamsOptionsValidation>();
         services.AddSingleton(new TeamsChannelMode(mode));
+        services.AddSingleton(new InboundRejection("/api/messages", TeamsEndpoint.RejectAsync));
+        services.AddSingleton<IInstallationProof, TeamsTenantProof>();
         if (mode == TeamsMode.Off)
         {
             return builder;
@@ -43,6 +47,7 @@ public static class TeamsChannelHosting
         services.AddScoped<TeamsBot>();
         services.AddScoped<TeamsInvokes>();
         services.AddScoped<TeamsReplies>();
+        services.AddScoped<TeamsTenantConfirmation>();
         services.AddTransient<IChannelSender, TeamsSender>();
         services.AddTransient<IProactiveConversations, TeamsProactiveConversations>();
         return builder;

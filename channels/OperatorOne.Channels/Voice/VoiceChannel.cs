@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Channels;
+using OperatorOne.Bot.Core.Tenancy;
 using OperatorOne.Channels.Voice.Media;
 
 namespace OperatorOne.Channels.Voice;
@@ -30,6 +31,8 @@ public static class VoiceChannel
         services.AddScoped<SecureFlow>();
         services.AddScoped<VoiceFlows>();
         services.AddSingleton<IChannelSender, VoiceSender>();
+        services.AddHttpClient<TwilioNumberProof>(http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddTransient<IInstallationProof>(provider => provider.GetRequiredService<TwilioNumberProof>());
         builder.AddVoiceMedia();
         return builder;
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OperatorOne.Bot.Core.Channels;
+using OperatorOne.Bot.Core.Security;
 
 namespace OperatorOne.Channels.WebChat;
 
@@ -33,6 +34,8 @@ public static class WebChatChannel
         services.AddScoped<WebChatTurns>();
         services.AddScoped<ActivityStream>();
         services.AddSingleton<IChannelSender, WebChatSender>();
+        services.AddSingleton(new InboundRejection("/v3/directline", DirectLineError.RejectAsync));
+        services.AddSingleton(new InboundRejection("/webchat", DirectLineError.RejectAsync));
         // Any site may embed the chat: callers prove themselves with a bearer secret or token, never a cookie.
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
             .AllowAnyOrigin()
@@ -54,6 +57,7 @@ public static class WebChatChannel
         directLine.MapPost("/conversations/{conversationId}/upload", UploadEndpoints.UploadAsync).DisableAntiforgery();
 
         endpoints.MapGet("/", WebChatPage.Page).ExcludeFromDescription();
+        endpoints.MapGet("/webchat/page.js", WebChatPage.Script).ExcludeFromDescription();
         endpoints.MapGet("/lib/webchat.js", WebChatPage.Bundle).ExcludeFromDescription();
         if (endpoints.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment())
         {

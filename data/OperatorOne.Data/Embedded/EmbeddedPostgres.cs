@@ -51,8 +51,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var runAs = RunAs.ForCurrentUser();
         Directory.CreateDirectory(dataDir);
         var secrets = Path.Combine(Path.GetDirectoryName(dataDir)!, Path.GetFileName(dataDir) + ".secrets");
-        var superPassword = await ReadOrCreateSecretAsync(secrets + "/superuser", cancellationToken);
-        var runtimePassword = await ReadOrCreateSecretAsync(secrets + "/runtime", cancellationToken);
+        var superPassword = ReadOrCreateSecret(secrets + "/superuser");
+        var runtimePassword = ReadOrCreateSecret(secrets + "/runtime");
 
         var server = new EmbeddedPostgres(dataDir, binDir, runAs, FreePort(), superPassword, runtimePassword);
         await server.InitializeAsync(secrets, cancellationToken);
@@ -113,7 +113,16 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         Directory.CreateDirectory(socketDir);
         _runAs.GiveOwnership(socketDir);
         var options = $"-p {Port} -k {socketDir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c full_page_writes=off";
-        await RunAsync("pg_ctl", ["start", "-D", _dataDir, "-w", "-t", "60", "-l", Path.Combine(_dataDir, "server.log"), "-o", options], cancellationToken);
+        var log = Path.Combine(_dataDir, "server.log");
+        try
+        {
+            await RunAsync("pg_ctl", ["start", "-D", _dataDir, "-w", "-t", "60", "-l", log, "-o", options], cancellationToken);
+        }
+        catch (InvalidOperationException e)
+        {
+            // pg_ctl only says "could not start server"; the reason is in the server's own log.
+            throw new InvalidOperationException($"The embedded PostgreSQL in {_dataDir} did not start: {LastProblem(log) ?? e.Message}", e);
+        }
         _started = true;
     }
 
@@ -142,19 +151,28 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
-    private static async Task<string> ReadOrCreateSecretAsync(string path, CancellationToken cancellationToken)
+    /// <summary>The server log's last FATAL or PANIC line (a full disk, a folder it cannot write), if any.</summary>
+    private static string? LastProblem(string log)
+    {
+        try
+        {
+            return File.ReadLines(log).LastOrDefault(l => l.Contains("FATAL:", StringComparison.Ordinal) || l.Contains("PANIC:", StringComparison.Ordinal))?.Trim();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static string ReadOrCreateSecret(string path)
     {
         if (File.Exists(path))
         {
-            return (await File.ReadAllTextAsync(path, cancellationToken)).Trim();
+            return SecretFile.Read(path);
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        SecretFile.RestrictFolder(Path.GetDirectoryName(path)!);
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
-        await File.WriteAllTextAsync(path, secret, cancellationToken);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        SecretFile.Write(path, secret);
         return secret;
     }
 

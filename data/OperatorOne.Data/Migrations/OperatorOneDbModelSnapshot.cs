@@ -557,6 +557,10 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<byte[]>("ChallengeHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("challenge_hash");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasColumnType("text")
@@ -580,6 +584,16 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
 
+                    b.Property<string>("PendingReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("pending_reason");
+
+                    b.Property<string>("Proof")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("proof");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
@@ -592,15 +606,21 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("secret_hash");
 
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
+
                     b.HasKey("Id")
                         .HasName("pk_channel_installations");
 
-                    b.HasIndex("OrganizationId")
-                        .HasDatabaseName("ix_channel_installations_organization_id");
-
                     b.HasIndex("Channel", "ExternalId")
                         .IsUnique()
-                        .HasDatabaseName("ix_channel_installations_channel_external_id");
+                        .HasDatabaseName("ix_channel_installations_channel_external_id_verified")
+                        .HasFilter("verified_at IS NOT NULL");
+
+                    b.HasIndex("OrganizationId", "Channel", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_channel_installations_organization_id_channel_external_id");
 
                     b.ToTable("channel_installations");
                 });

@@ -61,11 +61,43 @@ CREATE POLICY document_visibility ON documents AS RESTRICTIVE
 CREATE POLICY document_visibility ON document_contents AS RESTRICTIVE
   USING (EXISTS (SELECT 1 FROM documents d WHERE d.id = document_contents.document_id));
 
--- Which organization a channel installation (Teams tenant, Slack team, phone number, web chat site) belongs to.
+-- The organization keeps an active owner: demoting, deactivating or deleting its last one is refused whichever path
+-- tries (admin API, chat tool, approval). The organization's row is locked before counting, so two owners demoted at
+-- once by concurrent transactions cannot both go: the second counts again after the first commits.
+CREATE FUNCTION op_keep_an_owner() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND NEW.role = 'Owner' AND NEW.is_active THEN
+    RETURN NULL;
+  END IF;
+  PERFORM 1 FROM organizations WHERE id = OLD.organization_id FOR UPDATE;
+  IF NOT FOUND THEN
+    RETURN NULL; -- the organization itself is being deleted
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM members WHERE organization_id = OLD.organization_id AND role = 'Owner' AND is_active) THEN
+    RAISE EXCEPTION 'The organization must keep at least one active owner.'
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'op_keep_an_owner';
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER members_keep_an_owner AFTER UPDATE OF role, is_active OR DELETE ON members
+  FOR EACH ROW WHEN (OLD.role = 'Owner' AND OLD.is_active) EXECUTE FUNCTION op_keep_an_owner();
+
+-- Which organization a channel installation (Teams tenant, Slack team, phone number, web chat site) belongs to. Only a
+-- proven installation counts: a pending claim routes nothing.
 CREATE FUNCTION op_find_installation(p_channel text, p_external_id text)
   RETURNS TABLE (organization_id uuid, installation_id uuid)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
-  $$ SELECT organization_id, id FROM channel_installations WHERE channel = p_channel AND external_id = p_external_id $$;
+  $$ SELECT organization_id, id FROM channel_installations
+      WHERE channel = p_channel AND external_id = p_external_id AND verified_at IS NOT NULL $$;
+
+-- A pending claim whose one-time code came back from the channel itself (a signed activity of the Teams tenant): the
+-- organization that made it. Several organizations may claim one id; only the holder of the code is found.
+CREATE FUNCTION op_find_challenged_installation(p_channel text, p_external_id text, p_challenge_hash bytea)
+  RETURNS TABLE (organization_id uuid, installation_id uuid)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
+  $$ SELECT organization_id, id FROM channel_installations
+      WHERE channel = p_channel AND external_id = p_external_id AND verified_at IS NULL AND challenge_hash = p_challenge_hash $$;
 
 -- Periodic jobs visit every organization.
 CREATE FUNCTION op_organization_ids() RETURNS SETOF uuid

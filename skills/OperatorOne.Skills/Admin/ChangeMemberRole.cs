@@ -47,7 +47,8 @@ internal static class ChangeMemberRole
             return ToolResult.Refused(who.Problem!);
         }
         var target = await db.Members.SingleAsync(m => m.Id == found.Id, cancellationToken);
-        var refusal = Refusal(context.Caller, target, role);
+        var refusal = Refusal(context.Caller, target, role)
+            ?? (role == MemberRole.Owner ? null : await Owners.LastOwnerRefusalAsync(db, target, cancellationToken));
         if (refusal is not null)
         {
             return ToolResult.Refused(refusal);

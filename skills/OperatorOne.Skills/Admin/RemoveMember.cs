@@ -51,6 +51,10 @@ internal static class RemoveMember
         {
             return ToolResult.Refused("Only an owner can remove an owner.");
         }
+        if (await Owners.LastOwnerRefusalAsync(db, target, cancellationToken) is { } lastOwner)
+        {
+            return ToolResult.Refused(lastOwner);
+        }
         target.IsActive = false;
         return new ToolResult($"Removed {target.DisplayName}; they can no longer use the bot. Their tickets and history stay.");
     }

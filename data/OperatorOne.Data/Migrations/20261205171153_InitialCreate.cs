@@ -131,7 +131,11 @@ namespace OperatorOne.Data.Migrations
                     secret_cipher = table.Column<byte[]>(type: "bytea", nullable: true),
                     secret_hash = table.Column<byte[]>(type: "bytea", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    verified_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    proof = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    challenge_hash = table.Column<byte[]>(type: "bytea", nullable: true),
+                    pending_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1396,15 +1400,17 @@ namespace OperatorOne.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_channel_installations_channel_external_id",
+                name: "ix_channel_installations_channel_external_id_verified",
                 table: "channel_installations",
                 columns: new[] { "channel", "external_id" },
-                unique: true);
+                unique: true,
+                filter: "verified_at IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_channel_installations_organization_id",
+                name: "ix_channel_installations_organization_id_channel_external_id",
                 table: "channel_installations",
-                column: "organization_id");
+                columns: new[] { "organization_id", "channel", "external_id" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_companies_name",
