@@ -20,7 +20,7 @@ internal static class DatabaseHosting
         var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(RuntimeConnection)))
         {
-            var embedded = EmbeddedPostgres.StartAsync(options.DataDirectory, CancellationToken.None).GetAwaiter().GetResult();
+            var embedded = EmbeddedPostgres.StartAsync(options.DataDirectory, options.Durable, CancellationToken.None).GetAwaiter().GetResult();
             embedded.EnsureDatabaseAsync(EmbeddedDatabase, CancellationToken.None).GetAwaiter().GetResult();
             builder.Configuration[$"ConnectionStrings:{RuntimeConnection}"] = embedded.RuntimeConnectionString(EmbeddedDatabase);
             builder.Configuration[$"ConnectionStrings:{MigrationConnection}"] = embedded.AdminConnectionString(EmbeddedDatabase);
