@@ -5,7 +5,7 @@ public sealed record ApprovalDeciders(bool RequesterOnly, string? Refusal)
 {
     public static readonly ApprovalDeciders Others = new(false, null);
 
-    public static readonly ApprovalDeciders RequesterOnly = new(true, null);
+    public static readonly ApprovalDeciders OnlyRequester = new(true, null);
 
     public static ApprovalDeciders Nobody(string reason) => new(false, reason);
 }

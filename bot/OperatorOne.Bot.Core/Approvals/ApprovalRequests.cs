@@ -70,7 +70,7 @@ public sealed class ApprovalRequests
         }
         if (organization.AllowSelfApproval && context.Caller.Role >= required)
         {
-            return ApprovalDeciders.RequesterOnly;
+            return ApprovalDeciders.OnlyRequester;
         }
         var role = required.ToString().ToLowerInvariant();
         return ApprovalDeciders.Nobody(
