@@ -15,4 +15,7 @@ public sealed class ChannelChecks(IEnumerable<IChannelCheck> checks)
         }
         return reports;
     }
+
+    public ChannelFile? SetupFile(string channel, string name, ChannelCheckContext context) =>
+        checks.FirstOrDefault(c => c.Channel == channel)?.SetupFile(name, context);
 }

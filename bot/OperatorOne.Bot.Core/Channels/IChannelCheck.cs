@@ -9,4 +9,10 @@ public interface IChannelCheck
     string Channel { get; }
 
     Task<ChannelReport> CheckAsync(ChannelCheckContext context, CancellationToken cancellationToken);
+
+    /// <summary>A file the channel's setup needs (Teams: "package", the app package), or null when it offers none by that name.</summary>
+    ChannelFile? SetupFile(string name, ChannelCheckContext context) => null;
 }
+
+/// <summary>A setup download, or why it cannot be made now (<see cref="Problem"/>, with no content).</summary>
+public sealed record ChannelFile(string FileName, string ContentType, byte[]? Content, string? Problem);

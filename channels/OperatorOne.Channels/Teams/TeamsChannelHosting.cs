@@ -27,6 +27,8 @@ public static class TeamsChannelHosting
             .ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<TeamsOptions>, TeamsOptionsValidation>();
         services.AddSingleton(new TeamsChannelMode(mode));
+        services.AddSingleton<Bot.Core.Channels.IChannelCheck, TeamsChannelCheck>();
+        services.AddSingleton<TeamsAppPackage>();
         if (mode == TeamsMode.Off)
         {
             return builder;
@@ -39,6 +41,7 @@ public static class TeamsChannelHosting
         // A slow download is answered through the outbox like a slow tool; past this timeout it is reported as failed.
         services.AddHttpClient<TeamsFiles>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<TeamsAuthenticator>();
+        services.AddSingleton<TeamsIdentityLinks>();
         services.AddSingleton<TeamsConnectorToken>();
         services.AddScoped<TeamsBot>();
         services.AddScoped<TeamsInvokes>();

@@ -14,7 +14,8 @@ internal static class TeamsEndpoint
     private const long MaxBodyBytes = 512 * 1024;
 
     public static async Task<Results<Ok, Ok<TeamsInvokeResponse>, UnauthorizedHttpResult, BadRequest<string>, StatusCodeHttpResult>> ReceiveAsync(
-        HttpContext http, TeamsChannelMode channel, TeamsAuthenticator authenticator, TeamsBot bot, CancellationToken cancellationToken)
+        HttpContext http, TeamsChannelMode channel, TeamsAuthenticator authenticator, TeamsBot bot, TeamsIdentityLinks identityLinks,
+        CancellationToken cancellationToken)
     {
         var authorization = http.Request.Headers.Authorization.ToString();
         if (channel.Mode == TeamsMode.Authenticated && string.IsNullOrEmpty(authorization))
@@ -63,6 +64,8 @@ internal static class TeamsEndpoint
         {
             return TypedResults.Unauthorized();
         }
+        // Before the turn resolves who is writing: a first message from an invited person's account links them.
+        await identityLinks.EnsureLinkedAsync(activity, cancellationToken);
         return (await bot.HandleAsync(activity, cancellationToken)).Result switch
         {
             Ok ok => ok,
