@@ -30,6 +30,8 @@ public static class VoiceChannel
         services.AddScoped<SecureFlow>();
         services.AddScoped<VoiceFlows>();
         services.AddSingleton<IChannelSender, VoiceSender>();
+        services.AddSingleton<TwilioWebhookWatch>();
+        services.AddSingleton<IChannelCheck, VoiceChannelCheck>();
         builder.AddVoiceMedia();
         return builder;
     }
