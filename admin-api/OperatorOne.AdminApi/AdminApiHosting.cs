@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OperatorOne.AdminApi.ApiKeys;
+using OperatorOne.AdminApi.Channels;
+using OperatorOne.AdminApi.Invitations;
 using OperatorOne.AdminApi.Approvals;
 using OperatorOne.AdminApi.Audit;
 using OperatorOne.AdminApi.Documents;
@@ -72,6 +74,21 @@ public static class AdminApiHosting
         organization.MapApiKeys();
         organization.MapDocuments();
         organization.MapTeams();
+        organization.MapInvitations();
+        organization.MapChannels();
+
+        var organizations = app.MapGroup($"{Prefix}/organizations")
+            .WithMetadata(AdminApiEndpoint.Instance, OperatorAccess.Only)
+            .AddEndpointFilter((context, next) => context.HttpContext.Features.Get<AdminCaller>() is null
+                ? ValueTask.FromResult<object?>(TypedResults.Problem("Not authenticated.", statusCode: StatusCodes.Status401Unauthorized))
+                : next(context))
+            .WithTags("Operator")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        organizations.MapOperator();
 
         app.MapOpenApi();
         app.MapGet("/admin/reference", ReferencePage.Html).ExcludeFromDescription();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Security;
+using OperatorOne.Bot.Core.Tenancy;
 using OperatorOne.Data;
 using OperatorOne.Data.Channels;
 
@@ -41,7 +42,13 @@ internal static class InstallationEndpoints
             return TypedResults.ValidationProblem(errors);
         }
         var channel = Installable(create.Channel)!;
-        var externalId = create.ExternalId.Trim();
+        var country = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Country).SingleOrDefaultAsync(cancellationToken) ?? "US";
+        // A number is stored as Twilio sends it (E.164), however it was typed.
+        var (normalized, problem) = ChannelExternalIds.Normalize(channel, create.ExternalId, country);
+        if (normalized is not { } externalId)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["externalId"] = [problem!] });
+        }
         // The lookup crosses organizations, so a tenant or site taken by anyone else is refused too.
         if (await Bot.Core.Tenancy.Installations.FindOrganizationAsync(db, channel, externalId, cancellationToken) is not null)
         {

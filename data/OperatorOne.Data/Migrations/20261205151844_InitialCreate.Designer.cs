@@ -14,7 +14,7 @@ using OperatorOne.Data;
 namespace OperatorOne.Data.Migrations
 {
     [DbContext(typeof(OperatorOneDb))]
-    [Migration("20261205141421_InitialCreate")]
+    [Migration("20261205151844_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
