@@ -17,6 +17,7 @@ using OperatorOne.AdminApi.Members;
 using OperatorOne.AdminApi.Oidc;
 using OperatorOne.AdminApi.Organizations;
 using OperatorOne.AdminApi.Outbox;
+using OperatorOne.AdminApi.Setup;
 using OperatorOne.AdminApi.Teams;
 using OperatorOne.AdminApi.Usage;
 
@@ -37,6 +38,8 @@ public static class AdminApiHosting
         builder.Services.AddSingleton<OidcTokens>();
         builder.Services.AddSingleton<AdminRateLimiter>();
         builder.Services.AddScoped<AdminAuthentication>();
+        builder.Services.AddSingleton<SetupGate>();
+        builder.Services.AddHostedService<SetupAnnouncer>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddOpenApi(AdminOpenApi.Configure);
         return builder;
@@ -90,6 +93,8 @@ public static class AdminApiHosting
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         organizations.MapOperator();
 
+        app.MapSetup();
+        app.MapGet("/admin/channels", ChannelsPage.Show).ExcludeFromDescription();
         app.MapOpenApi();
         app.MapGet("/admin/reference", ReferencePage.Html).ExcludeFromDescription();
         return app;
