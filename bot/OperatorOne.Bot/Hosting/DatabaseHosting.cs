@@ -50,6 +50,7 @@ internal static class DatabaseHosting
         if (options.SeedDemo)
         {
             await DemoSeed.EnsureAsync(db, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+            await PlaygroundSeed.EnsureAsync(db, DemoSeed.OrganizationId, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
         }
     }
 
