@@ -39,6 +39,7 @@ public sealed class BotHost : IAsyncLifetime
             web.UseSetting("Database:SeedDemo", "true");
             web.UseSetting("Database:Durable", "false");
             web.UseSetting("Secrets:Key", TestSecrets.MasterKey);
+            web.UseSetting("AdminApi:OperatorKey", TestSecrets.OperatorKey);
             web.UseSetting("Limits:TurnsPerUserPerMinute", "1000");
             web.UseSetting("Limits:TurnsPerOrganizationPerMinute", "100000");
             foreach (var (key, value) in Settings)
