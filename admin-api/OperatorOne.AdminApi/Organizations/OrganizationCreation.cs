@@ -84,7 +84,7 @@ internal static class OrganizationCreation
         db.AuditEvents.Add(new AuditEvent
         {
             OrganizationId = id, MemberId = null, Kind = "organization_created", Outcome = "ok",
-            Detail = $"owner {member.Email}, api key {key.Id:N}", CreatedAt = now,
+            Detail = System.Text.Json.JsonSerializer.Serialize(new { owner = member.Email, apiKey = key.Id.ToString("N") }), CreatedAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedOrganization(organization, member, plaintext, links.PathFor(invited.Invitation!), site);
