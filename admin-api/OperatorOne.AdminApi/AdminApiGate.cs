@@ -54,13 +54,24 @@ internal sealed class AdminApiGate(RequestDelegate next)
 
     private async Task<int> RunAsync(HttpContext http, Endpoint endpoint, AdminCaller caller, Guid? routeOrganization)
     {
-        if (routeOrganization != caller.OrganizationId)
+        var operatorAccess = endpoint.Metadata.GetMetadata<OperatorAccess>();
+        if (caller.IsOperator && operatorAccess is null)
+        {
+            return await ProblemAsync(http, StatusCodes.Status403Forbidden,
+                "The operator key manages organizations (create, list, read, update, export, delete); everything else needs a member's API key.");
+        }
+        if (!caller.IsOperator && operatorAccess is { OperatorOnly: true })
+        {
+            return await ProblemAsync(http, StatusCodes.Status403Forbidden,
+                "Creating and listing organizations needs the operator key (AdminApi:OperatorKey), not a member's credential.");
+        }
+        if (!caller.IsOperator && routeOrganization != caller.OrganizationId)
         {
             // Another organization's data does not exist as far as this caller is concerned.
             return await ProblemAsync(http, StatusCodes.Status404NotFound, "Not found.");
         }
         var required = AdminAccess.RequiredFor(http);
-        if (caller.Role < required)
+        if (!caller.IsOperator && caller.Role < required)
         {
             return await ProblemAsync(http, StatusCodes.Status403Forbidden, $"This needs the {required.ToString().ToLowerInvariant()} role.");
         }
@@ -98,6 +109,17 @@ internal sealed class AdminApiGate(RequestDelegate next)
         await TypedResults.Problem(detail, statusCode: status).ExecuteAsync(http);
         return status;
     }
+}
+
+/// <summary>
+/// Endpoint metadata: the operator key may call this endpoint too (create, read, update, export, delete an
+/// organization); <see cref="OperatorOnly"/>: only the operator key may (creating and listing organizations).
+/// </summary>
+internal sealed record OperatorAccess(bool OperatorOnly)
+{
+    public static readonly OperatorAccess Also = new(false);
+
+    public static readonly OperatorAccess Only = new(true);
 }
 
 /// <summary>Endpoint metadata: this endpoint is behind <see cref="AdminApiGate"/>.</summary>

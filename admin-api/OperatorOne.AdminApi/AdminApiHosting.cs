@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OperatorOne.AdminApi.ApiKeys;
+using OperatorOne.AdminApi.Channels;
+using OperatorOne.AdminApi.Invitations;
 using OperatorOne.AdminApi.Approvals;
 using OperatorOne.AdminApi.Audit;
 using OperatorOne.AdminApi.Documents;
@@ -16,6 +18,7 @@ using OperatorOne.AdminApi.Oidc;
 using OperatorOne.AdminApi.Organizations;
 using OperatorOne.AdminApi.Outbox;
 using OperatorOne.AdminApi.Recognition;
+using OperatorOne.AdminApi.Setup;
 using OperatorOne.AdminApi.Teams;
 using OperatorOne.AdminApi.Usage;
 using OperatorOne.Bot.Core.Security;
@@ -38,6 +41,8 @@ public static class AdminApiHosting
         builder.Services.AddSingleton<AdminRateLimiter>();
         builder.Services.AddScoped<AdminAuthentication>();
         builder.Services.AddScoped<InstallationClaims>();
+        builder.Services.AddSingleton<SetupGate>();
+        builder.Services.AddHostedService<SetupAnnouncer>();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
@@ -80,7 +85,26 @@ public static class AdminApiHosting
         organization.MapDocuments();
         organization.MapTeams();
         organization.MapRecognition();
+        organization.MapInvitations();
+        organization.MapChannels();
 
+        var organizations = app.MapGroup($"{Prefix}/organizations")
+            .WithMetadata(AdminApiEndpoint.Instance, OperatorAccess.Only)
+            .AddEndpointFilter((context, next) => context.HttpContext.Features.Get<AdminCaller>() is null
+                ? ValueTask.FromResult<object?>(TypedResults.Problem("Not authenticated.", statusCode: StatusCodes.Status401Unauthorized))
+                : next(context))
+            .WithTags("Operator")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        organizations.MapOperator();
+
+        app.MapSetup();
+        app.MapGet("/admin/channels", ChannelsPage.Show).ExcludeFromDescription();
+        app.MapGet(ChannelsPage.ScriptPath, ChannelsPage.Script).ExcludeFromDescription();
         app.MapOpenApi();
         app.MapGet("/admin/reference", ReferencePage.Html).ExcludeFromDescription();
         app.MapGet("/admin/reference.js", ReferencePage.Script).ExcludeFromDescription();

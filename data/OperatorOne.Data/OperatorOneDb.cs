@@ -30,6 +30,7 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<ChannelIdentity> ChannelIdentities => Set<ChannelIdentity>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ChannelInstallation> ChannelInstallations => Set<ChannelInstallation>();
     public DbSet<SlackInboxItem> SlackInbox => Set<SlackInboxItem>();
     public DbSet<Conversation> Conversations => Set<Conversation>();

@@ -49,9 +49,16 @@ internal static class InstallationEndpoints
             return TypedResults.ValidationProblem(errors);
         }
         var channel = Installable(create.Channel)!;
+        var country = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Country).SingleOrDefaultAsync(cancellationToken) ?? "US";
+        // A number is stored as Twilio sends it (E.164), however it was typed.
+        var (normalized, problem) = ChannelExternalIds.Normalize(channel, create.ExternalId, country);
+        if (normalized is not { } externalId)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["externalId"] = [problem!] });
+        }
         var installation = new ChannelInstallation
         {
-            Id = Guid.NewGuid(), OrganizationId = organizationId, Channel = channel, ExternalId = create.ExternalId!.Trim(),
+            Id = Guid.NewGuid(), OrganizationId = organizationId, Channel = channel, ExternalId = externalId,
             DisplayName = create.DisplayName?.Trim() ?? "", CreatedAt = clock.GetUtcNow(),
         };
         if (channel == ChannelNames.WebChat)

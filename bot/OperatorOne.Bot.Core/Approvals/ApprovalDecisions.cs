@@ -56,6 +56,10 @@ public sealed class ApprovalDecisions(ToolExecutor executor, AuditLog audit)
             .SetProperty(a => a.Status, request.Status)
             .SetProperty(a => a.Outcome, request.Outcome), cancellationToken);
         audit.Record(context, "approval_decided", request.Status.ToString().ToLowerInvariant(), $"approval #{request.Number}", request.Tool);
+        if (context.Caller.MemberId == request.RequestedById)
+        {
+            audit.Record(context, "self_approval", request.Status.ToString().ToLowerInvariant(), $"approval #{request.Number}", request.Tool);
+        }
         await ApprovalNotices.PublishAsync(request, context, cancellationToken);
 
         var verdict = decision.Approve ? "Approved" : "Rejected";

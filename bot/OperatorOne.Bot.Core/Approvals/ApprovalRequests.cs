@@ -30,8 +30,7 @@ public sealed class ApprovalRequests
             Summary = summary,
             RequestedById = context.Caller.MemberId ?? throw new InvalidOperationException("Guests cannot request risky actions."),
             RequestedInConversationId = context.ConversationId,
-            RequiredRole = (tool.Definition.Tier == ToolTier.Admin ? organization.AdminApproverRole : organization.RiskyWriteApproverRole)
-                ?? ToolExecutor.ApproverRoleFor(tool.Definition),
+            RequiredRole = RequiredRole(tool, organization),
             Status = ApprovalStatus.Pending,
             CreatedAt = context.Now,
             ExpiresAt = context.Now + organization.ApprovalExpiry,
@@ -55,6 +54,34 @@ public sealed class ApprovalRequests
         }
         return request;
     }
+
+    /// <summary>
+    /// Who can decide a request for this tool before it is made: someone other than the requester, only the requester
+    /// (when the organization allows self-approval), or nobody — then it is refused up front instead of expiring unseen.
+    /// </summary>
+    public async Task<ApprovalDeciders> DecidersAsync(RegisteredTool tool, ToolContext context, CancellationToken cancellationToken)
+    {
+        var organization = await context.Db.Organizations.AsNoTracking().SingleAsync(o => o.Id == context.OrganizationId, cancellationToken);
+        var required = RequiredRole(tool, organization);
+        var roles = await context.Db.Members.Where(m => m.IsActive && m.Id != context.Caller.MemberId).Select(m => m.Role).ToListAsync(cancellationToken);
+        if (roles.Any(r => r >= required))
+        {
+            return ApprovalDeciders.Others;
+        }
+        if (organization.AllowSelfApproval && context.Caller.Role >= required)
+        {
+            return ApprovalDeciders.OnlyRequester;
+        }
+        var role = required.ToString().ToLowerInvariant();
+        return ApprovalDeciders.Nobody(
+            $"This needs approval by {(role is "admin" or "owner" ? "an" : "a")} {role} or above, and nobody else in the organization can give it, so I haven't asked. "
+            + $"Invite someone who can (\"invite name@example.com as {(role is "admin" or "owner" ? "an" : "a")} {role}\"), or an owner can allow self-approval "
+            + "(admin API: PATCH the organization with allowSelfApproval) to confirm such requests yourself.");
+    }
+
+    private static Data.Members.MemberRole RequiredRole(RegisteredTool tool, Data.Organizations.Organization organization) =>
+        (tool.Definition.Tier == ToolTier.Admin ? organization.AdminApproverRole : organization.RiskyWriteApproverRole)
+        ?? ToolExecutor.ApproverRoleFor(tool.Definition);
 
     /// <summary>Queues the pending card to one conversation and remembers the copy so it can be updated later.</summary>
     public static void SendCard(ToolContext context, ApprovalRequest request, string requesterName, Conversation conversation)

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OperatorOne.Bot.Core.Approvals;
 using OperatorOne.Bot.Core.Audit;
+using OperatorOne.Bot.Core.Channels;
+using OperatorOne.Bot.Core.Invitations;
 using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Telemetry;
@@ -21,6 +23,10 @@ public static class BotCoreHosting
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection("Limits")).ValidateOnStart();
         services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection("Outbox"))
             .Validate(o => o.LeaseSeconds > 0, "Outbox:LeaseSeconds must be positive.").ValidateOnStart();
+        services.AddOptions<OnboardingOptions>().Bind(builder.Configuration.GetSection(OnboardingOptions.Section))
+            .Validate(OnboardingOptions.IsValid, OnboardingOptions.Invalid).ValidateOnStart();
+        services.AddSingleton<InvitationLinks>();
+        services.AddSingleton<ChannelChecks>();
         services.AddMetrics();
         services.AddSingleton<Backlog>();
         services.AddSingleton<BotMetrics>();

@@ -75,10 +75,18 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
         }
         if (context.ApprovedBy is null && tool.Definition.Tier is ToolTier.RiskyWrite or ToolTier.Admin)
         {
+            var deciders = await approvals.DecidersAsync(tool, context, cancellationToken);
+            if (deciders.Refusal is { } nobody)
+            {
+                await audit.ToolCallAsync(context, Audited(tool.Definition, call), "refused", "no_approver", 0, cancellationToken);
+                return new ToolOutcome(ToolOutcomeKind.Refused, ToolResult.Refused(nobody));
+            }
             var request = await approvals.RequestAsync(tool, call, context, cancellationToken);
             await audit.ToolCallAsync(context, Audited(tool.Definition, call), "awaiting_approval", $"approval #{request.Number}", 0, cancellationToken);
-            return new ToolOutcome(ToolOutcomeKind.AwaitingApproval, new ToolResult(
-                $"{request.Summary} needs approval. I've sent approval request #{request.Number} to the approvers; I'll tell you when it's decided."))
+            return new ToolOutcome(ToolOutcomeKind.AwaitingApproval, new ToolResult(deciders.RequesterOnly
+                ? $"{request.Summary} needs approval, and nobody else can give it. Approval request #{request.Number} is yours to confirm: "
+                    + $"approve it on the card (or say \"approve {request.Number}\"); it is recorded as a self-approval."
+                : $"{request.Summary} needs approval. I've sent approval request #{request.Number} to the approvers; I'll tell you when it's decided."))
             { Approval = request };
         }
         return await RunAsync(tool, call, context, cancellationToken);

@@ -28,7 +28,7 @@ internal static class DatabaseHosting
             {
                 throw new InvalidOperationException(problem);
             }
-            var embedded = EmbeddedPostgres.StartAsync(options.DataDirectory, CancellationToken.None).GetAwaiter().GetResult();
+            var embedded = EmbeddedPostgres.StartAsync(options.DataDirectory, options.Durable, CancellationToken.None).GetAwaiter().GetResult();
             // Registered before anything else can fail, so a failed start stops it (StartupFailures).
             builder.Services.AddSingleton(embedded);
             builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
@@ -63,6 +63,7 @@ internal static class DatabaseHosting
         if (options.SeedDemo)
         {
             await DemoSeed.EnsureAsync(db, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+            await PlaygroundSeed.EnsureAsync(db, DemoSeed.OrganizationId, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
         }
     }
 

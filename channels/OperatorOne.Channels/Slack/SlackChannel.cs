@@ -33,6 +33,8 @@ public static class SlackChannel
         services.AddSingleton<SlackInbox>();
         services.AddSingleton<SlackSingleWorkspace>();
         services.AddSingleton<SlackInstallState>();
+        services.AddSingleton<SlackSignatureWatch>();
+        services.AddSingleton<Bot.Core.Channels.IChannelCheck, SlackChannelCheck>();
         services.AddScoped<SlackTurns>();
         services.AddHostedService<SlackInboxWorker>();
         services.AddHostedService<SlackStartupCheck>();

@@ -31,6 +31,8 @@ public static class TeamsChannelHosting
         services.AddSingleton(new TeamsChannelMode(mode));
         services.AddSingleton(new InboundRejection("/api/messages", TeamsEndpoint.RejectAsync));
         services.AddSingleton<IInstallationProof, TeamsTenantProof>();
+        services.AddSingleton<Bot.Core.Channels.IChannelCheck, TeamsChannelCheck>();
+        services.AddSingleton<TeamsAppPackage>();
         if (mode == TeamsMode.Off)
         {
             return builder;
@@ -43,6 +45,7 @@ public static class TeamsChannelHosting
         // A slow download is answered through the outbox like a slow tool; past this timeout it is reported as failed.
         services.AddHttpClient<TeamsFiles>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<TeamsAuthenticator>();
+        services.AddSingleton<TeamsIdentityLinks>();
         services.AddSingleton<TeamsConnectorToken>();
         services.AddScoped<TeamsBot>();
         services.AddScoped<TeamsInvokes>();

@@ -15,6 +15,7 @@ internal static class TeamsEndpoint
 
     public static async Task<Results<Ok, Ok<TeamsInvokeResponse>, UnauthorizedHttpResult, BadRequest<string>, StatusCodeHttpResult>> ReceiveAsync(
         HttpContext http, TeamsChannelMode channel, TeamsAuthenticator authenticator, TeamsBot bot, TeamsTenantConfirmation confirmation,
+        TeamsIdentityLinks identityLinks,
         CancellationToken cancellationToken)
     {
         var authorization = http.Request.Headers.Authorization.ToString();
@@ -70,6 +71,8 @@ internal static class TeamsEndpoint
         {
             return TypedResults.Ok();
         }
+        // Before the turn resolves who is writing: a first message from an invited person's account links them.
+        await identityLinks.EnsureLinkedAsync(activity, cancellationToken);
         return (await bot.HandleAsync(activity, cancellationToken)).Result switch
         {
             Ok ok => ok,

@@ -33,6 +33,8 @@ public static class VoiceChannel
         services.AddSingleton<IChannelSender, VoiceSender>();
         services.AddHttpClient<TwilioNumberProof>(http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddTransient<IInstallationProof>(provider => provider.GetRequiredService<TwilioNumberProof>());
+        services.AddSingleton<TwilioWebhookWatch>();
+        services.AddSingleton<IChannelCheck, VoiceChannelCheck>();
         builder.AddVoiceMedia();
         return builder;
     }

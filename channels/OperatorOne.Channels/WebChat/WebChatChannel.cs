@@ -25,6 +25,8 @@ public static class WebChatChannel
         services.AddOptions<WebChatOptions>().Bind(builder.Configuration.GetSection(WebChatOptions.Section))
             .Validate(WebChatOptions.IsValid, WebChatOptions.Invalid).ValidateOnStart();
         services.AddSingleton<WebChatTokens>();
+        services.AddSingleton<WebChatMemberKeys>();
+        services.AddSingleton<Bot.Core.Channels.IChannelCheck, WebChatChannelCheck>();
         services.AddSingleton<ConversationSignals>();
         services.AddHostedService<DirectLineListener>();
         services.AddScoped<WebChatSites>();
@@ -59,6 +61,11 @@ public static class WebChatChannel
         endpoints.MapGet("/", WebChatPage.Page).ExcludeFromDescription();
         endpoints.MapGet("/webchat/page.js", WebChatPage.Script).ExcludeFromDescription();
         endpoints.MapGet("/lib/webchat.js", WebChatPage.Bundle).ExcludeFromDescription();
+        endpoints.MapPost("/webchat/session/token", MemberSignIn.IssueAsync).ExcludeFromDescription();
+        endpoints.MapGet("/join/{token}", JoinEndpoints.ShowAsync).ExcludeFromDescription();
+        endpoints.MapGet(JoinEndpoints.WelcomeScriptPath, JoinEndpoints.WelcomeScript).ExcludeFromDescription();
+        // The link itself is the credential, and a form post is what a plain page can send: no antiforgery token.
+        endpoints.MapPost("/join/{token}", JoinEndpoints.ClaimAsync).DisableAntiforgery().ExcludeFromDescription();
         if (endpoints.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment())
         {
             endpoints.MapPost("/webchat/demo/token", DemoSignIn.IssueAsync).ExcludeFromDescription();

@@ -6,12 +6,29 @@
   const chat = document.getElementById('webchat');
   const notice = document.getElementById('notice');
   const storageKey = 'operatorone.demo-member';
+  const memberKeyStorage = 'operatorone.member-key';
   let directLine = null;
 
   function show(message) {
     notice.innerHTML = message;
     notice.hidden = false;
     chat.hidden = true;
+  }
+
+  // A member who joined through an invitation link signs in with the key this browser kept.
+  async function signInMember(key) {
+    const response = await fetch('/webchat/session/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ key })
+    });
+    if (!response.ok) {
+      localStorage.removeItem(memberKeyStorage);
+      const body = await response.json().catch(() => ({}));
+      show('You are signed out: ' + ((body.error && body.error.message) || response.statusText));
+      return;
+    }
+    start(await response.json());
   }
 
   async function signIn(member) {
@@ -21,9 +38,9 @@
       body: JSON.stringify({ member })
     });
     if (response.status === 404 && !members.dataset.available) {
-      // Demo sign-in exists only in Development; a real site embeds Web Chat with a token its backend generates.
-      show('This bot\'s web chat is embedded by your site. A site backend gets a token from ' +
-           '<code>POST /v3/directline/tokens/generate</code> with its site secret.');
+      // Demo sign-in exists only in Development; members join through an invitation link from an admin.
+      show('To use this chat, open the invitation link an admin of your organization sent you. ' +
+           'A site that embeds the chat gets a token from <code>POST /v3/directline/tokens/generate</code> with its site secret.');
       return;
     }
     members.hidden = false;
@@ -38,6 +55,10 @@
     for (const button of members.querySelectorAll('button')) {
       button.setAttribute('aria-pressed', String(button.dataset.member === member));
     }
+    start(session);
+  }
+
+  function start(session) {
     who.textContent = 'Signed in as ' + session.userName;
     if (directLine) {
       directLine.end();
@@ -64,5 +85,7 @@
       signIn(member).catch(error => show('Sign-in failed: ' + error.message));
     }
   });
-  signIn(localStorage.getItem(storageKey) || 'member').catch(error => show('Sign-in failed: ' + error.message));
+  const memberKey = localStorage.getItem(memberKeyStorage);
+  const first = memberKey ? signInMember(memberKey) : signIn(localStorage.getItem(storageKey) || 'member');
+  first.catch(error => show('Sign-in failed: ' + error.message));
 })();

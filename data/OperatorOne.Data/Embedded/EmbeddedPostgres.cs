@@ -19,13 +19,15 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly string _dataDir;
     private readonly string _binDir;
     private readonly RunAs _runAs;
+    private readonly bool _durable;
     private bool _started;
 
-    private EmbeddedPostgres(string dataDir, string binDir, RunAs runAs, int port, string superPassword, string runtimePassword)
+    private EmbeddedPostgres(string dataDir, string binDir, RunAs runAs, bool durable, int port, string superPassword, string runtimePassword)
     {
         _dataDir = dataDir;
         _binDir = binDir;
         _runAs = runAs;
+        _durable = durable;
         Port = port;
         SuperuserPassword = superPassword;
         RuntimePassword = runtimePassword;
@@ -43,8 +45,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public string RuntimeConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Username={RuntimeUser};Password={RuntimePassword};Database={database};Include Error Detail=true";
 
-    /// <summary>Initializes the folder if needed and starts the server on a free loopback port.</summary>
-    public static async Task<EmbeddedPostgres> StartAsync(string dataDir, CancellationToken cancellationToken)
+    /// <summary>
+    /// Initializes the folder if needed and starts the server on a free loopback port. Durable (fsync, full page
+    /// writes) unless <paramref name="durable"/> is false: throwaway test clusters trade crash safety for speed.
+    /// </summary>
+    public static async Task<EmbeddedPostgres> StartAsync(string dataDir, bool durable, CancellationToken cancellationToken)
     {
         dataDir = Path.GetFullPath(dataDir);
         var binDir = PostgresBinaries.Find();
@@ -54,7 +59,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var superPassword = ReadOrCreateSecret(secrets + "/superuser");
         var runtimePassword = ReadOrCreateSecret(secrets + "/runtime");
 
-        var server = new EmbeddedPostgres(dataDir, binDir, runAs, FreePort(), superPassword, runtimePassword);
+        var server = new EmbeddedPostgres(dataDir, binDir, runAs, durable, FreePort(), superPassword, runtimePassword);
         await server.InitializeAsync(secrets, cancellationToken);
         await server.StartServerAsync(cancellationToken);
         return server;
@@ -112,7 +117,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var socketDir = _dataDir + ".socket";
         Directory.CreateDirectory(socketDir);
         _runAs.GiveOwnership(socketDir);
-        var options = $"-p {Port} -k {socketDir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c full_page_writes=off";
+        var options = $"-p {Port} -k {socketDir} -c listen_addresses=127.0.0.1 -c max_connections=200";
+        if (!_durable)
+        {
+            options += " -c fsync=off -c full_page_writes=off -c synchronous_commit=off";
+        }
         var log = Path.Combine(_dataDir, "server.log");
         try
         {

@@ -198,6 +198,43 @@ CREATE FUNCTION op_document_candidates(p_query tsquery, p_words tsquery, p_tag t
   UNION
   (SELECT id FROM visible WHERE search_vector @@ p_query LIMIT p_cap) $$;
 
+-- Export and deletion of the current organization, table by table: every row it owns, whatever member-scoped policies
+-- (document visibility) would hide, since a private document is still the organization's. Only the organizations table
+-- and tables with an organization_id qualify, and only the current organization's rows are touched.
+CREATE FUNCTION op_tenant_table_filter(p_table text) RETURNS text
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF op_current_org() IS NULL THEN
+    RAISE EXCEPTION 'no organization is set';
+  END IF;
+  IF p_table = 'organizations' THEN
+    RETURN 'id';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM information_schema.columns c
+                  JOIN information_schema.tables tb ON tb.table_schema = c.table_schema AND tb.table_name = c.table_name
+                 WHERE c.table_schema = 'public' AND c.table_name = p_table AND c.column_name = 'organization_id'
+                   AND tb.table_type = 'BASE TABLE') THEN
+    RAISE EXCEPTION 'not a tenant table: %', p_table;
+  END IF;
+  RETURN 'organization_id';
+END $$;
+
+CREATE FUNCTION op_organization_rows(p_table text) RETURNS SETOF json
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  RETURN QUERY EXECUTE format('SELECT row_to_json(t) FROM %I t WHERE %I = $1', p_table, op_tenant_table_filter(p_table))
+    USING op_current_org();
+END $$;
+
+CREATE FUNCTION op_delete_organization_rows(p_table text) RETURNS bigint
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE deleted bigint;
+BEGIN
+  EXECUTE format('DELETE FROM %I WHERE %I = $1', p_table, op_tenant_table_filter(p_table)) USING op_current_org();
+  GET DIAGNOSTICS deleted = ROW_COUNT;
+  RETURN deleted;
+END $$;
+
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO operatorone_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO operatorone_app;
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO operatorone_app;

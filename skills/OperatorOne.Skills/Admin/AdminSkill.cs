@@ -17,6 +17,7 @@ public static class AdminSkill
         DecideApproval.Definition,
         AuditTrail.Definition,
         LinkIdentity.Definition,
+        InviteMember.Definition,
         SetBusinessContext.Definition,
         CreateTeam.Definition,
         AddTeamMember.Definition,

@@ -32,7 +32,7 @@ internal static class TestPostgres
     private static async Task<EmbeddedPostgres> StartAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"operatorone-tests-{Environment.ProcessId}", "postgres");
-        var server = await EmbeddedPostgres.StartAsync(folder, CancellationToken.None);
+        var server = await EmbeddedPostgres.StartAsync(folder, durable: false, CancellationToken.None);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             server.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -56,6 +56,7 @@ internal sealed class BotProcess : IAsyncDisposable
             ["ConnectionStrings__OperatorOne"] = runtimeConnection,
             ["Database__MigrateOnStart"] = "false",
             ["Database__SeedDemo"] = "false",
+            ["Database__Durable"] = "false",
             ["Secrets__Key"] = TestSecrets.MasterKey,
         };
         return Start([], environment, new Uri($"http://127.0.0.1:{port}/"));

@@ -36,6 +36,7 @@ namespace OperatorOne.Data.Migrations
                     last_approval_number = table.Column<int>(type: "integer", nullable: false),
                     last_event_number = table.Column<int>(type: "integer", nullable: false),
                     time_zone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, defaultValue: "UTC"),
+                    country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false, defaultValue: "US"),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -722,6 +723,32 @@ namespace OperatorOne.Data.Migrations
                         name: "fk_deals_organizations_organization_id",
                         column: x => x.organization_id,
                         principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "invitations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    member_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    invited_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    claimed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    emailed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_invitations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_invitations_members_member_id",
+                        column: x => x.member_id,
+                        principalTable: "members",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1592,6 +1619,16 @@ namespace OperatorOne.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_invitations_member_id",
+                table: "invitations",
+                column: "member_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invitations_organization_id_member_id",
+                table: "invitations",
+                columns: new[] { "organization_id", "member_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_leads_company_id",
                 table: "leads",
                 column: "company_id");
@@ -1836,6 +1873,9 @@ namespace OperatorOne.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "holidays");
+
+            migrationBuilder.DropTable(
+                name: "invitations");
 
             migrationBuilder.DropTable(
                 name: "member_working_hours");
