@@ -75,6 +75,11 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
         }
         if (context.ApprovedBy is null && tool.Definition.Tier is ToolTier.RiskyWrite or ToolTier.Admin)
         {
+            if (tool.Definition.Check is { } check && await check(call, context, cancellationToken) is { } answer)
+            {
+                await audit.ToolCallAsync(context, Audited(tool.Definition, call), "refused", answer.Text, 0, cancellationToken);
+                return new ToolOutcome(ToolOutcomeKind.Refused, answer with { Succeeded = false });
+            }
             var request = await approvals.RequestAsync(tool, call, context, cancellationToken);
             await audit.ToolCallAsync(context, Audited(tool.Definition, call), "awaiting_approval", $"approval #{request.Number}", 0, cancellationToken);
             return new ToolOutcome(ToolOutcomeKind.AwaitingApproval, new ToolResult(

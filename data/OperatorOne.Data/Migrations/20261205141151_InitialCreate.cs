@@ -608,6 +608,33 @@ namespace OperatorOne.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "calendar_feeds",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    member_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_calendar_feeds", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_calendar_feeds_members_member_id",
+                        column: x => x.member_id,
+                        principalTable: "members",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_calendar_feeds_organizations_organization_id",
+                        column: x => x.organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "calendars",
                 columns: table => new
                 {
@@ -776,12 +803,20 @@ namespace OperatorOne.Data.Migrations
                     requester_id = table.Column<Guid>(type: "uuid", nullable: true),
                     guest_contact = table.Column<string>(type: "text", nullable: true),
                     assignee_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    requester_conversation_id = table.Column<Guid>(type: "uuid", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', description), 'B')", stored: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_tickets", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_tickets_conversations_requester_conversation_id",
+                        column: x => x.requester_conversation_id,
+                        principalTable: "conversations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "fk_tickets_members_assignee_id",
                         column: x => x.assignee_id,
@@ -998,6 +1033,10 @@ namespace OperatorOne.Data.Migrations
                     starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     organizer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    series_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    recurrence = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     cancelled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -1324,6 +1363,11 @@ namespace OperatorOne.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_calendar_events_organization_id_series_id",
+                table: "calendar_events",
+                columns: new[] { "organization_id", "series_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_calendar_events_organization_id_starts_at",
                 table: "calendar_events",
                 columns: new[] { "organization_id", "starts_at" });
@@ -1332,6 +1376,16 @@ namespace OperatorOne.Data.Migrations
                 name: "ix_calendar_events_organizer_id",
                 table: "calendar_events",
                 column: "organizer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_calendar_feeds_member_id",
+                table: "calendar_feeds",
+                column: "member_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_calendar_feeds_organization_id_member_id",
+                table: "calendar_feeds",
+                columns: new[] { "organization_id", "member_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_calendar_members_calendar_id_member_id",
@@ -1727,9 +1781,20 @@ namespace OperatorOne.Data.Migrations
                 columns: new[] { "organization_id", "status" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_tickets_requester_conversation_id",
+                table: "tickets",
+                column: "requester_conversation_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_tickets_requester_id",
                 table: "tickets",
                 column: "requester_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tickets_search_vector",
+                table: "tickets",
+                column: "search_vector")
+                .Annotation("Npgsql:IndexMethod", "gin");
 
             migrationBuilder.CreateIndex(
                 name: "ix_transcript_messages_conversation_id_id",
@@ -1768,6 +1833,9 @@ namespace OperatorOne.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "business_hours");
+
+            migrationBuilder.DropTable(
+                name: "calendar_feeds");
 
             migrationBuilder.DropTable(
                 name: "calendar_members");
@@ -1875,9 +1943,6 @@ namespace OperatorOne.Data.Migrations
                 name: "tickets");
 
             migrationBuilder.DropTable(
-                name: "conversations");
-
-            migrationBuilder.DropTable(
                 name: "companies");
 
             migrationBuilder.DropTable(
@@ -1885,6 +1950,9 @@ namespace OperatorOne.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "calendars");
+
+            migrationBuilder.DropTable(
+                name: "conversations");
 
             migrationBuilder.DropTable(
                 name: "members");
