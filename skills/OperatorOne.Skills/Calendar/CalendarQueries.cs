@@ -84,7 +84,7 @@ internal static partial class CalendarQueries
 
     /// <summary>
     /// The event "5", "#5", "event 5" or "the budget meeting" means among those the caller organizes or is invited to
-    /// (upcoming first); several title matches become a question.
+    /// (upcoming first); several title matches become a question, unless they are one series (then the next occurrence).
     /// </summary>
     public static async Task<(CalendarEvent? Event, ToolResult? Problem)> FindAsync(ToolContext context, string said, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
@@ -106,6 +106,11 @@ internal static partial class CalendarQueries
         var now = context.Now;
         var candidates = await mine.Where(e => e.EndsAt >= now).OrderBy(e => e.StartsAt).Take(200).ToListAsync(cancellationToken);
         var hits = candidates.Where(e => words.All(w => e.Title.Contains(w, StringComparison.OrdinalIgnoreCase))).ToList();
+        // "the standup" among the occurrences of one series means the next of them.
+        if (hits.Count > 1 && hits.All(h => h.SeriesId is not null && h.SeriesId == hits[0].SeriesId))
+        {
+            return (hits[0], null);
+        }
         return hits.Count switch
         {
             0 => (null, ToolResult.Refused($"I couldn't find an upcoming event like \"{said.Trim()}\" on your calendar.")),
