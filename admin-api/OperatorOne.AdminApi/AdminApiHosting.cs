@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using OperatorOne.AdminApi.ApiKeys;
 using OperatorOne.AdminApi.Approvals;
 using OperatorOne.AdminApi.Audit;
+using OperatorOne.AdminApi.Contacts;
 using OperatorOne.AdminApi.Documents;
 using OperatorOne.AdminApi.Installations;
 using OperatorOne.AdminApi.Members;
@@ -72,6 +73,7 @@ public static class AdminApiHosting
         organization.MapApiKeys();
         organization.MapDocuments();
         organization.MapTeams();
+        organization.MapContactImport();
 
         app.MapOpenApi();
         app.MapGet("/admin/reference", ReferencePage.Html).ExcludeFromDescription();
