@@ -25,7 +25,7 @@ internal static class AddCompany
             Utterance.Of("(add|create) (a|an) (company|account)"),
         ],
         Prompts = new Dictionary<string, string> { ["name"] = "What is the company called?" },
-        HelpExample = "add company Globex as a customer",
+        HelpExample = "add company Umbrella as a customer",
     };
 
     public static async Task<ToolResult> RunAsync(

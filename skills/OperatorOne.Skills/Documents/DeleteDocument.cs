@@ -27,7 +27,7 @@ internal static class DeleteDocument
             Utterance.Of($"(delete|remove) (a|the) {Doc}"),
         ],
         Prompts = new Dictionary<string, string> { ["document"] = "Which document? Tell me its title." },
-        HelpExample = "delete the document old VPN guide",
+        HelpExample = "delete the document expense policy",
         Summarize = SummarizeAsync,
         Check = CheckAsync,
     };

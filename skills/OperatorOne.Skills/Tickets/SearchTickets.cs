@@ -46,10 +46,12 @@ internal static class SearchTickets
             return ToolResult.Refused("Tell me a few words to look for (up to 200 characters).");
         }
         var tickets = context.Db.Tickets.VisibleTo(context.Caller);
-        var search = EF.Functions.WebSearchToTsQuery("english", words);
-        var matches = tickets.Where(t => EF.Property<NpgsqlTsVector>(t, "SearchVector").Matches(search));
+        // The query functions stay inside the lambdas: EF translates them there, and only there.
+        var matches = tickets.Where(t => EF.Property<NpgsqlTsVector>(t, "SearchVector").Matches(EF.Functions.WebSearchToTsQuery("english", words)));
         var total = await matches.CountAsync(cancellationToken);
-        var ordered = matches.OrderByDescending(t => EF.Property<NpgsqlTsVector>(t, "SearchVector").Rank(search)).ThenByDescending(t => t.Number);
+        var ordered = matches
+            .OrderByDescending(t => EF.Property<NpgsqlTsVector>(t, "SearchVector").Rank(EF.Functions.WebSearchToTsQuery("english", words)))
+            .ThenByDescending(t => t.Number);
         if (total == 0)
         {
             var pattern = $"%{words.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
