@@ -10,7 +10,7 @@ namespace OperatorOne.Skills.Crm;
 /// <summary>Records a deal: its amount and currency, stage, expected close date, company and owner (the caller unless named).</summary>
 internal static class AddDeal
 {
-    private const string Company = "( (with|for|at) (?<company>[^,]+?))?";
+    private const string Company = "( (with|for|at) (?<company>(?![$€£\\d])[^,]+?))?";
     private const string Worth = $"(,? (worth|for|of|valued at|at) (?<amount>{CrmMoney.Pattern}))?";
     private const string Closing = $"(,? (closing|to close|closes|close|expected to close|due)( on| by)? (?<closes>{Calendar.CalendarPhrases.When}))?";
     private const string InStage = $"(,? (in|at) (the )?{CrmPhrases.DealStages} stage)?";
@@ -26,7 +26,7 @@ internal static class AddDeal
         Utterances =
         [
             // "add a deal: Acme renewal with Acme worth 12,000 EUR closing next Friday"
-            Utterance.Of($"(please )?(add|create|log|record|enter|open|new)( a| an| another)?( new)? (sales )?(deal|opportunity)( ?[:\\-–] ?| called | named | )(?<name>.+?){Company}{Worth}{Closing}{InStage}{OwnedBy}"),
+            Utterance.Of($"(please )?(add|create|log|record|enter|open|new)( a| an| another)?( new)? (sales )?(deal|opportunity)( ?[:\\-–] ?| called | named | for | )(?<name>.+?){Company}{Worth}{Closing}{InStage}{OwnedBy}"),
             // "new 5k deal with Initech closing on 3 March"
             Utterance.Of($"(please )?(add|create|new)( a| an)? (?<amount>{CrmMoney.Pattern}) (deal|opportunity) (with|for|at) (?<name>(?<company>[^,]+?)){Closing}{InStage}{OwnedBy}"),
             Utterance.Of("(add|create) (a|an) (new )?(deal|opportunity)"),
