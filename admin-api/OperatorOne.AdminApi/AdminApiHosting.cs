@@ -11,6 +11,7 @@ using OperatorOne.AdminApi.Channels;
 using OperatorOne.AdminApi.Invitations;
 using OperatorOne.AdminApi.Approvals;
 using OperatorOne.AdminApi.Audit;
+using OperatorOne.AdminApi.Contacts;
 using OperatorOne.AdminApi.Documents;
 using OperatorOne.AdminApi.Installations;
 using OperatorOne.AdminApi.Members;
@@ -87,6 +88,7 @@ public static class AdminApiHosting
         organization.MapRecognition();
         organization.MapInvitations();
         organization.MapChannels();
+        organization.MapContactImport();
 
         var organizations = app.MapGroup($"{Prefix}/organizations")
             .WithMetadata(AdminApiEndpoint.Instance, OperatorAccess.Only)

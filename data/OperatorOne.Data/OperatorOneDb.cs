@@ -67,6 +67,7 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     public DbSet<EventAttendee> EventAttendees => Set<EventAttendee>();
     public DbSet<EventReminder> EventReminders => Set<EventReminder>();
     public DbSet<MemberWorkingHours> WorkingHours => Set<MemberWorkingHours>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<VoicePin> VoicePins => Set<VoicePin>();
     public DbSet<VoiceCall> VoiceCalls => Set<VoiceCall>();
     public DbSet<Document> Documents => Set<Document>();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Channels;
+using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
 using OperatorOne.Data.Approvals;
@@ -48,9 +49,13 @@ public sealed class ApprovalRequests
             .ToList();
         var conversations = await ApproverConversationsAsync(db, approvers, cancellationToken);
         conversations.AddRange(await OpenConversationsAsync(context, approvers, cancellationToken));
+        // Each approver reads the card's times on their own clock.
+        var zones = await db.Members.Where(m => approvers.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, m => NaturalDates.Zone(m.TimeZone ?? organization.TimeZone), cancellationToken);
         foreach (var conversation in conversations)
         {
-            SendCard(context, request, context.Caller.DisplayName, conversation);
+            var zone = conversation.MemberId is { } member ? zones.GetValueOrDefault(member) : null;
+            SendCard(context, request, context.Caller.DisplayName, conversation, zone);
         }
         return request;
     }
@@ -84,7 +89,7 @@ public sealed class ApprovalRequests
         ?? ToolExecutor.ApproverRoleFor(tool.Definition);
 
     /// <summary>Queues the pending card to one conversation and remembers the copy so it can be updated later.</summary>
-    public static void SendCard(ToolContext context, ApprovalRequest request, string requesterName, Conversation conversation)
+    public static void SendCard(ToolContext context, ApprovalRequest request, string requesterName, Conversation conversation, TimeZoneInfo? zone = null)
     {
         var copy = new ApprovalCardCopy
         {
@@ -99,7 +104,7 @@ public sealed class ApprovalRequests
         {
             Type = ActivityTypes.Message,
             Text = $"Approval needed: {request.Summary} (requested by {requesterName}).",
-            Attachments = [Attachment.AdaptiveCard(ApprovalCards.Pending(request, requesterName))],
+            Attachments = [Attachment.AdaptiveCard(ApprovalCards.Pending(request, requesterName, zone))],
         };
         context.Outbox.Send(context.Db, request.OrganizationId, conversation.Id, activity, copy.Id);
     }

@@ -36,4 +36,10 @@ public sealed record ToolDefinition
 
     /// <summary>A one-line description of a concrete call for approval cards: "Delete ticket #12".</summary>
     public Func<ToolCall, ToolContext, CancellationToken, Task<string>>? Summarize { get; init; }
+
+    /// <summary>
+    /// Runs before an approval is requested: a result (a refusal such as "I couldn't find ticket #999", or a question)
+    /// answers the call instead, so nobody is asked to approve something that does not exist.
+    /// </summary>
+    public Func<ToolCall, ToolContext, CancellationToken, Task<ToolResult?>>? Check { get; init; }
 }

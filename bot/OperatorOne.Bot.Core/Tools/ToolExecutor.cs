@@ -75,6 +75,12 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
         }
         if (context.ApprovedBy is null && tool.Definition.Tier is ToolTier.RiskyWrite or ToolTier.Admin)
         {
+            // The thing acted on must exist before anyone is asked to approve acting on it.
+            if (tool.Definition.Check is { } check && await check(call, context, cancellationToken) is { } answer)
+            {
+                await audit.ToolCallAsync(context, Audited(tool.Definition, call), "refused", answer.Text, 0, cancellationToken);
+                return new ToolOutcome(ToolOutcomeKind.Refused, answer with { Succeeded = false });
+            }
             var deciders = await approvals.DecidersAsync(tool, context, cancellationToken);
             if (deciders.Refusal is { } nobody)
             {

@@ -83,7 +83,7 @@ public sealed class TurnRouter(ApprovalDecisions decisions, IRecognizer recogniz
         var conversation = db.Conversations.Local.Single(c => c.Id == conversationId);
         foreach (var item in pending)
         {
-            ApprovalRequests.SendCard(context, item.Request, item.Requester, conversation);
+            ApprovalRequests.SendCard(context, item.Request, item.Requester, conversation, NaturalDates.Zone(context.Caller.TimeZone));
         }
         return pending.Count;
     }

@@ -298,6 +298,16 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer")
                         .HasColumnName("number");
@@ -309,6 +319,15 @@ namespace OperatorOne.Data.Migrations
                     b.Property<Guid>("OrganizerId")
                         .HasColumnType("uuid")
                         .HasColumnName("organizer_id");
+
+                    b.Property<string>("Recurrence")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recurrence");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("series_id");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone")
@@ -333,10 +352,48 @@ namespace OperatorOne.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_calendar_events_organization_id_number");
 
+                    b.HasIndex("OrganizationId", "SeriesId")
+                        .HasDatabaseName("ix_calendar_events_organization_id_series_id");
+
                     b.HasIndex("OrganizationId", "StartsAt")
                         .HasDatabaseName("ix_calendar_events_organization_id_starts_at");
 
                     b.ToTable("calendar_events");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Calendar.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendar_feeds");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_calendar_feeds_member_id");
+
+                    b.HasIndex("OrganizationId", "MemberId")
+                        .HasDatabaseName("ix_calendar_feeds_organization_id_member_id");
+
+                    b.ToTable("calendar_feeds");
                 });
 
             modelBuilder.Entity("OperatorOne.Data.Calendar.CalendarMember", b =>
@@ -2173,9 +2230,19 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("priority");
 
+                    b.Property<Guid?>("RequesterConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requester_conversation_id");
+
                     b.Property<Guid?>("RequesterId")
                         .HasColumnType("uuid")
                         .HasColumnName("requester_id");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', description), 'B')", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2199,8 +2266,16 @@ namespace OperatorOne.Data.Migrations
                     b.HasIndex("AssigneeId")
                         .HasDatabaseName("ix_tickets_assignee_id");
 
+                    b.HasIndex("RequesterConversationId")
+                        .HasDatabaseName("ix_tickets_requester_conversation_id");
+
                     b.HasIndex("RequesterId")
                         .HasDatabaseName("ix_tickets_requester_id");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_tickets_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("OrganizationId", "Number")
                         .IsUnique()
@@ -2524,6 +2599,23 @@ namespace OperatorOne.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_calendar_events_members_organizer_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Calendar.CalendarFeed", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_feeds_members_member_id");
+
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_feeds_organizations_organization_id");
                 });
 
             modelBuilder.Entity("OperatorOne.Data.Calendar.CalendarMember", b =>
@@ -3024,6 +3116,12 @@ namespace OperatorOne.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_tickets_organizations_organization_id");
+
+                    b.HasOne("OperatorOne.Data.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("RequesterConversationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_tickets_conversations_requester_conversation_id");
 
                     b.HasOne("OperatorOne.Data.Members.Member", null)
                         .WithMany()

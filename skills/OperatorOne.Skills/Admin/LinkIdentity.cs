@@ -31,6 +31,7 @@ internal static class LinkIdentity
             ["member"] = "Which member is it?",
         },
         HelpExample = "link slack U024BE7LH to mia",
+        Check = MemberNames.Exists("member"),
         Summarize = (call, _, _) => Task.FromResult(
             $"Link {call.Arguments["channel"]?.GetValue<string>()} identity {call.Arguments["externalId"]?.GetValue<string>()} to {call.Arguments["member"]?.GetValue<string>()}"),
     };

@@ -23,6 +23,7 @@ internal static class RemoveMember
         ],
         Prompts = new Dictionary<string, string> { ["member"] = "Who should I remove?" },
         HelpExample = "remove member mia",
+        Check = MemberNames.Exists("member"),
         Summarize = async (call, context, cancellationToken) =>
         {
             var name = call.Arguments["member"]?.GetValue<string>() ?? "";

@@ -77,6 +77,11 @@ internal static class AssignTicket
                 ticket.Status = TicketStatusRules.AfterAssignment(before);
                 ticket.UpdatedAt = context.Now;
                 await ServiceLevels.UpdateAsync(context.Db, ticket, before, context.Now, cancellationToken);
+                if (ticket.Status != before)
+                {
+                    await RequesterNotices.TellAsync(context, ticket,
+                        $"Your ticket #{ticket.Number} ({ticket.Title}) is now {TicketText.Word(ticket.Status)}: {one.Member.DisplayName} is working on it.", cancellationToken);
+                }
                 var opened = ticket.Status != before ? $" and marked it {TicketText.Word(ticket.Status)}" : "";
                 var who = one.Member.Id == context.Caller.MemberId ? "you" : one.Member.DisplayName;
                 return new ToolResult($"Assigned ticket #{ticket.Number} ({ticket.Title}) to {who}{opened}.");

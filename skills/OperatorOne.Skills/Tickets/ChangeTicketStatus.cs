@@ -63,6 +63,9 @@ internal static class ChangeTicketStatus
         ticket.Status = status;
         ticket.UpdatedAt = context.Now;
         await ServiceLevels.UpdateAsync(context.Db, ticket, before, context.Now, cancellationToken);
+        await RequesterNotices.TellAsync(context, ticket,
+            $"Your ticket #{ticket.Number} ({ticket.Title}) is now {TicketText.Word(status)} (it was {TicketText.Word(before)}); {context.Caller.DisplayName} changed it.",
+            cancellationToken);
         return new ToolResult(decision.Reply);
     }
 

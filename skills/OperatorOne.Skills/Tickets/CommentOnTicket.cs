@@ -80,6 +80,10 @@ internal static class CommentOnTicket
             CreatedAt = context.Now,
         });
         ticket.UpdatedAt = context.Now;
+        if (!isInternal)
+        {
+            await RequesterNotices.TellAsync(context, ticket, $"{caller.DisplayName} commented on your ticket #{ticket.Number} ({ticket.Title}): {body}", cancellationToken);
+        }
         return new ToolResult(isInternal
             ? $"Added an internal note to ticket #{ticket.Number}."
             : $"Added your comment to ticket #{ticket.Number}.");

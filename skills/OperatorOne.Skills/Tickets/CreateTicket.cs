@@ -66,6 +66,7 @@ internal static class CreateTicket
             Category = string.IsNullOrWhiteSpace(category) ? null : category.Trim().ToLowerInvariant(),
             RequesterId = caller.MemberId,
             GuestContact = caller.IsGuest ? caller.ChannelUserId : null,
+            RequesterConversationId = context.ConversationId,
             CreatedAt = context.Now,
             UpdatedAt = context.Now,
         };
