@@ -193,6 +193,42 @@ namespace OperatorOne.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "custom_tools",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    description = table.Column<string>(type: "text", nullable: false),
+                    method = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    url_template = table.Column<string>(type: "text", nullable: false),
+                    parameters_schema = table.Column<string>(type: "jsonb", nullable: false),
+                    tier = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    minimum_role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    phrasings = table.Column<List<string>>(type: "text[]", nullable: false),
+                    response_format = table.Column<string>(type: "jsonb", nullable: true),
+                    headers_cipher = table.Column<byte[]>(type: "bytea", nullable: true),
+                    header_names = table.Column<List<string>>(type: "text[]", nullable: false),
+                    signing_secret_cipher = table.Column<byte[]>(type: "bytea", nullable: false),
+                    timeout_seconds = table.Column<int>(type: "integer", nullable: false),
+                    is_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    created_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_custom_tools", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_custom_tools_organizations_organization_id",
+                        column: x => x.organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "direct_line_conversations",
                 columns: table => new
                 {
@@ -399,6 +435,34 @@ namespace OperatorOne.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "webhook_subscriptions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    number = table.Column<int>(type: "integer", nullable: false),
+                    url = table.Column<string>(type: "text", nullable: false),
+                    events = table.Column<List<string>>(type: "text[]", nullable: false),
+                    description = table.Column<string>(type: "text", nullable: false),
+                    signing_secret_cipher = table.Column<byte[]>(type: "bytea", nullable: false),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false),
+                    stopped_reason = table.Column<string>(type: "text", nullable: true),
+                    stopped_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    created_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhook_subscriptions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_webhook_subscriptions_organizations_organization_id",
+                        column: x => x.organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "contacts",
                 columns: table => new
                 {
@@ -446,44 +510,6 @@ namespace OperatorOne.Data.Migrations
                         name: "fk_dialog_states_conversations_conversation_id",
                         column: x => x.conversation_id,
                         principalTable: "conversations",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "outbox_messages",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    conversation_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    activity = table.Column<string>(type: "jsonb", nullable: false),
-                    card_copy_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
-                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    claimed_by = table.Column<string>(type: "text", nullable: true),
-                    claimed_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    last_error = table.Column<string>(type: "text", nullable: true),
-                    sent_activity_id = table.Column<string>(type: "text", nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_outbox_messages", x => x.id);
-                    table.ForeignKey(
-                        name: "fk_outbox_messages_conversations_conversation_id",
-                        column: x => x.conversation_id,
-                        principalTable: "conversations",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "fk_outbox_messages_organizations_organization_id",
-                        column: x => x.organization_id,
-                        principalTable: "organizations",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -953,6 +979,52 @@ namespace OperatorOne.Data.Migrations
                         name: "fk_team_members_teams_team_id",
                         column: x => x.team_id,
                         principalTable: "teams",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    conversation_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    webhook_subscription_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    activity = table.Column<string>(type: "jsonb", nullable: false),
+                    card_copy_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    claimed_by = table.Column<string>(type: "text", nullable: true),
+                    claimed_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    sent_activity_id = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
+                    table.CheckConstraint("ck_outbox_messages_target", "(conversation_id IS NULL) <> (webhook_subscription_id IS NULL)");
+                    table.ForeignKey(
+                        name: "fk_outbox_messages_conversations_conversation_id",
+                        column: x => x.conversation_id,
+                        principalTable: "conversations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_outbox_messages_organizations_organization_id",
+                        column: x => x.organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_outbox_messages_webhook_subscriptions_webhook_subscription_~",
+                        column: x => x.webhook_subscription_id,
+                        principalTable: "webhook_subscriptions",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1450,6 +1522,12 @@ namespace OperatorOne.Data.Migrations
                 column: "organization_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_custom_tools_organization_id_name",
+                table: "custom_tools",
+                columns: new[] { "organization_id", "name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_deals_company_id",
                 table: "deals",
                 column: "company_id");
@@ -1613,6 +1691,11 @@ namespace OperatorOne.Data.Migrations
                 columns: new[] { "status", "next_attempt_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_webhook_subscription_id_id",
+                table: "outbox_messages",
+                columns: new[] { "webhook_subscription_id", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_priority_rules_organization_id_keyword",
                 table: "priority_rules",
                 columns: new[] { "organization_id", "keyword" },
@@ -1751,6 +1834,12 @@ namespace OperatorOne.Data.Migrations
                 name: "ix_voice_pins_organization_id",
                 table: "voice_pins",
                 column: "organization_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_subscriptions_organization_id_number",
+                table: "webhook_subscriptions",
+                columns: new[] { "organization_id", "number" },
+                unique: true);
             OperatorOne.Data.Schema.SchemaSql.AfterTables(migrationBuilder);
         }
 
@@ -1780,6 +1869,9 @@ namespace OperatorOne.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "crm_activities");
+
+            migrationBuilder.DropTable(
+                name: "custom_tools");
 
             migrationBuilder.DropTable(
                 name: "dialog_states");
@@ -1867,6 +1959,9 @@ namespace OperatorOne.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "calendar_events");
+
+            migrationBuilder.DropTable(
+                name: "webhook_subscriptions");
 
             migrationBuilder.DropTable(
                 name: "support_queues");
