@@ -15,7 +15,7 @@ internal sealed class IntegrationsModel : IEntityTypeConfiguration<CustomTool>, 
         builder.Property(t => t.MinimumRole).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.ParametersSchema).HasColumnType("jsonb");
         builder.Property(t => t.ResponseFormat).HasColumnType("jsonb");
-        builder.Property(t => t.Version).IsRowVersion();
+        builder.Property(t => t.Version).IsRowVersion().HasColumnName("xmin");
         builder.HasIndex(t => new { t.OrganizationId, t.Name }).IsUnique();
     }
 

@@ -6,6 +6,7 @@ using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Members;
+using OperatorOne.Skills.Integrations;
 using OperatorOne.Skills.Tickets;
 using static OperatorOne.Skills.Calendar.CalendarPhrases;
 
@@ -145,6 +146,7 @@ internal static class CreateEvent
             });
         }
         var others = everyone.Where(p => p.Id != me.Id).ToList();
+        await IntegrationEvents.EventBookedAsync(context, e, everyone.Select(p => p.Id), cancellationToken);
         await CalendarNotices.SendAsync(context, e, others.Select(o => o.Id).ToList(), when =>
             $"{me.DisplayName} invited you to #{e.Number} {e.Title} ({CalendarText.Word(kind)}), {when}. Say 'accept event {e.Number}' or 'decline event {e.Number}'.",
             cancellationToken);

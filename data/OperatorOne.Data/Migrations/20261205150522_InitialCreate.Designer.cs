@@ -14,7 +14,7 @@ using OperatorOne.Data;
 namespace OperatorOne.Data.Migrations
 {
     [DbContext(typeof(OperatorOneDb))]
-    [Migration("20261205150444_InitialCreate")]
+    [Migration("20261205150522_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1472,7 +1472,7 @@ namespace OperatorOne.Data.Migrations
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
-                        .HasColumnName("version");
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_custom_tools");
