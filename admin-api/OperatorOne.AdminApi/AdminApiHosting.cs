@@ -11,6 +11,7 @@ using OperatorOne.AdminApi.Approvals;
 using OperatorOne.AdminApi.Audit;
 using OperatorOne.AdminApi.Documents;
 using OperatorOne.AdminApi.Installations;
+using OperatorOne.AdminApi.Integrations;
 using OperatorOne.AdminApi.Members;
 using OperatorOne.AdminApi.Oidc;
 using OperatorOne.AdminApi.Organizations;
@@ -72,6 +73,7 @@ public static class AdminApiHosting
         organization.MapApiKeys();
         organization.MapDocuments();
         organization.MapTeams();
+        organization.MapIntegrations();
 
         app.MapOpenApi();
         app.MapGet("/admin/reference", ReferencePage.Html).ExcludeFromDescription();

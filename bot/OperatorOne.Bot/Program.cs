@@ -1,4 +1,5 @@
 using OperatorOne.AdminApi;
+using OperatorOne.AdminApi.Mcp;
 using OperatorOne.Bot.Core.Ai;
 using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Hosting;
@@ -41,6 +42,7 @@ builder.AddTeamsChannel();
 builder.AddSlackChannel();
 builder.AddVoiceChannel();
 builder.AddAdminApi();
+builder.AddMcpEndpoint();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -59,6 +61,7 @@ app.MapVoiceChannel();
 app.MapDocuments();
 app.MapCalendar();
 app.MapAdminApi();
+app.MapMcpEndpoint();
 
 await app.RunAsync();
 return 0;
