@@ -31,7 +31,7 @@ public sealed class McpServerTests(IntegrationsFixture fixture)
         var viewerTools = (await viewer.ListToolsAsync()).Select(t => t.Name).ToList();
         var adminTools = (await admin.ListToolsAsync()).Select(t => t.Name).ToList();
 
-        Assert.Contains("list_tickets", viewerTools);
+        Assert.Contains("show_ticket", viewerTools);
         Assert.DoesNotContain("create_ticket", viewerTools);
         Assert.DoesNotContain("order_status", viewerTools);
         Assert.DoesNotContain("change_member_role", viewerTools);
