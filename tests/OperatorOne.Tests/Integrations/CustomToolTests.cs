@@ -154,6 +154,33 @@ public sealed class CustomToolTests(IntegrationsFixture fixture)
         Assert.Contains("check_broken:failed", outcomes);
     }
 
+    [Fact]
+    public async Task AnAdminConnectsAToolInChatAnotherAdminApprovesAndMembersReachItByItsPhrasing()
+    {
+        var org = await TestOrganization.CreateAsync(Host);
+        var path = $"/stock-{Guid.NewGuid():N}/";
+        Orders.Answers[path] = r => new ReceiverAnswer(200, """{"sku": "LAMP-1", "in_stock": 12}""");
+        using var ada = await Chat.StartAsync(Host, org, "admin");
+        using var alan = await Chat.StartAsync(Host, org, "admin2");
+        using var mia = await Chat.StartAsync(Host, org, "member");
+        await alan.Send("hi");
+        await alan.ExpectReply("Hi Alan");
+
+        await ada.Send($"add a custom tool stock_level that calls GET {Orders.Url(path)}{{sku}}");
+        await ada.ExpectReply("needs approval");
+        var card = await alan.ExpectCard("Connect the custom tool stock_level");
+        await alan.Submit(ApprovalCard.Data(card, "approve"));
+        await ada.ExpectReply("Connected stock_level");
+        await ada.Send("add the phrasing \"how many {sku} do we have\" to stock_level");
+        await ada.ExpectReply("now also answers to");
+        await mia.Send("how many LAMP-1 do we have?");
+        await mia.ExpectReply("in_stock: 12");
+        await ada.Send("list integrations");
+        await ada.ExpectReply("stock_level: GET 127.0.0.1, read-only");
+
+        Assert.Equal(path + "LAMP-1", Orders.To(path).Single().PathAndQuery);
+    }
+
     [Theory]
     [InlineData("http://169.254.169.254/latest/meta-data/{key}", "link-local")]
     [InlineData("http://10.1.2.3/orders/{id}", "private")]
