@@ -14,6 +14,7 @@ using OperatorOne.AdminApi.Audit;
 using OperatorOne.AdminApi.Contacts;
 using OperatorOne.AdminApi.Documents;
 using OperatorOne.AdminApi.Installations;
+using OperatorOne.AdminApi.Integrations;
 using OperatorOne.AdminApi.Members;
 using OperatorOne.AdminApi.Oidc;
 using OperatorOne.AdminApi.Organizations;
@@ -89,6 +90,7 @@ public static class AdminApiHosting
         organization.MapInvitations();
         organization.MapChannels();
         organization.MapContactImport();
+        organization.MapIntegrations();
 
         var organizations = app.MapGroup($"{Prefix}/organizations")
             .WithMetadata(AdminApiEndpoint.Instance, OperatorAccess.Only)

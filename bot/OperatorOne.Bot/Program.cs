@@ -1,4 +1,5 @@
 using OperatorOne.AdminApi;
+using OperatorOne.AdminApi.Mcp;
 using OperatorOne.Bot.Core.Ai;
 using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Embeddings;
@@ -47,6 +48,7 @@ return await StartupFailures.GuardAsync(builder, async () =>
     builder.AddSlackChannel();
     builder.AddVoiceChannel();
     builder.AddAdminApi();
+    builder.AddMcpEndpoint();
     builder.Services.AddProblemDetails();
 
     var app = builder.Build();
@@ -66,6 +68,7 @@ return await StartupFailures.GuardAsync(builder, async () =>
     app.MapDocuments();
     app.MapCalendar();
     app.MapAdminApi();
+    app.MapMcpEndpoint();
 
     await app.RunAsync();
     return 0;

@@ -7,6 +7,7 @@ using OperatorOne.Data.Channels;
 using OperatorOne.Data.Conversations;
 using OperatorOne.Data.Crm;
 using OperatorOne.Data.Documents;
+using OperatorOne.Data.Integrations;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Organizations;
 using OperatorOne.Data.Outbox;
@@ -75,6 +76,8 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<RecognitionMiss> RecognitionMisses => Set<RecognitionMiss>();
+    public DbSet<CustomTool> CustomTools => Set<CustomTool>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 
     /// <summary>Switches this context (and its open connection, if any) to one organization.</summary>
     public async Task UseOrganizationAsync(Guid organizationId, CancellationToken cancellationToken)

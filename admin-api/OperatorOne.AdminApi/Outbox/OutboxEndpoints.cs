@@ -57,4 +57,4 @@ internal static class OutboxEndpoints
 internal sealed record OutboxDepth(int Pending, int Sent, int Dead);
 
 internal sealed record OutboxFailure(
-    long Id, Guid ConversationId, OutboxKind Kind, OutboxStatus Status, int Attempts, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt);
+    long Id, Guid? ConversationId, OutboxKind Kind, OutboxStatus Status, int Attempts, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt);

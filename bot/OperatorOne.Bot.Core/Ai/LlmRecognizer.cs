@@ -56,7 +56,7 @@ public sealed class LlmRecognizer(
         var redactor = new Redactor(config.NationalIdPatterns.Select(p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100))));
         var history = await HistoryAsync(context, redactor, config, settings, cancellationToken);
         var calls = new List<LlmToolCall>();
-        var tools = registry.AllowedFor(context.Caller)
+        var tools = (await registry.ForOrganizationAsync(context.Db, context.OrganizationId, cancellationToken)).AllowedFor(context.Caller)
             .Select(t => (AITool)new GatedToolFunction(t, executor, context, calls, redactor, audit))
             .ToList();
         List<ChatMessage> messages =

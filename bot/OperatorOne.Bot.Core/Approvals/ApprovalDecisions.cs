@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Audit;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data.Approvals;
 
 namespace OperatorOne.Bot.Core.Approvals;
@@ -61,6 +62,7 @@ public sealed class ApprovalDecisions(ToolExecutor executor, AuditLog audit)
             audit.Record(context, "self_approval", request.Status.ToString().ToLowerInvariant(), $"approval #{request.Number}", request.Tool);
         }
         await ApprovalNotices.PublishAsync(request, context, cancellationToken);
+        await WebhookPublisher.PublishAsync(context, WebhookEvents.ApprovalDecided, ApprovalRequests.ApprovalEvent(request), cancellationToken);
 
         var verdict = decision.Approve ? "Approved" : "Rejected";
         return new ToolResult($"{verdict} #{request.Number}: {request.Summary}. {request.Outcome}".Trim());

@@ -4,6 +4,7 @@ using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Channels;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data;
 using OperatorOne.Data.Approvals;
 using OperatorOne.Data.Conversations;
@@ -37,6 +38,7 @@ public sealed class ApprovalRequests
             ExpiresAt = context.Now + organization.ApprovalExpiry,
         };
         db.ApprovalRequests.Add(request);
+        await WebhookPublisher.PublishAsync(context, WebhookEvents.ApprovalRequested, ApprovalEvent(request), cancellationToken);
 
         // Roles are stored by name, so their order is compared here, not in SQL (where "Viewer" > "Admin").
         var approvers = (await db.Members
@@ -87,6 +89,17 @@ public sealed class ApprovalRequests
     private static Data.Members.MemberRole RequiredRole(RegisteredTool tool, Data.Organizations.Organization organization) =>
         (tool.Definition.Tier == ToolTier.Admin ? organization.AdminApproverRole : organization.RiskyWriteApproverRole)
         ?? ToolExecutor.ApproverRoleFor(tool.Definition);
+
+    /// <summary>What webhook receivers learn of an approval: the request and its state, never its raw arguments.</summary>
+    internal static object ApprovalEvent(ApprovalRequest request) => new
+    {
+        approval = new
+        {
+            request.Id, request.Number, request.Tool, request.Summary, Status = request.Status.ToString().ToLowerInvariant(),
+            RequiredRole = request.RequiredRole.ToString().ToLowerInvariant(), request.RequestedById, request.DecidedById,
+            request.CreatedAt, request.DecidedAt, request.Outcome,
+        },
+    };
 
     /// <summary>Queues the pending card to one conversation and remembers the copy so it can be updated later.</summary>
     public static void SendCard(ToolContext context, ApprovalRequest request, string requesterName, Conversation conversation, TimeZoneInfo? zone = null)

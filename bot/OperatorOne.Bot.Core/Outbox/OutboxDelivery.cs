@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Channels;
 using OperatorOne.Bot.Core.Telemetry;
+using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data;
 using OperatorOne.Data.Audit;
 using OperatorOne.Data.Outbox;
@@ -10,7 +11,7 @@ namespace OperatorOne.Bot.Core.Outbox;
 
 /// <summary>Delivers one claimed outbox message through its channel and records what happened.</summary>
 internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSender> senders, OutboxWriter outbox, OutboxSignal signal, TimeProvider clock,
-    BotMetrics metrics)
+    BotMetrics metrics, IEnumerable<IWebhookSender> webhooks)
 {
     internal const int MaxAttempts = 10;
 
@@ -23,6 +24,11 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
         var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == id && m.ClaimedBy == worker && m.Status == OutboxStatus.Pending, cancellationToken);
         if (message is null)
         {
+            return;
+        }
+        if (message.Kind == OutboxKind.Webhook)
+        {
+            await DeliverWebhookAsync(message, span, cancellationToken);
             return;
         }
         var conversation = await db.Conversations.SingleAsync(c => c.Id == message.ConversationId, cancellationToken);
@@ -86,6 +92,43 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
         {
             signal.Notify();
         }
+    }
+
+    /// <summary>A webhook delivery: the same retries and backoff, no conversation to mark stale; the sender stops a subscription on 410.</summary>
+    private async Task DeliverWebhookAsync(OutboxMessage message, System.Diagnostics.Activity? span, CancellationToken cancellationToken)
+    {
+        const string Channel = "webhook";
+        span?.SetTag(BotTelemetry.ChannelTag, Channel);
+        span?.SetTag("operatorone.outbox.kind", message.Kind.ToString());
+        var result = webhooks.FirstOrDefault() is { } sender
+            ? await sender.SendAsync(message, cancellationToken)
+            : new DeliveryResult.Undeliverable("Webhooks are not configured.", StaleConversation: false);
+        var now = clock.GetUtcNow();
+        message.Attempts++;
+        switch (result)
+        {
+            case DeliveryResult.Delivered delivered:
+                message.Status = OutboxStatus.Sent;
+                message.SentAt = now;
+                // The receiver's answer ("HTTP 200"), for the delivery log.
+                message.SentActivityId = delivered.ActivityId;
+                break;
+            case DeliveryResult.RetryLater retry:
+                message.LastError = retry.Reason;
+                message.Status = message.Attempts >= MaxAttempts ? OutboxStatus.Dead : OutboxStatus.Pending;
+                message.NextAttemptAt = now + Backoff(message.Attempts, retry.After);
+                break;
+            case DeliveryResult.Undeliverable failure:
+                message.Status = OutboxStatus.Dead;
+                message.LastError = failure.Reason;
+                break;
+        }
+        message.ClaimedBy = null;
+        message.ClaimedUntil = null;
+        await db.SaveChangesAsync(cancellationToken);
+        var outcome = message.Status == OutboxStatus.Pending ? "retry" : message.Status.ToString().ToLowerInvariant();
+        span?.SetTag(BotTelemetry.OutcomeTag, outcome);
+        metrics.OutboxDelivered(Channel, outcome);
     }
 
     private async Task<DeliveryResult> SendAsync(IChannelSender sender, OutboxMessage message, ConversationReference reference, Activity activity,

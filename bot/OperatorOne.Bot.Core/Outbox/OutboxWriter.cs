@@ -17,6 +17,23 @@ public sealed class OutboxWriter(TimeProvider clock)
     public OutboxMessage Update(OperatorOneDb db, Guid organizationId, Guid conversationId, Guid cardCopyId, Activity activity) =>
         Add(db, organizationId, conversationId, OutboxKind.Update, activity, cardCopyId);
 
+    /// <summary>Posts <paramref name="payload"/> (an event's JSON) to a webhook subscription, signed when sent.</summary>
+    public static OutboxMessage Webhook(OperatorOneDb db, Guid organizationId, Guid subscriptionId, string payload, DateTimeOffset now)
+    {
+        var message = new OutboxMessage
+        {
+            OrganizationId = organizationId,
+            WebhookSubscriptionId = subscriptionId,
+            Kind = OutboxKind.Webhook,
+            Activity = payload,
+            Status = OutboxStatus.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        };
+        db.OutboxMessages.Add(message);
+        return message;
+    }
+
     private OutboxMessage Add(OperatorOneDb db, Guid organizationId, Guid conversationId, OutboxKind kind, Activity activity, Guid? cardCopyId)
     {
         var now = clock.GetUtcNow();

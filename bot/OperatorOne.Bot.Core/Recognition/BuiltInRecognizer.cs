@@ -28,7 +28,9 @@ public sealed class BuiltInRecognizer(ToolRegistry registry, ToolExecutor execut
         var dialog = await Dialogs.LoadAsync(context.Db, conversationId, context.Now, cancellationToken);
         // Dates are read in the caller's time zone: "3pm" to a member in Berlin is 3pm in Berlin.
         var zone = NaturalDates.Zone(context.Caller.TimeZone);
-        var reading = UtteranceReader.Read(normalized, registry.All, context.Now, zone);
+        // The organization's own tools too: a custom tool's example phrasings are utterances like any other.
+        var tools = await registry.ForOrganizationAsync(context.Db, context.OrganizationId, cancellationToken);
+        var reading = UtteranceReader.Read(normalized, tools.All, context.Now, zone);
 
         if (dialog is not null && CancelWords.Contains(normalized))
         {
@@ -40,7 +42,7 @@ public sealed class BuiltInRecognizer(ToolRegistry registry, ToolExecutor execut
         {
             return await ChooseAsync(picked, context, cancellationToken);
         }
-        if (dialog is not null && dialog.Tool != ChoiceDialog && IsAnswer(reading, dialog) && registry.Find(dialog.Tool) is { } pendingTool)
+        if (dialog is not null && dialog.Tool != ChoiceDialog && IsAnswer(reading, dialog) && tools.Find(dialog.Tool) is { } pendingTool)
         {
             var answer = Choices.Pick(text, dialog.Choices) ?? text;
             var (value, problem) = reading is null ? SlotValues.Convert(pendingTool, dialog.AwaitingSlot, answer, context.Now, zone)

@@ -34,6 +34,12 @@ public sealed record ToolDefinition
     /// <summary>Parameters whose values are secrets (a PIN): the audit trail stores them masked.</summary>
     public IReadOnlySet<string> SecretParameters { get; init; } = new HashSet<string>();
 
+    /// <summary>
+    /// Set for a tool whose parameters are data, not a signature (an organization's custom HTTP tool): the schema the
+    /// recognizers, the LLM and MCP clients see; the handler takes the values as <c>AIFunctionArguments</c>.
+    /// </summary>
+    public System.Text.Json.JsonElement? ParameterSchema { get; init; }
+
     /// <summary>A one-line description of a concrete call for approval cards: "Delete ticket #12".</summary>
     public Func<ToolCall, ToolContext, CancellationToken, Task<string>>? Summarize { get; init; }
 

@@ -19,11 +19,13 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
 {
     public async Task<ToolOutcome> ExecuteAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
     {
-        // Unknown names (an LLM's invention) are one tag value, so metrics keep a bounded set of series.
-        var name = registry.Find(call.Tool) is null ? "unknown" : call.Tool;
+        var tools = await registry.ForOrganizationAsync(context.Db, context.OrganizationId, cancellationToken);
+        var tool = tools.Find(call.Tool);
+        // Unknown names (an LLM's invention) are one tag value, and an organization's own tools another, so metrics keep a bounded set of series.
+        var name = tool is null ? "unknown" : registry.IsBuiltIn(call.Tool) ? call.Tool : "custom";
         using var span = BotTelemetry.Source.StartActivity(BotTelemetry.ToolSpan);
         span?.SetTag(BotTelemetry.ToolTag, name);
-        var outcome = await GateAndRunAsync(call, context, cancellationToken);
+        var outcome = await GateAndRunAsync(tool, call, context, cancellationToken);
         var kind = OutcomeName(outcome.Kind);
         span?.SetTag(BotTelemetry.OutcomeTag, kind);
         if (BotTelemetry.CurrentTurn() is { } turn)
@@ -50,9 +52,8 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
         _ => kind.ToString(),
     };
 
-    private async Task<ToolOutcome> GateAndRunAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    private async Task<ToolOutcome> GateAndRunAsync(RegisteredTool? tool, ToolCall call, ToolContext context, CancellationToken cancellationToken)
     {
-        var tool = registry.Find(call.Tool);
         if (tool is null)
         {
             return ToolOutcome.Denied($"There is no tool called '{call.Tool}'.");

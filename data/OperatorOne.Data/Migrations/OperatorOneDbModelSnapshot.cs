@@ -1449,6 +1449,180 @@ namespace OperatorOne.Data.Migrations
                     b.ToTable("team_members");
                 });
 
+            modelBuilder.Entity("OperatorOne.Data.Integrations.CustomTool", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<List<string>>("HeaderNames")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("header_names");
+
+                    b.Property<byte[]>("HeadersCipher")
+                        .HasColumnType("bytea")
+                        .HasColumnName("headers_cipher");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_enabled");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("MinimumRole")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("minimum_role");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("ParametersSchema")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("parameters_schema");
+
+                    b.PrimitiveCollection<List<string>>("Phrasings")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("phrasings");
+
+                    b.Property<string>("ResponseFormat")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("response_format");
+
+                    b.Property<byte[]>("SigningSecretCipher")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("signing_secret_cipher");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tier");
+
+                    b.Property<int>("TimeoutSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("timeout_seconds");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UrlTemplate")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("url_template");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_custom_tools");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_custom_tools_organization_id_name");
+
+                    b.ToTable("custom_tools");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Integrations.WebhookSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<List<string>>("Events")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("events");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<byte[]>("SigningSecretCipher")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("signing_secret_cipher");
+
+                    b.Property<DateTimeOffset?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stopped_at");
+
+                    b.Property<string>("StoppedReason")
+                        .HasColumnType("text")
+                        .HasColumnName("stopped_reason");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_subscriptions");
+
+                    b.HasIndex("OrganizationId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webhook_subscriptions_organization_id_number");
+
+                    b.ToTable("webhook_subscriptions");
+                });
+
             modelBuilder.Entity("OperatorOne.Data.Members.ChannelIdentity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1730,7 +1904,7 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("claimed_until");
 
-                    b.Property<Guid>("ConversationId")
+                    b.Property<Guid?>("ConversationId")
                         .HasColumnType("uuid")
                         .HasColumnName("conversation_id");
 
@@ -1770,6 +1944,10 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
+                    b.Property<Guid?>("WebhookSubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("webhook_subscription_id");
+
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
@@ -1782,7 +1960,13 @@ namespace OperatorOne.Data.Migrations
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_status_next_attempt_at");
 
-                    b.ToTable("outbox_messages");
+                    b.HasIndex("WebhookSubscriptionId", "Id")
+                        .HasDatabaseName("ix_outbox_messages_webhook_subscription_id_id");
+
+                    b.ToTable("outbox_messages", t =>
+                        {
+                            t.HasCheckConstraint("ck_outbox_messages_target", "(conversation_id IS NULL) <> (webhook_subscription_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("OperatorOne.Data.Recognition.RecognitionMiss", b =>
@@ -2936,6 +3120,26 @@ namespace OperatorOne.Data.Migrations
                         .HasConstraintName("fk_team_members_teams_team_id");
                 });
 
+            modelBuilder.Entity("OperatorOne.Data.Integrations.CustomTool", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_custom_tools_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Integrations.WebhookSubscription", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_subscriptions_organizations_organization_id");
+                });
+
             modelBuilder.Entity("OperatorOne.Data.Members.ChannelIdentity", b =>
                 {
                     b.HasOne("OperatorOne.Data.Members.Member", null)
@@ -2972,7 +3176,6 @@ namespace OperatorOne.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_outbox_messages_conversations_conversation_id");
 
                     b.HasOne("OperatorOne.Data.Organizations.Organization", null)
@@ -2981,6 +3184,12 @@ namespace OperatorOne.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_outbox_messages_organizations_organization_id");
+
+                    b.HasOne("OperatorOne.Data.Integrations.WebhookSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("WebhookSubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_outbox_messages_webhook_subscriptions_webhook_subscription_~");
                 });
 
             modelBuilder.Entity("OperatorOne.Data.Recognition.RecognitionMiss", b =>

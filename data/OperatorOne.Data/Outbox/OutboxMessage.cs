@@ -4,10 +4,15 @@ public sealed class OutboxMessage
 {
     public long Id { get; set; }
     public Guid OrganizationId { get; set; }
-    public Guid ConversationId { get; set; }
+
+    /// <summary>The conversation a Send or Update goes to; null for a webhook delivery.</summary>
+    public Guid? ConversationId { get; set; }
+
+    /// <summary>The subscription a <see cref="OutboxKind.Webhook"/> delivery goes to.</summary>
+    public Guid? WebhookSubscriptionId { get; set; }
     public OutboxKind Kind { get; set; }
 
-    /// <summary>The outbound activity as JSON.</summary>
+    /// <summary>The outbound activity as JSON; for a webhook delivery, the event as it is posted.</summary>
     public required string Activity { get; set; }
 
     /// <summary>For updates: the card copy whose delivered activity is replaced.</summary>

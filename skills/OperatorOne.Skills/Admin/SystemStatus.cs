@@ -43,7 +43,7 @@ internal static class SystemStatus
 
         var lastDelivery = await db.OutboxMessages
             .Where(m => m.Status == OutboxStatus.Sent && m.SentAt != null)
-            .Join(db.Conversations, m => m.ConversationId, c => c.Id, (m, c) => new { c.Channel, m.SentAt })
+            .Join(db.Conversations, m => m.ConversationId, c => (Guid?)c.Id, (m, c) => new { c.Channel, m.SentAt })
             .GroupBy(x => x.Channel)
             .Select(g => new { Channel = g.Key, Last = g.Max(x => x.SentAt) })
             .ToDictionaryAsync(x => x.Channel, x => x.Last, cancellationToken);

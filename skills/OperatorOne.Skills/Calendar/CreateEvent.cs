@@ -5,6 +5,7 @@ using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Members;
+using OperatorOne.Skills.Integrations;
 using static OperatorOne.Skills.Calendar.CalendarPhrases;
 
 namespace OperatorOne.Skills.Calendar;
@@ -139,6 +140,11 @@ internal static class CreateEvent
         var when = rule is null ? null : EventBooking.SeriesWords(rule, events, zone);
         var numbers = EventBooking.Numbers(events);
         var others = everyone.Where(p => p.Id != me.Id).ToList();
+        // Every occurrence of a series is an event of its own (its own number), so receivers hear of each.
+        foreach (var booked in events)
+        {
+            await IntegrationEvents.EventBookedAsync(context, booked, everyone.Select(p => p.Id), cancellationToken);
+        }
         await CalendarNotices.SendAsync(context, others.Select(o => o.Id).ToList(), readerZone =>
             $"{me.DisplayName} invited you to {numbers} {e.Title} ({CalendarText.Word(kind)}), " +
             (rule is null ? CalendarText.Span(e, readerZone) : EventBooking.SeriesWords(rule, events, readerZone)) + Where(e) + ". " +

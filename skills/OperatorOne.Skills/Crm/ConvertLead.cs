@@ -4,6 +4,7 @@ using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Crm;
 using OperatorOne.Data.Members;
+using OperatorOne.Skills.Integrations;
 using static OperatorOne.Skills.Crm.CrmPhrases;
 
 namespace OperatorOne.Skills.Crm;
@@ -73,9 +74,11 @@ internal static class ConvertLead
                 CreatedAt = context.Now,
             });
         }
+        var before = row.Stage;
         row.Stage = LeadStage.Converted;
         row.CompanyId = company.Id;
         row.UpdatedAt = context.Now;
+        await IntegrationEvents.LeadMovedAsync(context, row, before, cancellationToken);
         var contact = person ? $" with {row.Name} as a contact" : "";
         return new ToolResult($"Converted lead {found.Label}: {company.Name} is now a customer{contact}.");
     }

@@ -6,6 +6,7 @@ using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Data;
 using OperatorOne.Data.Tickets;
+using OperatorOne.Skills.Integrations;
 
 namespace OperatorOne.Skills.ServiceDesk;
 
@@ -87,6 +88,10 @@ internal sealed class SlaScan(IServiceScopeFactory scopes, TimeProvider clock, O
                     continue;
                 }
                 claimed++;
+                if (crossing.Threshold == SlaTargets.Breach)
+                {
+                    await IntegrationEvents.SlaBreachedAsync(db, organizationId, ticket.Id, ticket.Number, ticket.Title, crossing.Target, now, cancellationToken);
+                }
                 if (!crossing.Announce)
                 {
                     continue;

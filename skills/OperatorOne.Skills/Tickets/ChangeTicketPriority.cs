@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Tickets;
+using OperatorOne.Skills.Integrations;
 using OperatorOne.Skills.ServiceDesk;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
@@ -59,6 +61,7 @@ internal static class ChangeTicketPriority
         var sla = await ServiceLevels.UpdateAsync(context.Db, ticket, ticket.Status, context.Now, cancellationToken);
         var due = sla.ResolutionDueAt is { } at && ticket.Status is not (TicketStatus.Resolved or TicketStatus.Closed)
             ? $" Resolution is now due by {SlaText.When(at)}." : "";
+        await IntegrationEvents.TicketAsync(context, WebhookEvents.TicketUpdated, ticket, "priority", cancellationToken);
         return new ToolResult($"Ticket #{number} ({ticket.Title}) is now {TicketText.Word(priority)} priority (it was {TicketText.Word(before)}).{due}");
     }
 }

@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data.Members;
+using OperatorOne.Skills.Integrations;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
 namespace OperatorOne.Skills.Tickets;
@@ -72,6 +74,7 @@ internal static class EditTicket
             changes.Add(text.Length == 0 ? "cleared the description" : "updated the description");
         }
         ticket.UpdatedAt = context.Now;
+        await IntegrationEvents.TicketAsync(context, WebhookEvents.TicketUpdated, ticket, "edited", cancellationToken);
         return new ToolResult($"Ticket #{number}: {string.Join(" and ", changes)}.");
     }
 }
