@@ -7,6 +7,7 @@ using OperatorOne.Data.Channels;
 using OperatorOne.Data.Conversations;
 using OperatorOne.Data.Crm;
 using OperatorOne.Data.Documents;
+using OperatorOne.Data.Email;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Organizations;
 using OperatorOne.Data.Outbox;
@@ -71,6 +72,8 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<EmailReceipt> EmailReceipts => Set<EmailReceipt>();
+    public DbSet<EmailThread> EmailThreads => Set<EmailThread>();
 
     /// <summary>Switches this context (and its open connection, if any) to one organization.</summary>
     public async Task UseOrganizationAsync(Guid organizationId, CancellationToken cancellationToken)

@@ -19,6 +19,9 @@ public sealed class OutboxMessage
     public DateTimeOffset? ClaimedUntil { get; set; }
     public string? LastError { get; set; }
     public string? SentActivityId { get; set; }
+
+    /// <summary>When <see cref="OutboxStatus.Rerouted"/>: the outbox message that carried this notice by email instead.</summary>
+    public long? ReroutedToId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
 }
