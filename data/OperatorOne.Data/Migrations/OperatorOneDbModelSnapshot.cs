@@ -1740,9 +1740,9 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
 
-                    b.Property<long?>("ReroutedToId")
+                    b.Property<long?>("ReroutedFromId")
                         .HasColumnType("bigint")
-                        .HasColumnName("rerouted_to_id");
+                        .HasColumnName("rerouted_from_id");
 
                     b.Property<string>("SentActivityId")
                         .HasColumnType("text")

@@ -20,8 +20,8 @@ public sealed class OutboxMessage
     public string? LastError { get; set; }
     public string? SentActivityId { get; set; }
 
-    /// <summary>When <see cref="OutboxStatus.Rerouted"/>: the outbox message that carried this notice by email instead.</summary>
-    public long? ReroutedToId { get; set; }
+    /// <summary>Set on a notice sent by email because its chat could not take it: the outbox message it stands in for (now <see cref="OutboxStatus.Rerouted"/>).</summary>
+    public long? ReroutedFromId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
 }

@@ -14,7 +14,7 @@ using OperatorOne.Data;
 namespace OperatorOne.Data.Migrations
 {
     [DbContext(typeof(OperatorOneDb))]
-    [Migration("20261205141019_InitialCreate")]
+    [Migration("20261205141130_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1743,9 +1743,9 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
 
-                    b.Property<long?>("ReroutedToId")
+                    b.Property<long?>("ReroutedFromId")
                         .HasColumnType("bigint")
-                        .HasColumnName("rerouted_to_id");
+                        .HasColumnName("rerouted_from_id");
 
                     b.Property<string>("SentActivityId")
                         .HasColumnType("text")

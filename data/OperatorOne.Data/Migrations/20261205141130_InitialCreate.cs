@@ -501,7 +501,7 @@ namespace OperatorOne.Data.Migrations
                     claimed_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     last_error = table.Column<string>(type: "text", nullable: true),
                     sent_activity_id = table.Column<string>(type: "text", nullable: true),
-                    rerouted_to_id = table.Column<long>(type: "bigint", nullable: true),
+                    rerouted_from_id = table.Column<long>(type: "bigint", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
