@@ -3,6 +3,7 @@ using OperatorOne.Bot.Core.Ai;
 using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Hosting;
 using OperatorOne.Bot.Nlu;
+using OperatorOne.Channels.Email;
 using OperatorOne.Channels.Slack;
 using OperatorOne.Channels.Teams;
 using OperatorOne.Channels.Voice;
@@ -40,6 +41,7 @@ builder.AddWebChatChannel();
 builder.AddTeamsChannel();
 builder.AddSlackChannel();
 builder.AddVoiceChannel();
+builder.AddEmailChannel();
 builder.AddAdminApi();
 builder.Services.AddProblemDetails();
 
