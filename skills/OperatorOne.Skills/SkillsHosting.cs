@@ -3,6 +3,7 @@ using OperatorOne.Skills.Admin;
 using OperatorOne.Skills.Calendar;
 using OperatorOne.Skills.Crm;
 using OperatorOne.Skills.Documents;
+using OperatorOne.Skills.Notices;
 using OperatorOne.Skills.ServiceDesk;
 using OperatorOne.Skills.Tickets;
 using OperatorOne.Skills.VoicePin;
@@ -24,6 +25,7 @@ public static class SkillsHosting
         builder.AddCalendar();
         builder.AddVoicePin();
         builder.AddDocuments();
+        builder.AddNotices();
         return builder;
     }
 }

@@ -19,9 +19,9 @@ internal static class InstallationEndpoints
     public static void MapInstallations(this RouteGroupBuilder organization)
     {
         var installations = organization.MapGroup("/installations").WithTags("Channel installations");
-        installations.MapGet("", ListAsync).WithSummary("List Teams tenants, Slack workspaces, Twilio numbers and web chat sites.");
+        installations.MapGet("", ListAsync).WithSummary("List Teams tenants, Slack workspaces, Twilio numbers, web chat sites and support mailboxes.");
         installations.MapPost("", CreateAsync)
-            .WithSummary("Install a channel: channel msteams (tenant id), slack (team id, bot token), voice (phone number; twilio and phone are accepted too) or webchat (site id; the secret is returned once).");
+            .WithSummary("Install a channel: channel msteams (tenant id), slack (team id, bot token), voice (phone number; twilio and phone are accepted too) webchat (site id; the secret is returned once) or email (the support mailbox address; secret: its IMAP/SMTP password).");
         installations.MapDelete("/{installationId:guid}", RemoveAsync).WithSummary("Remove an installation.");
         installations.MapPost("/sites/{installationId:guid}/rotate-secret", RotateSecretAsync)
             .WithSummary("Give a web chat site a new secret, returned once; the old one stops working at once.");
@@ -41,7 +41,7 @@ internal static class InstallationEndpoints
             return TypedResults.ValidationProblem(errors);
         }
         var channel = Installable(create.Channel)!;
-        var externalId = create.ExternalId.Trim();
+        var externalId = channel == ChannelNames.Email ? create.ExternalId.Trim().ToLowerInvariant() : create.ExternalId.Trim();
         // The lookup crosses organizations, so a tenant or site taken by anyone else is refused too.
         if (await Bot.Core.Tenancy.Installations.FindOrganizationAsync(db, channel, externalId, cancellationToken) is not null)
         {
@@ -93,7 +93,8 @@ internal static class InstallationEndpoints
 
     /// <summary>The channels an organization is installed on; what people call them is accepted too ("teams", "twilio").</summary>
     internal static string? Installable(string? channel) =>
-        ChannelNames.Parse(channel) is ChannelNames.Teams or ChannelNames.Slack or ChannelNames.Voice or ChannelNames.WebChat ? ChannelNames.Parse(channel) : null;
+        ChannelNames.Parse(channel) is ChannelNames.Teams or ChannelNames.Slack or ChannelNames.Voice or ChannelNames.WebChat or ChannelNames.Email
+            ? ChannelNames.Parse(channel) : null;
 }
 
 /// <summary>An installation; <see cref="Secret"/> is set only in the response that created or rotated it.</summary>
@@ -106,11 +107,15 @@ internal sealed record InstallationCreate(string? Channel, string ExternalId, st
         var errors = new Dictionary<string, string[]>();
         if (InstallationEndpoints.Installable(Channel) is null)
         {
-            errors["channel"] = ["The channel must be msteams, slack, voice (a phone number) or webchat."];
+            errors["channel"] = ["The channel must be msteams, slack, voice (a phone number), webchat or email (a mailbox address)."];
         }
         if (string.IsNullOrWhiteSpace(ExternalId) || ExternalId.Length > 200 || ExternalId.Contains('.', StringComparison.Ordinal) && InstallationEndpoints.Installable(Channel) == ChannelNames.WebChat)
         {
             errors["externalId"] = ["The external id must be 1 to 200 characters (a web chat site id has no '.')."];
+        }
+        if (InstallationEndpoints.Installable(Channel) == ChannelNames.Email && Bot.Core.Notices.EmailConversations.Address(ExternalId) is null)
+        {
+            errors["externalId"] = ["A mailbox is an email address (support@example.com)."];
         }
         if (DisplayName is { Length: > 200 })
         {

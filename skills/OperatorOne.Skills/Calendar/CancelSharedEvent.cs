@@ -41,7 +41,7 @@ internal static class CancelSharedEvent
         var others = await context.Db.EventAttendees.Where(a => a.EventId == found.Id && a.MemberId != context.Caller.MemberId)
             .Select(a => a.MemberId).ToListAsync(cancellationToken);
         var who = context.Caller.DisplayName;
-        await CalendarNotices.SendAsync(context, found, others, when => $"{who} cancelled #{found.Number} {found.Title} ({when}).", cancellationToken);
+        await CalendarNotices.SendAsync(context, found, others, when => $"{who} cancelled #{found.Number} {found.Title} ({when}).", cancellationToken, invitation: "CANCEL");
         var zone = NaturalDates.Zone(context.Caller.TimeZone);
         return new ToolResult($"Cancelled #{found.Number} {found.Title} ({CalendarText.Span(found, zone)}) and told {others.Count} attendee{(others.Count == 1 ? "" : "s")}.");
     }

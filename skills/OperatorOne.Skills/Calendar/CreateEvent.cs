@@ -147,7 +147,7 @@ internal static class CreateEvent
         var others = everyone.Where(p => p.Id != me.Id).ToList();
         await CalendarNotices.SendAsync(context, e, others.Select(o => o.Id).ToList(), when =>
             $"{me.DisplayName} invited you to #{e.Number} {e.Title} ({CalendarText.Word(kind)}), {when}. Say 'accept event {e.Number}' or 'decline event {e.Number}'.",
-            cancellationToken);
+            cancellationToken, invitation: "REQUEST");
         await context.Db.SaveChangesAsync(cancellationToken);
 
         var with = others.Count == 0 ? "" : $" with {CalendarText.List(others.Select(o => o.DisplayName).ToList())}";

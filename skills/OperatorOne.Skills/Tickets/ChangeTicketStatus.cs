@@ -63,6 +63,8 @@ internal static class ChangeTicketStatus
         ticket.Status = status;
         ticket.UpdatedAt = context.Now;
         await ServiceLevels.UpdateAsync(context.Db, ticket, before, context.Now, cancellationToken);
+        await TicketNotices.TellRequesterAsync(context, ticket,
+            $"{context.Caller.DisplayName} changed ticket #{ticket.Number} ({ticket.Title}) to {TicketText.Word(status)}.", cancellationToken);
         return new ToolResult(decision.Reply);
     }
 

@@ -80,6 +80,11 @@ internal static class CommentOnTicket
             CreatedAt = context.Now,
         });
         ticket.UpdatedAt = context.Now;
+        if (!isInternal)
+        {
+            await TicketNotices.TellRequesterAsync(context, ticket, $"{caller.DisplayName} commented on ticket #{ticket.Number} ({ticket.Title}):\n\n{body}",
+                cancellationToken);
+        }
         return new ToolResult(isInternal
             ? $"Added an internal note to ticket #{ticket.Number}."
             : $"Added your comment to ticket #{ticket.Number}.");
