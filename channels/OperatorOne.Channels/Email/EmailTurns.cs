@@ -86,6 +86,7 @@ internal sealed class EmailTurns(TurnPipeline pipeline, MailTickets tickets, Ope
             outbox.Send(db, conversation.OrganizationId, conversation.Id, reply);
         }
         await db.SaveChangesAsync(cancellationToken);
-        await receipts.FinishAsync(db, claim, Data.Email.EmailReceiptStatus.Done, outcome?.Summary ?? "no answer", mail.MessageId, cancellationToken);
+        var status = mail.Refusal is null ? Data.Email.EmailReceiptStatus.Done : Data.Email.EmailReceiptStatus.Refused;
+        await receipts.FinishAsync(db, claim, status, outcome?.Summary ?? "no answer", mail.MessageId, cancellationToken);
     }
 }
