@@ -110,10 +110,13 @@ internal sealed class MailboxReader(Mailbox mailbox, string worker, EmailOptions
         try
         {
             InboundMail? mail;
+            string? messageId;
             if (claim.SizeBytes > options.MaxMessageBytes)
             {
                 var reason = $"it is {Megabytes(claim.SizeBytes)} and the limit is {Megabytes(options.MaxMessageBytes)}.";
-                mail = MailReader.ReadRefused(await folder.GetHeadersAsync(uid, cancellationToken), claim.FallbackId, trusted, reason);
+                var headers = await folder.GetHeadersAsync(uid, cancellationToken);
+                messageId = headers[MimeKit.HeaderId.MessageId]?.Trim().Trim('<', '>');
+                mail = MailReader.ReadRefused(headers, claim.FallbackId, trusted, reason);
             }
             else
             {
@@ -127,11 +130,12 @@ internal sealed class MailboxReader(Mailbox mailbox, string worker, EmailOptions
                     await receipts.FinishAsync(db, claim, EmailReceiptStatus.Refused, "unreadable MIME: " + ex.Message, null, cancellationToken);
                     return;
                 }
+                messageId = message.MessageId;
                 mail = MailReader.Read(message, claim.FallbackId, trusted);
             }
             if (mail is null)
             {
-                await receipts.FinishAsync(db, claim, EmailReceiptStatus.Refused, "no single sender address to answer", null, cancellationToken);
+                await receipts.FinishAsync(db, claim, EmailReceiptStatus.Refused, "no single sender address to answer", messageId, cancellationToken);
                 return;
             }
             if (mail.Automation == MailAutomation.AutoReply)

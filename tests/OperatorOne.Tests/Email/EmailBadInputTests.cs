@@ -99,9 +99,10 @@ public sealed class EmailBadInputTests(EmailFixture fixture)
     {
         var org = await EmailOrganization.CreateAsync(fixture);
         var customer = org.Outsider();
+        var brokenId = $"broken-{Guid.NewGuid():N}@customer.test";
         var broken = Encoding.ASCII.GetBytes(
             "From: =?utf-8?B?////?= <" + customer + ">, also-me@customer.test\r\n" +
-            "To: " + org.Support + "\r\nSubject: =?x-unknown?Q?broken?=\r\nMessage-ID: <broken-" + Guid.NewGuid().ToString("N") + "@customer.test>\r\n" +
+            "To: " + org.Support + "\r\nSubject: =?x-unknown?Q?broken?=\r\nMessage-ID: <" + brokenId + ">\r\n" +
             "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"never-closed\"\r\n\r\n" +
             "--never-closed\r\nContent-Type: text/plain; charset=no-such-charset\r\nContent-Transfer-Encoding: base64\r\n\r\n@@@not base64@@@\r\n" +
             "--never-closed\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"\0evil\r\n\r\n\x01\x02\r\n");
@@ -112,10 +113,9 @@ public sealed class EmailBadInputTests(EmailFixture fixture)
 
         var tickets = await org.WaitForTicketsAsync(t => t.Any(x => x.Title == "A normal mail"));
         Assert.Single(tickets);
-        var receipts = await org.ReceiptsAsync();
-        var first = receipts.OrderBy(r => r.Uid).First();
-        Assert.True(first.Status == EmailReceiptStatus.Refused, $"{first.Status}: {first.Outcome}");
-        Assert.Contains("no single sender", first.Outcome);
+        var refused = await org.WaitForReceiptAsync(r => r.MessageId == brokenId);
+        Assert.True(refused.Status == EmailReceiptStatus.Refused, $"{refused.Status}: {refused.Outcome}");
+        Assert.Contains("no single sender", refused.Outcome);
     }
 
     [Fact]

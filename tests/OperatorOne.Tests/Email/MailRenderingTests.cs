@@ -23,7 +23,9 @@ public sealed class MailRenderingTests
     private static async Task<string> WireAsync(MimeMessage message)
     {
         using var stream = new MemoryStream();
-        await message.WriteToAsync(stream);
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        await message.WriteToAsync(format, stream);
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
