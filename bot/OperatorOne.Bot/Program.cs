@@ -6,6 +6,7 @@ using OperatorOne.Bot.Embeddings;
 using OperatorOne.Bot.Hosting;
 using OperatorOne.Bot.Hosting.RequestHardening;
 using OperatorOne.Bot.Nlu;
+using OperatorOne.Channels.Email;
 using OperatorOne.Channels.Slack;
 using OperatorOne.Channels.Teams;
 using OperatorOne.Channels.Voice;
@@ -47,6 +48,7 @@ return await StartupFailures.GuardAsync(builder, async () =>
     builder.AddTeamsChannel();
     builder.AddSlackChannel();
     builder.AddVoiceChannel();
+    builder.AddEmailChannel();
     builder.AddAdminApi();
     builder.AddMcpEndpoint();
     builder.Services.AddProblemDetails();

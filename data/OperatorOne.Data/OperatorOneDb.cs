@@ -8,6 +8,7 @@ using OperatorOne.Data.Conversations;
 using OperatorOne.Data.Crm;
 using OperatorOne.Data.Documents;
 using OperatorOne.Data.Integrations;
+using OperatorOne.Data.Email;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Organizations;
 using OperatorOne.Data.Outbox;
@@ -78,6 +79,8 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     public DbSet<RecognitionMiss> RecognitionMisses => Set<RecognitionMiss>();
     public DbSet<CustomTool> CustomTools => Set<CustomTool>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<EmailReceipt> EmailReceipts => Set<EmailReceipt>();
+    public DbSet<EmailThread> EmailThreads => Set<EmailThread>();
 
     /// <summary>Switches this context (and its open connection, if any) to one organization.</summary>
     public async Task UseOrganizationAsync(Guid organizationId, CancellationToken cancellationToken)

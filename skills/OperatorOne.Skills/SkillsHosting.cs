@@ -4,6 +4,7 @@ using OperatorOne.Skills.Calendar;
 using OperatorOne.Skills.Crm;
 using OperatorOne.Skills.Documents;
 using OperatorOne.Skills.Integrations;
+using OperatorOne.Skills.Notices;
 using OperatorOne.Skills.ServiceDesk;
 using OperatorOne.Skills.Tickets;
 using OperatorOne.Skills.VoicePin;
@@ -26,6 +27,7 @@ public static class SkillsHosting
         builder.AddVoicePin();
         builder.AddDocuments();
         builder.AddIntegrations();
+        builder.AddNotices();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OperatorOne.Bot.Core.Notices;
 using OperatorOne.Data.Channels;
 
 namespace OperatorOne.AdminApi.Installations;
@@ -12,7 +13,7 @@ internal sealed partial record InstallationCreate(string? Channel, string? Exter
         var channel = InstallationEndpoints.Installable(Channel);
         if (channel is null)
         {
-            errors["channel"] = ["The channel must be msteams, slack, voice (a phone number) or webchat."];
+            errors["channel"] = ["The channel must be msteams, slack, voice (a phone number), webchat or email (a mailbox address)."];
         }
         else if (FormatProblem(channel, ExternalId?.Trim() ?? "") is { } format)
         {
@@ -33,16 +34,15 @@ internal sealed partial record InstallationCreate(string? Channel, string? Exter
     {
         ChannelNames.Teams when !Guid.TryParse(id, out _) => "A Teams tenant id is a GUID (the directory id of the Microsoft Entra tenant).",
         ChannelNames.Slack when !SlackTeam().IsMatch(id) => "A Slack workspace id starts with T (or E for an Enterprise Grid organization), e.g. T024BE7LD.",
-        ChannelNames.Voice when !PhoneNumber().IsMatch(id) => "A phone number is E.164: +, the country code and the number, e.g. +14155550100.",
+        // A phone number may be typed in the organization's national format; ChannelExternalIds makes it E.164 or says why not.
+        ChannelNames.Voice when id.Length is 0 or > 40 => "A phone number is E.164 (+14155550100) or a number of the organization's country.",
+        ChannelNames.Email when EmailConversations.Address(id) is null => "A mailbox is an email address (support@example.com).",
         ChannelNames.WebChat when !Site().IsMatch(id) => "A web chat site id is 1 to 40 lower-case letters, digits, '-' or '_', starting with a letter or digit.",
         _ => null,
     };
 
     [GeneratedRegex("^[TE][A-Z0-9]{2,20}$")]
     private static partial Regex SlackTeam();
-
-    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
-    private static partial Regex PhoneNumber();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,39}$")]
     private static partial Regex Site();

@@ -22,14 +22,14 @@ internal static class InstallationEndpoints
     public static void MapInstallations(this RouteGroupBuilder organization)
     {
         var installations = organization.MapGroup("/installations").WithTags("Channel installations");
-        installations.MapGet("", ListAsync).WithSummary("List Teams tenants, Slack workspaces, Twilio numbers and web chat sites, each verified, pending (with the next step) or revoked.");
+        installations.MapGet("", ListAsync).WithSummary("List Teams tenants, Slack workspaces, Twilio numbers, web chat sites and support mailboxes, each verified, pending (with the next step) or revoked.");
         installations.MapPost("", CreateAsync)
             .WithSummary("Claim a channel id: msteams (tenant id; pending until the returned code is sent to the bot from that tenant), slack (team id; " +
                 "proven by the bot token given as secret, whose auth.test must answer that team, or by the returned install link), voice (phone number, " +
-                "twilio and phone are accepted too; proven when the configured Twilio account owns it) or webchat (a site; its id gets a random suffix and " +
-                "its secret is returned once).");
+                "twilio and phone are accepted too; proven when the configured Twilio account owns it), webchat (a site; its id gets a random suffix and " +
+                "its secret is returned once) or email (the support mailbox address; proven by signing in to it over IMAP with the password given as secret).");
         installations.MapPost("/{installationId:guid}/verify", VerifyAsync)
-            .WithSummary("Try a pending installation's proof again: auth.test or the Twilio lookup again; for Teams a new code (the old one stops working).");
+            .WithSummary("Try a pending installation's proof again: auth.test, the Twilio lookup or the IMAP sign-in again; for Teams a new code (the old one stops working).");
         installations.MapDelete("/{installationId:guid}", RemoveAsync).WithSummary("Remove an installation, verified or pending.");
         installations.MapPost("/sites/{installationId:guid}/rotate-secret", RotateSecretAsync)
             .WithSummary("Give a web chat site a new secret, returned once; the old one stops working at once.");
@@ -140,5 +140,6 @@ internal static class InstallationEndpoints
 
     /// <summary>The channels an organization is installed on; what people call them is accepted too ("teams", "twilio").</summary>
     internal static string? Installable(string? channel) =>
-        ChannelNames.Parse(channel) is ChannelNames.Teams or ChannelNames.Slack or ChannelNames.Voice or ChannelNames.WebChat ? ChannelNames.Parse(channel) : null;
+        ChannelNames.Parse(channel) is ChannelNames.Teams or ChannelNames.Slack or ChannelNames.Voice or ChannelNames.WebChat or ChannelNames.Email
+            ? ChannelNames.Parse(channel) : null;
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Channels;
 using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Notices;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data;
@@ -49,7 +50,8 @@ public sealed class ApprovalRequests
             .Where(m => m.Role >= request.RequiredRole)
             .Select(m => m.Id)
             .ToList();
-        var conversations = await ApproverConversationsAsync(db, approvers, cancellationToken);
+        // Where each approver prefers: their chats, their email, or both.
+        var conversations = await NoticeConversations.ForMembersAsync(db, context.OrganizationId, approvers, context.Now, cancellationToken);
         conversations.AddRange(await OpenConversationsAsync(context, approvers, cancellationToken));
         // Each approver reads the card's times on their own clock.
         var zones = await db.Members.Where(m => approvers.Contains(m.Id))
@@ -120,18 +122,6 @@ public sealed class ApprovalRequests
             Attachments = [Attachment.AdaptiveCard(ApprovalCards.Pending(request, requesterName, zone))],
         };
         context.Outbox.Send(context.Db, request.OrganizationId, conversation.Id, activity, copy.Id);
-    }
-
-    /// <summary>Each approver's most recent reachable conversation per channel: they hear about it where they talk to us.</summary>
-    private static async Task<List<Conversation>> ApproverConversationsAsync(OperatorOneDb db, List<Guid> approvers, CancellationToken cancellationToken)
-    {
-        var conversations = await db.Conversations
-            .Where(c => c.MemberId != null && approvers.Contains(c.MemberId.Value) && !c.IsStale)
-            .ToListAsync(cancellationToken);
-        return conversations
-            .GroupBy(c => (c.MemberId, c.Channel))
-            .Select(g => g.OrderByDescending(c => c.LastActivityAt).First())
-            .ToList();
     }
 
     /// <summary>

@@ -80,6 +80,12 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
                     Detail = System.Text.Json.JsonSerializer.Serialize(new { channel = conversation.Channel, reason = failure.Reason, outbox = message.Id }),
                     CreatedAt = now,
                 });
+                // Email fallback: a member's notice that its chat can no longer take goes to their address instead.
+                if ((failure.StaleConversation || sender is null)
+                    && await EmailFallback.RerouteAsync(db, outbox, message, conversation, failure.Reason, now, cancellationToken))
+                {
+                    notify = true;
+                }
                 break;
         }
         message.ClaimedBy = null;

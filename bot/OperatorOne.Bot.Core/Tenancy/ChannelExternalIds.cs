@@ -5,7 +5,7 @@ namespace OperatorOne.Bot.Core.Tenancy;
 
 /// <summary>
 /// An installation's or identity's external id as it is stored, whoever typed it: phone numbers in E.164 (so they match
-/// what Twilio sends), everything else trimmed.
+/// what Twilio sends), mailboxes in lower case, everything else trimmed.
 /// </summary>
 public static class ChannelExternalIds
 {
@@ -15,6 +15,11 @@ public static class ChannelExternalIds
         if (trimmed.Length is 0 or > 200)
         {
             return (null, "The id must be 1 to 200 characters.");
+        }
+        if (channel == ChannelNames.Email)
+        {
+            // Mail addresses are matched case-insensitively, so a mailbox is kept in lower case.
+            return Notices.EmailConversations.Address(trimmed) is { } address ? (address, null) : (null, "A mailbox is an email address (support@example.com).");
         }
         if (channel != ChannelNames.Voice)
         {

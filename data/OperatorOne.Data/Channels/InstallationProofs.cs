@@ -18,6 +18,12 @@ public static class InstallationProofs
     /// <summary>A web chat site: its id is ours to hand out, its secret ours to issue.</summary>
     public const string WebChatSite = "webchat_site";
 
+    /// <summary>The configured IMAP server accepted the mailbox address with the password given as the secret.</summary>
+    public const string EmailSignIn = "email_sign_in";
+
+    /// <summary>The mailbox named in the server's own configuration (Email:Address), set by whoever runs it.</summary>
+    public const string EmailConfiguration = "email_configuration";
+
     /// <summary>The demo organization's fixed ids (demo data only).</summary>
     public const string Demo = "demo";
 }

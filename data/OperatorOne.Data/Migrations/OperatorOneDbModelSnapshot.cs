@@ -1449,6 +1449,126 @@ namespace OperatorOne.Data.Migrations
                     b.ToTable("team_members");
                 });
 
+            modelBuilder.Entity("OperatorOne.Data.Email.EmailReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Mailbox")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("mailbox");
+
+                    b.Property<string>("MessageId")
+                        .HasColumnType("text")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Uid")
+                        .HasColumnType("bigint")
+                        .HasColumnName("uid");
+
+                    b.Property<long>("UidValidity")
+                        .HasColumnType("bigint")
+                        .HasColumnName("uid_validity");
+
+                    b.HasKey("Id")
+                        .HasName("pk_email_receipts");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_email_receipts_status_next_attempt_at");
+
+                    b.HasIndex("OrganizationId", "Mailbox", "UidValidity", "Uid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_email_receipts_organization_id_mailbox_uid_validity_uid");
+
+                    b.ToTable("email_receipts");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Email.EmailThread", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_email_threads");
+
+                    b.HasIndex("ConversationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_email_threads_conversation_id");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_email_threads_ticket_id");
+
+                    b.HasIndex("OrganizationId", "TicketId")
+                        .HasDatabaseName("ix_email_threads_organization_id_ticket_id");
+
+                    b.ToTable("email_threads");
+                });
+
             modelBuilder.Entity("OperatorOne.Data.Integrations.CustomTool", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1753,6 +1873,12 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
 
+                    b.Property<string>("NotifyBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("notify_by");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
@@ -1929,6 +2055,10 @@ namespace OperatorOne.Data.Migrations
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
+
+                    b.Property<long?>("ReroutedFromId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rerouted_from_id");
 
                     b.Property<string>("SentActivityId")
                         .HasColumnType("text")
@@ -3118,6 +3248,40 @@ namespace OperatorOne.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_team_members_teams_team_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Email.EmailReceipt", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_email_receipts_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Email.EmailThread", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_email_threads_conversations_conversation_id");
+
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_email_threads_organizations_organization_id");
+
+                    b.HasOne("OperatorOne.Data.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_email_threads_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("OperatorOne.Data.Integrations.CustomTool", b =>

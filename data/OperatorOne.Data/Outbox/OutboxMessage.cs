@@ -24,6 +24,9 @@ public sealed class OutboxMessage
     public DateTimeOffset? ClaimedUntil { get; set; }
     public string? LastError { get; set; }
     public string? SentActivityId { get; set; }
+
+    /// <summary>Set on a notice sent by email because its chat could not take it: the outbox message it stands in for (now <see cref="OutboxStatus.Rerouted"/>).</summary>
+    public long? ReroutedFromId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
 }

@@ -99,6 +99,13 @@ CREATE FUNCTION op_find_challenged_installation(p_channel text, p_external_id te
   $$ SELECT organization_id, id FROM channel_installations
       WHERE channel = p_channel AND external_id = p_external_id AND verified_at IS NULL AND challenge_hash = p_challenge_hash $$;
 
+-- The support mailboxes every replica reads (proven email installations of all organizations); no secrets, only where to look.
+CREATE FUNCTION op_email_mailboxes()
+  RETURNS TABLE (organization_id uuid, address text)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
+  $$ SELECT organization_id, external_id FROM channel_installations
+      WHERE channel = 'email' AND revoked_at IS NULL AND verified_at IS NOT NULL ORDER BY external_id $$;
+
 -- Periodic jobs visit every organization.
 CREATE FUNCTION op_organization_ids() RETURNS SETOF uuid
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS

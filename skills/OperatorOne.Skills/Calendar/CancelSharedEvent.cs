@@ -63,7 +63,7 @@ internal static class CancelSharedEvent
         var what = cancelled.Count == 1 ? $"#{found.Number} {found.Title}" : $"{cancelled.Count} occurrences of {found.Title}";
         await CalendarNotices.SendAsync(context, others, zone => cancelled.Count == 1
             ? $"{who} cancelled #{found.Number} {found.Title} ({CalendarText.Span(found, zone)})."
-            : $"{who} cancelled {what}, from {CalendarText.Span(found, zone)} on.", cancellationToken);
+            : $"{who} cancelled {what}, from {CalendarText.Span(found, zone)} on.", cancellationToken, cancelled.Count == 1 ? (found, "CANCEL") : null);
         var zone = NaturalDates.Zone(context.Caller.TimeZone);
         var told = others.Count == 0 ? "" : $" and told {others.Count} attendee{(others.Count == 1 ? "" : "s")}";
         return new ToolResult($"Cancelled {what} ({(cancelled.Count == 1 ? "" : "from ")}{CalendarText.Span(found, zone)}){told}.");

@@ -149,7 +149,8 @@ internal static class CreateEvent
             $"{me.DisplayName} invited you to {numbers} {e.Title} ({CalendarText.Word(kind)}), " +
             (rule is null ? CalendarText.Span(e, readerZone) : EventBooking.SeriesWords(rule, events, readerZone)) + Where(e) + ". " +
             (rule is null ? $"Say 'accept event {e.Number}' or 'decline event {e.Number}'." : $"Say 'accept every {e.Title}' or 'decline event {e.Number}'."),
-            cancellationToken);
+            // A mail client gets the event as iCalendar; a series is described in words only (the invitation holds one event).
+            cancellationToken, rule is null ? (e, "REQUEST") : null);
         await context.Db.SaveChangesAsync(cancellationToken);
 
         var with = others.Count == 0 ? "" : $" with {CalendarText.List(others.Select(o => o.DisplayName).ToList())}";

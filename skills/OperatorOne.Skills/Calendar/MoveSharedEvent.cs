@@ -74,7 +74,7 @@ internal static class MoveSharedEvent
         var who = context.Caller.DisplayName;
         await CalendarNotices.SendAsync(context, told, zone =>
             $"{who} moved #{e.Number} {e.Title} to {CalendarText.Span(e, zone)} (was {CalendarText.Span(oldStart, oldEnd, zone)}). " +
-            $"Say 'accept event {e.Number}' or 'decline event {e.Number}'.", cancellationToken);
+            $"Say 'accept event {e.Number}' or 'decline event {e.Number}'.", cancellationToken, (e, "REQUEST"));
         return told.Count;
     }
 

@@ -62,7 +62,7 @@ internal static class EscalateTicket
         var notice = $"Ticket #{number} ({ticket.Title}) was escalated to {TicketText.Word(ticket.Priority)} priority by {context.Caller.DisplayName}."
             + (sla.ResolutionDueAt is { } due ? $" Resolution is now due by {SlaText.When(due)}." : "");
         var told = 0;
-        foreach (var conversation in await Recipients.ConversationsAsync(db, members.Where(m => m != context.Caller.MemberId).ToList(), cancellationToken))
+        foreach (var conversation in await Recipients.ConversationsAsync(db, members.Where(m => m != context.Caller.MemberId).ToList(), context.Now, cancellationToken))
         {
             context.Outbox.Send(db, context.OrganizationId, conversation.Id, Activity.Message(notice));
             told++;

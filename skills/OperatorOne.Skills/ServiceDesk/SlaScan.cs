@@ -97,7 +97,7 @@ internal sealed class SlaScan(IServiceScopeFactory scopes, TimeProvider clock, O
                     continue;
                 }
                 var members = await Recipients.ForTicketAsync(db, ticket.AssigneeId, ticket.Sla.QueueId, cancellationToken);
-                foreach (var conversation in await Recipients.ConversationsAsync(db, members, cancellationToken))
+                foreach (var conversation in await Recipients.ConversationsAsync(db, members, now, cancellationToken))
                 {
                     outbox.Send(db, organizationId, conversation.Id, Activity.Message(crossing.Message(ticket.Number, ticket.Title)));
                 }

@@ -257,6 +257,38 @@ namespace OperatorOne.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "email_receipts",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    mailbox = table.Column<string>(type: "text", nullable: false),
+                    uid_validity = table.Column<long>(type: "bigint", nullable: false),
+                    uid = table.Column<long>(type: "bigint", nullable: false),
+                    size_bytes = table.Column<long>(type: "bigint", nullable: false),
+                    message_id = table.Column<string>(type: "text", nullable: true),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    claimed_by = table.Column<string>(type: "text", nullable: true),
+                    claimed_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    outcome = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_email_receipts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_email_receipts_organizations_organization_id",
+                        column: x => x.organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "holidays",
                 columns: table => new
                 {
@@ -285,6 +317,7 @@ namespace OperatorOne.Data.Migrations
                     display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     handle = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     email = table.Column<string>(type: "text", nullable: true),
+                    notify_by = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     is_active = table.Column<bool>(type: "boolean", nullable: false),
                     time_zone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
@@ -1095,6 +1128,7 @@ namespace OperatorOne.Data.Migrations
                     claimed_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     last_error = table.Column<string>(type: "text", nullable: true),
                     sent_activity_id = table.Column<string>(type: "text", nullable: true),
+                    rerouted_from_id = table.Column<long>(type: "bigint", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
@@ -1272,6 +1306,39 @@ namespace OperatorOne.Data.Migrations
                         name: "fk_crm_activities_organizations_organization_id",
                         column: x => x.organization_id,
                         principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "email_threads",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    conversation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ticket_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_email_threads", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_email_threads_conversations_conversation_id",
+                        column: x => x.conversation_id,
+                        principalTable: "conversations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_email_threads_organizations_organization_id",
+                        column: x => x.organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_email_threads_tickets_ticket_id",
+                        column: x => x.ticket_id,
+                        principalTable: "tickets",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1718,6 +1785,33 @@ namespace OperatorOne.Data.Migrations
                 .Annotation("Npgsql:IndexMethod", "gin");
 
             migrationBuilder.CreateIndex(
+                name: "ix_email_receipts_organization_id_mailbox_uid_validity_uid",
+                table: "email_receipts",
+                columns: new[] { "organization_id", "mailbox", "uid_validity", "uid" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_email_receipts_status_next_attempt_at",
+                table: "email_receipts",
+                columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_email_threads_conversation_id",
+                table: "email_threads",
+                column: "conversation_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_email_threads_organization_id_ticket_id",
+                table: "email_threads",
+                columns: new[] { "organization_id", "ticket_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_email_threads_ticket_id",
+                table: "email_threads",
+                column: "ticket_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_event_attendees_event_id_member_id",
                 table: "event_attendees",
                 columns: new[] { "event_id", "member_id" },
@@ -2024,6 +2118,12 @@ namespace OperatorOne.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "document_contents");
+
+            migrationBuilder.DropTable(
+                name: "email_receipts");
+
+            migrationBuilder.DropTable(
+                name: "email_threads");
 
             migrationBuilder.DropTable(
                 name: "event_attendees");
