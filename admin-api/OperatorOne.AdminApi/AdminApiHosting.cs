@@ -93,7 +93,7 @@ public static class AdminApiHosting
         organization.MapIntegrations();
 
         var organizations = app.MapGroup($"{Prefix}/organizations")
-            .WithMetadata(AdminApiEndpoint.Instance, OperatorAccess.Only)
+            .WithMetadata(AdminApiEndpoint.Instance, CheckedByGate.Instance, OperatorAccess.Only)
             .AddEndpointFilter((context, next) => context.HttpContext.Features.Get<AdminCaller>() is null
                 ? ValueTask.FromResult<object?>(TypedResults.Problem("Not authenticated.", statusCode: StatusCodes.Status401Unauthorized))
                 : next(context))

@@ -38,7 +38,7 @@ internal static class ChannelsPage
           organization.value = sessionStorage.getItem('operatorone.admin-organization') || '';
           key.value = sessionStorage.getItem('operatorone.admin-key') || '';
           const text = (tag, value, cls) => { const e = document.createElement(tag); e.textContent = value; if (cls) e.className = cls; return e; };
-          const words = { NotConfigured: 'not configured', Unreachable: 'configured but unreachable', Working: 'working' };
+          const words = { notConfigured: 'not configured', unreachable: 'configured but unreachable', working: 'working' };
           async function call(path) {
             return fetch('/admin/v1/organizations/' + encodeURIComponent(organization.value.trim()) + path,
               { headers: { Authorization: 'Bearer ' + key.value.trim() } });

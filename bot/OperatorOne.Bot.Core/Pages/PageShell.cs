@@ -28,7 +28,7 @@ public static class PageShell
             button { margin-top: 1.2rem; padding: .55rem 1.2rem; background: #1f6feb; color: #fff; border: 0; border-radius: 4px; font: inherit; cursor: pointer; }
             code, .secret { background: #e8eaef; padding: .15rem .35rem; border-radius: 3px; word-break: break-all; }
             .error { color: #b3261e; }
-            .state-Working { color: #1a7f37; } .state-Unreachable { color: #b3261e; } .state-NotConfigured { color: #6b7280; }
+            .state-working { color: #1a7f37; } .state-unreachable { color: #b3261e; } .state-notConfigured { color: #6b7280; }
             table { border-collapse: collapse; width: 100%; } td, th { text-align: left; padding: .3rem; border-bottom: 1px solid #e5e7eb; vertical-align: top; }
           </style>
         </head>

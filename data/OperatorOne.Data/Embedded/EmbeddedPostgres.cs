@@ -15,15 +15,18 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 {
     private const string Superuser = "postgres";
     private const string RuntimeUser = "operatorone_runtime";
+    private const int DefaultMaxConnections = 200;
 
     private readonly string _dataDir;
     private readonly string _binDir;
     private readonly RunAs _runAs;
     private readonly bool _durable;
+    private readonly int _maxConnections;
     private bool _started;
 
-    private EmbeddedPostgres(string dataDir, string binDir, RunAs runAs, bool durable, int port, string superPassword, string runtimePassword)
+    private EmbeddedPostgres(string dataDir, string binDir, RunAs runAs, bool durable, int maxConnections, int port, string superPassword, string runtimePassword)
     {
+        _maxConnections = maxConnections;
         _dataDir = dataDir;
         _binDir = binDir;
         _runAs = runAs;
@@ -49,7 +52,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// Initializes the folder if needed and starts the server on a free loopback port. Durable (fsync, full page
     /// writes) unless <paramref name="durable"/> is false: throwaway test clusters trade crash safety for speed.
     /// </summary>
-    public static async Task<EmbeddedPostgres> StartAsync(string dataDir, bool durable, CancellationToken cancellationToken)
+    public static Task<EmbeddedPostgres> StartAsync(string dataDir, bool durable, CancellationToken cancellationToken) =>
+        StartAsync(dataDir, durable, DefaultMaxConnections, cancellationToken);
+
+    /// <summary>As above, with room for <paramref name="maxConnections"/> connections (a test run's many hosts need more).</summary>
+    public static async Task<EmbeddedPostgres> StartAsync(string dataDir, bool durable, int maxConnections, CancellationToken cancellationToken)
     {
         dataDir = Path.GetFullPath(dataDir);
         var binDir = PostgresBinaries.Find();
@@ -59,7 +66,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var superPassword = ReadOrCreateSecret(secrets + "/superuser");
         var runtimePassword = ReadOrCreateSecret(secrets + "/runtime");
 
-        var server = new EmbeddedPostgres(dataDir, binDir, runAs, durable, FreePort(), superPassword, runtimePassword);
+        var server = new EmbeddedPostgres(dataDir, binDir, runAs, durable, maxConnections, FreePort(), superPassword, runtimePassword);
         await server.InitializeAsync(secrets, cancellationToken);
         await server.StartServerAsync(cancellationToken);
         return server;
@@ -117,7 +124,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var socketDir = _dataDir + ".socket";
         Directory.CreateDirectory(socketDir);
         _runAs.GiveOwnership(socketDir);
-        var options = $"-p {Port} -k {socketDir} -c listen_addresses=127.0.0.1 -c max_connections=200";
+        var options = $"-p {Port} -k {socketDir} -c listen_addresses=127.0.0.1 -c max_connections={_maxConnections}";
         if (!_durable)
         {
             options += " -c fsync=off -c full_page_writes=off -c synchronous_commit=off";

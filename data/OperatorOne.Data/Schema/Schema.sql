@@ -69,6 +69,9 @@ BEGIN
   IF TG_OP = 'UPDATE' AND NEW.role = 'Owner' AND NEW.is_active THEN
     RETURN NULL;
   END IF;
+  IF current_setting('operatorone.deleting_organization', true) = OLD.organization_id::text THEN
+    RETURN NULL; -- the whole organization is being deleted (op_delete_organization_rows), its owners with it
+  END IF;
   PERFORM 1 FROM organizations WHERE id = OLD.organization_id FOR UPDATE;
   IF NOT FOUND THEN
     RETURN NULL; -- the organization itself is being deleted
@@ -237,6 +240,8 @@ CREATE FUNCTION op_delete_organization_rows(p_table text) RETURNS bigint
   LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE deleted bigint;
 BEGIN
+  -- Tells op_keep_an_owner, for this transaction only, that the last owner goes because the organization does.
+  PERFORM set_config('operatorone.deleting_organization', op_current_org()::text, true);
   EXECUTE format('DELETE FROM %I WHERE %I = $1', p_table, op_tenant_table_filter(p_table)) USING op_current_org();
   GET DIAGNOSTICS deleted = ROW_COUNT;
   RETURN deleted;

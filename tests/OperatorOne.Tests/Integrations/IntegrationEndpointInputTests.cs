@@ -57,7 +57,7 @@ public sealed class IntegrationEndpointInputTests(IntegrationsFixture fixture)
         using var huge = await admin.PatchAsJsonAsync($"{AdminKeys.Base(org)}/custom-tools/{tool}", new { description = new string('x', 300_000) });
         using var foreignTool = await otherAdmin.PatchAsJsonAsync($"{AdminKeys.Base(other)}/custom-tools/{tool}", new { description = "mine now" });
         using var foreignHook = await otherAdmin.GetAsync($"{AdminKeys.Base(other)}/webhooks/{hook}/deliveries");
-        using var duplicate = await admin.PostAsJsonAsync($"{AdminKeys.Base(org)}/custom-tools", new { name = "order_status", description = "Again", url = "https://shop.example.com/" });
+        using var duplicate = await admin.PostAsJsonAsync($"{AdminKeys.Base(org)}/custom-tools", new { name = "order_status", description = "Again", url = fixture.Receiver.Url("/input-tests/") + "{id}" });
 
         Assert.Equal(HttpStatusCode.BadRequest, badLimit.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);

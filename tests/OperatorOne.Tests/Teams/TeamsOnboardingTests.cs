@@ -32,9 +32,11 @@ public sealed class TeamsOnboardingTests(TeamsBotHost host)
 
         await dana.Send("show my tickets");
         await dana.ExpectReply("You have no open tickets");
+        // A guest may list their (no) tickets too, so the answer's words tell nothing: the identity rows below do.
         await stranger.Send("show my tickets");
+        await stranger.Expect(c => c.Body["replyToId"] is not null && c.Text.Length > 0, "an answer");
         await stranger.Send("show my tickets");
-        await stranger.Expect(c => c.Body["replyToId"] is not null && c.Text.Length > 0 && !c.Text.Contains("You have no open tickets", StringComparison.Ordinal), "a guest's answer");
+        await stranger.Expect(c => c.Body["replyToId"] is not null && c.Text.Length > 0, "a second answer");
 
         var linked = await host.Bot.InOrganizationAsync(tenant.Organization.Id, db => db.ChannelIdentities
             .Where(i => i.Channel == "msteams" && (i.ExternalId == people["dana"] || i.ExternalId == people["stranger"]))
@@ -66,14 +68,14 @@ public sealed class TeamsOnboardingTests(TeamsBotHost host)
         var working = await TeamsReportAsync(admin, tenant.Organization.Id);
         var noTenant = await TeamsReportAsync(otherAdmin, unconnected.Id);
 
-        Assert.Equal("Unreachable", refused["state"]!.GetValue<string>());
+        Assert.Equal("unreachable", refused["state"]!.GetValue<string>());
         var failing = refused["hops"]!.AsArray().First(h => !h!["ok"]!.GetValue<bool>())!;
         Assert.Equal("Bot Connector token", failing["name"]!.GetValue<string>());
         Assert.Equal("the app password was refused.", failing["detail"]!.GetValue<string>());
         Assert.Contains("Teams__AppPassword", failing["fix"]!.GetValue<string>());
-        Assert.Equal("Working", working["state"]!.GetValue<string>());
+        Assert.Equal("working", working["state"]!.GetValue<string>());
         Assert.EndsWith("/api/messages", working["setup"]!["messagingEndpoint"]!.GetValue<string>());
-        Assert.Equal("Unreachable", noTenant["state"]!.GetValue<string>());
+        Assert.Equal("unreachable", noTenant["state"]!.GetValue<string>());
         Assert.Equal("Teams tenant", noTenant["hops"]!.AsArray().First(h => !h!["ok"]!.GetValue<bool>())!["name"]!.GetValue<string>());
     }
 
