@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using OperatorOne.Bot.Core.Security;
 
 namespace OperatorOne.AdminApi;
 
 /// <summary>
 /// Every /admin/v1 call, before its parameters are bound: rate limit, authenticate, hide other organizations (404),
-/// check the role (403), check the JSON body (400 with a reason), run, audit. A middleware rather than an endpoint
+/// check the role (403), check the input (<see cref="InboundBody"/>) and the JSON body (400 with a reason), run, audit. A middleware rather than an endpoint
 /// filter because filters run after binding, so a malformed body would be answered before the caller is known.
 /// </summary>
 internal sealed class AdminApiGate(RequestDelegate next)
@@ -53,15 +54,31 @@ internal sealed class AdminApiGate(RequestDelegate next)
 
     private async Task<int> RunAsync(HttpContext http, Endpoint endpoint, AdminCaller caller, Guid? routeOrganization)
     {
-        if (routeOrganization != caller.OrganizationId)
+        var operatorAccess = endpoint.Metadata.GetMetadata<OperatorAccess>();
+        if (caller.IsOperator && operatorAccess is null)
+        {
+            return await ProblemAsync(http, StatusCodes.Status403Forbidden,
+                "The operator key manages organizations (create, list, read, update, export, delete); everything else needs a member's API key.");
+        }
+        if (!caller.IsOperator && operatorAccess is { OperatorOnly: true })
+        {
+            return await ProblemAsync(http, StatusCodes.Status403Forbidden,
+                "Creating and listing organizations needs the operator key (AdminApi:OperatorKey), not a member's credential.");
+        }
+        if (!caller.IsOperator && routeOrganization != caller.OrganizationId)
         {
             // Another organization's data does not exist as far as this caller is concerned.
             return await ProblemAsync(http, StatusCodes.Status404NotFound, "Not found.");
         }
         var required = AdminAccess.RequiredFor(http);
-        if (caller.Role < required)
+        if (!caller.IsOperator && caller.Role < required)
         {
             return await ProblemAsync(http, StatusCodes.Status403Forbidden, $"This needs the {required.ToString().ToLowerInvariant()} role.");
+        }
+        // The host-wide input check waits for the gate here (CheckedByGate), so an unauthenticated body is never read.
+        if (await InboundBody.CheckAsync(http) is { } inbound)
+        {
+            return await ProblemAsync(http, inbound.Status, inbound.Reason);
         }
         if (await AdminRequestBody.ProblemAsync(http, endpoint) is { } bodyProblem)
         {
@@ -92,6 +109,17 @@ internal sealed class AdminApiGate(RequestDelegate next)
         await TypedResults.Problem(detail, statusCode: status).ExecuteAsync(http);
         return status;
     }
+}
+
+/// <summary>
+/// Endpoint metadata: the operator key may call this endpoint too (create, read, update, export, delete an
+/// organization); <see cref="OperatorOnly"/>: only the operator key may (creating and listing organizations).
+/// </summary>
+internal sealed record OperatorAccess(bool OperatorOnly)
+{
+    public static readonly OperatorAccess Also = new(false);
+
+    public static readonly OperatorAccess Only = new(true);
 }
 
 /// <summary>Endpoint metadata: this endpoint is behind <see cref="AdminApiGate"/>.</summary>

@@ -12,6 +12,12 @@ internal sealed class AdminApiOptions
     [Range(1, 100_000)]
     public int RequestsPerMinute { get; set; } = 300;
 
+    /// <summary>
+    /// The operator's key: whoever hosts the bot creates, lists, exports and deletes organizations with it (Bearer or
+    /// X-Api-Key). Not a member of any organization; empty: those calls are refused. At least 32 characters.
+    /// </summary>
+    public string? OperatorKey { get; set; }
+
     /// <summary>Organizations that also accept bearer tokens from their own identity provider (AdminApi:Oidc:0:…).</summary>
     public List<OidcProvider> Oidc { get; set; } = [];
 }

@@ -12,7 +12,7 @@ namespace OperatorOne.AdminApi;
 /// checked; the caller is the key's member with the lower of key and member role. A JWT is checked against the
 /// identity provider of the organization it is for; the caller is the active member with the token's email, in their role.
 /// </summary>
-internal sealed class AdminAuthentication(OperatorOneDb db, OidcTokens tokens, TimeProvider clock)
+internal sealed class AdminAuthentication(OperatorOneDb db, OidcTokens tokens, TimeProvider clock, Microsoft.Extensions.Options.IOptions<AdminApiOptions> options)
 {
     public static string? PresentedCredential(HttpRequest request)
     {
@@ -27,14 +27,31 @@ internal sealed class AdminAuthentication(OperatorOneDb db, OidcTokens tokens, T
 
     /// <summary>Who the credential claims to be, unchecked: the rate-limit partition, so one caller cannot starve another.</summary>
     public string? Partition(string presented) =>
-        ApiKeySecrets.TryReadId(presented) is { } keyId ? $"key:{keyId:N}"
+        IsOperatorKey(presented) ? "operator"
+        : ApiKeySecrets.TryReadId(presented) is { } keyId ? $"key:{keyId:N}"
         : OidcTokens.LooksLikeToken(presented) && tokens.UncheckedSubject(presented) is { } subject ? $"token:{subject}"
         : null;
 
-    public Task<AdminSignIn> AuthenticateAsync(string presented, Guid? routeOrganization, CancellationToken cancellationToken) =>
-        OidcTokens.LooksLikeToken(presented)
-            ? AuthenticateTokenAsync(presented, routeOrganization, cancellationToken)
-            : AuthenticateKeyAsync(presented, cancellationToken);
+    public async Task<AdminSignIn> AuthenticateAsync(string presented, Guid? routeOrganization, CancellationToken cancellationToken)
+    {
+        if (IsOperatorKey(presented))
+        {
+            // The operator acts on the organization the route names (row-level security still applies), or on none.
+            if (routeOrganization is { } organizationId)
+            {
+                await db.UseOrganizationAsync(organizationId, cancellationToken);
+            }
+            return AdminSignIn.Success(AdminCaller.Operator(routeOrganization));
+        }
+        return OidcTokens.LooksLikeToken(presented)
+            ? await AuthenticateTokenAsync(presented, routeOrganization, cancellationToken)
+            : await AuthenticateKeyAsync(presented, cancellationToken);
+    }
+
+    /// <summary>Constant time over hashes, so neither the key nor its length leaks through timing.</summary>
+    private bool IsOperatorKey(string presented) =>
+        options.Value.OperatorKey is { Length: > 0 } key
+        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(SecretBox.Hash(presented), SecretBox.Hash(key));
 
     private async Task<AdminSignIn> AuthenticateKeyAsync(string presented, CancellationToken cancellationToken)
     {

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OperatorOne.Data;
 using OperatorOne.Data.Audit;
 
@@ -15,10 +17,28 @@ internal static class AdminCallAudit
         var db = http.RequestServices.GetRequiredService<OperatorOneDb>();
         var clock = http.RequestServices.GetRequiredService<TimeProvider>();
         db.ChangeTracker.Clear();
+        if (HttpMethods.IsDelete(http.Request.Method) && status < 400
+            && !await db.Organizations.AnyAsync(o => o.Id == caller.OrganizationId, CancellationToken.None))
+        {
+            // The organization itself was deleted, its audit log with it; the log keeps the record.
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminCallAudit))
+                .LogWarning("{Credential} deleted organization {Organization}", caller.Credential, caller.OrganizationId);
+            return;
+        }
+        if (caller.IsOperator)
+        {
+            // The operator's calls land in the organization they touched while it exists, and always in the log.
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminCallAudit))
+                .LogInformation("Operator {Method} {Path}: {Status}", http.Request.Method, http.Request.Path.Value, status);
+            if (caller.OrganizationId == Guid.Empty || !await db.Organizations.AnyAsync(o => o.Id == caller.OrganizationId, CancellationToken.None))
+            {
+                return;
+            }
+        }
         db.AuditEvents.Add(new AuditEvent
         {
             OrganizationId = caller.OrganizationId,
-            MemberId = caller.MemberId,
+            MemberId = caller.IsOperator ? null : caller.MemberId,
             Kind = "admin_call",
             Tool = $"{http.Request.Method} {(endpoint as RouteEndpoint)?.RoutePattern.RawText?.TrimEnd('/')}",
             Outcome = status < 400 ? "ok" : "failed",

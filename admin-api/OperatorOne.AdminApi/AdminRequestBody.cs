@@ -23,7 +23,7 @@ internal static class AdminRequestBody
             // No body expected, or not JSON: binding answers 415 for the latter.
             return null;
         }
-        if (http.Request.ContentLength > MaxBytes)
+        if (http.Request.ContentLength > MaxBytes || (http.Request.Body.CanSeek && http.Request.Body.Length > MaxBytes))
         {
             return (StatusCodes.Status413PayloadTooLarge, $"The body is limited to {MaxBytes / 1024} KB.");
         }
@@ -64,7 +64,7 @@ internal static class AdminRequestBody
             return $"The body is not well-formed JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}).";
         }
         return ex.Path is { Length: > 2 } path
-            ? $"'{path[2..]}' has the wrong type or is not one of the allowed values."
+            ? $"'{path[2..]}' has the wrong type, is not one of the allowed values or is not a finite number."
             : "The body must be a JSON object.";
     }
 }

@@ -7,9 +7,12 @@ using OperatorOne.Data.Channels;
 using OperatorOne.Data.Conversations;
 using OperatorOne.Data.Crm;
 using OperatorOne.Data.Documents;
+using OperatorOne.Data.Integrations;
+using OperatorOne.Data.Email;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Organizations;
 using OperatorOne.Data.Outbox;
+using OperatorOne.Data.Recognition;
 using OperatorOne.Data.ServiceDesk;
 using OperatorOne.Data.Tenancy;
 using OperatorOne.Data.Tickets;
@@ -30,6 +33,7 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<ChannelIdentity> ChannelIdentities => Set<ChannelIdentity>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ChannelInstallation> ChannelInstallations => Set<ChannelInstallation>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<TranscriptMessage> TranscriptMessages => Set<TranscriptMessage>();
@@ -68,12 +72,18 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     public DbSet<EventAttendee> EventAttendees => Set<EventAttendee>();
     public DbSet<EventReminder> EventReminders => Set<EventReminder>();
     public DbSet<MemberWorkingHours> WorkingHours => Set<MemberWorkingHours>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<VoicePin> VoicePins => Set<VoicePin>();
     public DbSet<VoiceCall> VoiceCalls => Set<VoiceCall>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<RecognitionMiss> RecognitionMisses => Set<RecognitionMiss>();
+    public DbSet<CustomTool> CustomTools => Set<CustomTool>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<EmailReceipt> EmailReceipts => Set<EmailReceipt>();
+    public DbSet<EmailThread> EmailThreads => Set<EmailThread>();
 
     /// <summary>Switches this context (and its open connection, if any) to one organization.</summary>
     public async Task UseOrganizationAsync(Guid organizationId, CancellationToken cancellationToken)

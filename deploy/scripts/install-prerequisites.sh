@@ -2,7 +2,8 @@
 # Installs what OperatorOne needs beyond the .NET SDK, and only what is missing.
 #   run  — PostgreSQL (the embedded database), npm (to fetch the Web Chat bundle) and the offline speech engines
 #          (pocketsphinx for speech-to-text, espeak-ng for text-to-speech: the voice stream's default)
-#   test — also Chromium (browser tests) and sox (tests convert audio with it)
+#   test — also Chromium (browser tests), sox (tests convert audio with it), and Postfix and Dovecot (the email tests run
+#          their own instances in a throwaway folder; the packages' system services are not used)
 set -euo pipefail
 mode="${1:-run}"
 packages=()
@@ -15,6 +16,10 @@ command -v espeak-ng >/dev/null 2>&1 || packages+=(espeak-ng)
 if [ "$mode" = "test" ]; then
   command -v chromium >/dev/null 2>&1 || packages+=(chromium)
   command -v sox >/dev/null 2>&1 || packages+=(sox)
+  [ -x /usr/sbin/postfix ] || packages+=(postfix)
+  [ -x /usr/sbin/dovecot ] || packages+=(dovecot-core)
+  [ -e /usr/lib/dovecot/imap ] || packages+=(dovecot-imapd)
+  [ -e /usr/lib/dovecot/lmtp ] || packages+=(dovecot-lmtpd)
   # The deploy tests render the Kustomize overlays with kubectl. Debian's own kubernetes-client (1.20) embeds a
   # Kustomize too old for them, so kubectl comes only from a repository that offers it (pkgs.k8s.io).
   if ! command -v kubectl >/dev/null 2>&1; then
@@ -32,6 +37,8 @@ if [ ${#packages[@]} -gt 0 ]; then
   fi
   echo "Installing: ${packages[*]}"
   export DEBIAN_FRONTEND=noninteractive
+  # The tests configure their own Postfix; the machine's needs no mail setup of its own.
+  echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections 2>/dev/null || true
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 fi

@@ -3,6 +3,8 @@ using OperatorOne.Skills.Admin;
 using OperatorOne.Skills.Calendar;
 using OperatorOne.Skills.Crm;
 using OperatorOne.Skills.Documents;
+using OperatorOne.Skills.Integrations;
+using OperatorOne.Skills.Notices;
 using OperatorOne.Skills.ServiceDesk;
 using OperatorOne.Skills.Tickets;
 using OperatorOne.Skills.VoicePin;
@@ -24,6 +26,8 @@ public static class SkillsHosting
         builder.AddCalendar();
         builder.AddVoicePin();
         builder.AddDocuments();
+        builder.AddIntegrations();
+        builder.AddNotices();
         return builder;
     }
 }

@@ -1,9 +1,10 @@
 using OperatorOne.Benchmarks;
 using OperatorOne.Benchmarks.Documents;
+using OperatorOne.Benchmarks.Nlu;
 
 // Benchmarks run on demand (`dotnet run -c Release --project tests/OperatorOne.Benchmarks -- <name> [options]`),
 // never as part of the test suite: their numbers depend on the machine, so they report rather than assert.
-const string usage = "usage: documents [--count 100000] [--queries 250] [--data .data/bench] [--keep] [--connection OWNER-CS [--runtime-connection RUNTIME-CS]]";
+const string usage = "usage: nlu [--queries 2000] | documents [--count 100000] [--queries 250] [--data .data/bench] [--keep] [--connection OWNER-CS [--runtime-connection RUNTIME-CS]]";
 BenchmarkArguments arguments;
 try
 {
@@ -16,6 +17,8 @@ catch (ArgumentException e)
 }
 switch (args.FirstOrDefault())
 {
+    case "nlu":
+        return NluBenchmark.Run(args.Contains("--queries") ? arguments : arguments with { Queries = 2000 }, Console.Out);
     case "documents":
         return await DocumentsBenchmark.RunAsync(arguments, Console.Out, CancellationToken.None);
     default:

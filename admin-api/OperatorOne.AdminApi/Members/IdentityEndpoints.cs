@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Tenancy;
 using OperatorOne.Data;
 using OperatorOne.Data.Channels;
 using OperatorOne.Data.Members;
@@ -40,9 +41,11 @@ internal static class IdentityEndpoints
         {
             errors["channel"] = [$"The channel must be one of {string.Join(", ", ChannelNames.All)}."];
         }
-        if (string.IsNullOrWhiteSpace(link.ExternalId) || link.ExternalId.Length > 200)
+        var country = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Country).SingleOrDefaultAsync(cancellationToken) ?? "US";
+        var (externalId, problem) = ChannelExternalIds.Normalize(channel ?? "", link.ExternalId, country);
+        if (problem is not null)
         {
-            errors["externalId"] = ["The external id must be 1 to 200 characters."];
+            errors["externalId"] = [problem];
         }
         if (errors.Count > 0)
         {
@@ -52,7 +55,6 @@ internal static class IdentityEndpoints
         {
             return TypedResults.NotFound();
         }
-        var externalId = link.ExternalId.Trim();
         if (await db.ChannelIdentities.AnyAsync(i => i.Channel == channel && i.ExternalId == externalId, cancellationToken))
         {
             return TypedResults.Problem("That channel identity is already linked to a member.", statusCode: StatusCodes.Status409Conflict);
@@ -60,7 +62,7 @@ internal static class IdentityEndpoints
         var identity = new ChannelIdentity
         {
             Id = Guid.NewGuid(), OrganizationId = organizationId, MemberId = memberId, Channel = channel!,
-            ExternalId = externalId, CreatedAt = clock.GetUtcNow(),
+            ExternalId = externalId!, CreatedAt = clock.GetUtcNow(),
         };
         db.ChannelIdentities.Add(identity);
         await db.SaveChangesAsync(cancellationToken);
@@ -76,4 +78,5 @@ internal static class IdentityEndpoints
 
 internal sealed record IdentityDto(Guid Id, Guid MemberId, string Channel, string ExternalId, DateTimeOffset CreatedAt);
 
-internal sealed record IdentityLink(string? Channel, string ExternalId);
+/// <summary>A channel identity to link; a phone number may be typed any way ("(555) 123-4567") and is stored in E.164.</summary>
+internal sealed record IdentityLink(string? Channel, string? ExternalId);

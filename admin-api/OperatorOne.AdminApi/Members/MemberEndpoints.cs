@@ -19,10 +19,11 @@ internal static partial class MemberEndpoints
         members.MapGet("", ListAsync).WithSummary("List members, active and deactivated.");
         members.MapGet("/{memberId:guid}", GetAsync).WithSummary("Read one member.");
         members.MapPost("", InviteAsync).WithSummary("Invite a member: handle, name, email and role.");
-        members.MapPatch("/{memberId:guid}", UpdateAsync).WithSummary("Change a member's name or email (the email an OIDC token is matched on); omitted fields stay.");
-        members.MapPut("/{memberId:guid}/role", ChangeRoleAsync).WithSummary("Change a member's role (owner only).")
+        members.MapPatch("/{memberId:guid}", UpdateAsync)
+            .WithSummary("Change a member's name, email (the address an OIDC token and their mail are matched on) or notifyBy (chat, email, both); omitted fields stay.");
+        members.MapPut("/{memberId:guid}/role", ChangeRoleAsync).WithSummary("Change a member's role (owner only); the last active owner cannot be demoted (409).")
             .WithMetadata(new AdminAccess(MemberRole.Owner));
-        members.MapPost("/{memberId:guid}/deactivate", DeactivateAsync).WithSummary("Deactivate a member; their keys stop working.");
+        members.MapPost("/{memberId:guid}/deactivate", DeactivateAsync).WithSummary("Deactivate a member; their keys stop working. The last active owner cannot be deactivated (409).");
     }
 
     internal static async Task<Ok<List<MemberDto>>> ListAsync(OperatorOneDb db, CancellationToken cancellationToken) =>
@@ -76,36 +77,53 @@ internal static partial class MemberEndpoints
         member.DisplayName = update.DisplayName?.Trim() ?? member.DisplayName;
         // An empty email clears it: the member can then no longer sign in with a token.
         member.Email = update.Email is null ? member.Email : update.Email.Trim() is { Length: > 0 } email ? email : null;
+        member.NotifyBy = update.NotifyBy ?? member.NotifyBy;
+        if (member.NotifyBy != NoticePreference.Chat && member.Email is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["notifyBy"] = ["Notices by email need the member's email address."] });
+        }
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(MemberDto.From(member));
     }
 
-    internal static async Task<Results<Ok<MemberDto>, NotFound, ValidationProblem>> ChangeRoleAsync(
+    internal static async Task<Results<Ok<MemberDto>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeRoleAsync(
         Guid memberId, RoleChange change, OperatorOneDb db, CancellationToken cancellationToken)
     {
-        if (!Enum.IsDefined(change.Role))
+        if (!Enum.IsDefined(change.Role) || change.Role == MemberRole.Guest)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["Unknown role."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["The role must be viewer, member, admin or owner."] });
         }
-        var member = await db.Members.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
-        if (member is null)
-        {
-            return TypedResults.NotFound();
-        }
-        member.Role = change.Role;
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(MemberDto.From(member));
+        return await ChangeAsync(memberId, db, member => member.Role = change.Role, change.Role != MemberRole.Owner, cancellationToken);
     }
 
-    internal static async Task<Results<Ok<MemberDto>, NotFound>> DeactivateAsync(Guid memberId, OperatorOneDb db, CancellationToken cancellationToken)
+    internal static Task<Results<Ok<MemberDto>, NotFound, ValidationProblem, ProblemHttpResult>> DeactivateAsync(
+        Guid memberId, OperatorOneDb db, CancellationToken cancellationToken) =>
+        ChangeAsync(memberId, db, member => member.IsActive = false, losesOwnership: true, cancellationToken);
+
+    /// <summary>A role or status change that may take an owner away: refused for the organization's last active owner.</summary>
+    private static async Task<Results<Ok<MemberDto>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        Guid memberId, OperatorOneDb db, Action<Member> change, bool losesOwnership, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var member = await db.Members.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
         if (member is null)
         {
             return TypedResults.NotFound();
         }
-        member.IsActive = false;
-        await db.SaveChangesAsync(cancellationToken);
+        if (losesOwnership && await Owners.LastOwnerRefusalAsync(db, member, cancellationToken) is { } refusal)
+        {
+            return TypedResults.Problem(refusal, statusCode: StatusCodes.Status409Conflict);
+        }
+        change(member);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (Owners.IsLastOwnerViolation(e))
+        {
+            return TypedResults.Problem(Owners.Refusal(member.DisplayName), statusCode: StatusCodes.Status409Conflict);
+        }
         return TypedResults.Ok(MemberDto.From(member));
     }
 
@@ -113,14 +131,15 @@ internal static partial class MemberEndpoints
     internal static partial Regex HandlePattern();
 }
 
-internal sealed record MemberDto(Guid Id, string Handle, string DisplayName, string? Email, MemberRole Role, bool IsActive, string? TimeZone, DateTimeOffset CreatedAt)
+internal sealed record MemberDto(Guid Id, string Handle, string DisplayName, string? Email, MemberRole Role, bool IsActive, string? TimeZone, DateTimeOffset CreatedAt,
+    NoticePreference NotifyBy)
 {
-    public static MemberDto From(Member m) => new(m.Id, m.Handle, m.DisplayName, m.Email, m.Role, m.IsActive, m.TimeZone, m.CreatedAt);
+    public static MemberDto From(Member m) => new(m.Id, m.Handle, m.DisplayName, m.Email, m.Role, m.IsActive, m.TimeZone, m.CreatedAt, m.NotifyBy);
 }
 
 internal sealed record RoleChange(MemberRole Role);
 
-internal sealed record MemberUpdate(string? DisplayName, string? Email)
+internal sealed record MemberUpdate(string? DisplayName, string? Email, NoticePreference? NotifyBy = null)
 {
     public Dictionary<string, string[]> Validate()
     {
@@ -129,9 +148,13 @@ internal sealed record MemberUpdate(string? DisplayName, string? Email)
         {
             errors["displayName"] = ["The name must be 1 to 200 characters."];
         }
-        if (Email is { Length: > 0 } email && (email.Length > 320 || !email.Contains('@', StringComparison.Ordinal)))
+        if (Email is { Length: > 0 } email && (email.Length > 320 || OperatorOne.Bot.Core.Notices.EmailConversations.Address(email) is null))
         {
             errors["email"] = ["That is not an email address."];
+        }
+        if (NotifyBy is { } notifyBy && !Enum.IsDefined(notifyBy))
+        {
+            errors["notifyBy"] = ["notifyBy must be chat, email or both."];
         }
         return errors;
     }
@@ -150,7 +173,7 @@ internal sealed record MemberInvite(string Handle, string DisplayName, string? E
         {
             errors["displayName"] = ["The name must be 1 to 200 characters."];
         }
-        if (Email is not null && (Email.Length > 320 || !Email.Contains('@', StringComparison.Ordinal)))
+        if (Email is not null && (Email.Length > 320 || OperatorOne.Bot.Core.Notices.EmailConversations.Address(Email) is null))
         {
             errors["email"] = ["That is not an email address."];
         }

@@ -14,8 +14,15 @@ internal static class OrganizationEndpoints
 {
     public static void MapOrganizations(this RouteGroupBuilder organization)
     {
-        organization.MapGet("", GetAsync).WithSummary("Read the organization's settings and approval policy.");
-        organization.MapPatch("", UpdateAsync).WithSummary("Change settings, business context or approval policy; omitted fields stay.");
+        organization.MapGet("", GetAsync).WithSummary("Read the organization's settings and approval policy.").WithMetadata(OperatorAccess.Also);
+        organization.MapPatch("", UpdateAsync).WithSummary("Change settings, business context or approval policy; omitted fields stay.")
+            .WithMetadata(OperatorAccess.Also);
+        organization.MapGet("/export", OrganizationExport.ExportAsync)
+            .WithSummary("Download everything the organization owns: a zip with one JSON array per table (stored secrets withheld).")
+            .WithMetadata(OperatorAccess.Also, new AdminAccess(MemberRole.Owner));
+        organization.MapDelete("", OrganizationDeletion.DeleteAsync)
+            .WithSummary("Delete the organization and everything it owns: first without ?confirmation= (428 with one), then with it.")
+            .WithMetadata(OperatorAccess.Also, new AdminAccess(MemberRole.Owner));
     }
 
     internal static async Task<Results<Ok<OrganizationDto>, NotFound>> GetAsync(Guid organizationId, OperatorOneDb db, CancellationToken cancellationToken)
@@ -38,6 +45,8 @@ internal static class OrganizationEndpoints
             return TypedResults.NotFound();
         }
         found.Name = update.Name?.Trim() ?? found.Name;
+        found.TimeZone = update.TimeZone is { Length: > 0 } zone ? zone.Trim() : found.TimeZone;
+        found.Country = update.Country is { Length: > 0 } ? OrganizationCreation.Country(update.Country)! : found.Country;
         found.BusinessContext = update.BusinessContext ?? found.BusinessContext;
         found.ApprovalExpiry = update.ApprovalExpiryMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : found.ApprovalExpiry;
         found.AllowSelfApproval = update.AllowSelfApproval ?? found.AllowSelfApproval;
@@ -51,21 +60,35 @@ internal static class OrganizationEndpoints
 
 internal sealed record OrganizationDto(
     Guid Id, string Name, string BusinessContext, int ApprovalExpiryMinutes, bool AllowSelfApproval,
-    MemberRole? RiskyWriteApproverRole, MemberRole? AdminApproverRole, DateTimeOffset CreatedAt, OrganizationLlmSettings Llm)
+    MemberRole? RiskyWriteApproverRole, MemberRole? AdminApproverRole, DateTimeOffset CreatedAt, OrganizationLlmSettings Llm,
+    string TimeZone, string Country)
 {
     public static OrganizationDto From(Organization o) => new(
         o.Id, o.Name, o.BusinessContext, (int)o.ApprovalExpiry.TotalMinutes, o.AllowSelfApproval,
-        o.RiskyWriteApproverRole, o.AdminApproverRole, o.CreatedAt, OrganizationLlmSettings.From(o));
+        o.RiskyWriteApproverRole, o.AdminApproverRole, o.CreatedAt, OrganizationLlmSettings.From(o), o.TimeZone, o.Country);
 }
 
+/// <summary>
+/// A change to the organization; omitted fields stay. <see cref="AllowSelfApproval"/> also lets a sole approver confirm
+/// their own request (a second, audited step) instead of having it refused.
+/// </summary>
 internal sealed record OrganizationUpdate(
     string? Name, string? BusinessContext, int? ApprovalExpiryMinutes, bool? AllowSelfApproval,
     MemberRole? RiskyWriteApproverRole, MemberRole? AdminApproverRole,
-    bool? ClearRiskyWriteApproverRole, bool? ClearAdminApproverRole, OrganizationLlmSettings? Llm = null)
+    bool? ClearRiskyWriteApproverRole, bool? ClearAdminApproverRole, OrganizationLlmSettings? Llm = null,
+    string? TimeZone = null, string? Country = null)
 {
     public Dictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>();
+        if (TimeZone is { Length: > 0 } zone && !OrganizationCreation.IsTimeZone(zone))
+        {
+            errors["timeZone"] = [$"'{zone}' is not a time zone; use an IANA id such as Europe/Berlin."];
+        }
+        if (Country is { Length: > 0 } && OrganizationCreation.Country(Country) is null)
+        {
+            errors["country"] = [$"'{Country}' is not a two-letter country code (ISO 3166), such as US or BE."];
+        }
         if (Name is not null && (Name.Trim().Length == 0 || Name.Length > 200))
         {
             errors["name"] = ["The name must be 1 to 200 characters."];

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OperatorOne.Bot.Core.Security;
 
 namespace OperatorOne.Bot.Core.Activities;
 
@@ -20,6 +21,7 @@ public static class BotJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        FiniteNumbers.AddTo(options.Converters);
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

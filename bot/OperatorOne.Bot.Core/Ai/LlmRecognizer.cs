@@ -56,12 +56,12 @@ public sealed class LlmRecognizer(
         var redactor = new Redactor(config.NationalIdPatterns.Select(p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100))));
         var history = await HistoryAsync(context, redactor, config, settings, cancellationToken);
         var calls = new List<LlmToolCall>();
-        var tools = registry.AllowedFor(context.Caller)
+        var tools = (await registry.ForOrganizationAsync(context.Db, context.OrganizationId, cancellationToken)).AllowedFor(context.Caller)
             .Select(t => (AITool)new GatedToolFunction(t, executor, context, calls, redactor, audit))
             .ToList();
         List<ChatMessage> messages =
         [
-            new(ChatRole.System, SystemPrompt.Build(settings.OrganizationName, settings.BusinessContext, context.Caller, redactor.Redact(history.Summary))),
+            new(ChatRole.System, SystemPrompt.Build(settings.OrganizationName, settings.BusinessContext, context.Caller, context.Now, redactor.Redact(history.Summary))),
             .. history.Turns.Select(t => new ChatMessage(t.FromUser ? ChatRole.User : ChatRole.Assistant, redactor.Redact(t.Text))),
             new(ChatRole.User, redactor.Redact(text)),
         ];

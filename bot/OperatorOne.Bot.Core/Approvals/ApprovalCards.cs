@@ -11,28 +11,29 @@ public static class ApprovalCards
     public const string ApproveVerb = "approve";
     public const string RejectVerb = "reject";
 
-    public static JsonObject Pending(ApprovalRequest request, string requesterName) =>
+    /// <summary>The card an approver sees, its times in <paramref name="zone"/> (the approver's; UTC when unknown).</summary>
+    public static JsonObject Pending(ApprovalRequest request, string requesterName, TimeZoneInfo? zone = null) =>
         AdaptiveCard.Create(
             [
                 AdaptiveCard.Heading($"Approval #{request.Number}: {request.Summary}"),
                 AdaptiveCard.Facts(
                     ("Requested by", requesterName),
-                    ("Tool", request.Tool),
-                    ("Expires", Format(request.ExpiresAt))),
+                    ("Action", ActionName(request.Tool)),
+                    ("Expires", Format(request.ExpiresAt, zone))),
             ],
             [
                 AdaptiveCard.Submit("Approve", Data(request, ApproveVerb), style: "positive"),
                 AdaptiveCard.Submit("Reject", Data(request, RejectVerb), style: "destructive"),
             ]);
 
-    public static JsonObject Decided(ApprovalRequest request, string requesterName, string deciderName) =>
+    public static JsonObject Decided(ApprovalRequest request, string requesterName, string deciderName, TimeZoneInfo? zone = null) =>
         AdaptiveCard.Create(
             [
                 AdaptiveCard.Heading($"Approval #{request.Number}: {request.Summary}"),
                 AdaptiveCard.Facts(
                     ("Requested by", requesterName),
                     ("Decision", $"{StatusWord(request.Status)} by {deciderName}"),
-                    ("Decided at", Format(request.DecidedAt ?? request.CreatedAt))),
+                    ("Decided at", Format(request.DecidedAt ?? request.CreatedAt, zone))),
                 AdaptiveCard.Text(request.Outcome ?? "", subtle: true),
             ],
             []);
@@ -52,5 +53,16 @@ public static class ApprovalCards
         ["decision"] = decision,
     };
 
-    private static string Format(DateTimeOffset when) => when.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>What people call the action: "delete_ticket" → "Delete ticket" (the heading's summary says which one).</summary>
+    public static string ActionName(string tool)
+    {
+        var words = tool.Replace('_', ' ').Trim();
+        return words.Length == 0 ? "Action" : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    /// <summary>"2026-12-07 15:00 UTC", or the reader's wall clock with its zone: "2026-12-07 16:00 Europe/Berlin".</summary>
+    public static string Format(DateTimeOffset when, TimeZoneInfo? zone = null) =>
+        zone is null || zone == TimeZoneInfo.Utc || zone.Id == "UTC"
+            ? when.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)
+            : $"{TimeZoneInfo.ConvertTime(when, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} {zone.Id}";
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Audit;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data.Approvals;
 
 namespace OperatorOne.Bot.Core.Approvals;
@@ -56,7 +57,12 @@ public sealed class ApprovalDecisions(ToolExecutor executor, AuditLog audit)
             .SetProperty(a => a.Status, request.Status)
             .SetProperty(a => a.Outcome, request.Outcome), cancellationToken);
         audit.Record(context, "approval_decided", request.Status.ToString().ToLowerInvariant(), $"approval #{request.Number}", request.Tool);
+        if (context.Caller.MemberId == request.RequestedById)
+        {
+            audit.Record(context, "self_approval", request.Status.ToString().ToLowerInvariant(), $"approval #{request.Number}", request.Tool);
+        }
         await ApprovalNotices.PublishAsync(request, context, cancellationToken);
+        await WebhookPublisher.PublishAsync(context, WebhookEvents.ApprovalDecided, ApprovalRequests.ApprovalEvent(request), cancellationToken);
 
         var verdict = decision.Approve ? "Approved" : "Rejected";
         return new ToolResult($"{verdict} #{request.Number}: {request.Summary}. {request.Outcome}".Trim());

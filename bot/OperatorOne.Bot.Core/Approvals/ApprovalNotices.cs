@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Approvals;
 
 namespace OperatorOne.Bot.Core.Approvals;
@@ -16,12 +18,13 @@ internal static class ApprovalNotices
             .ToDictionaryAsync(m => m.Id, m => m.DisplayName, cancellationToken);
         var requester = names.GetValueOrDefault(request.RequestedById, "someone");
         var decider = request.DecidedById is { } id ? names.GetValueOrDefault(id, "an approver") : "nobody (it expired)";
-        var card = ApprovalCards.Decided(request, requester, decider);
         var word = ApprovalCards.StatusWord(request.Status).ToLowerInvariant();
 
         var copies = await db.ApprovalCardCopies.AsNoTracking().Where(c => c.ApprovalRequestId == request.Id).ToListAsync(cancellationToken);
+        var zones = await ReaderZonesAsync(db, copies, cancellationToken);
         foreach (var copy in copies)
         {
+            var card = ApprovalCards.Decided(request, requester, decider, copy.ConversationId is { } copyConversation ? zones.GetValueOrDefault(copyConversation) : null);
             var updated = new Activity
             {
                 Type = ActivityTypes.Message,
@@ -38,5 +41,20 @@ internal static class ApprovalNotices
                 : $"Your request #{request.Number} ({request.Summary}) was {word} by {decider}. {request.Outcome}".Trim();
             await context.Outbox.SendAsync(db, conversationId, Activity.Message(notice), cancellationToken);
         }
+    }
+
+    /// <summary>The time zone of the member each card copy was sent to, by conversation.</summary>
+    private static async Task<Dictionary<Guid, TimeZoneInfo>> ReaderZonesAsync(OperatorOneDb db, List<ApprovalCardCopy> copies, CancellationToken cancellationToken)
+    {
+        var conversations = copies.Where(c => c.ConversationId != null).Select(c => c.ConversationId!.Value).Distinct().ToList();
+        var rows = await db.Conversations.AsNoTracking()
+            .Where(c => conversations.Contains(c.Id) && c.MemberId != null)
+            .Join(db.Members, c => c.MemberId, m => m.Id, (c, m) => new
+            {
+                c.Id,
+                Zone = m.TimeZone ?? db.Organizations.Where(o => o.Id == m.OrganizationId).Select(o => o.TimeZone).First(),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => NaturalDates.Zone(r.Zone));
     }
 }

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Channels;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Notices;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data;
 using OperatorOne.Data.Approvals;
 using OperatorOne.Data.Conversations;
@@ -31,13 +34,13 @@ public sealed class ApprovalRequests(IEnumerable<IProactiveConversations> opener
             Summary = summary,
             RequestedById = context.Caller.MemberId ?? throw new InvalidOperationException("Guests cannot request risky actions."),
             RequestedInConversationId = context.ConversationId,
-            RequiredRole = (tool.Definition.Tier == ToolTier.Admin ? organization.AdminApproverRole : organization.RiskyWriteApproverRole)
-                ?? ToolExecutor.ApproverRoleFor(tool.Definition),
+            RequiredRole = RequiredRole(tool, organization),
             Status = ApprovalStatus.Pending,
             CreatedAt = context.Now,
             ExpiresAt = context.Now + organization.ApprovalExpiry,
         };
         db.ApprovalRequests.Add(request);
+        await WebhookPublisher.PublishAsync(context, WebhookEvents.ApprovalRequested, ApprovalEvent(request), cancellationToken);
 
         // Roles are stored by name, so their order is compared here, not in SQL (where "Viewer" > "Admin").
         var approvers = (await db.Members
@@ -48,16 +51,61 @@ public sealed class ApprovalRequests(IEnumerable<IProactiveConversations> opener
             .Where(m => m.Role >= request.RequiredRole)
             .Select(m => m.Id)
             .ToList();
-        foreach (var conversation in await ApproverConversationsAsync(db, approvers, cancellationToken))
+        // Where each approver prefers: their chats, their email, or both.
+        var conversations = await NoticeConversations.ForMembersAsync(db, context.OrganizationId, approvers, context.Now, cancellationToken);
+        // Each approver reads the card's times on their own clock.
+        var zones = await db.Members.Where(m => approvers.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, m => NaturalDates.Zone(m.TimeZone ?? organization.TimeZone), cancellationToken);
+        foreach (var conversation in conversations)
         {
-            SendCard(context, request, context.Caller.DisplayName, conversation);
+            var zone = conversation.MemberId is { } member ? zones.GetValueOrDefault(member) : null;
+            SendCard(context, request, context.Caller.DisplayName, conversation, zone);
         }
         await SendToUnreachedAsync(context, request, approvers, cancellationToken);
         return request;
     }
 
+    /// <summary>
+    /// Who can decide a request for this tool before it is made: someone other than the requester, only the requester
+    /// (when the organization allows self-approval), or nobody — then it is refused up front instead of expiring unseen.
+    /// </summary>
+    public async Task<ApprovalDeciders> DecidersAsync(RegisteredTool tool, ToolContext context, CancellationToken cancellationToken)
+    {
+        var organization = await context.Db.Organizations.AsNoTracking().SingleAsync(o => o.Id == context.OrganizationId, cancellationToken);
+        var required = RequiredRole(tool, organization);
+        var roles = await context.Db.Members.Where(m => m.IsActive && m.Id != context.Caller.MemberId).Select(m => m.Role).ToListAsync(cancellationToken);
+        if (roles.Any(r => r >= required))
+        {
+            return ApprovalDeciders.Others;
+        }
+        if (organization.AllowSelfApproval && context.Caller.Role >= required)
+        {
+            return ApprovalDeciders.OnlyRequester;
+        }
+        var role = required.ToString().ToLowerInvariant();
+        return ApprovalDeciders.Nobody(
+            $"This needs approval by {(role is "admin" or "owner" ? "an" : "a")} {role} or above, and nobody else in the organization can give it, so I haven't asked. "
+            + $"Invite someone who can (\"invite name@example.com as {(role is "admin" or "owner" ? "an" : "a")} {role}\"), or an owner can allow self-approval "
+            + "(admin API: PATCH the organization with allowSelfApproval) to confirm such requests yourself.");
+    }
+
+    private static Data.Members.MemberRole RequiredRole(RegisteredTool tool, Data.Organizations.Organization organization) =>
+        (tool.Definition.Tier == ToolTier.Admin ? organization.AdminApproverRole : organization.RiskyWriteApproverRole)
+        ?? ToolExecutor.ApproverRoleFor(tool.Definition);
+
+    /// <summary>What webhook receivers learn of an approval: the request and its state, never its raw arguments.</summary>
+    internal static object ApprovalEvent(ApprovalRequest request) => new
+    {
+        approval = new
+        {
+            request.Id, request.Number, request.Tool, request.Summary, Status = request.Status.ToString().ToLowerInvariant(),
+            RequiredRole = request.RequiredRole.ToString().ToLowerInvariant(), request.RequestedById, request.DecidedById,
+            request.CreatedAt, request.DecidedAt, request.Outcome,
+        },
+    };
+
     /// <summary>Queues the pending card to one conversation and remembers the copy so it can be updated later.</summary>
-    public static void SendCard(ToolContext context, ApprovalRequest request, string requesterName, Conversation conversation)
+    public static void SendCard(ToolContext context, ApprovalRequest request, string requesterName, Conversation conversation, TimeZoneInfo? zone = null)
     {
         var copy = new ApprovalCardCopy
         {
@@ -69,27 +117,15 @@ public sealed class ApprovalRequests(IEnumerable<IProactiveConversations> opener
             CreatedAt = context.Now,
         };
         context.Db.ApprovalCardCopies.Add(copy);
-        context.Outbox.Send(context.Db, conversation, PendingCard(request, requesterName), copy.Id);
+        context.Outbox.Send(context.Db, conversation, PendingCard(request, requesterName, zone), copy.Id);
     }
 
-    private static Activity PendingCard(ApprovalRequest request, string requesterName) => new()
+    private static Activity PendingCard(ApprovalRequest request, string requesterName, TimeZoneInfo? zone = null) => new()
     {
         Type = ActivityTypes.Message,
         Text = $"Approval needed: {request.Summary} (requested by {requesterName}).",
-        Attachments = [Attachment.AdaptiveCard(ApprovalCards.Pending(request, requesterName))],
+        Attachments = [Attachment.AdaptiveCard(ApprovalCards.Pending(request, requesterName, zone))],
     };
-
-    /// <summary>Each approver's most recent reachable conversation per channel: they hear about it where they talk to us.</summary>
-    private static async Task<List<Conversation>> ApproverConversationsAsync(OperatorOneDb db, List<Guid> approvers, CancellationToken cancellationToken)
-    {
-        var conversations = await db.Conversations
-            .Where(c => c.MemberId != null && approvers.Contains(c.MemberId.Value) && !c.IsStale)
-            .ToListAsync(cancellationToken);
-        return conversations
-            .GroupBy(c => (c.MemberId, c.Channel))
-            .Select(g => g.OrderByDescending(c => c.LastActivityAt).First())
-            .ToList();
-    }
 
     /// <summary>
     /// Approvers linked on a channel that can start conversations, who have never talked to the bot there, get the card

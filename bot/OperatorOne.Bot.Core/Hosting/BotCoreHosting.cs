@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OperatorOne.Bot.Core.Approvals;
 using OperatorOne.Bot.Core.Audit;
+using OperatorOne.Bot.Core.Channels;
+using OperatorOne.Bot.Core.Invitations;
 using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Telemetry;
@@ -24,6 +26,10 @@ public static class BotCoreHosting
             .Validate(o => o.HeartbeatSeconds > 0 && o.ReplicaTimeoutSeconds > o.HeartbeatSeconds && o.MaxHoldSeconds > 0 && o.PollMilliseconds > 0,
                 "Work: HeartbeatSeconds, ReplicaTimeoutSeconds (> HeartbeatSeconds), MaxHoldSeconds and PollMilliseconds must be positive.")
             .ValidateOnStart();
+        services.AddOptions<OnboardingOptions>().Bind(builder.Configuration.GetSection(OnboardingOptions.Section))
+            .Validate(OnboardingOptions.IsValid, OnboardingOptions.Invalid).ValidateOnStart();
+        services.AddSingleton<InvitationLinks>();
+        services.AddSingleton<ChannelChecks>();
         services.AddMetrics();
         services.AddSingleton<Backlog>();
         services.AddSingleton<BotMetrics>();
@@ -57,6 +63,9 @@ public static class BotCoreHosting
         services.AddScoped<ApprovalDecisions>();
         services.TryAddScoped<IRecognizer, BuiltInRecognizer>();
         services.AddScoped<BuiltInRecognizer>();
+        services.AddSingleton<SemanticIntents>();
+        services.AddOptions<UnderstandingThresholds>().Bind(builder.Configuration.GetSection("Recognition"));
+        services.AddHostedService<SemanticWarmup>();
         services.AddScoped<OutboxDelivery>();
         return builder;
     }

@@ -3,6 +3,7 @@ using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Channels;
 using OperatorOne.Bot.Core.Telemetry;
 using OperatorOne.Bot.Core.Work;
+using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data;
 using OperatorOne.Data.Audit;
 using OperatorOne.Data.Conversations;
@@ -15,7 +16,7 @@ namespace OperatorOne.Bot.Core.Outbox;
 /// database transaction while the channel is called: the row is read, the channel called, then the outcome saved.
 /// </summary>
 internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSender> senders, IEnumerable<IProactiveConversations> openers,
-    OutboxWriter outbox, WorkSignal signal, TimeProvider clock, BotMetrics metrics)
+    OutboxWriter outbox, WorkSignal signal, TimeProvider clock, BotMetrics metrics, IEnumerable<IWebhookSender> webhooks)
 {
     internal const int MaxAttempts = 10;
 
@@ -28,6 +29,11 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
         var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == id && m.ClaimedBy == replica && m.Status == OutboxStatus.Pending, cancellationToken);
         if (message is null)
         {
+            return;
+        }
+        if (message.Kind == OutboxKind.Webhook)
+        {
+            await DeliverWebhookAsync(message, span, cancellationToken);
             return;
         }
         span?.SetTag(BotTelemetry.ChannelTag, message.Channel);
@@ -170,10 +176,53 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
                     Detail = System.Text.Json.JsonSerializer.Serialize(new { channel = message.Channel, reason = failure.Reason, outbox = message.Id }),
                     CreatedAt = now,
                 });
+                // Email fallback: a member's notice that its chat can no longer take goes to their address instead.
+                if ((failure.StaleConversation || sender is null) && conversation is not null
+                    && await EmailFallback.RerouteAsync(db, outbox, message, conversation, failure.Reason, now, cancellationToken))
+                {
+                    notify = true;
+                }
                 break;
         }
         message.ClaimedBy = null;
         message.ClaimedAt = null;
         return notify;
+    }
+
+    /// <summary>A webhook delivery: the same retries and backoff, no conversation to mark stale; the sender stops a subscription on 410.</summary>
+    private async Task DeliverWebhookAsync(OutboxMessage message, System.Diagnostics.Activity? span, CancellationToken cancellationToken)
+    {
+        const string Channel = OutboxWriter.WebhookChannel;
+        span?.SetTag(BotTelemetry.ChannelTag, Channel);
+        span?.SetTag("operatorone.outbox.kind", message.Kind.ToString());
+        var result = webhooks.FirstOrDefault() is { } sender
+            ? await sender.SendAsync(message, cancellationToken)
+            : new DeliveryResult.Undeliverable("Webhooks are not configured.", StaleConversation: false);
+        var now = clock.GetUtcNow();
+        message.Attempts++;
+        switch (result)
+        {
+            case DeliveryResult.Delivered delivered:
+                message.Status = OutboxStatus.Sent;
+                message.SentAt = now;
+                // The receiver's answer ("HTTP 200"), for the delivery log.
+                message.SentActivityId = delivered.ActivityId;
+                break;
+            case DeliveryResult.RetryLater retry:
+                message.LastError = retry.Reason;
+                message.Status = message.Attempts >= MaxAttempts ? OutboxStatus.Dead : OutboxStatus.Pending;
+                message.NextAttemptAt = now + Backoff.After(message.Attempts, retry.After);
+                break;
+            case DeliveryResult.Undeliverable failure:
+                message.Status = OutboxStatus.Dead;
+                message.LastError = failure.Reason;
+                break;
+        }
+        message.ClaimedBy = null;
+        message.ClaimedAt = null;
+        await db.SaveChangesAsync(cancellationToken);
+        var outcome = message.Status == OutboxStatus.Pending ? "retry" : message.Status.ToString().ToLowerInvariant();
+        span?.SetTag(BotTelemetry.OutcomeTag, outcome);
+        metrics.OutboxDelivered(Channel, outcome);
     }
 }

@@ -33,6 +33,27 @@ public sealed class OutboxWriter(TimeProvider clock)
     public OutboxMessage Update(OperatorOneDb db, Guid organizationId, string channel, Guid? conversationId, Guid cardCopyId, Activity activity) =>
         Add(db, organizationId, channel, conversationId, null, OutboxKind.Update, activity, cardCopyId);
 
+    /// <summary>The outbox channel name of webhook deliveries (not a conversation channel).</summary>
+    public const string WebhookChannel = "webhook";
+
+    /// <summary>Posts <paramref name="payload"/> (an event's JSON) to a webhook subscription, signed when sent.</summary>
+    public static OutboxMessage Webhook(OperatorOneDb db, Guid organizationId, Guid subscriptionId, string payload, DateTimeOffset now)
+    {
+        var message = new OutboxMessage
+        {
+            OrganizationId = organizationId,
+            Channel = WebhookChannel,
+            WebhookSubscriptionId = subscriptionId,
+            Kind = OutboxKind.Webhook,
+            Activity = payload,
+            Status = OutboxStatus.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        };
+        db.OutboxMessages.Add(message);
+        return message;
+    }
+
     private OutboxMessage Add(OperatorOneDb db, Guid organizationId, string channel, Guid? conversationId, Guid? memberId, OutboxKind kind,
         Activity activity, Guid? cardCopyId)
     {

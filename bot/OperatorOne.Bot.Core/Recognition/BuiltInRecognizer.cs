@@ -1,15 +1,24 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Turns;
 
 namespace OperatorOne.Bot.Core.Recognition;
 
 /// <summary>
-/// Understands without a network: each tool's utterance patterns pick the tool and its slots; a missing required
-/// slot opens a dialog that asks for it, and the next turn (on any replica) fills it.
+/// Understands without a network: each tool's utterance patterns pick the tool and its slots; when none explains the
+/// sentence, the sentence model picks the likeliest tool and the slots are read in any word order; when that is not
+/// clear, the likeliest tools are offered as choices and the miss is recorded for admins. A missing required slot
+/// opens a dialog that asks for it, and the next turn (on any replica) fills it.
 /// </summary>
-public sealed class BuiltInRecognizer(ToolRegistry registry, ToolExecutor executor) : IRecognizer
+public sealed class BuiltInRecognizer(ToolRegistry registry, ToolExecutor executor, SemanticIntents semantic, IOptions<UnderstandingThresholds> thresholds)
+    : IRecognizer
 {
+    public const string NotUnderstood = "Sorry, I didn't understand that. Type 'help' to see what I can do.";
+
+    /// <summary>The open "did you mean" question is a dialog on no tool: its answer picks one of the choices.</summary>
+    private const string ChoiceDialog = "$choose";
+
     private static readonly HashSet<string> CancelWords = new(StringComparer.OrdinalIgnoreCase) { "cancel", "stop", "never mind", "nevermind", "forget it", "abort" };
 
     public async Task<IReadOnlyList<Reply>> RespondAsync(string text, ToolContext context, CancellationToken cancellationToken)
@@ -19,14 +28,21 @@ public sealed class BuiltInRecognizer(ToolRegistry registry, ToolExecutor execut
         var dialog = await Dialogs.LoadAsync(context.Db, conversationId, context.Now, cancellationToken);
         // Dates are read in the caller's time zone: "3pm" to a member in Berlin is 3pm in Berlin.
         var zone = NaturalDates.Zone(context.Caller.TimeZone);
-        var reading = UtteranceReader.Read(normalized, registry.All, context.Now, zone);
+        // The organization's own tools too: a custom tool's example phrasings are utterances like any other.
+        var tools = await registry.ForOrganizationAsync(context.Db, context.OrganizationId, cancellationToken);
+        var reading = UtteranceReader.Read(normalized, tools.All, context.Now, zone);
 
         if (dialog is not null && CancelWords.Contains(normalized))
         {
             await Dialogs.CloseAsync(context.Db, conversationId, cancellationToken);
             return [new Reply("OK, I've dropped that.")];
         }
-        if (dialog is not null && IsAnswer(reading, dialog) && registry.Find(dialog.Tool) is { } pendingTool)
+        if (dialog is { Tool: ChoiceDialog } && Choices.Pick(text, dialog.Choices) is { } title
+            && dialog.Slots["offered"]?[dialog.Choices.ToList().IndexOf(title)] is JsonObject offered && ToolChoice.TryRead(offered) is { } picked)
+        {
+            return await ChooseAsync(picked, context, cancellationToken);
+        }
+        if (dialog is not null && dialog.Tool != ChoiceDialog && IsAnswer(reading, dialog) && tools.Find(dialog.Tool) is { } pendingTool)
         {
             var answer = Choices.Pick(text, dialog.Choices) ?? text;
             var (value, problem) = reading is null ? SlotValues.Convert(pendingTool, dialog.AwaitingSlot, answer, context.Now, zone)
@@ -45,13 +61,58 @@ public sealed class BuiltInRecognizer(ToolRegistry registry, ToolExecutor execut
         }
         if (reading is null)
         {
-            return [new Reply("Sorry, I didn't understand that. Type 'help' to see what I can do.")];
+            return await GuessAsync(text, zone, context, cancellationToken);
         }
         if (reading.Problem is not null)
         {
             return [new Reply(reading.Problem)];
         }
         return await CallAsync(reading.Tool, reading.Arguments, context, cancellationToken);
+    }
+
+    /// <summary>A "did you mean" button (or its number typed or said): runs that tool, asking for what it still needs.</summary>
+    public async Task<IReadOnlyList<Reply>> ChooseAsync(ToolChoice choice, ToolContext context, CancellationToken cancellationToken)
+    {
+        await Dialogs.CloseAsync(context.Db, context.ConversationId ?? Guid.Empty, cancellationToken);
+        if (registry.Find(choice.Tool) is not { } tool)
+        {
+            return [new Reply(NotUnderstood)];
+        }
+        if (choice.MissId is { } missId)
+        {
+            await RecognitionMisses.ChosenAsync(context, missId, tool.Name, cancellationToken);
+        }
+        // Only the tool's own parameters are kept from the client's copy of the choice.
+        var arguments = new JsonObject();
+        foreach (var name in tool.ParameterNames.Where(choice.Arguments.ContainsKey))
+        {
+            arguments[name] = choice.Arguments[name]?.DeepClone();
+        }
+        return await CallAsync(tool, arguments, context, cancellationToken);
+    }
+
+    /// <summary>No pattern explains the sentence: act on a clear guess, offer the likeliest tools on an unclear one.</summary>
+    private async Task<IReadOnlyList<Reply>> GuessAsync(string text, TimeZoneInfo zone, ToolContext context, CancellationToken cancellationToken)
+    {
+        var understanding = SentenceReader.Guess(text, registry.All, context.Now, zone, semantic.Current, thresholds.Value);
+        if (understanding is { Kind: UnderstandingKind.Confident, Reading: { } guess })
+        {
+            return await CallAsync(guess.Tool, guess.Arguments, context, cancellationToken);
+        }
+        var allowed = understanding.Candidates.Where(c => registry.AllowedFor(context.Caller).Contains(c.Tool)).ToList();
+        var miss = RecognitionMisses.Record(context, text, understanding);
+        if (understanding.Kind == UnderstandingKind.Unknown || allowed.Count == 0)
+        {
+            return [new Reply(NotUnderstood)];
+        }
+        var reply = ChoiceCard.Build(allowed, miss.Id);
+        var offered = new JsonArray([.. allowed.Select(c => (JsonNode)new ToolChoice(c.Tool.Name, c.Arguments, miss.Id).ToData())]);
+        var dialog = new OpenDialog(ChoiceDialog, new JsonObject { ["offered"] = offered }, "choice")
+        {
+            Choices = [.. allowed.Select(ChoiceCard.Title)],
+        };
+        await Dialogs.SaveAsync(context.Db, context.OrganizationId, context.ConversationId ?? Guid.Empty, dialog, context.Now, cancellationToken);
+        return [reply];
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Members;
 
@@ -15,7 +14,7 @@ internal static class HelpTool
         Tier = ToolTier.ReadOnly,
         MinimumRole = MemberRole.Viewer,
         AllowGuests = true,
-        Handler = Help,
+        Handler = HelpAsync,
         Utterances =
         [
             Utterance.Of(@"help( me| please)?|i need help|\?|what can (you|u) (do|help( me)? with)( for me)?|what do you do|what can i (do|say|ask)( here)?"),
@@ -24,11 +23,11 @@ internal static class HelpTool
         ],
     };
 
-    private static ToolResult Help(ToolContext context)
+    private static async Task<ToolResult> HelpAsync(ToolContext context, ToolRegistry registry, CancellationToken cancellationToken)
     {
-        var registry = context.Services.GetRequiredService<ToolRegistry>();
+        var tools = await registry.ForOrganizationAsync(context.Db, context.OrganizationId, cancellationToken);
         var lines = new StringBuilder($"Here's what you can ask me ({RoleName(context.Caller)}):\n");
-        foreach (var tool in registry.AllowedFor(context.Caller).Where(t => t.Definition.HelpExample is not null))
+        foreach (var tool in tools.AllowedFor(context.Caller).Where(t => t.Definition.HelpExample is not null))
         {
             var gate = tool.Definition.Tier is ToolTier.RiskyWrite or ToolTier.Admin ? " (needs approval)" : "";
             lines.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n- {tool.Definition.HelpExample}{gate}");

@@ -80,6 +80,9 @@ public sealed class OpenIdKeys : IDisposable
         }
     }
 
+    /// <summary>The metadata as last fetched (fetched now the first time); throws when the issuer cannot be reached.</summary>
+    public Task<OpenIdConnectConfiguration> CurrentAsync(CancellationToken cancellationToken) => _metadata.GetConfigurationAsync(cancellationToken);
+
     public static JsonWebKey? FindKey(OpenIdConnectConfiguration configuration, string kid) =>
         kid.Length == 0 ? null : configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => string.Equals(k.Kid, kid, StringComparison.Ordinal));
 

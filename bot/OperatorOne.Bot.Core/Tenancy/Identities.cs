@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
+using OperatorOne.Data.Channels;
+using OperatorOne.Data.Members;
 
 namespace OperatorOne.Bot.Core.Tenancy;
 
@@ -9,15 +11,30 @@ public static class Identities
 {
     public static async Task<Caller> ResolveAsync(OperatorOneDb db, string channel, string channelUserId, string? name, CancellationToken cancellationToken)
     {
-        var member = await db.ChannelIdentities
-            .Where(i => i.Channel == channel && i.ExternalId == channelUserId)
-            .Join(db.Members, i => i.MemberId, m => m.Id, (_, m) => m)
-            .Where(m => m.IsActive)
+        var members = db.Members.Where(m => m.IsActive);
+        var linked = channel == ChannelNames.Email
+            ? await ByAddressAsync(members, channelUserId, cancellationToken)
+            : await members.Where(m => db.ChannelIdentities.Any(i => i.MemberId == m.Id && i.Channel == channel && i.ExternalId == channelUserId))
+                .Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
+        var member = linked is not { } id ? null : await db.Members
+            .Where(m => m.Id == id)
             // A member without a time zone of their own lives in the organization's.
             .Select(m => new { Member = m, Zone = m.TimeZone ?? db.Organizations.Where(o => o.Id == m.OrganizationId).Select(o => o.TimeZone).First() })
-            .FirstOrDefaultAsync(cancellationToken);
+            .SingleAsync(cancellationToken);
         return member is null
             ? Caller.Guest(channel, channelUserId, name)
             : new Caller(member.Member.Id, member.Member.DisplayName, member.Member.Role, channel, channelUserId) { TimeZone = member.Zone };
+    }
+
+    /// <summary>
+    /// A mail sender is the member an admin gave that address. The email channel passes a bare address only when the
+    /// receiving server's DKIM/DMARC verdict vouches for it; two members sharing an address are told apart by neither.
+    /// </summary>
+    private static async Task<Guid?> ByAddressAsync(IQueryable<Member> members, string address, CancellationToken cancellationToken)
+    {
+        // Case-insensitive and literal: the address's own '_' or '%' must not act as wildcards.
+        var pattern = address.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+        var ids = await members.Where(m => m.Email != null && EF.Functions.ILike(m.Email, pattern, @"\")).Select(m => m.Id).Take(2).ToListAsync(cancellationToken);
+        return ids is [var id] ? id : null;
     }
 }

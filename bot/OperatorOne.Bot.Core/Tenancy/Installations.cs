@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using OperatorOne.Data;
+using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Bot.Core.Tenancy;
 
 /// <summary>Which organization a channel installation belongs to: the one lookup that crosses organizations.</summary>
 public static class Installations
 {
-    /// <summary>The organization this installation routes to; none once it is revoked (uninstalled, tokens revoked).</summary>
+    /// <summary>The organization holding the proven installation of this id; pending claims and revoked installations route nothing.</summary>
     public static async Task<Guid?> FindOrganizationAsync(OperatorOneDb db, string channel, string externalId, CancellationToken cancellationToken)
     {
         var rows = await db.Database
@@ -22,5 +24,39 @@ public static class Installations
             .SqlQuery<Guid>($"SELECT organization_id AS \"Value\" FROM op_find_installation({channel}, {externalId})")
             .ToListAsync(cancellationToken);
         return rows.Count == 1 ? rows[0] : null;
+    }
+
+    /// <summary>
+    /// Marks the organization's installation proven and saves. When another organization already holds the id it stays
+    /// pending with <paramref name="takenReason"/> (saved too) and the answer is false.
+    /// </summary>
+    public static async Task<bool> MarkProvenAsync(OperatorOneDb db, ChannelInstallation installation, string proof, string takenReason,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await FindOrganizationAsync(db, installation.Channel, installation.ExternalId, cancellationToken) is { } holder
+            && holder != installation.OrganizationId)
+        {
+            installation.PendingReason = takenReason;
+            await db.SaveChangesAsync(cancellationToken);
+            return false;
+        }
+        installation.VerifiedAt ??= now;
+        installation.Proof = proof;
+        installation.ChallengeHash = null;
+        installation.PendingReason = null;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another organization proved the same id a moment ago.
+            installation.VerifiedAt = null;
+            installation.Proof = null;
+            installation.PendingReason = takenReason;
+            await db.SaveChangesAsync(cancellationToken);
+            return false;
+        }
     }
 }

@@ -34,6 +34,18 @@ public sealed record ToolDefinition
     /// <summary>Parameters whose values are secrets (a PIN): the audit trail stores them masked.</summary>
     public IReadOnlySet<string> SecretParameters { get; init; } = new HashSet<string>();
 
+    /// <summary>
+    /// Set for a tool whose parameters are data, not a signature (an organization's custom HTTP tool): the schema the
+    /// recognizers, the LLM and MCP clients see; the handler takes the values as <c>AIFunctionArguments</c>.
+    /// </summary>
+    public System.Text.Json.JsonElement? ParameterSchema { get; init; }
+
     /// <summary>A one-line description of a concrete call for approval cards: "Delete ticket #12".</summary>
     public Func<ToolCall, ToolContext, CancellationToken, Task<string>>? Summarize { get; init; }
+
+    /// <summary>
+    /// Runs before an approval is requested: a result (a refusal such as "I couldn't find ticket #999", or a question)
+    /// answers the call instead, so nobody is asked to approve something that does not exist.
+    /// </summary>
+    public Func<ToolCall, ToolContext, CancellationToken, Task<ToolResult?>>? Check { get; init; }
 }

@@ -19,11 +19,13 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
 {
     public async Task<ToolOutcome> ExecuteAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
     {
-        // Unknown names (an LLM's invention) are one tag value, so metrics keep a bounded set of series.
-        var name = registry.Find(call.Tool) is null ? "unknown" : call.Tool;
+        var tools = await registry.ForOrganizationAsync(context.Db, context.OrganizationId, cancellationToken);
+        var tool = tools.Find(call.Tool);
+        // Unknown names (an LLM's invention) are one tag value, and an organization's own tools another, so metrics keep a bounded set of series.
+        var name = tool is null ? "unknown" : registry.IsBuiltIn(call.Tool) ? call.Tool : "custom";
         using var span = BotTelemetry.Source.StartActivity(BotTelemetry.ToolSpan);
         span?.SetTag(BotTelemetry.ToolTag, name);
-        var outcome = await GateAndRunAsync(call, context, cancellationToken);
+        var outcome = await GateAndRunAsync(tool, call, context, cancellationToken);
         var kind = OutcomeName(outcome.Kind);
         span?.SetTag(BotTelemetry.OutcomeTag, kind);
         if (BotTelemetry.CurrentTurn() is { } turn)
@@ -50,9 +52,8 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
         _ => kind.ToString(),
     };
 
-    private async Task<ToolOutcome> GateAndRunAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    private async Task<ToolOutcome> GateAndRunAsync(RegisteredTool? tool, ToolCall call, ToolContext context, CancellationToken cancellationToken)
     {
-        var tool = registry.Find(call.Tool);
         if (tool is null)
         {
             return ToolOutcome.Denied($"There is no tool called '{call.Tool}'.");
@@ -75,10 +76,24 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
         }
         if (context.ApprovedBy is null && tool.Definition.Tier is ToolTier.RiskyWrite or ToolTier.Admin)
         {
+            // The thing acted on must exist before anyone is asked to approve acting on it.
+            if (tool.Definition.Check is { } check && await check(call, context, cancellationToken) is { } answer)
+            {
+                await audit.ToolCallAsync(context, Audited(tool.Definition, call), "refused", answer.Text, 0, cancellationToken);
+                return new ToolOutcome(ToolOutcomeKind.Refused, answer with { Succeeded = false });
+            }
+            var deciders = await approvals.DecidersAsync(tool, context, cancellationToken);
+            if (deciders.Refusal is { } nobody)
+            {
+                await audit.ToolCallAsync(context, Audited(tool.Definition, call), "refused", "no_approver", 0, cancellationToken);
+                return new ToolOutcome(ToolOutcomeKind.Refused, ToolResult.Refused(nobody));
+            }
             var request = await approvals.RequestAsync(tool, call, context, cancellationToken);
             await audit.ToolCallAsync(context, Audited(tool.Definition, call), "awaiting_approval", $"approval #{request.Number}", 0, cancellationToken);
-            return new ToolOutcome(ToolOutcomeKind.AwaitingApproval, new ToolResult(
-                $"{request.Summary} needs approval. I've sent approval request #{request.Number} to the approvers; I'll tell you when it's decided."))
+            return new ToolOutcome(ToolOutcomeKind.AwaitingApproval, new ToolResult(deciders.RequesterOnly
+                ? $"{request.Summary} needs approval, and nobody else can give it. Approval request #{request.Number} is yours to confirm: "
+                    + $"approve it on the card (or say \"approve {request.Number}\"); it is recorded as a self-approval."
+                : $"{request.Summary} needs approval. I've sent approval request #{request.Number} to the approvers; I'll tell you when it's decided."))
             { Approval = request };
         }
         return await RunAsync(tool, call, context, cancellationToken);

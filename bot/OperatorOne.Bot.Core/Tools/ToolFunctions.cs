@@ -22,8 +22,9 @@ internal static class ToolFunctions
 
     public static JsonSerializerOptions SerializerOptions { get; } = CreateSerializerOptions();
 
-    public static AIFunction Create(ToolDefinition definition) =>
-        AIFunctionFactory.Create(definition.Handler, new AIFunctionFactoryOptions
+    public static AIFunction Create(ToolDefinition definition)
+    {
+        var function = AIFunctionFactory.Create(definition.Handler, new AIFunctionFactoryOptions
         {
             Name = definition.Name,
             Description = definition.Description,
@@ -32,6 +33,14 @@ internal static class ToolFunctions
             // The executor needs the ToolResult itself, not its JSON.
             MarshalResult = static (result, _, _) => new ValueTask<object?>(result),
         });
+        return definition.ParameterSchema is { } schema ? new StatedSchema(function, schema) : function;
+    }
+
+    /// <summary>A tool whose arguments are data: the handler binds as usual, the schema is the one the definition states.</summary>
+    private sealed class StatedSchema(AIFunction inner, JsonElement schema) : DelegatingAIFunction(inner)
+    {
+        public override JsonElement JsonSchema => schema;
+    }
 
     /// <summary>Whether a parameter is an argument (in the schema) rather than something the call supplies.</summary>
     public static bool IsArgument(Type type)

@@ -1,19 +1,30 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using OperatorOne.Data;
 
 namespace OperatorOne.Bot.Core.Tools;
 
-/// <summary>Every tool of every skill, each also exposed as an <see cref="AIFunction"/> with a schema from its signature.</summary>
+/// <summary>
+/// Every tool of every skill, each also exposed as an <see cref="AIFunction"/> with a schema from its signature; with
+/// <see cref="ForOrganizationAsync"/>, also an organization's own tools from the <see cref="IToolSource"/>s.
+/// </summary>
 public sealed class ToolRegistry
 {
     private readonly Dictionary<string, RegisteredTool> _tools = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<RegisteredTool> _ordered = [];
+    private readonly IReadOnlyList<IToolSource> _sources;
 
     public ToolRegistry(IEnumerable<ToolDefinition> definitions)
+        : this(definitions, [])
     {
+    }
+
+    public ToolRegistry(IEnumerable<ToolDefinition> definitions, IEnumerable<IToolSource> sources)
+    {
+        _sources = [.. sources];
         foreach (var definition in definitions)
         {
-            var registered = new RegisteredTool(definition, ToolFunctions.Create(definition));
+            var registered = Register(definition);
             if (!_tools.TryAdd(definition.Name, registered))
             {
                 throw new InvalidOperationException($"Two tools are named '{definition.Name}'.");
@@ -22,13 +33,35 @@ public sealed class ToolRegistry
         }
     }
 
+    /// <summary>The built-in tools only; a turn uses <see cref="ForOrganizationAsync"/>.</summary>
     public IReadOnlyList<RegisteredTool> All => _ordered;
 
     public RegisteredTool? Find(string name) => _tools.GetValueOrDefault(name);
 
-    /// <summary>The tools a caller may ask for (risky ones included: they become approval requests).</summary>
-    public IEnumerable<RegisteredTool> AllowedFor(Caller caller) =>
-        _ordered.Where(t => caller.IsGuest ? t.Definition.AllowGuests : caller.Role >= t.Definition.MinimumRole);
+    /// <summary>The built-in tools a caller may ask for (risky ones included: they become approval requests).</summary>
+    public IEnumerable<RegisteredTool> AllowedFor(Caller caller) => _ordered.Where(t => Allows(t.Definition, caller));
+
+    public bool IsBuiltIn(string name) => _tools.ContainsKey(name);
+
+    /// <summary>The built-in tools and the organization's own; <paramref name="db"/> is scoped to the organization.</summary>
+    public async Task<ToolSet> ForOrganizationAsync(OperatorOneDb db, Guid organizationId, CancellationToken cancellationToken)
+    {
+        if (_sources.Count == 0)
+        {
+            return new ToolSet(_ordered, []);
+        }
+        var own = new List<RegisteredTool>();
+        foreach (var source in _sources)
+        {
+            own.AddRange(await source.ToolsAsync(db, organizationId, cancellationToken));
+        }
+        return new ToolSet(_ordered, own);
+    }
+
+    /// <summary>A definition with its AIFunction, for a source that builds tools from data.</summary>
+    public static RegisteredTool Register(ToolDefinition definition) => new(definition, ToolFunctions.Create(definition));
+
+    internal static bool Allows(ToolDefinition tool, Caller caller) => caller.IsGuest ? tool.AllowGuests : caller.Role >= tool.MinimumRole;
 }
 
 /// <summary>A tool with its AIFunction and the parameters its schema says are required.</summary>

@@ -8,7 +8,7 @@ using OperatorOne.Data.Approvals;
 namespace OperatorOne.Bot.Core.Turns;
 
 /// <summary>Step 7 of the turn: a card decision goes to approvals, a conversation start gets a welcome, files go to the intake, text goes to the recognizer.</summary>
-public sealed class TurnRouter(ApprovalDecisions decisions, IRecognizer recognizer, IEnumerable<IFileIntake> intakes)
+public sealed class TurnRouter(ApprovalDecisions decisions, IRecognizer recognizer, BuiltInRecognizer builtIn, IEnumerable<IFileIntake> intakes)
 {
     public async Task<IReadOnlyList<Reply>> RouteAsync(InboundTurn turn, ToolContext context, CancellationToken cancellationToken)
     {
@@ -25,6 +25,11 @@ public sealed class TurnRouter(ApprovalDecisions decisions, IRecognizer recogniz
         {
             var result = await decisions.DecideAsync(decision, context, cancellationToken);
             return [new Reply(result.Text) { Card = result.Card }];
+        }
+        if (ToolChoice.TryRead(activity.Value) is { } choice)
+        {
+            // A "did you mean" button: only the built-in recognizer offers them, and it runs the chosen tool.
+            return await builtIn.ChooseAsync(choice, context, cancellationToken);
         }
         var text = activity.Text?.Trim();
         if (turn.Files.Count > 0)
@@ -78,7 +83,7 @@ public sealed class TurnRouter(ApprovalDecisions decisions, IRecognizer recogniz
         var conversation = db.Conversations.Local.Single(c => c.Id == conversationId);
         foreach (var item in pending)
         {
-            ApprovalRequests.SendCard(context, item.Request, item.Requester, conversation);
+            ApprovalRequests.SendCard(context, item.Request, item.Requester, conversation, NaturalDates.Zone(context.Caller.TimeZone));
         }
         return pending.Count;
     }

@@ -18,15 +18,28 @@ internal static class DatabaseHosting
     public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var disk = builder.Configuration.GetSection("Hosting").Get<DiskOptions>() ?? new DiskOptions();
+        var watched = new List<(string, string)> { (Path.GetTempPath(), "the temporary folder (TMPDIR)") };
         if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(RuntimeConnection)))
         {
-            var embedded = EmbeddedPostgres.StartAsync(options.DataDirectory, CancellationToken.None).GetAwaiter().GetResult();
+            const string Setting = "Database:DataDirectory";
+            var dataParent = Path.GetDirectoryName(Path.GetFullPath(options.DataDirectory))!;
+            if ((DiskSpace.WriteProblem(dataParent, Setting) ?? DiskSpace.FullProblem(dataParent, disk.MinFreeDiskMegabytes, Setting)) is { } problem)
+            {
+                throw new InvalidOperationException(problem);
+            }
+            var embedded = EmbeddedPostgres.StartAsync(options.DataDirectory, options.Durable, CancellationToken.None).GetAwaiter().GetResult();
+            // Registered before anything else can fail, so a failed start stops it (StartupFailures).
+            builder.Services.AddSingleton(embedded);
+            builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
             embedded.EnsureDatabaseAsync(EmbeddedDatabase, CancellationToken.None).GetAwaiter().GetResult();
             builder.Configuration[$"ConnectionStrings:{RuntimeConnection}"] = embedded.RuntimeConnectionString(EmbeddedDatabase);
             builder.Configuration[$"ConnectionStrings:{MigrationConnection}"] = embedded.AdminConnectionString(EmbeddedDatabase);
-            builder.Services.AddSingleton(embedded);
-            builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
+            watched.Add((options.DataDirectory, Setting));
         }
+        builder.Services.AddSingleton(disk);
+        builder.Services.AddSingleton(new WatchedFolders(watched));
+        builder.Services.AddHealthChecks().AddCheck<DiskReadiness>("disk", tags: ["ready"]);
         var connectionString = builder.Configuration.GetConnectionString(RuntimeConnection)!;
         builder.Services.AddScoped<OrganizationScope>();
         builder.Services.AddDbContext<OperatorOneDb>(db => db
@@ -50,6 +63,7 @@ internal static class DatabaseHosting
         if (options.SeedDemo)
         {
             await DemoSeed.EnsureAsync(db, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+            await PlaygroundSeed.EnsureAsync(db, DemoSeed.OrganizationId, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
         }
     }
 

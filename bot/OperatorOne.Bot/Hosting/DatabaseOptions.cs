@@ -8,6 +8,12 @@ internal sealed class DatabaseOptions
     /// <summary>Apply migrations at start (with a lock, so replicas never race); off when a migrate Job does it.</summary>
     public bool MigrateOnStart { get; set; } = true;
 
+    /// <summary>
+    /// The embedded PostgreSQL syncs every commit to disk (fsync, full page writes); only throwaway test databases
+    /// turn this off, explicitly.
+    /// </summary>
+    public bool Durable { get; set; } = true;
+
     /// <summary>Create the demo organization and its four members when missing.</summary>
     public bool SeedDemo { get; set; }
 }

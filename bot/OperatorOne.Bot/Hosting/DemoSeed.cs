@@ -1,16 +1,17 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Security;
+using OperatorOne.Bot.Hosting.Demo;
 using OperatorOne.Data;
 using OperatorOne.Data.Channels;
 using OperatorOne.Data.Members;
-using OperatorOne.Data.Organizations;
 
 namespace OperatorOne.Bot.Hosting;
 
 /// <summary>
-/// The demo organization ./run.sh opens with: four members, one per role, signed in through the web chat, and a
-/// Teams tenant with fixed Entra object ids so a local Teams-like client (local-test mode) is recognised out of the box.
+/// The demo organization ./run.sh opens with: its content (<see cref="DemoContent"/>: members, tickets, CRM, calendar,
+/// documents) and a Teams tenant with fixed Entra object ids so a local Teams-like client (local-test mode) is recognised
+/// out of the box.
 /// </summary>
 internal static class DemoSeed
 {
@@ -29,13 +30,8 @@ internal static class DemoSeed
         ["viewer"] = "0d3e7e00-0000-4000-8000-000000000014",
     };
 
-    public static readonly (string Handle, string Name, MemberRole Role)[] Members =
-    [
-        ("owner", "Olivia Owner", MemberRole.Owner),
-        ("admin", "Ada Admin", MemberRole.Admin),
-        ("member", "Mia Member", MemberRole.Member),
-        ("viewer", "Victor Viewer", MemberRole.Viewer),
-    ];
+    /// <summary>The demo members (<see cref="DemoMembers"/>): one per role, and Max.</summary>
+    public static (string Handle, string Name, MemberRole Role, string? TimeZone)[] Members => DemoMembers.All;
 
     public static async Task EnsureAsync(OperatorOneDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -49,51 +45,10 @@ internal static class DemoSeed
         await EnsureTeamsAsync(db, now, cancellationToken);
     }
 
-    private static async Task CreateAsync(OperatorOneDb db, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        db.Organizations.Add(new Organization
-        {
-            Id = OrganizationId,
-            Name = "Demo Company",
-            BusinessContext = "Demo Company is a 40-person office supplies distributor with a small IT team and a sales desk.",
-            CreatedAt = now,
-        });
-        db.ChannelInstallations.Add(new ChannelInstallation
-        {
-            Id = Guid.NewGuid(),
-            OrganizationId = OrganizationId,
-            Channel = ChannelNames.WebChat,
-            ExternalId = SiteId,
-            DisplayName = "Demo web chat",
-            // The demo page signs in without the secret (Development only); production sites get theirs from the admin API.
-            SecretHash = SecretBox.Hash($"{SiteId}.{Convert.ToHexString(RandomNumberGenerator.GetBytes(24))}"),
-            CreatedAt = now,
-        });
-        foreach (var (handle, name, role) in Members)
-        {
-            var member = new Member
-            {
-                Id = Guid.NewGuid(),
-                OrganizationId = OrganizationId,
-                DisplayName = name,
-                Handle = handle,
-                Email = $"{handle}@demo.example",
-                Role = role,
-                CreatedAt = now,
-            };
-            db.Members.Add(member);
-            db.ChannelIdentities.Add(new ChannelIdentity
-            {
-                Id = Guid.NewGuid(),
-                OrganizationId = OrganizationId,
-                MemberId = member.Id,
-                Channel = ChannelNames.WebChat,
-                ExternalId = $"demo-{handle}",
-                CreatedAt = now,
-            });
-        }
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    private static Task CreateAsync(OperatorOneDb db, DateTimeOffset now, CancellationToken cancellationToken) =>
+        // The demo page signs in without the secret (Development only); production sites get theirs from the admin API.
+        DemoContent.SeedAsync(db, new DemoTenant(OrganizationId, SiteId, SecretBox.Hash($"{SiteId}.{Convert.ToHexString(RandomNumberGenerator.GetBytes(24))}"), "demo"),
+            now, cancellationToken);
 
     private static async Task EnsureTeamsAsync(OperatorOneDb db, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -109,6 +64,9 @@ internal static class DemoSeed
             ExternalId = TeamsTenantId,
             DisplayName = "Demo Teams tenant",
             CreatedAt = now,
+            // A made-up tenant of the demo data, proven by fiat: no real tenant has this id.
+            VerifiedAt = now,
+            Proof = InstallationProofs.Demo,
         });
         var members = await db.Members.Where(m => TeamsAadObjectIds.Keys.Contains(m.Handle)).ToListAsync(cancellationToken);
         foreach (var member in members)

@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
 using OperatorOne.Bot.Core.Security;
+using OperatorOne.Data.Embedded;
 
 namespace OperatorOne.Bot.Hosting;
 
 /// <summary>
-/// The master key for stored secrets and web chat tokens (Secrets:Key, 32 bytes base64), the same on every replica.
-/// Development without one gets a key kept under .data/; Production without one refuses to start.
+/// The master key for stored secrets and signed links (Secrets:Key, 32 bytes base64), the same on every replica.
+/// Without one the key is kept in a file (Secrets:KeyFile, by default secret.key beside the embedded database, mode
+/// 0600), created on first start: one VPS works out of the box, and the file must be backed up with the database.
 /// </summary>
 internal static class SecretsHosting
 {
@@ -13,6 +15,7 @@ internal static class SecretsHosting
     {
         var configured = builder.Configuration["Secrets:Key"];
         byte[] key;
+        SecretKeyFile? file = null;
         if (!string.IsNullOrWhiteSpace(configured))
         {
             try
@@ -24,33 +27,50 @@ internal static class SecretsHosting
                 throw new InvalidOperationException("Secrets:Key must be base64 (32 random bytes, e.g. `openssl rand -base64 32`).");
             }
         }
-        else if (builder.Environment.IsDevelopment())
-        {
-            // Kept beside the embedded database, so ./run.sh keeps its tokens valid across restarts.
-            var dataDirectory = builder.Configuration["Database:DataDirectory"] ?? ".data/postgres";
-            key = DevelopmentKey(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dataDirectory))!, "secret.key"));
-        }
         else
         {
-            throw new InvalidOperationException("Secrets:Key is required outside Development (32 random bytes, base64).");
+            var dataDirectory = builder.Configuration["Database:DataDirectory"] ?? ".data/postgres";
+            var path = builder.Configuration["Secrets:KeyFile"] is { Length: > 0 } keyFile
+                ? Path.GetFullPath(keyFile)
+                : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dataDirectory))!, "secret.key");
+            (key, var created) = ReadOrCreate(path);
+            file = new SecretKeyFile(path, created);
         }
         if (key.Length != 32)
         {
             throw new InvalidOperationException("Secrets:Key must decode to exactly 32 bytes.");
         }
         builder.Services.AddSingleton(new SecretBox(key));
+        if (file is not null)
+        {
+            builder.Services.AddSingleton(file);
+            builder.Services.AddHostedService<SecretKeyNotice>();
+        }
         return builder;
     }
 
-    private static byte[] DevelopmentKey(string path)
+    private static (byte[] Key, bool Created) ReadOrCreate(string path)
     {
-        if (File.Exists(path))
+        try
         {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+            if (File.Exists(path))
+            {
+                return (Convert.FromBase64String(SecretFile.Read(path)), false);
+            }
+            var key = RandomNumberGenerator.GetBytes(32);
+            SecretFile.Write(path, Convert.ToBase64String(key));
+            return (key, true);
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var key = RandomNumberGenerator.GetBytes(32);
-        File.WriteAllText(path, Convert.ToBase64String(key));
-        return key;
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"The master key file {path} (Secrets:KeyFile) cannot be kept: {e.Message}", e);
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException($"{path} (the Secrets:Key file) is not base64; restore it from your backup.");
+        }
     }
 }
+
+/// <summary>Where the master key came from when it was not configured.</summary>
+internal sealed record SecretKeyFile(string Path, bool Created);

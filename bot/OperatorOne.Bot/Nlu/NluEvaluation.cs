@@ -1,157 +1,171 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 
 namespace OperatorOne.Bot.Nlu;
 
-/// <summary>One labelled line: what someone typed, the tool they meant, and the slots they gave.</summary>
-internal sealed record LabelledUtterance(string Text, string Tool, JsonObject Slots);
-
-/// <summary>How one tool (or the whole set) scored.</summary>
-internal sealed record NluScore(string Tool, int Total, int Correct, int SlotHits, int SlotPredicted, int SlotExpected)
-{
-    public double IntentAccuracy => Total == 0 ? 0 : (double)Correct / Total;
-
-    /// <summary>Micro F1 over (slot, value) pairs; a line with no slots on either side counts as neither hit nor miss.</summary>
-    public double SlotF1
-    {
-        get
-        {
-            if (SlotPredicted + SlotExpected == 0)
-            {
-                return 1;
-            }
-            return 2.0 * SlotHits / (SlotPredicted + SlotExpected);
-        }
-    }
-}
-
 /// <summary>
-/// `eval-nlu FILE`: runs the built-in recognizer's text → tool + slots step over a labelled set and prints intent
-/// accuracy and slot F1 per tool, the overall figures on the last line. No database: tools come from their definitions.
+/// `eval-nlu FILE [FILE…]`: runs the built-in recognizer's text → tool + slots step (patterns, then the sentence model,
+/// exactly as a turn does) over labelled sets and prints, per file, intent accuracy and slot F1 per tool, how often it
+/// acted without asking, and the overall figures on the file's last line. No database: tools come from their definitions.
 /// </summary>
 internal static class NluEvaluation
 {
     /// <summary>Fixed, so relative dates in labels mean the same on every run.</summary>
-    private static readonly DateTimeOffset Now = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Now = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
 
-    public static int Run(IServiceCollection services, string? path, bool showMisses, TextWriter output)
+    public static int Run(IServiceCollection services, NluArguments arguments, ISentenceEmbedder? embedder, TextWriter output)
     {
-        path = Locate(path);
-        if (path is null || !File.Exists(path))
+        if (arguments.Files.Count == 0)
         {
-            output.WriteLine($"usage: eval-nlu FILE (tab-separated: utterance, tool, slots as JSON); '{path}' not found");
+            output.WriteLine("usage: eval-nlu FILE [FILE…] [--misses] [--folds 5] [--patterns-only] [--compare] (tab-separated: utterance, tool, slots as JSON)");
             return 2;
         }
-        var registry = new ToolRegistry(services
-            .Where(d => d.ServiceType == typeof(ToolDefinition) && d.ImplementationInstance is ToolDefinition)
-            .Select(d => (ToolDefinition)d.ImplementationInstance!));
-        List<LabelledUtterance> set;
-        try
+        var registry = Registry(services);
+        var sets = new List<(string Path, List<LabelledLine> Lines)>();
+        foreach (var file in arguments.Files)
         {
-            set = Parse(File.ReadAllLines(path, Encoding.UTF8));
-        }
-        catch (FormatException ex)
-        {
-            output.WriteLine(ex.Message);
-            return 2;
-        }
-        var (perTool, overall) = Evaluate(registry, set);
-        if (showMisses)
-        {
-            foreach (var item in set)
+            var path = Locate(file);
+            if (!File.Exists(path))
             {
-                var reading = UtteranceReader.Read(item.Text, registry.All, Now);
-                var got = $"{reading?.Tool.Name ?? "(none)"} {reading?.Arguments.ToJsonString() ?? ""}{reading?.Problem}";
-                // Slots in any order: a miss is a different tool or different slot values, not a different key order.
-                if (reading?.Tool.Name != item.Tool || reading.Problem is not null || !JsonNode.DeepEquals(reading.Arguments, item.Slots))
-                {
-                    output.WriteLine($"miss: {item.Text} → {got} (expected {item.Tool} {item.Slots.ToJsonString()})");
-                }
+                output.WriteLine($"'{path}' not found");
+                return 2;
+            }
+            try
+            {
+                sets.Add((path, LabelledLine.Parse(File.ReadAllLines(path, Encoding.UTF8))));
+            }
+            catch (FormatException ex)
+            {
+                output.WriteLine($"{path}: {ex.Message}");
+                return 2;
             }
         }
-        foreach (var score in perTool)
+        var training = LabelledLine.Bundled();
+        var cached = arguments.PatternsOnly || embedder is null ? null : new CachedEmbedder(embedder);
+        foreach (var (path, lines) in sets)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{score.Tool,-22} n={score.Total,-4} intent_accuracy={score.IntentAccuracy:0.00} slot_f1={score.SlotF1:0.00}"));
+            var crossValidated = IsTrainingSet(lines, training);
+            var heldOut = Path.GetFileName(path).StartsWith("heldout", StringComparison.OrdinalIgnoreCase);
+            var how = cached is null ? "patterns only" : crossValidated ? $"{arguments.Folds}-fold cross-validation of the sentence index" : "index of every labelled line";
+            output.WriteLine($"== {Path.GetFileName(path)} ({lines.Count} lines; {how})");
+            var results = Score(registry, lines, training, cached, crossValidated ? arguments.Folds : 1, IntentScoring.Blend, includeDescriptions: true, new UnderstandingThresholds());
+            // The held-out file is never read line by line: only its figures are printed.
+            if (arguments.ShowMisses && !heldOut)
+            {
+                PrintMisses(output, results);
+            }
+            Print(output, results);
+            if (arguments.Compare && crossValidated && cached is not null)
+            {
+                NluComparison.Print(output, registry, lines, training, cached, arguments.Folds);
+            }
         }
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"intent_accuracy={overall.IntentAccuracy:0.00} slot_f1={overall.SlotF1:0.00}"));
         return 0;
     }
 
-    /// <summary>`dotnet run` starts the app in the project folder; a relative path means the shell's folder (PWD).</summary>
-    private static string? Locate(string? path)
+    public static ToolRegistry Registry(IServiceCollection services) =>
+        new(services.Where(d => d.ServiceType == typeof(ToolDefinition) && d.ImplementationInstance is ToolDefinition)
+            .Select(d => (ToolDefinition)d.ImplementationInstance!));
+
+    /// <summary>Each line read as the bot reads it; with folds, each line's fold is left out of the sentence index.</summary>
+    public static List<(LabelledLine Line, Understanding Understanding)> Score(ToolRegistry registry, IReadOnlyList<LabelledLine> lines,
+        IReadOnlyList<LabelledLine> training, ISentenceEmbedder? embedder, int folds, IntentScoring scoring, bool includeDescriptions,
+        UnderstandingThresholds thresholds, bool semanticOnly = false)
     {
-        if (path is null || File.Exists(path) || Path.IsPathRooted(path) || Environment.GetEnvironmentVariable("PWD") is not { Length: > 0 } shell)
+        var results = new (LabelledLine, Understanding)[lines.Count];
+        var tools = registry.All;
+        for (var fold = 0; fold < folds; fold++)
+        {
+            SemanticModel? model = null;
+            if (embedder is not null)
+            {
+                var left = folds == 1 ? [] : lines.Where((_, i) => i % folds == fold).Select(l => l.Text).ToHashSet(StringComparer.Ordinal);
+                var examples = IntentExamples.From(tools, training.Where(l => !left.Contains(l.Text)))
+                    .Where(e => includeDescriptions || !tools.Any(t => t.Name == e.Tool && t.Definition.Description == e.Text)).ToList();
+                model = SemanticModel.Build(embedder, examples, scoring, CancellationToken.None);
+            }
+            for (var i = fold; i < lines.Count; i += folds)
+            {
+                results[i] = (lines[i], semanticOnly
+                    ? SentenceReader.Guess(lines[i].Text, tools, Now, TimeZoneInfo.Utc, model, thresholds)
+                    : SentenceReader.Read(lines[i].Text, tools, Now, TimeZoneInfo.Utc, model, thresholds));
+            }
+        }
+        return [.. results];
+    }
+
+    public static (IReadOnlyList<NluScore> PerTool, NluScore Overall) Evaluate(IEnumerable<(LabelledLine Line, Understanding Understanding)> results)
+    {
+        var scores = new Dictionary<string, NluScore>(StringComparer.Ordinal);
+        foreach (var (item, understanding) in results)
+        {
+            var predictedTool = understanding.TopTool;
+            var predicted = understanding.Arguments;
+            var hits = item.Slots.Count(e => predicted[e.Key] is { } value && SlotComparison.Same(e.Value, value));
+            var right = predictedTool == item.Tool;
+            var acted = understanding.Kind is UnderstandingKind.Pattern or UnderstandingKind.Confident;
+            var old = scores.GetValueOrDefault(item.Tool) ?? new NluScore(item.Tool, 0, 0, 0, 0, 0);
+            scores[item.Tool] = old with
+            {
+                Total = old.Total + 1,
+                Correct = old.Correct + (right ? 1 : 0),
+                SlotHits = old.SlotHits + hits,
+                SlotPredicted = old.SlotPredicted + predicted.Count,
+                SlotExpected = old.SlotExpected + item.Slots.Count,
+                Acted = old.Acted + (acted ? 1 : 0),
+                ActedCorrect = old.ActedCorrect + (acted && right ? 1 : 0),
+                Offered = old.Offered + (right || (understanding.Kind == UnderstandingKind.Unsure && understanding.Candidates.Any(c => c.Tool.Name == item.Tool)) ? 1 : 0),
+            };
+        }
+        var perTool = scores.Values.OrderBy(s => s.Tool, StringComparer.Ordinal).ToList();
+        return (perTool, NluScore.Sum("overall", perTool));
+    }
+
+    private static void Print(TextWriter output, List<(LabelledLine Line, Understanding Understanding)> results)
+    {
+        var (perTool, overall) = Evaluate(results);
+        foreach (var score in perTool)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{score.Tool,-26} n={score.Total,-4} intent_accuracy={score.IntentAccuracy:0.00} slot_f1={score.SlotF1:0.00}"));
+        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"acted_without_asking={Ratio(overall.Acted, overall.Total):0.00} accuracy_when_acting={Ratio(overall.ActedCorrect, overall.Acted):0.00} right_tool_acted_or_offered={Ratio(overall.Offered, overall.Total):0.00}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"intent_accuracy={overall.IntentAccuracy:0.00} slot_f1={overall.SlotF1:0.00}"));
+    }
+
+    private static double Ratio(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
+
+    private static void PrintMisses(TextWriter output, List<(LabelledLine Line, Understanding Understanding)> results)
+    {
+        foreach (var (item, understanding) in results)
+        {
+            var arguments = understanding.Arguments;
+            var sameSlots = item.Slots.Count == arguments.Count && item.Slots.All(e => SlotComparison.Same(e.Value, arguments[e.Key]));
+            if (understanding.TopTool != item.Tool || understanding.Reading?.Problem is not null || !sameSlots)
+            {
+                var got = $"{understanding.TopTool ?? "(none)"} {arguments.ToJsonString()}{understanding.Reading?.Problem} [{understanding.Kind} {understanding.Confidence:0.00}]";
+                output.WriteLine($"miss: {item.Text} → {got} (expected {item.Tool} {item.Slots.ToJsonString()})");
+            }
+        }
+    }
+
+    /// <summary>The bundled training set itself (or a copy of it): scoring it against its own index would be meaningless.</summary>
+    private static bool IsTrainingSet(List<LabelledLine> lines, IReadOnlyList<LabelledLine> training)
+    {
+        var known = training.Select(l => l.Text).ToHashSet(StringComparer.Ordinal);
+        return lines.Count > 0 && lines.Count(l => known.Contains(l.Text)) * 2 > lines.Count;
+    }
+
+    /// <summary>`dotnet run` starts the app in the project folder; a relative path means the shell's folder (PWD).</summary>
+    private static string Locate(string path)
+    {
+        if (File.Exists(path) || Path.IsPathRooted(path) || Environment.GetEnvironmentVariable("PWD") is not { Length: > 0 } shell)
         {
             return path;
         }
         return Path.Combine(shell, path);
     }
-
-    public static List<LabelledUtterance> Parse(IEnumerable<string> lines)
-    {
-        var set = new List<LabelledUtterance>();
-        var lineNumber = 0;
-        foreach (var line in lines)
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line) || line.StartsWith('#'))
-            {
-                continue;
-            }
-            var columns = line.Split('\t');
-            if (columns.Length != 3)
-            {
-                throw new FormatException($"line {lineNumber}: expected 3 tab-separated columns, found {columns.Length}");
-            }
-            JsonObject slots;
-            try
-            {
-                slots = JsonNode.Parse(columns[2]) as JsonObject ?? throw new FormatException($"line {lineNumber}: slots must be a JSON object");
-            }
-            catch (System.Text.Json.JsonException ex)
-            {
-                throw new FormatException($"line {lineNumber}: slots are not JSON ({ex.Message})", ex);
-            }
-            set.Add(new LabelledUtterance(columns[0], columns[1].Trim(), slots));
-        }
-        return set;
-    }
-
-    public static (IReadOnlyList<NluScore> PerTool, NluScore Overall) Evaluate(ToolRegistry registry, IReadOnlyList<LabelledUtterance> set)
-    {
-        var scores = new Dictionary<string, NluScore>(StringComparer.Ordinal);
-        foreach (var item in set)
-        {
-            var reading = UtteranceReader.Read(item.Text, registry.All, Now);
-            var predictedTool = reading?.Tool.Name;
-            var predicted = reading?.Arguments ?? [];
-            var hits = item.Slots.Count(e => predicted[e.Key] is { } value && SameValue(e.Value, value));
-            var old = scores.GetValueOrDefault(item.Tool) ?? new NluScore(item.Tool, 0, 0, 0, 0, 0);
-            scores[item.Tool] = old with
-            {
-                Total = old.Total + 1,
-                Correct = old.Correct + (predictedTool == item.Tool ? 1 : 0),
-                SlotHits = old.SlotHits + hits,
-                SlotPredicted = old.SlotPredicted + predicted.Count,
-                SlotExpected = old.SlotExpected + item.Slots.Count,
-            };
-        }
-        var perTool = scores.Values.OrderBy(s => s.Tool, StringComparer.Ordinal).ToList();
-        var overall = new NluScore("overall", perTool.Sum(s => s.Total), perTool.Sum(s => s.Correct),
-            perTool.Sum(s => s.SlotHits), perTool.Sum(s => s.SlotPredicted), perTool.Sum(s => s.SlotExpected));
-        return (perTool, overall);
-    }
-
-    /// <summary>Numbers and booleans exactly; text ignoring case, outer spaces and the punctuation people end it with.</summary>
-    private static bool SameValue(JsonNode? expected, JsonNode actual) =>
-        expected is JsonValue e && e.TryGetValue<string>(out var expectedText)
-            ? actual is JsonValue a && a.TryGetValue<string>(out var actualText)
-                && string.Equals(Clean(expectedText), Clean(actualText), StringComparison.OrdinalIgnoreCase)
-            : JsonNode.DeepEquals(expected, actual);
-
-    private static string Clean(string text) => text.Trim().TrimEnd('.', '!', '?', ' ');
 }

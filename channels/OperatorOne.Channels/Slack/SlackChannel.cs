@@ -7,6 +7,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Channels;
 using OperatorOne.Bot.Core.Turns;
+using OperatorOne.Bot.Core.Security;
+using OperatorOne.Bot.Core.Tenancy;
 
 namespace OperatorOne.Channels.Slack;
 
@@ -32,9 +34,13 @@ public static class SlackChannel
         services.AddSingleton<SlackSingleWorkspace>();
         services.AddSingleton<SlackInstallState>();
         services.AddScoped<ITurnPreparation, SlackPreparation>();
+        services.AddSingleton<SlackSignatureWatch>();
+        services.AddSingleton<Bot.Core.Channels.IChannelCheck, SlackChannelCheck>();
         services.AddHostedService<SlackStartupCheck>();
         services.AddSingleton<IChannelSender, SlackSender>();
         services.AddTransient<IProactiveConversations, SlackProactiveConversations>();
+        services.AddSingleton(new InboundRejection("/api/slack", SlackEndpoints.RejectAsync));
+        services.AddSingleton<IInstallationProof, SlackWorkspaceProof>();
         return builder;
     }
 

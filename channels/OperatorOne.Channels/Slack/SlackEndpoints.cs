@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OperatorOne.Bot.Core.Turns;
+using OperatorOne.Bot.Core.Security;
 
 namespace OperatorOne.Channels.Slack;
 
@@ -84,6 +85,10 @@ internal static class SlackEndpoints
                 return (null, null);
         }
     }
+
+    /// <summary>What the input check refuses on a Slack path: ProblemDetails, and no retry (the same bytes would fail again).</summary>
+    public static Task RejectAsync(HttpContext http, InboundProblem problem) =>
+        NoRetry(http, TypedResults.Problem(statusCode: problem.Status, title: "Malformed Slack request", detail: problem.Reason)).ExecuteAsync(http);
 
     /// <summary>Retrying a request we refused on its content can't succeed; tell Slack not to.</summary>
     private static ProblemHttpResult NoRetry(HttpContext http, ProblemHttpResult problem)

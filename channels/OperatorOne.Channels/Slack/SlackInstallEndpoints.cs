@@ -34,6 +34,7 @@ internal static class SlackInstallEndpoints
         http.Response.Cookies.Append(StateCookie, nonce, new CookieOptions
         {
             HttpOnly = true,
+            // Right behind a TLS proxy too, once ForwardedHeaders names it (the request then carries its original scheme).
             Secure = http.Request.IsHttps,
             SameSite = SameSiteMode.Lax,
             Path = CallbackPath,
@@ -73,11 +74,6 @@ internal static class SlackInstallEndpoints
         {
             return Problem(StatusCodes.Status502BadGateway, "Slack refused the install", $"oauth.v2.access: {access.Error ?? "no bot token"}.");
         }
-        var owner = await Installations.FindOwnerAsync(db, ChannelNames.Slack, teamId, cancellationToken);
-        if (owner is { } other && other != installer.OrganizationId)
-        {
-            return Problem(StatusCodes.Status409Conflict, "Workspace already connected", "This Slack workspace is connected to another organization.");
-        }
         await db.UseOrganizationAsync(installer.OrganizationId, cancellationToken);
         var installation = await db.ChannelInstallations.SingleOrDefaultAsync(i => i.Channel == ChannelNames.Slack && i.ExternalId == teamId, cancellationToken);
         if (installation is null)
@@ -95,7 +91,11 @@ internal static class SlackInstallEndpoints
         installation.DisplayName = SlackJson.String(team, "name") ?? teamId;
         installation.SecretCipher = secrets.Encrypt(token);
         installation.RevokedAt = null;
-        await db.SaveChangesAsync(cancellationToken);
+        // The OAuth install is the proof: Slack let this person add the app to the workspace.
+        if (!await Installations.MarkProvenAsync(db, installation, InstallationProofs.SlackOAuth, SlackWorkspaceProof.Taken, clock.GetUtcNow(), cancellationToken))
+        {
+            return Problem(StatusCodes.Status409Conflict, "Workspace connected elsewhere", SlackWorkspaceProof.Taken);
+        }
         loggers.CreateLogger(typeof(SlackInstallEndpoints)).LogInformation("Slack workspace {Team} installed for organization {Organization}", teamId, installer.OrganizationId);
         return TypedResults.Text($"OperatorOne is installed in the Slack workspace {installation.DisplayName}. You can close this page.", "text/plain");
     }

@@ -10,7 +10,8 @@ namespace OperatorOne.Channels.Slack;
 /// Runs before any Slack handler parses anything: reads the raw body (at most <see cref="MaxBodyBytes"/>), checks the
 /// v0 signature and timestamp, and hands the verified bytes to the handler. Nothing unsigned gets further.
 /// </summary>
-internal sealed class SlackRequestVerification(IOptions<SlackOptions> options, TimeProvider clock, ILogger<SlackRequestVerification> logger)
+internal sealed class SlackRequestVerification(IOptions<SlackOptions> options, TimeProvider clock, SlackSignatureWatch watch,
+    ILogger<SlackRequestVerification> logger)
     : IEndpointFilter
 {
     /// <summary>Slack's payloads are a few kilobytes; anything near this is not from Slack.</summary>
@@ -36,6 +37,7 @@ internal sealed class SlackRequestVerification(IOptions<SlackOptions> options, T
         }
         var check = SlackSignature.Verify(options.Value.SigningSecret ?? "", http.Request.Headers[SlackSignature.TimestampHeader],
             http.Request.Headers[SlackSignature.SignatureHeader], body, clock.GetUtcNow());
+        watch.Saw(check, clock.GetUtcNow());
         if (check != SignatureCheck.Valid)
         {
             logger.LogWarning("Rejected a Slack request to {Path}: signature {Check}", http.Request.Path, check);

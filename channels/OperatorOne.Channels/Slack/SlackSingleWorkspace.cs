@@ -9,17 +9,24 @@ using OperatorOne.Data.Channels;
 namespace OperatorOne.Channels.Slack;
 
 /// <summary>
-/// A single-workspace setup (Slack:BotToken + Slack:TeamId) needs no OAuth install: at start the team gets a channel
-/// installation for Slack:OrganizationId, or, when that is not set, for the only organization there is.
+/// A single-workspace setup (Slack:BotToken + Slack:TeamId) needs no OAuth install: at start, once the token's auth.test
+/// has answered that team, the team gets a proven installation for Slack:OrganizationId, or, when that is not set, for the
+/// only organization there is.
 /// </summary>
 internal sealed class SlackSingleWorkspace(IServiceScopeFactory scopes, IOptions<SlackOptions> options, TimeProvider clock,
     ILogger<SlackSingleWorkspace> logger)
 {
-    public async Task EnsureInstalledAsync(CancellationToken cancellationToken)
+    /// <summary>Connects the configured team when <paramref name="authTestTeam"/>, the team the configured token's auth.test answered, is it.</summary>
+    public async Task EnsureInstalledAsync(string? authTestTeam, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (!settings.IsEnabled || string.IsNullOrWhiteSpace(settings.BotToken) || string.IsNullOrWhiteSpace(settings.TeamId))
         {
+            return;
+        }
+        if (authTestTeam != settings.TeamId)
+        {
+            logger.LogError("Slack:BotToken belongs to workspace {Actual}, not Slack:TeamId {Configured}; the workspace is not connected", authTestTeam, settings.TeamId);
             return;
         }
         await using var scope = scopes.CreateAsyncScope();
@@ -28,12 +35,6 @@ internal sealed class SlackSingleWorkspace(IServiceScopeFactory scopes, IOptions
         if (organizationId is not { } target)
         {
             logger.LogError("Slack:TeamId {Team} has no organization: set Slack:OrganizationId (there is not exactly one organization to default to)", settings.TeamId);
-            return;
-        }
-        var owner = await Installations.FindOwnerAsync(db, ChannelNames.Slack, settings.TeamId, cancellationToken);
-        if (owner is { } other && other != target)
-        {
-            logger.LogError("Slack workspace {Team} is already connected to organization {Other}, not {Target}; leaving it there", settings.TeamId, other, target);
             return;
         }
         await db.UseOrganizationAsync(target, cancellationToken);
@@ -45,7 +46,7 @@ internal sealed class SlackSingleWorkspace(IServiceScopeFactory scopes, IOptions
         var installation = await db.ChannelInstallations.SingleOrDefaultAsync(i => i.Channel == ChannelNames.Slack && i.ExternalId == settings.TeamId, cancellationToken);
         if (installation is null)
         {
-            db.ChannelInstallations.Add(new ChannelInstallation
+            installation = new ChannelInstallation
             {
                 Id = Guid.NewGuid(),
                 OrganizationId = target,
@@ -53,14 +54,19 @@ internal sealed class SlackSingleWorkspace(IServiceScopeFactory scopes, IOptions
                 ExternalId = settings.TeamId,
                 DisplayName = settings.TeamId,
                 CreatedAt = clock.GetUtcNow(),
-            });
+            };
+            db.ChannelInstallations.Add(installation);
         }
         else if (installation is { RevokedAt: not null, SecretCipher: null })
         {
             // The configured token is read again at every start: a replaced token brings a revoked workspace back.
             installation.RevokedAt = null;
         }
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await Installations.MarkProvenAsync(db, installation, InstallationProofs.SlackAuthTest, SlackWorkspaceProof.Taken, clock.GetUtcNow(), cancellationToken))
+        {
+            logger.LogError("Slack workspace {Team} is already connected to another organization, not {Target}; leaving it there", settings.TeamId, target);
+            return;
+        }
         logger.LogInformation("Slack workspace {Team} serves organization {Organization} with the configured bot token", settings.TeamId, target);
     }
 

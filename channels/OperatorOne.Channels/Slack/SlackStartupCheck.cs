@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace OperatorOne.Channels.Slack;
 
-/// <summary>Connects the configured single workspace, then calls auth.test with the configured bot token once the bot is up, so a wrong or revoked token shows in the log at start.</summary>
+/// <summary>Calls auth.test with the configured bot token once the bot is up (a wrong or revoked token shows in the log at start), then connects the configured single workspace if the token is that workspace's.</summary>
 internal sealed class SlackStartupCheck(SlackApi api, SlackSingleWorkspace singleWorkspace, IOptions<SlackOptions> options, ILogger<SlackStartupCheck> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -14,19 +14,14 @@ internal sealed class SlackStartupCheck(SlackApi api, SlackSingleWorkspace singl
         {
             return;
         }
-        await singleWorkspace.EnsureInstalledAsync(stoppingToken);
         var result = await api.AuthTestAsync(settings.BotToken, stoppingToken);
         if (!result.Ok)
         {
-            logger.LogError("Slack:BotToken failed auth.test ({Error}); Slack replies will not be delivered until it is fixed", result.Error);
+            logger.LogError("Slack:BotToken failed auth.test ({Error}); the configured workspace is not connected and Slack replies will not be delivered until it is fixed", result.Error);
             return;
         }
         var team = result.String("team_id");
-        if (!string.IsNullOrWhiteSpace(settings.TeamId) && team != settings.TeamId)
-        {
-            logger.LogError("Slack:BotToken belongs to workspace {Actual}, not Slack:TeamId {Configured}", team, settings.TeamId);
-            return;
-        }
+        await singleWorkspace.EnsureInstalledAsync(team, stoppingToken);
         logger.LogInformation("Slack bot {BotUser} ready in workspace {Team}", result.String("user_id"), team);
     }
 }

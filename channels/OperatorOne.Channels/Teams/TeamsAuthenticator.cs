@@ -88,6 +88,20 @@ internal sealed class TeamsAuthenticator : IDisposable
         return Endorsements(key).Contains(activity.ChannelId, StringComparer.Ordinal);
     }
 
+    /// <summary>Why inbound tokens cannot be checked right now (the Bot Connector's keys unreachable or empty), or null.</summary>
+    public async Task<string?> KeysProblemAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var configuration = await _keys.CurrentAsync(cancellationToken);
+            return configuration.SigningKeys.Count > 0 ? null : $"{_options.OpenIdMetadataUrl} publishes no signing keys.";
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or HttpRequestException or ArgumentException)
+        {
+            return $"{_options.OpenIdMetadataUrl} could not be read ({ex.GetBaseException().Message}).";
+        }
+    }
+
     public void Dispose() => _keys.Dispose();
 
     /// <summary>The Bot Connector's extra "endorsements" array on each key: the channels the key may sign for.</summary>

@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OperatorOne.Bot.Core.Channels;
 using OperatorOne.Bot.Core.Turns;
+using OperatorOne.Bot.Core.Security;
+using OperatorOne.Bot.Core.Tenancy;
 
 namespace OperatorOne.Channels.Teams;
 
@@ -28,6 +30,10 @@ public static class TeamsChannelHosting
             .ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<TeamsOptions>, TeamsOptionsValidation>();
         services.AddSingleton(new TeamsChannelMode(mode));
+        services.AddSingleton(new InboundRejection("/api/messages", TeamsEndpoint.RejectAsync));
+        services.AddSingleton<IInstallationProof, TeamsTenantProof>();
+        services.AddSingleton<Bot.Core.Channels.IChannelCheck, TeamsChannelCheck>();
+        services.AddSingleton<TeamsAppPackage>();
         if (mode == TeamsMode.Off)
         {
             return builder;
@@ -40,10 +46,12 @@ public static class TeamsChannelHosting
         // A slow download is answered through the outbox like a slow tool; past this timeout it is reported as failed.
         services.AddHttpClient<TeamsFiles>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<TeamsAuthenticator>();
+        services.AddSingleton<TeamsIdentityLinks>();
         services.AddSingleton<TeamsConnectorToken>();
         services.AddScoped<TeamsBot>();
         services.AddScoped<TeamsInvokes>();
         services.AddTransient<ITurnPreparation>(services => services.GetRequiredService<TeamsFiles>());
+        services.AddScoped<TeamsTenantConfirmation>();
         services.AddTransient<IChannelSender, TeamsSender>();
         services.AddTransient<IProactiveConversations, TeamsProactiveConversations>();
         return builder;

@@ -43,6 +43,34 @@ internal sealed class TeamsConnector(HttpClient http, TeamsConnectorToken token,
         return CallAsync(HttpMethod.Post, serviceUrl, "v3/conversations", parameters.ToJsonString(), null, cancellationToken);
     }
 
+    /// <summary>
+    /// One member of a conversation's roster (GET v3/conversations/{id}/members/{userId}): Teams answers with their
+    /// email and userPrincipalName. Null when the connector cannot be reached or does not know them.
+    /// </summary>
+    public async Task<JsonObject?> GetMemberAsync(string serviceUrl, string conversationId, string userId, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(serviceUrl.TrimEnd('/') + "/", UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("https" or "http")
+            || (channel.Mode == TeamsMode.LocalTest && !TeamsOptions.IsLoopback(baseUri)))
+        {
+            return null;
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUri, $"v3/conversations/{Escape(conversationId)}/members/{Escape(userId)}"));
+        try
+        {
+            if (channel.Mode == TeamsMode.Authenticated)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await token.GetAsync(cancellationToken));
+            }
+            using var response = await http.SendAsync(request, cancellationToken);
+            return response.IsSuccessStatusCode ? TryParse(await response.Content.ReadAsStringAsync(cancellationToken)) as JsonObject : null;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or Microsoft.Identity.Client.MsalException
+            || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return null;
+        }
+    }
+
     private Task<DeliveryResult> CallAsync(HttpMethod method, string serviceUrl, string path, Activity activity, CancellationToken cancellationToken,
         IReadOnlyList<string>? refreshFor = null) =>
         CallAsync(method, serviceUrl, path, BotJson.Serialize(TeamsCards.Render(activity, refreshFor)), activity.Id, cancellationToken);

@@ -19,6 +19,10 @@ internal sealed class TeamsConnectorToken(IOptions<TeamsOptions> options, IHttpC
         return result.AccessToken;
     }
 
+    /// <summary>Asks the token endpoint afresh (not the cache), so a changed or revoked app password shows at once.</summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken) =>
+        await _application.Value.AcquireTokenForClient([options.Value.OAuthScope]).WithForceRefresh(true).ExecuteAsync(cancellationToken);
+
     private static IConfidentialClientApplication Create(TeamsOptions options, IHttpClientFactory httpClients) =>
         ConfidentialClientApplicationBuilder.Create(options.AppId)
             .WithClientSecret(options.AppPassword)

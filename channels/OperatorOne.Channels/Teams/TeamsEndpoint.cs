@@ -1,9 +1,9 @@
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Security;
 
 namespace OperatorOne.Channels.Teams;
 
@@ -14,14 +14,17 @@ internal static class TeamsEndpoint
     private const long MaxBodyBytes = 512 * 1024;
 
     public static async Task<Results<Ok, Ok<TeamsInvokeResponse>, UnauthorizedHttpResult, BadRequest<string>, StatusCodeHttpResult>> ReceiveAsync(
-        HttpContext http, TeamsChannelMode channel, TeamsAuthenticator authenticator, TeamsBot bot, CancellationToken cancellationToken)
+        HttpContext http, TeamsChannelMode channel, TeamsAuthenticator authenticator, TeamsBot bot, TeamsTenantConfirmation confirmation,
+        TeamsIdentityLinks identityLinks,
+        CancellationToken cancellationToken)
     {
         var authorization = http.Request.Headers.Authorization.ToString();
         if (channel.Mode == TeamsMode.Authenticated && string.IsNullOrEmpty(authorization))
         {
             return TypedResults.Unauthorized();
         }
-        if (channel.Mode == TeamsMode.LocalTest && !IsLoopback(http.Connection.RemoteIpAddress))
+        // Local-test mode verifies nothing, so only a client on this machine, not one behind a proxy, may use it.
+        if (channel.Mode == TeamsMode.LocalTest && !DirectConnection.IsLocal(http))
         {
             return TypedResults.Unauthorized();
         }
@@ -73,6 +76,13 @@ internal static class TeamsEndpoint
         {
             return TypedResults.Unauthorized();
         }
+        // Only a signed activity proves a tenant: local-test mode verifies nothing.
+        if (channel.Mode == TeamsMode.Authenticated && await confirmation.TryConfirmAsync(activity, cancellationToken))
+        {
+            return TypedResults.Ok();
+        }
+        // Before the turn resolves who is writing: a first message from an invited person's account links them.
+        await identityLinks.EnsureLinkedAsync(activity, cancellationToken);
         return (await bot.HandleAsync(activity, cancellationToken)).Result switch
         {
             Ok ok => ok,
@@ -83,6 +93,11 @@ internal static class TeamsEndpoint
         };
     }
 
-    private static bool IsLoopback(IPAddress? address) =>
-        address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+    /// <summary>What the input check refuses on this path: a plain-text 400/413, as the Bot Connector expects.</summary>
+    internal static async Task RejectAsync(HttpContext http, InboundProblem problem)
+    {
+        http.Response.StatusCode = problem.Status;
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        await http.Response.WriteAsync(problem.Reason, http.RequestAborted);
+    }
 }

@@ -27,6 +27,9 @@ public sealed class TwilioOptions
     /// <summary>E.164 number a caller is put through to on "talk to a person" or 0; without it the bot says nobody is available.</summary>
     public string? HandoverNumber { get; set; }
 
+    /// <summary>Twilio's REST API, asked whether the account owns a number before an organization may use it.</summary>
+    public Uri ApiBaseUrl { get; set; } = new("https://api.twilio.com/");
+
     public bool IsEnabled => !string.IsNullOrWhiteSpace(AuthToken);
 }
 
@@ -49,6 +52,10 @@ internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
         if (options.PublicBaseUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("https" or "http") || url.Query.Length > 0))
         {
             failures.Add("Twilio:PublicBaseUrl must be an absolute http(s) URL without a query string.");
+        }
+        if (!options.ApiBaseUrl.IsAbsoluteUri || !(options.ApiBaseUrl.Scheme == "https" || (options.ApiBaseUrl.Scheme == "http" && options.ApiBaseUrl.IsLoopback)))
+        {
+            failures.Add("Twilio:ApiBaseUrl must be an absolute https URL (http only for loopback).");
         }
         if (!string.IsNullOrWhiteSpace(options.AccountSid) && !options.AccountSid.StartsWith("AC", StringComparison.Ordinal))
         {

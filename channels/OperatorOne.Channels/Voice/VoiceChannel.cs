@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Channels;
 using OperatorOne.Bot.Core.Turns;
+using OperatorOne.Bot.Core.Tenancy;
 using OperatorOne.Channels.Voice.Media;
 
 namespace OperatorOne.Channels.Voice;
@@ -32,6 +33,10 @@ public static class VoiceChannel
         services.AddScoped<VoiceFlows>();
         services.AddScoped<ITurnStep, VoiceFlowStep>();
         services.AddSingleton<IChannelSender, VoiceSender>();
+        services.AddHttpClient<TwilioNumberProof>(http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddTransient<IInstallationProof>(provider => provider.GetRequiredService<TwilioNumberProof>());
+        services.AddSingleton<TwilioWebhookWatch>();
+        services.AddSingleton<IChannelCheck, VoiceChannelCheck>();
         builder.AddVoiceMedia();
         return builder;
     }

@@ -10,7 +10,8 @@ namespace OperatorOne.Channels.Voice;
 /// Runs before any voice handler: reads the form body (capped), checks X-Twilio-Signature over the configured public
 /// URL and the fields, and the account. Unsigned or foreign requests get 403 and nothing is processed.
 /// </summary>
-internal sealed class VoiceRequestVerification(IOptions<TwilioOptions> options, ILogger<VoiceRequestVerification> logger) : IEndpointFilter
+internal sealed class VoiceRequestVerification(IOptions<TwilioOptions> options, TwilioWebhookWatch watch, TimeProvider clock,
+    ILogger<VoiceRequestVerification> logger) : IEndpointFilter
 {
     /// <summary>Twilio's voice webhooks are about a kilobyte.</summary>
     public const int MaxBodyBytes = 64 * 1024;
@@ -44,7 +45,12 @@ internal sealed class VoiceRequestVerification(IOptions<TwilioOptions> options, 
         var fields = form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? ""))).ToList();
         var settings = options.Value;
         var url = PublicUrl(settings, http.Request);
-        if (!TwilioSignature.Verify(settings.AuthToken ?? "", url, fields, http.Request.Headers[TwilioSignature.Header]))
+        var signed = TwilioSignature.Verify(settings.AuthToken ?? "", url, fields, http.Request.Headers[TwilioSignature.Header]);
+        if (!string.IsNullOrEmpty(http.Request.Headers[TwilioSignature.Header]))
+        {
+            watch.Signed(signed, clock.GetUtcNow());
+        }
+        if (!signed)
         {
             logger.LogWarning("Rejected a Twilio request to {Path}: bad or missing signature", http.Request.Path);
             return Problem(StatusCodes.Status403Forbidden, "Invalid Twilio signature", "X-Twilio-Signature does not match the request.");
@@ -58,6 +64,7 @@ internal sealed class VoiceRequestVerification(IOptions<TwilioOptions> options, 
         {
             return Problem(StatusCodes.Status403Forbidden, "Wrong account", "The request is not from the configured Twilio account.");
         }
+        watch.Called(call.To, clock.GetUtcNow());
         http.Items[FormKey] = call;
         return await next(context);
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Security;
 using OperatorOne.Data;
 using OperatorOne.Data.Channels;
 
@@ -8,7 +9,8 @@ namespace OperatorOne.Channels.WebChat;
 
 /// <summary>
 /// Development only: a token for one of the seeded demo members, so the page can sign in without a site backend.
-/// Not mapped at all outside Development, so the route answers 404 there.
+/// Not mapped at all outside Development, so the route answers 404 there; where it is mapped it answers only a client on
+/// this machine connected directly, never one behind a proxy (which makes every request look local).
 /// </summary>
 internal static class DemoSignIn
 {
@@ -16,8 +18,12 @@ internal static class DemoSignIn
     public static readonly string[] Members = ["owner", "admin", "member", "viewer"];
 
     public static async Task<Results<Ok<DemoTokenResponse>, JsonHttpResult<DirectLineError>>> IssueAsync(
-        DemoTokenRequest request, WebChatSites sites, OperatorOneDb db, WebChatTokens tokens, CancellationToken cancellationToken)
+        HttpContext http, DemoTokenRequest request, WebChatSites sites, OperatorOneDb db, WebChatTokens tokens, CancellationToken cancellationToken)
     {
+        if (!DirectConnection.IsLocal(http))
+        {
+            return DirectLineError.Result(StatusCodes.Status403Forbidden, "Forbidden", $"Demo sign-in: {DirectConnection.Refusal}");
+        }
         if (request.Member is not { } member || !Members.Contains(member))
         {
             return DirectLineError.BadJson($"member must be one of: {string.Join(", ", Members)}.");

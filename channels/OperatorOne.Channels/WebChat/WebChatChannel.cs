@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OperatorOne.Bot.Core.Channels;
 using OperatorOne.Bot.Core.Turns;
+using OperatorOne.Bot.Core.Security;
 
 namespace OperatorOne.Channels.WebChat;
 
@@ -25,6 +26,8 @@ public static class WebChatChannel
         services.AddOptions<WebChatOptions>().Bind(builder.Configuration.GetSection(WebChatOptions.Section))
             .Validate(WebChatOptions.IsValid, WebChatOptions.Invalid).ValidateOnStart();
         services.AddSingleton<WebChatTokens>();
+        services.AddSingleton<WebChatMemberKeys>();
+        services.AddSingleton<Bot.Core.Channels.IChannelCheck, WebChatChannelCheck>();
         services.AddSingleton<ConversationSignals>();
         services.AddHostedService<DirectLineListener>();
         services.AddScoped<WebChatSites>();
@@ -35,6 +38,8 @@ public static class WebChatChannel
         services.AddScoped<ActivityStream>();
         services.AddSingleton<IChannelSender, WebChatSender>();
         services.AddSingleton<IConversationLog, WebChatLog>();
+        services.AddSingleton(new InboundRejection("/v3/directline", DirectLineError.RejectAsync));
+        services.AddSingleton(new InboundRejection("/webchat", DirectLineError.RejectAsync));
         // Any site may embed the chat: callers prove themselves with a bearer secret or token, never a cookie.
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
             .AllowAnyOrigin()
@@ -56,7 +61,13 @@ public static class WebChatChannel
         directLine.MapPost("/conversations/{conversationId}/upload", UploadEndpoints.UploadAsync).DisableAntiforgery();
 
         endpoints.MapGet("/", WebChatPage.Page).ExcludeFromDescription();
+        endpoints.MapGet("/webchat/page.js", WebChatPage.Script).ExcludeFromDescription();
         endpoints.MapGet("/lib/webchat.js", WebChatPage.Bundle).ExcludeFromDescription();
+        endpoints.MapPost("/webchat/session/token", MemberSignIn.IssueAsync).ExcludeFromDescription();
+        endpoints.MapGet("/join/{token}", JoinEndpoints.ShowAsync).ExcludeFromDescription();
+        endpoints.MapGet(JoinEndpoints.WelcomeScriptPath, JoinEndpoints.WelcomeScript).ExcludeFromDescription();
+        // The link itself is the credential, and a form post is what a plain page can send: no antiforgery token.
+        endpoints.MapPost("/join/{token}", JoinEndpoints.ClaimAsync).DisableAntiforgery().ExcludeFromDescription();
         if (endpoints.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment())
         {
             endpoints.MapPost("/webchat/demo/token", DemoSignIn.IssueAsync).ExcludeFromDescription();

@@ -4,16 +4,20 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace OperatorOne.Channels.WebChat;
 
-/// <summary>The chat page (embedded in this assembly, so any host serves it) and the Web Chat bundle it loads.</summary>
+/// <summary>
+/// The chat page and its script (embedded in this assembly, so any host serves them) and the Web Chat bundle it loads.
+/// The script is a file of its own so the page's Content-Security-Policy needs no inline script.
+/// </summary>
 internal static class WebChatPage
 {
-    private const string Resource = "OperatorOne.Channels.WebChat.WebChatPage.html";
+    private const string Resource = "OperatorOne.Channels.WebChat.WebChatPage";
 
-    public static Results<FileStreamHttpResult, NotFound> Page()
-    {
-        var page = typeof(WebChatPage).Assembly.GetManifestResourceStream(Resource);
-        return page is null ? TypedResults.NotFound() : TypedResults.Stream(page, "text/html; charset=utf-8");
-    }
+    public static Results<FileStreamHttpResult, NotFound> Page() => Embedded($"{Resource}.html", "text/html; charset=utf-8");
+
+    public static Results<FileStreamHttpResult, NotFound> Script() => Embedded($"{Resource}.js", "text/javascript; charset=utf-8");
+
+    private static Results<FileStreamHttpResult, NotFound> Embedded(string name, string contentType) =>
+        typeof(WebChatPage).Assembly.GetManifestResourceStream(name) is { } stream ? TypedResults.Stream(stream, contentType) : TypedResults.NotFound();
 
     /// <summary>The official bundle, fetched at build time into the executable's wwwroot/lib (never committed).</summary>
     public static Results<FileStreamHttpResult, NotFound> Bundle(IWebHostEnvironment environment)

@@ -7,7 +7,8 @@ namespace OperatorOne.Data.Calendar;
 
 internal sealed class CalendarModel :
     IEntityTypeConfiguration<EventCalendar>, IEntityTypeConfiguration<CalendarMember>, IEntityTypeConfiguration<CalendarEvent>,
-    IEntityTypeConfiguration<EventAttendee>, IEntityTypeConfiguration<EventReminder>, IEntityTypeConfiguration<MemberWorkingHours>
+    IEntityTypeConfiguration<EventAttendee>, IEntityTypeConfiguration<EventReminder>, IEntityTypeConfiguration<MemberWorkingHours>,
+    IEntityTypeConfiguration<CalendarFeed>
 {
     public void Configure(EntityTypeBuilder<EventCalendar> builder)
     {
@@ -33,6 +34,10 @@ internal sealed class CalendarModel :
         builder.HasOne<EventCalendar>().WithMany().HasForeignKey(e => e.CalendarId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Member>().WithMany().HasForeignKey(e => e.OrganizerId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(e => e.Title).HasMaxLength(200);
+        builder.Property(e => e.Location).HasMaxLength(200);
+        builder.Property(e => e.Notes).HasMaxLength(2000);
+        builder.Property(e => e.Recurrence).HasMaxLength(200);
+        builder.HasIndex(e => new { e.OrganizationId, e.SeriesId });
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(e => new { e.OrganizationId, e.Number }).IsUnique();
         builder.HasIndex(e => new { e.OrganizationId, e.StartsAt });
@@ -52,6 +57,13 @@ internal sealed class CalendarModel :
         builder.HasOne<CalendarEvent>().WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Member>().WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.EventId, r.MemberId, r.StartsAt }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<CalendarFeed> builder)
+    {
+        builder.HasOne<Organization>().WithMany().HasForeignKey(f => f.OrganizationId);
+        builder.HasOne<Member>().WithMany().HasForeignKey(f => f.MemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(f => new { f.OrganizationId, f.MemberId });
     }
 
     public void Configure(EntityTypeBuilder<MemberWorkingHours> builder)

@@ -15,17 +15,22 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 {
     private const string Superuser = "postgres";
     private const string RuntimeUser = "operatorone_runtime";
+    private const int DefaultMaxConnections = 200;
 
     private readonly string _dataDir;
     private readonly string _binDir;
     private readonly RunAs _runAs;
+    private readonly bool _durable;
+    private readonly int _maxConnections;
     private bool _started;
 
-    private EmbeddedPostgres(string dataDir, string binDir, RunAs runAs, int port, string superPassword, string runtimePassword)
+    private EmbeddedPostgres(string dataDir, string binDir, RunAs runAs, bool durable, int maxConnections, int port, string superPassword, string runtimePassword)
     {
+        _maxConnections = maxConnections;
         _dataDir = dataDir;
         _binDir = binDir;
         _runAs = runAs;
+        _durable = durable;
         Port = port;
         SuperuserPassword = superPassword;
         RuntimePassword = runtimePassword;
@@ -43,18 +48,25 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public string RuntimeConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Username={RuntimeUser};Password={RuntimePassword};Database={database};Include Error Detail=true";
 
-    /// <summary>Initializes the folder if needed and starts the server on a free loopback port.</summary>
-    public static async Task<EmbeddedPostgres> StartAsync(string dataDir, CancellationToken cancellationToken)
+    /// <summary>
+    /// Initializes the folder if needed and starts the server on a free loopback port. Durable (fsync, full page
+    /// writes) unless <paramref name="durable"/> is false: throwaway test clusters trade crash safety for speed.
+    /// </summary>
+    public static Task<EmbeddedPostgres> StartAsync(string dataDir, bool durable, CancellationToken cancellationToken) =>
+        StartAsync(dataDir, durable, DefaultMaxConnections, cancellationToken);
+
+    /// <summary>As above, with room for <paramref name="maxConnections"/> connections (a test run's many hosts need more).</summary>
+    public static async Task<EmbeddedPostgres> StartAsync(string dataDir, bool durable, int maxConnections, CancellationToken cancellationToken)
     {
         dataDir = Path.GetFullPath(dataDir);
         var binDir = PostgresBinaries.Find();
         var runAs = RunAs.ForCurrentUser();
         Directory.CreateDirectory(dataDir);
         var secrets = Path.Combine(Path.GetDirectoryName(dataDir)!, Path.GetFileName(dataDir) + ".secrets");
-        var superPassword = await ReadOrCreateSecretAsync(secrets + "/superuser", cancellationToken);
-        var runtimePassword = await ReadOrCreateSecretAsync(secrets + "/runtime", cancellationToken);
+        var superPassword = ReadOrCreateSecret(secrets + "/superuser");
+        var runtimePassword = ReadOrCreateSecret(secrets + "/runtime");
 
-        var server = new EmbeddedPostgres(dataDir, binDir, runAs, FreePort(), superPassword, runtimePassword);
+        var server = new EmbeddedPostgres(dataDir, binDir, runAs, durable, maxConnections, FreePort(), superPassword, runtimePassword);
         await server.InitializeAsync(secrets, cancellationToken);
         await server.StartServerAsync(cancellationToken);
         return server;
@@ -112,8 +124,21 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var socketDir = _dataDir + ".socket";
         Directory.CreateDirectory(socketDir);
         _runAs.GiveOwnership(socketDir);
-        var options = $"-p {Port} -k {socketDir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c full_page_writes=off";
-        await RunAsync("pg_ctl", ["start", "-D", _dataDir, "-w", "-t", "60", "-l", Path.Combine(_dataDir, "server.log"), "-o", options], cancellationToken);
+        var options = $"-p {Port} -k {socketDir} -c listen_addresses=127.0.0.1 -c max_connections={_maxConnections}";
+        if (!_durable)
+        {
+            options += " -c fsync=off -c full_page_writes=off -c synchronous_commit=off";
+        }
+        var log = Path.Combine(_dataDir, "server.log");
+        try
+        {
+            await RunAsync("pg_ctl", ["start", "-D", _dataDir, "-w", "-t", "60", "-l", log, "-o", options], cancellationToken);
+        }
+        catch (InvalidOperationException e)
+        {
+            // pg_ctl only says "could not start server"; the reason is in the server's own log.
+            throw new InvalidOperationException($"The embedded PostgreSQL in {_dataDir} did not start: {LastProblem(log) ?? e.Message}", e);
+        }
         _started = true;
     }
 
@@ -142,19 +167,28 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
-    private static async Task<string> ReadOrCreateSecretAsync(string path, CancellationToken cancellationToken)
+    /// <summary>The server log's last FATAL or PANIC line (a full disk, a folder it cannot write), if any.</summary>
+    private static string? LastProblem(string log)
+    {
+        try
+        {
+            return File.ReadLines(log).LastOrDefault(l => l.Contains("FATAL:", StringComparison.Ordinal) || l.Contains("PANIC:", StringComparison.Ordinal))?.Trim();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static string ReadOrCreateSecret(string path)
     {
         if (File.Exists(path))
         {
-            return (await File.ReadAllTextAsync(path, cancellationToken)).Trim();
+            return SecretFile.Read(path);
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        SecretFile.RestrictFolder(Path.GetDirectoryName(path)!);
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
-        await File.WriteAllTextAsync(path, secret, cancellationToken);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        SecretFile.Write(path, secret);
         return secret;
     }
 

@@ -13,6 +13,7 @@ internal sealed class MembersModel : IEntityTypeConfiguration<Member>, IEntityTy
         builder.Property(m => m.DisplayName).HasMaxLength(200);
         builder.Property(m => m.Handle).HasMaxLength(64);
         builder.Property(m => m.TimeZone).HasMaxLength(64);
+        builder.Property(m => m.NotifyBy).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(m => new { m.OrganizationId, m.Handle }).IsUnique();
     }
 

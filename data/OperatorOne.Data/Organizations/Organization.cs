@@ -34,5 +34,8 @@ public sealed class Organization
     /// <summary>An IANA id; members without a time zone of their own live in this one.</summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>ISO 3166 alpha-2 ("US", "BE"): the region phone numbers typed without a country code belong to.</summary>
+    public string Country { get; set; } = "US";
+
     public DateTimeOffset CreatedAt { get; set; }
 }

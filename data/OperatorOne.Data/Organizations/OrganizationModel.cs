@@ -9,6 +9,7 @@ internal sealed class OrganizationModel : IEntityTypeConfiguration<Organization>
     {
         builder.Property(o => o.Name).HasMaxLength(200);
         builder.Property(o => o.TimeZone).HasMaxLength(64).HasDefaultValue("UTC");
+        builder.Property(o => o.Country).HasMaxLength(2).HasDefaultValue("US");
         builder.Property(o => o.LlmModel).HasMaxLength(200);
         builder.Property(o => o.LlmMonthlyCostUsd).HasPrecision(12, 4);
         builder.Property(o => o.RiskyWriteApproverRole).HasConversion<string>().HasMaxLength(16);

@@ -7,4 +7,7 @@ public enum OutboxKind
 
     /// <summary>Replace an activity already sent (a decided approval card).</summary>
     Update,
+
+    /// <summary>POST an event to a webhook subscription's URL, signed.</summary>
+    Webhook,
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OperatorOne.Data.Conversations;
+using OperatorOne.Data.Integrations;
 using OperatorOne.Data.Organizations;
 
 namespace OperatorOne.Data.Outbox;
@@ -11,6 +12,9 @@ internal sealed class OutboxModel : IEntityTypeConfiguration<OutboxMessage>
     {
         builder.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId);
         builder.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        // Deleting a subscription deletes its delivery log with it.
+        builder.HasOne<WebhookSubscription>().WithMany().HasForeignKey(m => m.WebhookSubscriptionId).OnDelete(DeleteBehavior.Cascade);
+        builder.ToTable(t => t.HasCheckConstraint("ck_outbox_messages_target", "(conversation_id IS NULL) <> (webhook_subscription_id IS NULL)"));
         builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasOne<Members.Member>().WithMany().HasForeignKey(m => m.MemberId).OnDelete(DeleteBehavior.Cascade);
@@ -18,5 +22,6 @@ internal sealed class OutboxModel : IEntityTypeConfiguration<OutboxMessage>
         builder.Property(m => m.ClaimedBy).HasMaxLength(200);
         builder.Property(m => m.Activity).HasColumnType("jsonb");
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        builder.HasIndex(m => new { m.WebhookSubscriptionId, m.Id });
     }
 }

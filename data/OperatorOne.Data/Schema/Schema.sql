@@ -61,11 +61,53 @@ CREATE POLICY document_visibility ON documents AS RESTRICTIVE
 CREATE POLICY document_visibility ON document_contents AS RESTRICTIVE
   USING (EXISTS (SELECT 1 FROM documents d WHERE d.id = document_contents.document_id));
 
--- Which organization a channel installation (Teams tenant, Slack team, phone number, web chat site) belongs to.
+-- The organization keeps an active owner: demoting, deactivating or deleting its last one is refused whichever path
+-- tries (admin API, chat tool, approval). The organization's row is locked before counting, so two owners demoted at
+-- once by concurrent transactions cannot both go: the second counts again after the first commits.
+CREATE FUNCTION op_keep_an_owner() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND NEW.role = 'Owner' AND NEW.is_active THEN
+    RETURN NULL;
+  END IF;
+  IF current_setting('operatorone.deleting_organization', true) = OLD.organization_id::text THEN
+    RETURN NULL; -- the whole organization is being deleted (op_delete_organization_rows), its owners with it
+  END IF;
+  PERFORM 1 FROM organizations WHERE id = OLD.organization_id FOR UPDATE;
+  IF NOT FOUND THEN
+    RETURN NULL; -- the organization itself is being deleted
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM members WHERE organization_id = OLD.organization_id AND role = 'Owner' AND is_active) THEN
+    RAISE EXCEPTION 'The organization must keep at least one active owner.'
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'op_keep_an_owner';
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER members_keep_an_owner AFTER UPDATE OF role, is_active OR DELETE ON members
+  FOR EACH ROW WHEN (OLD.role = 'Owner' AND OLD.is_active) EXECUTE FUNCTION op_keep_an_owner();
+
+-- Which organization a channel installation (Teams tenant, Slack team, phone number, web chat site) belongs to. Only a
+-- proven installation counts: a pending claim routes nothing.
 CREATE FUNCTION op_find_installation(p_channel text, p_external_id text)
   RETURNS TABLE (organization_id uuid, installation_id uuid, revoked boolean)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
-  $$ SELECT organization_id, id, revoked_at IS NOT NULL FROM channel_installations WHERE channel = p_channel AND external_id = p_external_id $$;
+  $$ SELECT organization_id, id, revoked_at IS NOT NULL FROM channel_installations
+      WHERE channel = p_channel AND external_id = p_external_id AND verified_at IS NOT NULL $$;
+
+-- A pending claim whose one-time code came back from the channel itself (a signed activity of the Teams tenant): the
+-- organization that made it. Several organizations may claim one id; only the holder of the code is found.
+CREATE FUNCTION op_find_challenged_installation(p_channel text, p_external_id text, p_challenge_hash bytea)
+  RETURNS TABLE (organization_id uuid, installation_id uuid)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
+  $$ SELECT organization_id, id FROM channel_installations
+      WHERE channel = p_channel AND external_id = p_external_id AND verified_at IS NULL AND challenge_hash = p_challenge_hash $$;
+
+-- The support mailboxes every replica reads (proven email installations of all organizations); no secrets, only where to look.
+CREATE FUNCTION op_email_mailboxes()
+  RETURNS TABLE (organization_id uuid, address text)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
+  $$ SELECT organization_id, external_id FROM channel_installations
+      WHERE channel = 'email' AND revoked_at IS NULL AND verified_at IS NOT NULL ORDER BY external_id $$;
 
 -- Periodic jobs visit every organization.
 CREATE FUNCTION op_organization_ids() RETURNS SETOF uuid
@@ -177,6 +219,45 @@ CREATE FUNCTION op_document_candidates(p_query tsquery, p_words tsquery, p_tag t
   (SELECT id FROM visible WHERE title_vector @@ p_words AND search_vector @@ p_query LIMIT p_cap)
   UNION
   (SELECT id FROM visible WHERE search_vector @@ p_query LIMIT p_cap) $$;
+
+-- Export and deletion of the current organization, table by table: every row it owns, whatever member-scoped policies
+-- (document visibility) would hide, since a private document is still the organization's. Only the organizations table
+-- and tables with an organization_id qualify, and only the current organization's rows are touched.
+CREATE FUNCTION op_tenant_table_filter(p_table text) RETURNS text
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF op_current_org() IS NULL THEN
+    RAISE EXCEPTION 'no organization is set';
+  END IF;
+  IF p_table = 'organizations' THEN
+    RETURN 'id';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM information_schema.columns c
+                  JOIN information_schema.tables tb ON tb.table_schema = c.table_schema AND tb.table_name = c.table_name
+                 WHERE c.table_schema = 'public' AND c.table_name = p_table AND c.column_name = 'organization_id'
+                   AND tb.table_type = 'BASE TABLE') THEN
+    RAISE EXCEPTION 'not a tenant table: %', p_table;
+  END IF;
+  RETURN 'organization_id';
+END $$;
+
+CREATE FUNCTION op_organization_rows(p_table text) RETURNS SETOF json
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  RETURN QUERY EXECUTE format('SELECT row_to_json(t) FROM %I t WHERE %I = $1', p_table, op_tenant_table_filter(p_table))
+    USING op_current_org();
+END $$;
+
+CREATE FUNCTION op_delete_organization_rows(p_table text) RETURNS bigint
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE deleted bigint;
+BEGIN
+  -- Tells op_keep_an_owner, for this transaction only, that the last owner goes because the organization does.
+  PERFORM set_config('operatorone.deleting_organization', op_current_org()::text, true);
+  EXECUTE format('DELETE FROM %I WHERE %I = $1', p_table, op_tenant_table_filter(p_table)) USING op_current_org();
+  GET DIAGNOSTICS deleted = ROW_COUNT;
+  RETURN deleted;
+END $$;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO operatorone_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO operatorone_app;

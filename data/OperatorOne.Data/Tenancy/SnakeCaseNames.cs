@@ -11,7 +11,8 @@ internal static class SnakeCaseNames
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
             entity.SetTableName(ToSnake(entity.GetTableName() ?? entity.ClrType.Name));
-            foreach (var property in entity.GetProperties())
+            // PostgreSQL's xmin (a row version) is a system column and keeps its name.
+            foreach (var property in entity.GetProperties().Where(p => p.GetColumnName() != "xmin"))
             {
                 property.SetColumnName(ToSnake(property.Name));
             }

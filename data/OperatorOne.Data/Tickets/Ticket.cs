@@ -17,6 +17,9 @@ public sealed class Ticket
     /// <summary>How to reach a guest requester (a caller's number), when there is no member.</summary>
     public string? GuestContact { get; set; }
     public Guid? AssigneeId { get; set; }
+
+    /// <summary>Where the requester opened it (their chat, a caller's call): status changes and comments are told there.</summary>
+    public Guid? RequesterConversationId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<TicketComment> Comments { get; } = [];

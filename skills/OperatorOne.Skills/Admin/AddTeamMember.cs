@@ -36,7 +36,7 @@ internal static class AddTeamMember
             ["team"] = "Which team?",
             ["member"] = "Who should I add? Names or handles.",
         },
-        HelpExample = "add mia to the support team",
+        HelpExample = "add max to the support team",
     };
 
     public static async Task<ToolResult> RunAsync(

@@ -17,11 +17,13 @@ public static class AdminSkill
         DecideApproval.Definition,
         AuditTrail.Definition,
         LinkIdentity.Definition,
+        InviteMember.Definition,
         SetBusinessContext.Definition,
         CreateTeam.Definition,
         AddTeamMember.Definition,
         RemoveTeamMember.Definition,
         ListTeams.Definition,
+        RecognitionMissesTool.Definition,
     ];
 
     public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder)

@@ -32,6 +32,7 @@ internal static class ChangeMemberRole
         },
         HelpExample = "make mia an admin",
         Summarize = SummarizeAsync,
+        Check = CheckAsync,
     };
 
     public static async Task<ToolResult> RunAsync(
@@ -47,7 +48,8 @@ internal static class ChangeMemberRole
             return ToolResult.Refused(who.Problem!);
         }
         var target = await db.Members.SingleAsync(m => m.Id == found.Id, cancellationToken);
-        var refusal = Refusal(context.Caller, target, role);
+        var refusal = Refusal(context.Caller, target, role)
+            ?? (role == MemberRole.Owner ? null : await Owners.LastOwnerRefusalAsync(db, target, cancellationToken));
         if (refusal is not null)
         {
             return ToolResult.Refused(refusal);
@@ -64,6 +66,26 @@ internal static class ChangeMemberRole
         : target.Role == role ? $"{target.DisplayName} is already {Word(role)}."
         : (role == MemberRole.Owner || target.Role == MemberRole.Owner) && caller.Role < MemberRole.Owner ? "Only an owner can make or unmake owners."
         : null;
+
+    /// <summary>No approval is asked for a member who does not exist or a change that would be refused anyway.</summary>
+    private static async Task<ToolResult?> CheckAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    {
+        if (call.StringArgument("member") is not { } name)
+        {
+            return null;
+        }
+        var who = await MemberNames.ResolveAsync(context.Db, name, context.Caller.MemberId, cancellationToken);
+        if (who.Member is not { } found)
+        {
+            return ToolResult.Refused(who.Problem!);
+        }
+        if (!Enum.TryParse<MemberRole>(call.StringArgument("role"), ignoreCase: true, out var role))
+        {
+            return null;
+        }
+        var target = await context.Db.Members.AsNoTracking().SingleAsync(m => m.Id == found.Id, cancellationToken);
+        return Refusal(context.Caller, target, role) is { } refusal ? ToolResult.Refused(refusal) : null;
+    }
 
     private static string Word(MemberRole role) => role.ToString().ToLowerInvariant();
 

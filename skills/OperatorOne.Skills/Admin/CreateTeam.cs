@@ -34,7 +34,7 @@ internal static class CreateTeam
             Utterance.Of($"{Create} team"),
         ],
         Prompts = new Dictionary<string, string> { ["name"] = "What should the team be called? For example Support." },
-        HelpExample = "create a team called Support with ada and max",
+        HelpExample = "create a team called Sales with ada and max",
     };
 
     public static async Task<ToolResult> RunAsync(

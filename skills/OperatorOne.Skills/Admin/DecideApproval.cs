@@ -27,7 +27,7 @@ internal static class DecideApproval
             ["number"] = "Which approval request? Tell me its number.",
             ["decision"] = "Approve or reject?",
         },
-        HelpExample = "approve 3",
+        HelpExample = "approve 1",
     };
 
     public static async Task<ToolResult> RunAsync(

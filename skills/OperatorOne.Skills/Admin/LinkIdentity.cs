@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tenancy;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Channels;
 using OperatorOne.Data.Members;
@@ -21,6 +22,7 @@ internal static class LinkIdentity
         Utterances =
         [
             Utterance.Of("link (the )?(?<channel>slack|teams|msteams|webchat|web chat|voice|phone)( user| id| number| account)? (?<externalId>\\S+) (to|with) (?<member>.+)"),
+            Utterance.Of("link (the )?(?<channel>voice|phone)( number)? (?<externalId>\\+?[\\d(][\\d ()./-]{5,}\\d) (to|with) (?<member>.+)"),
         ],
         Prompts = new Dictionary<string, string>
         {
@@ -29,6 +31,7 @@ internal static class LinkIdentity
             ["member"] = "Which member is it?",
         },
         HelpExample = "link slack U024BE7LH to mia",
+        Check = MemberNames.Exists("member"),
         Summarize = (call, _, _) => Task.FromResult(
             $"Link {call.Arguments["channel"]?.GetValue<string>()} identity {call.Arguments["externalId"]?.GetValue<string>()} to {call.Arguments["member"]?.GetValue<string>()}"),
     };
@@ -44,12 +47,14 @@ internal static class LinkIdentity
         {
             return ToolResult.Refused($"I don't know the channel \"{channel}\"; use slack, teams, webchat or voice.");
         }
-        var external = externalId.Trim();
-        if (external.Length is 0 or > 200)
-        {
-            return ToolResult.Refused("That id is empty or too long.");
-        }
         var db = context.Db;
+        var country = await db.Organizations.Where(o => o.Id == context.OrganizationId).Select(o => o.Country).SingleAsync(cancellationToken);
+        // A phone number is stored as Twilio sends it (E.164), however it was typed.
+        var (normalized, problem) = ChannelExternalIds.Normalize(id, externalId, country);
+        if (normalized is not { } external)
+        {
+            return ToolResult.Refused(problem!);
+        }
         var who = await MemberNames.ResolveAsync(db, member, context.Caller.MemberId, cancellationToken);
         if (who.Member is not { } person)
         {

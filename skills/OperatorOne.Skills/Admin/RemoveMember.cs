@@ -23,6 +23,7 @@ internal static class RemoveMember
         ],
         Prompts = new Dictionary<string, string> { ["member"] = "Who should I remove?" },
         HelpExample = "remove member mia",
+        Check = MemberNames.Exists("member"),
         Summarize = async (call, context, cancellationToken) =>
         {
             var name = call.Arguments["member"]?.GetValue<string>() ?? "";
@@ -50,6 +51,10 @@ internal static class RemoveMember
         if (target.Role == MemberRole.Owner && context.Caller.Role < MemberRole.Owner)
         {
             return ToolResult.Refused("Only an owner can remove an owner.");
+        }
+        if (await Owners.LastOwnerRefusalAsync(db, target, cancellationToken) is { } lastOwner)
+        {
+            return ToolResult.Refused(lastOwner);
         }
         target.IsActive = false;
         return new ToolResult($"Removed {target.DisplayName}; they can no longer use the bot. Their tickets and history stay.");

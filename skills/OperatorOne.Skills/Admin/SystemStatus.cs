@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Bot.Core.Channels;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
@@ -29,7 +28,7 @@ internal static class SystemStatus
         HelpExample = "system status",
     };
 
-    public static async Task<ToolResult> RunAsync(ToolContext context, CancellationToken cancellationToken = default)
+    public static async Task<ToolResult> RunAsync(ToolContext context, ChannelChecks checks, CancellationToken cancellationToken = default)
     {
         var db = context.Db;
         var now = context.Now;
@@ -44,17 +43,24 @@ internal static class SystemStatus
 
         var lastDelivery = await db.OutboxMessages
             .Where(m => m.Status == OutboxStatus.Sent && m.SentAt != null)
-            .Join(db.Conversations, m => m.ConversationId, c => c.Id, (m, c) => new { c.Channel, m.SentAt })
+            .Join(db.Conversations, m => m.ConversationId, c => (Guid?)c.Id, (m, c) => new { c.Channel, m.SentAt })
             .GroupBy(x => x.Channel)
             .Select(g => new { Channel = g.Key, Last = g.Max(x => x.SentAt) })
             .ToDictionaryAsync(x => x.Channel, x => x.Last, cancellationToken);
-        var installed = await db.ChannelInstallations.Select(i => i.Channel).Distinct().ToListAsync(cancellationToken);
-        var senders = context.Services.GetServices<IChannelSender>().Select(s => s.Channel).Distinct().OrderBy(c => c, StringComparer.Ordinal);
-        foreach (var channel in senders)
+        // The same checks as the admin API's /channels and its page: one truth about each channel.
+        var reports = await checks.RunAsync(new ChannelCheckContext(db, context.OrganizationId, null), cancellationToken);
+        foreach (var report in reports)
         {
-            var setUp = installed.Contains(channel) ? "installed here" : "not installed for this organization";
-            var last = lastDelivery.GetValueOrDefault(channel) is { } at ? $"last delivery {SlaText.Duration(now - at)} ago" : "no delivery yet";
-            text.AppendLine($"- Channel {channel}: configured, {setUp}, {last}");
+            var last = lastDelivery.GetValueOrDefault(report.Channel) is { } at ? $"last delivery {SlaText.Duration(now - at)} ago" : "no delivery yet";
+            var state = report.State switch
+            {
+                ChannelState.Working => "working",
+                ChannelState.NotConfigured => "not configured",
+                _ => "configured but unreachable",
+            };
+            text.AppendLine(report.FailingHop is null
+                ? $"- {report.DisplayName}: {state}, {last}"
+                : $"- {report.DisplayName}: {state}: {report.Summary}");
         }
 
         var depth = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Pending, cancellationToken);

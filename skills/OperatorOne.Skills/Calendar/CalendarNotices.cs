@@ -1,28 +1,49 @@
+using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Notices;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Calendar;
+using OperatorOne.Data.Channels;
 using OperatorOne.Skills.ServiceDesk;
 
 namespace OperatorOne.Skills.Calendar;
 
-/// <summary>Tells attendees about an event where they talk to us, through the outbox, each in their own time zone.</summary>
+/// <summary>
+/// Tells attendees about an event where they talk to us, through the outbox, each in their own time zone. A notice
+/// that invites, moves or cancels carries, to a mail recipient, the event as iCalendar so their mail client shows it.
+/// </summary>
 internal static class CalendarNotices
 {
-    public static Task SendAsync(ToolContext context, CalendarEvent e, IReadOnlyCollection<Guid> members, Func<string, string> message, CancellationToken cancellationToken) =>
-        SendAsync(context, members, zone => message(CalendarText.Span(e, zone)), cancellationToken);
+    public static Task SendAsync(ToolContext context, CalendarEvent e, IReadOnlyCollection<Guid> members, Func<string, string> message, CancellationToken cancellationToken,
+        string? invitation = null) =>
+        SendAsync(context, members, zone => message(CalendarText.Span(e, zone)), cancellationToken, invitation is null ? null : (e, invitation));
 
     /// <summary>Each recipient's message is written for their own zone (a move says both the old and the new time).</summary>
-    public static async Task SendAsync(ToolContext context, IReadOnlyCollection<Guid> members, Func<TimeZoneInfo, string> message, CancellationToken cancellationToken)
+    public static async Task SendAsync(ToolContext context, IReadOnlyCollection<Guid> members, Func<TimeZoneInfo, string> message, CancellationToken cancellationToken,
+        (CalendarEvent Event, string Method)? invitation = null)
     {
         if (members.Count == 0)
         {
             return;
         }
         var zones = await CalendarQueries.ZonesAsync(context.Db, members, cancellationToken);
-        foreach (var conversation in await Recipients.ConversationsAsync(context.Db, members, cancellationToken))
+        var conversations = await Recipients.ConversationsAsync(context.Db, members, context.Now, cancellationToken);
+        var organizer = invitation is { } invite && conversations.Any(c => c.Channel == ChannelNames.Email)
+            ? await context.Db.Members.AsNoTracking().Where(m => m.Id == invite.Event.OrganizerId).Select(m => new { m.DisplayName, m.Email }).SingleAsync(cancellationToken)
+            : null;
+        foreach (var conversation in conversations)
         {
             var zone = zones.GetValueOrDefault(conversation.MemberId!.Value, TimeZoneInfo.Utc);
-            context.Outbox.Send(context.Db, conversation, Activity.Message(message(zone)));
+            var activity = Activity.Message(message(zone));
+            // Only mail clients act on iCalendar; chats answer with "accept event 12".
+            if (invitation is { } sent && organizer is not null && conversation.Channel == ChannelNames.Email
+                && BotJson.Deserialize<ConversationReference>(conversation.Reference) is { User.Id: { } address, Bot.Id: { } mailbox } reference)
+            {
+                var ics = MailInvitations.Write(sent.Event, sent.Method, organizer.DisplayName, EmailConversations.Address(organizer.Email) ?? mailbox,
+                    reference.User.Name ?? address, address, context.Now);
+                activity = activity with { Entities = [CalendarInvitation.Entity(ics)] };
+            }
+            context.Outbox.Send(context.Db, conversation, activity);
         }
     }
 }

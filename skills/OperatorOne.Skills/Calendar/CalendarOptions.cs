@@ -17,4 +17,7 @@ public sealed class CalendarOptions
     public Uri? PublicBaseUrl { get; set; }
 
     internal WorkingHours Hours => WorkingHours.Weekdays(WorkdayStart, WorkdayEnd);
+
+    /// <summary>A link to one of our paths: absolute under <see cref="PublicBaseUrl"/>, else relative to the web chat page.</summary>
+    internal string Link(string path) => PublicBaseUrl is { } baseUrl ? $"{baseUrl.AbsoluteUri.TrimEnd('/')}{path}" : path;
 }

@@ -4,6 +4,7 @@ using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
+using OperatorOne.Data.Members;
 using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Skills.Calendar;
@@ -84,14 +85,23 @@ internal static partial class CalendarQueries
 
     /// <summary>
     /// The event "5", "#5", "event 5" or "the budget meeting" means among those the caller organizes or is invited to
-    /// (upcoming first); several title matches become a question.
+    /// (upcoming first); several title matches become a question, unless they are one series (then the next occurrence).
     /// </summary>
     public static async Task<(CalendarEvent? Event, ToolResult? Problem)> FindAsync(ToolContext context, string said, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(context, said, zone, everyone: false, cancellationToken);
+        // Admins move, cancel and change other people's events too: what is not on their own calendar is looked up on everyone's.
+        return found.Event is null && context.Caller.Role >= MemberRole.Admin && !found.Problem!.Text.StartsWith("Which", StringComparison.Ordinal)
+            ? await FindAsync(context, said, zone, everyone: true, cancellationToken)
+            : found;
+    }
+
+    private static async Task<(CalendarEvent? Event, ToolResult? Problem)> FindAsync(ToolContext context, string said, TimeZoneInfo zone, bool everyone, CancellationToken cancellationToken)
     {
         var db = context.Db;
         var me = context.Caller.MemberId;
         var mine = db.CalendarEvents.Where(e => e.CancelledAt == null)
-            .Where(e => e.OrganizerId == me || db.EventAttendees.Any(a => a.EventId == e.Id && a.MemberId == me));
+            .Where(e => everyone || e.OrganizerId == me || db.EventAttendees.Any(a => a.EventId == e.Id && a.MemberId == me));
         if (NumberPattern().Match(said.Trim()) is { Success: true } numbered)
         {
             var number = int.Parse(numbered.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -105,7 +115,15 @@ internal static partial class CalendarQueries
         }
         var now = context.Now;
         var candidates = await mine.Where(e => e.EndsAt >= now).OrderBy(e => e.StartsAt).Take(200).ToListAsync(cancellationToken);
-        var hits = candidates.Where(e => words.All(w => e.Title.Contains(w, StringComparison.OrdinalIgnoreCase))).ToList();
+        // "the budget meeting" is the event titled "Budget meeting" rather than also the "Budget review", when one is.
+        var exact = candidates.Where(e => AllWords(said).All(w => e.Title.Contains(w, StringComparison.OrdinalIgnoreCase))).ToList();
+        var hits = exact.Count > 0 && exact.All(h => h.SeriesId is not null && h.SeriesId == exact[0].SeriesId || exact.Count == 1) ? exact
+            : candidates.Where(e => words.All(w => e.Title.Contains(w, StringComparison.OrdinalIgnoreCase))).ToList();
+        // "the standup" among the occurrences of one series means the next of them.
+        if (hits.Count > 1 && hits.All(h => h.SeriesId is not null && h.SeriesId == hits[0].SeriesId))
+        {
+            return (hits[0], null);
+        }
         return hits.Count switch
         {
             0 => (null, ToolResult.Refused($"I couldn't find an upcoming event like \"{said.Trim()}\" on your calendar.")),
@@ -119,6 +137,11 @@ internal static partial class CalendarQueries
     {
         "the", "my", "a", "an", "meeting", "event", "call", "sync", "deadline", "reminder", "campaign", "on", "at", "for", "with", "invite", "invitation",
     };
+
+    private static readonly HashSet<string> Fillers = new(StringComparer.OrdinalIgnoreCase) { "the", "my", "a", "an", "on", "at", "for", "with", "invite", "invitation" };
+
+    private static string[] AllWords(string said) =>
+        said.Split([' ', ',', '.', '!', '?'], StringSplitOptions.RemoveEmptyEntries).Where(w => !Fillers.Contains(w)).ToArray();
 
     private static string[] Words(string said) =>
         said.Split([' ', ',', '.', '!', '?'], StringSplitOptions.RemoveEmptyEntries).Where(w => !NotTitle.Contains(w)).ToArray();

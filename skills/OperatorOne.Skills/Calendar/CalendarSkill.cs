@@ -25,6 +25,9 @@ public static class CalendarSkill
         ExportCalendar.Definition,
         SetTimeZone.Definition,
         CreateTeamCalendar.Definition,
+        EditEvent.Definition,
+        CalendarFeedLink.Definition,
+        RevokeCalendarFeed.Definition,
     ];
 
     public static IHostApplicationBuilder AddCalendar(this IHostApplicationBuilder builder)
@@ -39,6 +42,7 @@ public static class CalendarSkill
             .Validate(o => o.PublicBaseUrl is null || (o.PublicBaseUrl.IsAbsoluteUri && o.PublicBaseUrl.Scheme is "https" or "http"), "Calendar:PublicBaseUrl must be an absolute http(s) URL.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IcsLinks>();
+        builder.Services.AddSingleton<FeedLinks>();
         builder.Services.AddSingleton<ReminderScan>();
         builder.Services.AddSingleton<IPeriodicJob>(services => services.GetRequiredService<ReminderScan>());
         return builder;

@@ -15,6 +15,17 @@ internal static class CalendarText
 
     public static string Span(CalendarEvent e, TimeZoneInfo zone) => Span(e.StartsAt, e.EndsAt, zone);
 
+    /// <summary>"Mon 7 Dec".</summary>
+    public static string Day(DateTimeOffset moment, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(moment, zone).ToString("ddd d MMM", CultureInfo.InvariantCulture);
+
+    /// <summary>"09:30–09:45", or "09:30" for a moment.</summary>
+    public static string Hours(CalendarEvent e, TimeZoneInfo zone)
+    {
+        var start = TimeZoneInfo.ConvertTime(e.StartsAt, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
+        return e.EndsAt <= e.StartsAt ? start : $"{start}–{TimeZoneInfo.ConvertTime(e.EndsAt, zone).ToString("HH:mm", CultureInfo.InvariantCulture)}";
+    }
+
     public static string Span(DateTimeOffset start, DateTimeOffset end, TimeZoneInfo zone)
     {
         if (end <= start)

@@ -1,7 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Members;
@@ -10,8 +8,8 @@ using static OperatorOne.Skills.Calendar.CalendarPhrases;
 namespace OperatorOne.Skills.Calendar;
 
 /// <summary>
-/// Cancels an event the caller organizes (admins may cancel any). Cancelling only your own time is a plain write;
-/// when other people are invited the call is handed to <see cref="CancelSharedEvent"/>, a RiskyWrite, so it goes
+/// Cancels an event (or the rest of its series). An organizer cancels their own at once and the attendees are told; an
+/// admin cancelling someone else's event hands the call to <see cref="CancelSharedEvent"/>, a RiskyWrite, so it goes
 /// through the executor's approval gate like every other risky action.
 /// </summary>
 internal static class CancelEvent
@@ -19,7 +17,7 @@ internal static class CancelEvent
     public static ToolDefinition Definition { get; } = new()
     {
         Name = "cancel_event",
-        Description = "Cancel an event",
+        Description = "Cancel an event, or every later occurrence of a recurring one",
         Tier = ToolTier.SafeWrite,
         MinimumRole = MemberRole.Member,
         Handler = RunAsync,
@@ -31,6 +29,9 @@ internal static class CancelEvent
             Utterance.Of($"(i (want|need) to |let(['’]?s| us) )(cancel|call off|scrap) {Event}"),
             Utterance.Of($"(take|remove) {Event} (off|from) (my|the) (calendar|schedule)"),
             Utterance.Of("(cancel|delete|remove) (an?|the|my) (event|meeting|deadline|reminder)"),
+            // "cancel the standup series", "cancel every standup", "cancel all future standups", "stop the weekly review"
+            Utterance.Of($"(please )?(cancel|call off|scrap|delete|remove|stop|end) (the (whole |entire )?series( of)?|all( the)?( future| remaining| upcoming)?|every|each)( the)? (?<event>.+?)s?( series| meetings)?( from now on| going forward)?", Series()),
+            Utterance.Of($"(please )?(cancel|call off|scrap|stop|end) {Event} series( from now on)?", Series()),
         ],
         Prompts = new Dictionary<string, string> { ["event"] = "Which event should I cancel? Tell me its number, like 5, or its title." },
         HelpExample = "cancel event 5",
@@ -38,7 +39,9 @@ internal static class CancelEvent
 
     public static async Task<ToolResult> RunAsync(
         ToolContext context,
+        ToolExecutor executor,
         [Description("The event: its number ('5', 'event 5') or words from its title ('the budget meeting').")] string @event,
+        [Description("True to cancel this and every later occurrence of its recurring series, not just this one.")] bool series = false,
         CancellationToken cancellationToken = default)
     {
         var zone = NaturalDates.Zone(context.Caller.TimeZone);
@@ -47,19 +50,17 @@ internal static class CancelEvent
         {
             return problem!;
         }
-        if (found.OrganizerId != context.Caller.MemberId && context.Caller.Role < MemberRole.Admin)
+        if (found.OrganizerId == context.Caller.MemberId)
+        {
+            return await CancelSharedEvent.ApplyAsync(context, found, series, cancellationToken);
+        }
+        if (context.Caller.Role < MemberRole.Admin)
         {
             return ToolResult.Refused($"Only the organizer or an admin can cancel #{found.Number} {found.Title}; you can decline it instead.");
         }
-        var others = await context.Db.EventAttendees.CountAsync(a => a.EventId == found.Id && a.MemberId != context.Caller.MemberId, cancellationToken);
-        if (others > 0)
-        {
-            var executor = context.Services.GetRequiredService<ToolExecutor>();
-            var call = new ToolCall(CancelSharedEvent.Definition.Name, new JsonObject { ["number"] = found.Number });
-            var outcome = await executor.ExecuteAsync(call, context, cancellationToken);
-            return outcome.Result;
-        }
-        found.CancelledAt = context.Now;
-        return new ToolResult($"Cancelled #{found.Number} {found.Title} ({CalendarText.Span(found, zone)}).");
+        var call = new ToolCall(CancelSharedEvent.Definition.Name, new JsonObject { ["number"] = found.Number, ["series"] = series });
+        return (await executor.ExecuteAsync(call, context, cancellationToken)).Result;
     }
+
+    private static Dictionary<string, string> Series() => new() { ["series"] = "true" };
 }

@@ -2,30 +2,34 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Calendar;
 
 /// <summary>
-/// Cancels an event other people are invited to and tells them. Reached through <see cref="CancelEvent"/> (it has no
-/// phrases of its own); a RiskyWrite, so it runs only once an approver approves.
+/// Cancels an event someone else organizes and tells its attendees (the organizer among them). Reached through
+/// <see cref="CancelEvent"/> when an admin cancels another member's event (it has no phrases of its own); a RiskyWrite,
+/// so it runs only once an approver approves. Organizers cancel their own events at once, through <see cref="ApplyAsync"/>.
 /// </summary>
 internal static class CancelSharedEvent
 {
     public static ToolDefinition Definition { get; } = new()
     {
         Name = "cancel_shared_event",
-        Description = "Cancel an event other people are invited to, and tell them",
+        Description = "Cancel an event someone else organizes, and tell its attendees",
         Tier = ToolTier.RiskyWrite,
         MinimumRole = MemberRole.Member,
         ApproverRole = MemberRole.Admin,
         Handler = RunAsync,
         Summarize = SummarizeAsync,
+        Check = CheckAsync,
     };
 
     public static async Task<ToolResult> RunAsync(
         ToolContext context,
         [Description("The event number, e.g. 5.")] int number,
+        [Description("True to cancel this and every later occurrence of its recurring series.")] bool series = false,
         CancellationToken cancellationToken = default)
     {
         var found = await context.Db.CalendarEvents.FirstOrDefaultAsync(e => e.Number == number && e.CancelledAt == null, cancellationToken);
@@ -37,14 +41,39 @@ internal static class CancelSharedEvent
         {
             return ToolResult.Refused($"Only the organizer or an admin can cancel #{found.Number} {found.Title}.");
         }
-        found.CancelledAt = context.Now;
-        var others = await context.Db.EventAttendees.Where(a => a.EventId == found.Id && a.MemberId != context.Caller.MemberId)
-            .Select(a => a.MemberId).ToListAsync(cancellationToken);
-        var who = context.Caller.DisplayName;
-        await CalendarNotices.SendAsync(context, found, others, when => $"{who} cancelled #{found.Number} {found.Title} ({when}).", cancellationToken);
-        var zone = NaturalDates.Zone(context.Caller.TimeZone);
-        return new ToolResult($"Cancelled #{found.Number} {found.Title} ({CalendarText.Span(found, zone)}) and told {others.Count} attendee{(others.Count == 1 ? "" : "s")}.");
+        return await ApplyAsync(context, found, series, cancellationToken);
     }
+
+    /// <summary>Cancels the event (or it and the rest of its series) and tells everyone invited but the caller.</summary>
+    public static async Task<ToolResult> ApplyAsync(ToolContext context, CalendarEvent found, bool series, CancellationToken cancellationToken)
+    {
+        var db = context.Db;
+        var cancelled = series && found.SeriesId is { } seriesId
+            ? await db.CalendarEvents.Where(e => e.SeriesId == seriesId && e.CancelledAt == null && e.StartsAt >= found.StartsAt)
+                .OrderBy(e => e.StartsAt).ToListAsync(cancellationToken)
+            : [found];
+        foreach (var e in cancelled)
+        {
+            e.CancelledAt = context.Now;
+        }
+        var ids = cancelled.Select(e => e.Id).ToList();
+        var others = await db.EventAttendees.Where(a => ids.Contains(a.EventId) && a.MemberId != context.Caller.MemberId)
+            .Select(a => a.MemberId).Distinct().ToListAsync(cancellationToken);
+        var who = context.Caller.DisplayName;
+        var what = cancelled.Count == 1 ? $"#{found.Number} {found.Title}" : $"{cancelled.Count} occurrences of {found.Title}";
+        await CalendarNotices.SendAsync(context, others, zone => cancelled.Count == 1
+            ? $"{who} cancelled #{found.Number} {found.Title} ({CalendarText.Span(found, zone)})."
+            : $"{who} cancelled {what}, from {CalendarText.Span(found, zone)} on.", cancellationToken, cancelled.Count == 1 ? (found, "CANCEL") : null);
+        var zone = NaturalDates.Zone(context.Caller.TimeZone);
+        var told = others.Count == 0 ? "" : $" and told {others.Count} attendee{(others.Count == 1 ? "" : "s")}";
+        return new ToolResult($"Cancelled {what} ({(cancelled.Count == 1 ? "" : "from ")}{CalendarText.Span(found, zone)}){told}.");
+    }
+
+    /// <summary>No approval is asked for an event that does not exist or is already cancelled.</summary>
+    public static async Task<ToolResult?> CheckAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken) =>
+        call.IntArgument("number") is { } number && !await context.Db.CalendarEvents.AnyAsync(e => e.Number == number && e.CancelledAt == null, cancellationToken)
+            ? ToolResult.Refused($"I couldn't find event #{number} on the calendar.")
+            : null;
 
     /// <summary>"Cancel event #5 Budget (Tue 3 Mar 15:00 UTC) with 2 other attendees" on the approval card.</summary>
     public static async Task<string> SummarizeAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
@@ -59,6 +88,8 @@ internal static class CancelSharedEvent
             return $"Cancel event #{number}";
         }
         var others = await context.Db.EventAttendees.CountAsync(a => a.EventId == found.Id && a.MemberId != found.OrganizerId, cancellationToken);
-        return $"Cancel event #{number} {found.Title} ({CalendarText.When(found.StartsAt, TimeZoneInfo.Utc)} UTC) with {others} other attendee{(others == 1 ? "" : "s")}";
+        var rest = call.Arguments["series"]?.ToString() == "true" && found.SeriesId is not null ? " and the rest of its series" : "";
+        return $"Cancel event #{number} {found.Title}{rest} ({CalendarText.When(found.StartsAt, TimeZoneInfo.Utc)} UTC), organized by someone else, " +
+            $"with {others} other attendee{(others == 1 ? "" : "s")}";
     }
 }

@@ -73,4 +73,36 @@ internal abstract record Conflicts
             $"Conflict: {string.Join("; ", problems)}. Nothing is {done} yet.{offer} Reply 'yes' to {verb} anyway, 'no' to drop it, or one of the free times.",
             ["yes", "no", .. times]);
     }
+
+    /// <summary>
+    /// A series: the first occurrence as a single event (free times offered), then every later one for clashes, listed
+    /// by day; working hours are the first's (the later ones keep its wall-clock time).
+    /// </summary>
+    public static async Task<ToolResult?> CheckSeriesAsync(ToolContext context, IReadOnlyList<AssigneeCandidate> people, IReadOnlyList<DateTimeOffset> starts,
+        TimeSpan length, TimeZoneInfo zone, WorkingHours hours, CancellationToken cancellationToken)
+    {
+        if (await CheckAsync(context, people, starts[0], length, zone, hours, null, "book", cancellationToken) is { } first)
+        {
+            return first;
+        }
+        if (starts.Count == 1)
+        {
+            return null;
+        }
+        var participants = await CalendarQueries.ParticipantsAsync(context, people, starts[1], starts[^1] + length, null, cancellationToken);
+        var clashes = starts.Skip(1)
+            .Select(start => (Start: start, Who: SlotFinder.Clashes(participants, start, start + length)))
+            .Where(c => c.Who.Count > 0)
+            .ToList();
+        if (clashes.Count == 0)
+        {
+            return null;
+        }
+        var days = clashes.Take(5).Select(c => $"{CalendarText.When(c.Start, zone)} ({CalendarText.List(c.Who.Select(p => p.Name).ToList())})").ToList();
+        var more = clashes.Count > days.Count ? $" and {clashes.Count - days.Count} more" : "";
+        return ToolResult.Ask("on_conflict",
+            $"Conflict on {clashes.Count} of {starts.Count} occurrences: {CalendarText.List(days)}{more} already taken. Nothing is booked yet. " +
+            "Reply 'yes' to book the whole series anyway, 'no' to drop it, or another first start.",
+            ["yes", "no"]);
+    }
 }

@@ -1,12 +1,11 @@
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Members;
-using OperatorOne.Skills.Tickets;
+using OperatorOne.Skills.Integrations;
 using static OperatorOne.Skills.Calendar.CalendarPhrases;
 
 namespace OperatorOne.Skills.Calendar;
@@ -27,6 +26,10 @@ internal static class CreateEvent
     private const string OnCalendar = "( (on|in|to) (the )?(?<calendar>[^ ]+)( team)? calendar)?";
     private const string At = $"( (at |for )?(?<starts_at>{When}))?";
     private const string For = $"( for (?<duration>{Duration}))?";
+    private const string Repeats = "( (?<repeats>(every|each) (other |\\d+ )?(day|weekday|working day|business day|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|daily|weekly|monthly|fortnightly|biweekly|on weekdays))?";
+    private const string Ends = $"( (?<ends>\\d+ times|for (\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (days|weeks|months)|until {When}))?";
+    private const string Place = "( in (?<location>(room|meeting room|conference room) [^ ]+|the [^ ]+( [^ ]+)? room|the (office|boardroom|board room|kitchen|lobby|cafeteria)))?";
+    private const string Recurring = "(?<title>(daily |weekly |monthly |team )?(standup|stand-up|retro|retrospective|review|check-in|one on one|1:1|planning|sync))";
 
     public static ToolDefinition Definition { get; } = new()
     {
@@ -38,9 +41,12 @@ internal static class CreateEvent
         Utterances =
         [
             // "schedule a meeting with Ada and Max next Tuesday at 3pm for 30 minutes about budget"
-            Utterance.Of($"{Verb}{Article}{Length}{KindWord}{Subject}{With}{OnCalendar}{At}{For}{Subject}{OnCalendar}"),
+            // "book a meeting with Mia every other week at 11am 6 times about hiring in room 2"
+            Utterance.Of($"{Verb}{Article}{Length}{KindWord}{Subject}{With}{Place}{OnCalendar}{Repeats}{At}{For}{Repeats}{Ends}{Place}{Subject}{OnCalendar}"),
             // "book a budget meeting with Ada tomorrow at 10am"
-            Utterance.Of($"{Verb}{Article}{Length} (?!{Duration} )(?<title>[^ ]+( [^ ]+)?){KindWord}{With}{OnCalendar}{At}{For}{Subject}"),
+            Utterance.Of($"{Verb}{Article}{Length} (?!{Duration} )(?<title>[^ ]+( [^ ]+)?){KindWord}{With}{Place}{OnCalendar}{Repeats}{At}{For}{Repeats}{Ends}{Place}{Subject}"),
+            // "schedule a 15 minute standup with Ada and Max every weekday at 9:30 for 4 weeks"
+            Utterance.Of($"{Verb}{Article}{Length} {Recurring}{With}{Place}{OnCalendar}{Repeats}{At}{For}{Repeats}{Ends}{Place}"),
             // "meeting with Ada tomorrow at 3pm about hiring"
             Utterance.Of($"(an? |new )?(meeting|call|sync|catch ?up) with (?<attendees>.+?){At}{For}{Subject}"),
             // "remind me to call the bank in 2 hours", "remind me at 5pm to send the report"
@@ -63,17 +69,22 @@ internal static class CreateEvent
 
     public static async Task<ToolResult> RunAsync(
         ToolContext context,
+        IOptions<CalendarOptions> options,
         [Description("A short title, e.g. 'Budget review'.")] string title,
-        [Description("When it starts.")] DateTimeOffset starts_at,
+        [Description("When it starts (the first time, for a recurring event).")] DateTimeOffset starts_at,
         [Description("How long, e.g. '30 minutes' or '1 hour'; meetings default to 30 minutes.")] string? duration = null,
         [Description("Who to invite: names or handles separated by commas or 'and'.")] string? attendees = null,
         [Description("meeting (default), campaign, deadline or reminder.")] EventKind kind = EventKind.Meeting,
         [Description("A team calendar's name to put it on; the caller's own calendar otherwise.")] string? calendar = null,
+        [Description("For a recurring event: 'every day', 'every weekday', 'every week', 'every other week', 'every Monday' or 'every month'.")] string? repeats = null,
+        [Description("When a recurring event stops: '10 times', 'for 6 weeks' or 'until 31 March'.")] string? ends = null,
+        [Description("Where: a room, an address or a call link.")] string? location = null,
+        [Description("An agenda or notes for the attendees.")] string? notes = null,
         [Description("Only after a reported clash: 'yes' to book anyway, 'no' to drop it, or another start time.")] string? on_conflict = null,
         CancellationToken cancellationToken = default)
     {
         var zone = NaturalDates.Zone(context.Caller.TimeZone);
-        var cleanTitle = Title(title);
+        var cleanTitle = Clean(title, 200);
         if (cleanTitle.Length == 0)
         {
             return ToolResult.Refused("An event needs a title. What is it about?");
@@ -83,7 +94,7 @@ internal static class CreateEvent
         {
             return ToolResult.Refused($"I didn't get how long \"{duration}\" is. Try '30 minutes' or '1 hour'.");
         }
-        var (onCalendar, teamMembers, calendarProblem) = await CalendarAsync(context, calendar, cancellationToken);
+        var (onCalendar, teamMembers, calendarProblem) = await TeamCalendars.ResolveAsync(context.Db, calendar, cancellationToken);
         if (calendarProblem is not null)
         {
             return calendarProblem;
@@ -107,75 +118,70 @@ internal static class CreateEvent
         {
             start = move.Start.ToUniversalTime();
         }
-        if (start < context.Now.AddMinutes(-1))
+        var (starts, rule, seriesProblem) = Starts(repeats, ends, start, context.Now, zone);
+        if (seriesProblem is not null)
         {
-            return ToolResult.Refused($"{CalendarText.When(start, zone)} has already passed. When should it be?");
+            return seriesProblem;
         }
-        if (kind == EventKind.Meeting && answer is not Conflicts.BookAnyway)
+        if (starts[0] < context.Now.AddMinutes(-1))
         {
-            var options = context.Services.GetRequiredService<IOptions<CalendarOptions>>().Value;
-            var clash = await Conflicts.CheckAsync(context, everyone, start, length, zone, options.Hours, null, "book", cancellationToken);
-            if (clash is not null)
-            {
-                return clash;
-            }
+            return ToolResult.Refused($"{CalendarText.When(starts[0], zone)} has already passed. When should it be?");
+        }
+        if (kind == EventKind.Meeting && answer is not Conflicts.BookAnyway
+            && await Conflicts.CheckSeriesAsync(context, everyone, starts, length, zone, options.Value.Hours, cancellationToken) is { } clash)
+        {
+            return clash;
         }
 
-        var e = new CalendarEvent
-        {
-            Id = Guid.NewGuid(),
-            OrganizationId = context.OrganizationId,
-            Number = await CalendarQueries.NextNumberAsync(context.Db, context.OrganizationId, cancellationToken),
-            CalendarId = (onCalendar ?? await CalendarQueries.PersonalCalendarAsync(context, me.Id, me.DisplayName, cancellationToken)).Id,
-            Title = cleanTitle,
-            Kind = kind,
-            StartsAt = start,
-            EndsAt = start + length,
-            OrganizerId = me.Id,
-            CreatedAt = context.Now,
-        };
-        context.Db.CalendarEvents.Add(e);
-        foreach (var person in everyone)
-        {
-            context.Db.EventAttendees.Add(new EventAttendee
-            {
-                Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, EventId = e.Id, MemberId = person.Id,
-                Response = person.Id == me.Id ? RsvpResponse.Accepted : RsvpResponse.Pending,
-                RespondedAt = person.Id == me.Id ? context.Now : null,
-            });
-        }
+        var home = onCalendar ?? await CalendarQueries.PersonalCalendarAsync(context, me.Id, me.DisplayName, cancellationToken);
+        var draft = new EventDraft(home.Id, cleanTitle, kind, length, me, everyone, Optional(location, 200), Optional(notes, 2000), rule);
+        var events = await EventBooking.AddAsync(context, draft, starts, cancellationToken);
+        var e = events[0];
+        var when = rule is null ? null : EventBooking.SeriesWords(rule, events, zone);
+        var numbers = EventBooking.Numbers(events);
         var others = everyone.Where(p => p.Id != me.Id).ToList();
-        await CalendarNotices.SendAsync(context, e, others.Select(o => o.Id).ToList(), when =>
-            $"{me.DisplayName} invited you to #{e.Number} {e.Title} ({CalendarText.Word(kind)}), {when}. Say 'accept event {e.Number}' or 'decline event {e.Number}'.",
-            cancellationToken);
+        // Every occurrence of a series is an event of its own (its own number), so receivers hear of each.
+        foreach (var booked in events)
+        {
+            await IntegrationEvents.EventBookedAsync(context, booked, everyone.Select(p => p.Id), cancellationToken);
+        }
+        await CalendarNotices.SendAsync(context, others.Select(o => o.Id).ToList(), readerZone =>
+            $"{me.DisplayName} invited you to {numbers} {e.Title} ({CalendarText.Word(kind)}), " +
+            (rule is null ? CalendarText.Span(e, readerZone) : EventBooking.SeriesWords(rule, events, readerZone)) + Where(e) + ". " +
+            (rule is null ? $"Say 'accept event {e.Number}' or 'decline event {e.Number}'." : $"Say 'accept every {e.Title}' or 'decline event {e.Number}'."),
+            // A mail client gets the event as iCalendar; a series is described in words only (the invitation holds one event).
+            cancellationToken, rule is null ? (e, "REQUEST") : null);
         await context.Db.SaveChangesAsync(cancellationToken);
 
         var with = others.Count == 0 ? "" : $" with {CalendarText.List(others.Select(o => o.DisplayName).ToList())}";
-        var where = onCalendar is null ? "" : $" on the {onCalendar.Name} calendar";
-        return new ToolResult($"Booked #{e.Number} {e.Title} ({CalendarText.Word(kind)}), {CalendarText.Span(e, zone)}{with}{where}.")
+        var onTeam = onCalendar is null ? "" : $" on the {onCalendar.Name} calendar";
+        return new ToolResult($"Booked {numbers} {e.Title} ({CalendarText.Word(kind)}), {when ?? CalendarText.Span(e, zone)}{Where(e)}{with}{onTeam}.")
         {
-            Card = CalendarCards.Event(e, zone, everyone.Select(p => (p.DisplayName, p.Id == me.Id ? RsvpResponse.Accepted : RsvpResponse.Pending)).ToList()),
-            Speak = $"Booked {e.Title} for {CalendarText.When(e.StartsAt, zone)}.",
+            Card = CalendarCards.Event(e, zone, everyone.Select(p => (p.DisplayName, p.Id == me.Id ? RsvpResponse.Accepted : RsvpResponse.Pending)).ToList(), when),
+            Speak = $"Booked {e.Title} for {CalendarText.When(e.StartsAt, zone)}{(rule is null ? "" : $", {rule.Words}")}.",
         };
     }
 
-    private static async Task<(EventCalendar? Calendar, IReadOnlyList<AssigneeCandidate> Members, ToolResult? Problem)> CalendarAsync(
-        ToolContext context, string? name, CancellationToken cancellationToken)
+    /// <summary>The one start, or every start of the series the words describe.</summary>
+    private static (IReadOnlyList<DateTimeOffset> Starts, Recurrence? Rule, ToolResult? Problem) Starts(
+        string? repeats, string? ends, DateTimeOffset start, DateTimeOffset now, TimeZoneInfo zone)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().ToLowerInvariant() is "my" or "me" or "mine" or "own" or "personal")
+        if (string.IsNullOrWhiteSpace(repeats))
         {
-            return (null, [], null);
+            return ([start], null, null);
         }
-        var calendar = await TeamCalendars.FindAsync(context.Db, name, cancellationToken);
-        if (calendar is null)
+        var (plan, problem) = RecurrenceWords.Read(repeats, ends, start, now, zone);
+        if (plan is null)
         {
-            return (null, [], ToolResult.Refused($"There's no team calendar called \"{name.Trim()}\". Create it with 'create a team calendar {name.Trim()} with …'."));
+            return ([], null, string.IsNullOrWhiteSpace(ends) ? ToolResult.Ask("ends", problem!, []) : ToolResult.Refused(problem!));
         }
-        var members = await context.Db.CalendarMembers.Where(m => m.CalendarId == calendar.Id)
-            .Join(context.Db.Members.Where(m => m.IsActive), c => c.MemberId, m => m.Id, (_, m) => new AssigneeCandidate(m.Id, m.DisplayName, m.Handle))
-            .ToListAsync(cancellationToken);
-        return (calendar, members, null);
+        return (plan.Rule.Expand(plan.First, zone), plan.Rule, null);
     }
+
+    /// <summary>" in Room 4", or nothing.</summary>
+    internal static string Where(CalendarEvent e) => e.Location is { Length: > 0 } place ? $" in {place}" : "";
+
+    private static string? Optional(string? text, int max) => string.IsNullOrWhiteSpace(text) ? null : Clean(text, max);
 
     private static TimeSpan DefaultLength(EventKind kind) => kind switch
     {
@@ -184,10 +190,10 @@ internal static class CreateEvent
         _ => TimeSpan.Zero,
     };
 
-    private static string Title(string title)
+    private static string Clean(string text, int max)
     {
-        var clean = title.Trim().Trim('"', '\'', '.', ',').Trim();
-        return clean.Length <= 200 ? clean : clean[..199] + "…";
+        var clean = text.Trim().Trim('"', '\'', '.', ',').Trim();
+        return clean.Length <= max ? clean : clean[..(max - 1)] + "…";
     }
 
     private static Dictionary<string, string> Kind(string kind) => new() { ["kind"] = kind };

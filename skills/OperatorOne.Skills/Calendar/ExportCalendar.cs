@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Cards;
 using OperatorOne.Bot.Core.Recognition;
@@ -28,22 +27,22 @@ internal static class ExportCalendar
         [
             Utterance.Of($"(please )?(export|download|share|send me|give me|get me|email me)( an?)?( copy of)? my (calendar|schedule|events|meetings)( as (an? )?{Ics}( file)?| to {Ics}| in {Ics}( format)?)?"),
             Utterance.Of($"(please )?(export|download|send me|give me|get me) {Event}( as (an? )?{Ics}( file)?| to {Ics}| in {Ics}( format)?)?"),
-            Utterance.Of($"(an? )?{Ics}( file| export| link| feed)?( for| of) {Event}"),
-            Utterance.Of($"(an? )?{Ics}( file| export| link| feed)?( for| of)? my (calendar|schedule|events|meetings)"),
+            Utterance.Of($"(an? )?{Ics}( file| export| link)?( for| of) {Event}"),
+            Utterance.Of($"(an? )?{Ics}( file| export| link)?( for| of)? my (calendar|schedule|events|meetings)"),
             Utterance.Of($"(export|download) (to|as) (an? )?{Ics}( file)?"),
             Utterance.Of($"add {Event} to my (outlook|google|apple|phone|own)( calendar)?"),
-            Utterance.Of("(sync|put|add) my (calendar|schedule|events|meetings) (to|into|in) (outlook|google calendar|apple calendar|my phone)"),
         ],
         HelpExample = "export my calendar as ics",
     };
 
-    public static Task<ToolResult> RunAsync(
+    public static async Task<ToolResult> RunAsync(
         ToolContext context,
+        IcsLinks links,
+        IOptions<CalendarOptions> options,
         [Description("One event (its number or title words); the caller's events in the next 60 days when omitted.")] string? @event = null,
-        CancellationToken cancellationToken = default) => ExportAsync(context, @event, cancellationToken);
-
-    private static async Task<ToolResult> ExportAsync(ToolContext context, string? said, CancellationToken cancellationToken)
+        CancellationToken cancellationToken = default)
     {
+        var said = @event;
         var zone = NaturalDates.Zone(context.Caller.TimeZone);
         var number = 0;
         var what = "your events for the next 60 days";
@@ -57,17 +56,15 @@ internal static class ExportCalendar
             number = found.Number;
             what = $"#{found.Number} {found.Title}";
         }
-        var options = context.Services.GetRequiredService<IOptions<CalendarOptions>>().Value;
-        var links = context.Services.GetRequiredService<IcsLinks>();
-        var expires = context.Now + options.LinkLifetime;
+        var expires = context.Now + options.Value.LinkLifetime;
         var token = links.Sign(new IcsGrant(context.OrganizationId, context.Caller.MemberId!.Value, number, expires));
-        var path = $"{IcsEndpoint.Route}/{token}";
-        var url = options.PublicBaseUrl is { } baseUrl ? $"{baseUrl.AbsoluteUri.TrimEnd('/')}{path}" : path;
+        var url = options.Value.Link($"{IcsEndpoint.Route}/{token}");
         var until = CalendarText.When(expires, zone);
         var card = AdaptiveCard.Create(
             [AdaptiveCard.Heading("Calendar file (.ics)"), AdaptiveCard.Text($"{what}; the link works until {until}.", subtle: true)],
             [new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Download .ics", ["url"] = url }]);
-        return new ToolResult($"Here is an .ics file of {what}: [download]({url}) (the link works until {until}).")
+        var subscribe = number == 0 ? " To keep Outlook or Google up to date instead, say 'give me my calendar feed link'." : "";
+        return new ToolResult($"Here is an .ics file of {what}: [download]({url}) (the link works until {until}).{subscribe}")
         {
             Card = card,
             Speak = string.Create(CultureInfo.InvariantCulture, $"I've put a download link for {what} in the chat."),

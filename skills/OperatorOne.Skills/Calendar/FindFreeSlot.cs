@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
@@ -12,7 +11,7 @@ namespace OperatorOne.Skills.Calendar;
 internal static class FindFreeSlot
 {
     private const string Slot = $"( (?<duration>{Duration}|hour|half hour))?( free| open| common)?( (slot|time|time slot|window|hour|spot|meeting time))?";
-    private const string Day = $"( (on |for )?(?<day>{When}))?";
+    private const string Day = $"( (on |for )?(?<day>{When})| (in |for |during )?(?<period>this week|next week))?";
 
     public static ToolDefinition Definition { get; } = new()
     {
@@ -37,9 +36,11 @@ internal static class FindFreeSlot
 
     public static async Task<ToolResult> RunAsync(
         ToolContext context,
+        IOptions<CalendarOptions> options,
         [Description("Who must be free (names or handles, comma or 'and' separated); the caller is always included.")] string members,
         [Description("How long, e.g. '30 minutes'; 30 minutes by default.")] string? duration = null,
         [Description("A day to look on; the next seven days otherwise.")] DateTimeOffset? day = null,
+        [Description("Instead of a day: this_week or next_week.")] SchedulePeriod? period = null,
         CancellationToken cancellationToken = default)
     {
         var zone = NaturalDates.Zone(context.Caller.TimeZone);
@@ -51,16 +52,16 @@ internal static class FindFreeSlot
             return problem;
         }
         var people = everyone.Where(m => m.Id == context.Caller.MemberId).Concat(named).DistinctBy(m => m.Id).ToList();
-        var (from, until) = Window(day, context.Now, zone);
+        var (from, until) = Window(day, period, context.Now, zone);
         var participants = await CalendarQueries.ParticipantsAsync(context, people, from, until, null, cancellationToken);
-        var hours = context.Services.GetRequiredService<IOptions<CalendarOptions>>().Value.Hours;
+        var hours = options.Value.Hours;
         var slots = SlotFinder.Find(participants, length, from, until, hours);
         var names = CalendarText.List(people.Where(p => p.Id != context.Caller.MemberId).Select(p => p.DisplayName).Append("you").ToList());
         if (slots.Count == 0)
         {
             var whose = participants.Select(p => $"{(p.Name == "You" ? "yours" : p.Name)} {(p.Hours ?? hours).Describe()} {p.Zone.Id}");
             return new ToolResult($"I found no {Durations.Words(length)} when {names} are all free within everyone's working hours " +
-                $"({string.Join("; ", whose)}){(day is null ? " in the next 7 days" : " that day")}.");
+                $"({string.Join("; ", whose)}){(day is not null ? " that day" : period is not null ? $" {Label(period.Value)}" : " in the next 7 days")}.");
         }
         var zoned = participants.Select(p => p.Zone).DistinctBy(z => z.Id).Where(z => z.Id != zone.Id).ToList();
         var lines = slots.Select(s => $"- {CalendarText.Span(s, s + length, zone)}" +
@@ -71,8 +72,15 @@ internal static class FindFreeSlot
         };
     }
 
-    private static (DateTimeOffset From, DateTimeOffset Until) Window(DateTimeOffset? day, DateTimeOffset now, TimeZoneInfo zone)
+    private static string Label(SchedulePeriod period) => MySchedule.Window(period, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc).Label;
+
+    private static (DateTimeOffset From, DateTimeOffset Until) Window(DateTimeOffset? day, SchedulePeriod? period, DateTimeOffset now, TimeZoneInfo zone)
     {
+        if (day is null && period is { } week)
+        {
+            var (since, until, _) = MySchedule.Window(week, now, zone);
+            return (since > now ? since : now, until);
+        }
         if (day is not { } wanted)
         {
             return (now, now.AddDays(7));

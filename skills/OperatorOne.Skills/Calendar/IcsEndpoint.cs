@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using OperatorOne.Data;
 
 namespace OperatorOne.Skills.Calendar;
@@ -16,6 +15,7 @@ public static class IcsEndpoint
     public static IEndpointRouteBuilder MapCalendar(this IEndpointRouteBuilder app)
     {
         app.MapGet($"{Route}/{{token}}", DownloadAsync).ExcludeFromDescription();
+        app.MapGet($"{FeedEndpoint.Route}/{{token}}", FeedEndpoint.ServeAsync).ExcludeFromDescription();
         return app;
     }
 
@@ -46,17 +46,11 @@ public static class IcsEndpoint
         return TypedResults.File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", name);
     }
 
-    private static async Task<List<IcsEntry>> EntriesAsync(OperatorOneDb db, IcsGrant grant, DateTimeOffset now, CancellationToken cancellationToken)
+    private static Task<List<IcsEntry>> EntriesAsync(OperatorOneDb db, IcsGrant grant, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var mine = db.CalendarEvents.Where(e => db.EventAttendees.Any(a => a.EventId == e.Id && a.MemberId == grant.MemberId));
-        var events = grant.EventNumber != 0
-            ? await mine.Where(e => e.Number == grant.EventNumber).ToListAsync(cancellationToken)
-            : await mine.Where(e => e.CancelledAt == null && e.EndsAt >= now.AddDays(-1) && e.StartsAt < now.AddDays(60)).OrderBy(e => e.StartsAt).ToListAsync(cancellationToken);
-        var ids = events.Select(e => e.Id).ToList();
-        var people = await db.EventAttendees.Where(a => ids.Contains(a.EventId))
-            .Join(db.Members, a => a.MemberId, m => m.Id, (a, m) => new { a.EventId, Person = new IcsPerson(m.Id, m.DisplayName, m.Email, a.Response) })
-            .ToListAsync(cancellationToken);
-        var byEvent = people.ToLookup(p => p.EventId, p => p.Person);
-        return events.Select(e => new IcsEntry(e, byEvent[e.Id].FirstOrDefault(p => p.Id == e.OrganizerId)?.Name ?? "", byEvent[e.Id].ToList())).ToList();
+        var mine = IcsEntries.Of(db, grant.MemberId);
+        return grant.EventNumber != 0
+            ? IcsEntries.ReadAsync(db, mine.Where(e => e.Number == grant.EventNumber), cancellationToken)
+            : IcsEntries.ReadAsync(db, mine.Where(e => e.CancelledAt == null && e.EndsAt >= now.AddDays(-1) && e.StartsAt < now.AddDays(60)), cancellationToken);
     }
 }

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
@@ -15,8 +14,9 @@ namespace OperatorOne.Skills.Calendar;
 
 /// <summary>
 /// Moves an event the caller organizes (admins may move any) to a new start, or shifts it by a length. Clashes and
-/// other people's working hours at the new time are reported first, as when booking; then an event only the caller
-/// attends moves at once, and one with other attendees is handed to <see cref="MoveSharedEvent"/> for approval.
+/// other people's working hours at the new time are reported first, as when booking; then the organizer's own event
+/// moves at once (its attendees are told and asked again), and an admin moving someone else's event hands the call to
+/// <see cref="MoveSharedEvent"/> for approval. One occurrence of a recurring event moves on its own.
 /// </summary>
 internal static class MoveEvent
 {
@@ -51,6 +51,8 @@ internal static class MoveEvent
 
     public static async Task<ToolResult> RunAsync(
         ToolContext context,
+        ToolExecutor executor,
+        IOptions<CalendarOptions> options,
         [Description("The event: its number ('5', 'event 5') or words from its title ('the budget meeting').")] string @event,
         [Description("The new start, e.g. 'Friday at 10am'.")] DateTimeOffset? to = null,
         [Description("Instead of a new start: how far to shift it, e.g. '30 minutes' or '1 hour'.")] string? by = null,
@@ -100,16 +102,14 @@ internal static class MoveEvent
             .ToListAsync(cancellationToken);
         if (found.Kind == EventKind.Meeting && answer is not Conflicts.BookAnyway)
         {
-            var hours = context.Services.GetRequiredService<IOptions<CalendarOptions>>().Value.Hours;
-            var clash = await Conflicts.CheckAsync(context, attendees, target, found.EndsAt - found.StartsAt, zone, hours, found.Id, "move", cancellationToken);
+            var clash = await Conflicts.CheckAsync(context, attendees, target, found.EndsAt - found.StartsAt, zone, options.Value.Hours, found.Id, "move", cancellationToken);
             if (clash is not null)
             {
                 return clash;
             }
         }
-        if (attendees.Any(a => a.Id != context.Caller.MemberId))
+        if (found.OrganizerId != context.Caller.MemberId)
         {
-            var executor = context.Services.GetRequiredService<ToolExecutor>();
             var call = new ToolCall(MoveSharedEvent.Definition.Name, new JsonObject
             {
                 ["number"] = found.Number,
@@ -118,8 +118,9 @@ internal static class MoveEvent
             var outcome = await executor.ExecuteAsync(call, context, cancellationToken);
             return outcome.Result;
         }
-        await MoveSharedEvent.ApplyAsync(context, found, target, cancellationToken);
-        return new ToolResult($"Moved #{found.Number} {found.Title} to {CalendarText.Span(found, zone)}.")
+        var told = await MoveSharedEvent.ApplyAsync(context, found, target, cancellationToken);
+        var asked = told == 0 ? "" : $" and asked {told} attendee{(told == 1 ? "" : "s")} to answer again";
+        return new ToolResult($"Moved #{found.Number} {found.Title} to {CalendarText.Span(found, zone)}{asked}.")
         {
             Speak = $"Moved {found.Title} to {CalendarText.When(found.StartsAt, zone)}.",
         };

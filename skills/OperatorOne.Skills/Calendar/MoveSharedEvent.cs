@@ -8,22 +8,23 @@ using OperatorOne.Data.Members;
 namespace OperatorOne.Skills.Calendar;
 
 /// <summary>
-/// Moves an event other people are invited to and tells them. Reached through <see cref="MoveEvent"/> once clashes
-/// were reported and answered (it has no phrases of its own). A RiskyWrite, like <see cref="CancelSharedEvent"/>:
-/// moving a shared event changes other people's days as much as cancelling it does, and it also withdraws their
-/// answers, so the same approver signs off; moving only your own time stays a plain write.
+/// Moves an event someone else organizes and tells its attendees. Reached through <see cref="MoveEvent"/> once clashes
+/// were reported and answered (it has no phrases of its own), when an admin moves another member's event. A RiskyWrite,
+/// like <see cref="CancelSharedEvent"/>: it changes the organizer's and attendees' days and withdraws their answers, so
+/// an approver signs off; organizers move their own events at once through <see cref="ApplyAsync"/>.
 /// </summary>
 internal static class MoveSharedEvent
 {
     public static ToolDefinition Definition { get; } = new()
     {
         Name = "move_shared_event",
-        Description = "Move an event other people are invited to, and tell them",
+        Description = "Move an event someone else organizes, and tell its attendees",
         Tier = ToolTier.RiskyWrite,
         MinimumRole = MemberRole.Member,
         ApproverRole = MemberRole.Admin,
         Handler = RunAsync,
         Summarize = SummarizeAsync,
+        Check = CancelSharedEvent.CheckAsync,
     };
 
     public static async Task<ToolResult> RunAsync(
@@ -73,7 +74,7 @@ internal static class MoveSharedEvent
         var who = context.Caller.DisplayName;
         await CalendarNotices.SendAsync(context, told, zone =>
             $"{who} moved #{e.Number} {e.Title} to {CalendarText.Span(e, zone)} (was {CalendarText.Span(oldStart, oldEnd, zone)}). " +
-            $"Say 'accept event {e.Number}' or 'decline event {e.Number}'.", cancellationToken);
+            $"Say 'accept event {e.Number}' or 'decline event {e.Number}'.", cancellationToken, (e, "REQUEST"));
         return told.Count;
     }
 

@@ -32,6 +32,11 @@ internal static class RespondToEvent
             Utterance.Of($"(rsvp|reply|respond|answer) (maybe|tentative)( to)? {Event}|(rsvp|reply|respond|answer)( to)? {Event}( with)? (maybe|tentative)", Says("tentative")),
             Utterance.Of($"(mark|set) {Event} (as )?(?<response>accepted|declined|tentative)"),
             Utterance.Of($"(rsvp|respond|reply)( to)? {Event}"),
+            // "accept every standup", "accept all the standups", "decline the whole standup series"
+            Utterance.Of($"(please )?(accept|join|attend)( all( the)?| every| each| the (whole |entire )?series( of)?)( the)? (?<event>.+?)s?( series| meetings)?", SeriesSays("accepted")),
+            Utterance.Of($"(please )?(accept|join|attend) {Event} series", SeriesSays("accepted")),
+            Utterance.Of($"(please )?(decline|reject|skip)( all( the)?| every| each| the (whole |entire )?series( of)?)( the)? (?<event>.+?)s?( series| meetings)?", SeriesSays("declined")),
+            Utterance.Of($"(please )?(decline|reject|skip) {Event} series", SeriesSays("declined")),
         ],
         Prompts = new Dictionary<string, string>
         {
@@ -45,6 +50,7 @@ internal static class RespondToEvent
         ToolContext context,
         [Description("The event: its number ('5', 'event 5') or words from its title ('the budget meeting').")] string @event,
         [Description("accepted, declined or tentative.")] RsvpResponse response,
+        [Description("True to answer for this and every later occurrence of its recurring series.")] bool series = false,
         CancellationToken cancellationToken = default)
     {
         if (response == RsvpResponse.Pending)
@@ -57,24 +63,34 @@ internal static class RespondToEvent
         {
             return problem!;
         }
-        var attendee = await context.Db.EventAttendees.FirstOrDefaultAsync(a => a.EventId == found.Id && a.MemberId == context.Caller.MemberId, cancellationToken);
-        if (attendee is null)
+        var me = context.Caller.MemberId;
+        var events = series && found.SeriesId is { } seriesId
+            ? context.Db.CalendarEvents.Where(e => e.SeriesId == seriesId && e.CancelledAt == null && e.StartsAt >= found.StartsAt).Select(e => e.Id)
+            : context.Db.CalendarEvents.Where(e => e.Id == found.Id).Select(e => e.Id);
+        var answers = await context.Db.EventAttendees.Where(a => events.Contains(a.EventId) && a.MemberId == me).ToListAsync(cancellationToken);
+        if (answers.Count == 0)
         {
             return ToolResult.Refused($"You aren't invited to #{found.Number} {found.Title}.");
         }
-        if (attendee.Response == response)
+        var what = answers.Count == 1 ? $"#{found.Number} {found.Title}" : $"{answers.Count} occurrences of {found.Title}";
+        if (answers.All(a => a.Response == response))
         {
-            return new ToolResult($"You had already {Said(response)} #{found.Number} {found.Title}.");
+            return new ToolResult($"You had already {Said(response)} {what}.");
         }
-        attendee.Response = response;
-        attendee.RespondedAt = context.Now;
-        if (found.OrganizerId != context.Caller.MemberId)
+        foreach (var answer in answers)
+        {
+            answer.Response = response;
+            answer.RespondedAt = context.Now;
+        }
+        if (found.OrganizerId != me)
         {
             var who = context.Caller.DisplayName;
             await CalendarNotices.SendAsync(context, found, [found.OrganizerId],
-                when => $"{who} {Said(response)} #{found.Number} {found.Title} ({when}).", cancellationToken);
+                when => answers.Count == 1 ? $"{who} {Said(response)} #{found.Number} {found.Title} ({when})."
+                    : $"{who} {Said(response)} {what}, from {when} on.", cancellationToken);
         }
-        return new ToolResult($"You {Said(response)} #{found.Number} {found.Title}, {CalendarText.Span(found, zone)}.");
+        var from = answers.Count == 1 ? "" : "from ";
+        return new ToolResult($"You {Said(response)} {what}, {from}{CalendarText.Span(found, zone)}.");
     }
 
     private static string Said(RsvpResponse response) => response switch
@@ -85,4 +101,6 @@ internal static class RespondToEvent
     };
 
     private static Dictionary<string, string> Says(string response) => new() { ["response"] = response };
+
+    private static Dictionary<string, string> SeriesSays(string response) => new() { ["response"] = response, ["series"] = "true" };
 }

@@ -4,6 +4,7 @@ using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Crm;
 using OperatorOne.Data.Members;
+using OperatorOne.Skills.Integrations;
 using static OperatorOne.Skills.Crm.CrmPhrases;
 
 namespace OperatorOne.Skills.Crm;
@@ -29,6 +30,7 @@ internal static class ConvertLead
         Prompts = new Dictionary<string, string> { ["lead"] = "Which lead should I convert?" },
         HelpExample = "convert lead Jo Park",
         Summarize = SummarizeAsync,
+        Check = CheckAsync,
     };
 
     public static async Task<ToolResult> RunAsync(
@@ -72,11 +74,31 @@ internal static class ConvertLead
                 CreatedAt = context.Now,
             });
         }
+        var before = row.Stage;
         row.Stage = LeadStage.Converted;
         row.CompanyId = company.Id;
         row.UpdatedAt = context.Now;
+        await IntegrationEvents.LeadMovedAsync(context, row, before, cancellationToken);
         var contact = person ? $" with {row.Name} as a contact" : "";
         return new ToolResult($"Converted lead {found.Label}: {company.Name} is now a customer{contact}.");
+    }
+
+    /// <summary>No approval is asked for a lead that does not exist or is already a customer.</summary>
+    public static async Task<ToolResult?> CheckAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    {
+        if (call.StringArgument("lead") is not { } lead)
+        {
+            return null;
+        }
+        var query = CrmQuery.Parse(lead);
+        var match = CrmMatch.Decide(query, await CrmLookup.LeadsAsync(context.Db, query, cancellationToken));
+        if (CrmMatch.Problem(match, "lead", query, "a lead") is { } problem)
+        {
+            return problem;
+        }
+        var found = ((CrmMatch.One)match).Record;
+        var stage = await context.Db.Leads.Where(l => l.Id == found.Id).Select(l => l.Stage).SingleAsync(cancellationToken);
+        return stage == LeadStage.Converted ? ToolResult.Refused($"{found.Label} is already converted to a customer.") : null;
     }
 
     /// <summary>"Convert lead Jo Park at Initech to a customer" on the approval card.</summary>

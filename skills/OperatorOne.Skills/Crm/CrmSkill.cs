@@ -4,7 +4,7 @@ using OperatorOne.Bot.Core.Tools;
 
 namespace OperatorOne.Skills.Crm;
 
-/// <summary>The CRM skill: find people and companies, work leads, log activities, see the pipeline and closing deals.</summary>
+/// <summary>The CRM skill: find and record companies, contacts and deals, work leads, log activities, see the pipeline and closing deals.</summary>
 public static class CrmSkill
 {
     internal static IReadOnlyList<ToolDefinition> Tools { get; } =
@@ -17,6 +17,12 @@ public static class CrmSkill
         PipelineSummary.Definition,
         MyDealsClosing.Definition,
         DeleteCrmRecord.Definition,
+        AddCompany.Definition,
+        AddContact.Definition,
+        AddDeal.Definition,
+        UpdateDeal.Definition,
+        UpdateContact.Definition,
+        UpdateCompany.Definition,
     ];
 
     public static IHostApplicationBuilder AddCrm(this IHostApplicationBuilder builder)

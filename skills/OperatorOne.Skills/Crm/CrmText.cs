@@ -23,6 +23,9 @@ internal static class CrmText
     public static string Money(decimal value, string currency) =>
         $"{value.ToString("#,0.##", CultureInfo.InvariantCulture)} {currency.Trim()}";
 
+    /// <summary>"Fri 18 Dec".</summary>
+    public static string Day(DateOnly date) => date.ToString("ddd d MMM", CultureInfo.InvariantCulture);
+
     public static string Word<TEnum>(TEnum value) where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
 
     public static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n.ToString(CultureInfo.InvariantCulture)} {noun}s";

@@ -30,6 +30,7 @@ internal static class DeleteCrmRecord
         },
         HelpExample = "delete contact Dana Lee",
         Summarize = SummarizeAsync,
+        Check = CheckAsync,
     };
 
     public static async Task<ToolResult> RunAsync(
@@ -57,6 +58,19 @@ internal static class DeleteCrmRecord
         return deleted == 0
             ? ToolResult.Refused($"{record.Label} was already gone.")
             : new ToolResult($"Deleted {CrmText.Word(kind)} {record.Label}.");
+    }
+
+    /// <summary>No approval is asked for a record that does not exist; several matches become a question first.</summary>
+    public static async Task<ToolResult?> CheckAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    {
+        var said = call.StringArgument("name");
+        if (said is null || !Enum.TryParse<CrmRecordKind>(call.StringArgument("kind"), ignoreCase: true, out var kind))
+        {
+            return null;
+        }
+        var query = CrmQuery.Parse(said);
+        var match = CrmMatch.Decide(query, await FindAsync(context, kind, query, cancellationToken));
+        return CrmMatch.Problem(match, "name", query, $"a {CrmText.Word(kind)}");
     }
 
     /// <summary>"Delete contact Dana Lee at Acme" on the approval card, so approvers see what they are deleting.</summary>

@@ -15,6 +15,9 @@ internal static class LogActivity
     /// <summary>Who it was with; never a bare number, so "add a note on 12: …" stays a ticket comment.</summary>
     private const string With = "(?!(ticket )?#?\\d+( |:|$))(?<with>.+?)";
 
+    /// <summary>" about the Acme renewal deal": the deal it belongs to, besides the person.</summary>
+    private const string OnDeal = "( (about|on|re|for|regarding) (the )?(?<deal>.+?) deal)?";
+
     public static ToolDefinition Definition { get; } = new()
     {
         Name = "log_activity",
@@ -25,9 +28,11 @@ internal static class LogActivity
         Utterances =
         [
             // "log a call with Dana from Acme: wants a quote", "add a note on Initech - budget approved"
-            Utterance.Of($"(please )?(log|record|add|note|save)( an?)? {Kind} (with|to|for|on|about|from) {With}({Colon}(?<summary>.+))?"),
+            Utterance.Of($"(please )?(log|record|add|note|save)( an?)? {Kind} (with|to|for|on|about|from) {With}{OnDeal}({Colon}(?<summary>.+))?"),
+            // "log a call about the Acme renewal deal: sent the quote"
+            Utterance.Of($"(please )?(log|record|add|note|save)( an?)? {Kind} (on|about|for|to) (the )?(deal (?<deal>.+?)|(?<deal>.+?) deal)({Colon}(?<summary>.+))?"),
             // "had a meeting with Dana: went well"
-            Utterance.Of($"(i |we )?(had|made|sent|did)( an?)? {Kind} (with|to) {With}({Colon}(?<summary>.+))?"),
+            Utterance.Of($"(i |we )?(had|made|sent|did)( an?)? {Kind} (with|to) {With}{OnDeal}({Colon}(?<summary>.+))?"),
             Utterance.Of($"(log|record)( an?)? {Kind}"),
         ],
         Prompts = new Dictionary<string, string>
@@ -42,8 +47,9 @@ internal static class LogActivity
     public static async Task<ToolResult> RunAsync(
         ToolContext context,
         [Description("What kind of activity.")] CrmActivityKind kind,
-        [Description("Who or what it concerns: a contact ('Dana from Acme'), company, lead or deal.")] string with,
         [Description("A short summary: 'wants a quote'.")] string summary,
+        [Description("Who or what it concerns: a contact ('Dana from Acme'), company, lead or deal.")] string? with = null,
+        [Description("The deal it belongs to, if any: 'Acme renewal'.")] string? deal = null,
         CancellationToken cancellationToken = default)
     {
         var text = summary.Trim();
@@ -51,13 +57,32 @@ internal static class LogActivity
         {
             return ToolResult.Refused("The summary must be between 1 and 2,000 characters.");
         }
-        var query = CrmQuery.Parse(with);
-        var match = await CrmLookup.AnythingAsync(context.Db, query, cancellationToken);
-        if (CrmMatch.Problem(match, "with", query, "a contact, company, lead or deal") is { } problem)
+        if (with is null && deal is null)
         {
-            return problem;
+            return ToolResult.Ask("with", "With whom? A contact, company, lead or deal (\"Dana from Acme\").", []);
         }
-        var record = ((CrmMatch.One)match).Record;
+        CrmRecord? onDeal = null;
+        if (deal is not null)
+        {
+            var dealQuery = CrmQuery.Parse(deal);
+            var dealMatch = CrmMatch.Decide(dealQuery, await CrmLookup.DealsAsync(context.Db, dealQuery.ToString(), cancellationToken));
+            if (CrmMatch.Problem(dealMatch, "deal", dealQuery, "a deal") is { } dealProblem)
+            {
+                return dealProblem;
+            }
+            onDeal = ((CrmMatch.One)dealMatch).Record;
+        }
+        var record = onDeal!;
+        if (with is not null)
+        {
+            var query = CrmQuery.Parse(with);
+            var match = await CrmLookup.AnythingAsync(context.Db, query, cancellationToken);
+            if (CrmMatch.Problem(match, "with", query, "a contact, company, lead or deal") is { } problem)
+            {
+                return problem;
+            }
+            record = ((CrmMatch.One)match).Record;
+        }
         context.Db.CrmActivities.Add(new CrmActivity
         {
             Id = Guid.NewGuid(),
@@ -65,12 +90,13 @@ internal static class LogActivity
             Kind = kind,
             Summary = text,
             ContactId = record.Kind == CrmRecordKind.Contact ? record.Id : null,
-            CompanyId = record.Kind is CrmRecordKind.Contact or CrmRecordKind.Company or CrmRecordKind.Deal ? record.CompanyId : null,
+            CompanyId = record.Kind is CrmRecordKind.Contact or CrmRecordKind.Company or CrmRecordKind.Deal ? record.CompanyId : onDeal?.CompanyId,
             LeadId = record.Kind == CrmRecordKind.Lead ? record.Id : null,
-            DealId = record.Kind == CrmRecordKind.Deal ? record.Id : null,
+            DealId = record.Kind == CrmRecordKind.Deal ? record.Id : onDeal?.Id,
             MemberId = context.Caller.MemberId,
             OccurredAt = context.Now,
         });
-        return new ToolResult($"Logged {(kind == CrmActivityKind.Email ? "an" : "a")} {CrmText.Word(kind)} with {record.Label}: {text}");
+        var on = onDeal is null || onDeal == record ? "" : $" on the {onDeal.Name} deal";
+        return new ToolResult($"Logged {(kind == CrmActivityKind.Email ? "an" : "a")} {CrmText.Word(kind)} with {record.Label}{on}: {text}");
     }
 }

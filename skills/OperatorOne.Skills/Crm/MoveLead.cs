@@ -4,6 +4,7 @@ using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Crm;
 using OperatorOne.Data.Members;
+using OperatorOne.Skills.Integrations;
 using static OperatorOne.Skills.Crm.CrmPhrases;
 
 namespace OperatorOne.Skills.Crm;
@@ -56,6 +57,7 @@ internal static class MoveLead
         var before = row.Stage;
         row.Stage = stage;
         row.UpdatedAt = context.Now;
+        await IntegrationEvents.LeadMovedAsync(context, row, before, cancellationToken);
         return new ToolResult($"Moved lead {found.Label} from {CrmText.Word(before)} to {CrmText.Word(stage)}.");
     }
 }

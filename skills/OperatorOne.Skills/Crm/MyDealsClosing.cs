@@ -43,8 +43,10 @@ internal static class MyDealsClosing
         {
             return new ToolResult($"You have no open deals expected to close in {month}.");
         }
-        var lines = deals.Select(d => $"• {d.Name}: {CrmText.Money(d.Value, d.Currency)}, {CrmText.Word(d.Stage)}, closes {d.ExpectedClose.ToString("MMM d", CultureInfo.InvariantCulture)}");
-        return new ToolResult($"Your deals closing in {month}:\n{string.Join("\n", lines)}");
+        var lines = deals.Select(d => $"• {d.Name}: {CrmText.Money(d.Value, d.Currency)}, {CrmText.Word(d.Stage)} ({DealStages.Probability(d.Stage)}%), closes {d.ExpectedClose.ToString("MMM d", CultureInfo.InvariantCulture)}");
+        var forecast = deals.GroupBy(d => d.Currency.Trim()).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => CrmText.Money(g.Sum(d => DealStages.Weighted(d.Value, d.Stage)), g.Key));
+        return new ToolResult($"Your deals closing in {month}:\n{string.Join("\n", lines)}\nWeighted forecast: {string.Join(" + ", forecast)}.");
     }
 
     /// <summary>The first and last day of the month it is now where the caller lives.</summary>

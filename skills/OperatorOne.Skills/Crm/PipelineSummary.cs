@@ -6,7 +6,7 @@ using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Crm;
 
-/// <summary>Leads by stage, and deals by stage with their count and value per currency.</summary>
+/// <summary>Leads by stage, and deals by stage with their count, value and probability-weighted value per currency.</summary>
 internal static class PipelineSummary
 {
     public static ToolDefinition Definition { get; } = new()
@@ -60,8 +60,18 @@ internal static class PipelineSummary
             {
                 var count = totals.Sum(t => t.Count);
                 var value = string.Join(" + ", totals.Select(t => CrmText.Money(t.Value, t.Currency)));
-                lines.Add($"Deals {CrmText.Word(stage)}: {CrmText.Plural(count, "deal")}, {value}.");
+                var weighted = DealStages.IsOpen(stage)
+                    ? $" (weighted at {DealStages.Probability(stage)}%: {string.Join(" + ", totals.Select(t => CrmText.Money(DealStages.Weighted(t.Value, stage), t.Currency)))})"
+                    : "";
+                lines.Add($"Deals {CrmText.Word(stage)}: {CrmText.Plural(count, "deal")}, {value}{weighted}.");
             }
+        }
+        var open = deals.Where(d => DealStages.IsOpen(d.Stage)).GroupBy(d => d.Currency.Trim()).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (open.Count > 0)
+        {
+            var forecast = open.Select(g => CrmText.Money(g.Sum(d => DealStages.Weighted(d.Value, d.Stage)), g.Key));
+            var total = open.Select(g => CrmText.Money(g.Sum(d => d.Value), g.Key));
+            lines.Add($"Open pipeline: {string.Join(" + ", total)}; weighted forecast {string.Join(" + ", forecast)}.");
         }
         return string.Join("\n", lines);
     }

@@ -27,8 +27,9 @@ internal static class DeleteDocument
             Utterance.Of($"(delete|remove) (a|the) {Doc}"),
         ],
         Prompts = new Dictionary<string, string> { ["document"] = "Which document? Tell me its title." },
-        HelpExample = "delete the document old VPN guide",
+        HelpExample = "delete the document expense policy",
         Summarize = SummarizeAsync,
+        Check = CheckAsync,
     };
 
     public static async Task<ToolResult> RunAsync(
@@ -50,6 +51,19 @@ internal static class DeleteDocument
         // The bytes go through ON DELETE CASCADE.
         var deleted = await context.Db.Documents.Where(d => d.Id == found.Id).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? ToolResult.Refused($"\"{found.Title}\" was already gone.") : new ToolResult($"Deleted the document \"{found.Title}\".");
+    }
+
+    /// <summary>No approval is asked for a document that is not there (for the caller) or that they may not delete.</summary>
+    public static async Task<ToolResult?> CheckAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    {
+        if (call.StringArgument("document") is not { } said)
+        {
+            return null;
+        }
+        await DocumentRights.ActAsCallerAsync(context, cancellationToken);
+        var (found, problem) = await DocumentMatch.FindAsync(context.Db, said, "document", cancellationToken);
+        return found is null ? problem ?? ToolResult.Refused("I couldn't find that document.")
+            : DocumentRights.MayChange(found, context.Caller) ? null : DocumentRights.NotYours(found);
     }
 
     /// <summary>"Delete document “VPN setup guide”" on the approval card, so approvers see what goes.</summary>

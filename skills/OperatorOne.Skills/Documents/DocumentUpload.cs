@@ -1,5 +1,6 @@
 using OperatorOne.Data;
 using OperatorOne.Data.Documents;
+using OperatorOne.Skills.Integrations;
 
 namespace OperatorOne.Skills.Documents;
 
@@ -50,6 +51,7 @@ internal static class DocumentUpload
         {
             db.Documents.Add(document);
             db.DocumentContents.Add(new DocumentContent { DocumentId = document.Id, OrganizationId = document.OrganizationId, Bytes = request.Bytes });
+            await IntegrationEvents.DocumentAddedAsync(db, document, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         return outcome;

@@ -21,7 +21,7 @@ internal static class CreateQueue
             Utterance.Of("new (support )?queue ?[:\\-–]? (?<name>.+)"),
         ],
         Prompts = new Dictionary<string, string> { ["name"] = "What should the queue be called?" },
-        HelpExample = "create queue IT",
+        HelpExample = "create queue Facilities",
     };
 
     public static async Task<ToolResult> RunAsync(

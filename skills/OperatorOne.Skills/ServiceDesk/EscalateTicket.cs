@@ -2,8 +2,10 @@ using System.ComponentModel;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Tickets;
+using OperatorOne.Skills.Integrations;
 using OperatorOne.Skills.Tickets;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
@@ -50,6 +52,7 @@ internal static class EscalateTicket
         ticket.Priority += 1;
         ticket.UpdatedAt = context.Now;
         var sla = await ServiceLevels.UpdateAsync(db, ticket, ticket.Status, context.Now, cancellationToken);
+        await IntegrationEvents.TicketAsync(context, WebhookEvents.TicketUpdated, ticket, "escalated", cancellationToken);
 
         var members = sla.QueueId is { } queue ? await Recipients.QueueMembersAsync(db, queue, cancellationToken) : [];
         if (members.Count == 0)
@@ -59,7 +62,7 @@ internal static class EscalateTicket
         var notice = $"Ticket #{number} ({ticket.Title}) was escalated to {TicketText.Word(ticket.Priority)} priority by {context.Caller.DisplayName}."
             + (sla.ResolutionDueAt is { } due ? $" Resolution is now due by {SlaText.When(due)}." : "");
         var told = 0;
-        foreach (var conversation in await Recipients.ConversationsAsync(db, members.Where(m => m != context.Caller.MemberId).ToList(), cancellationToken))
+        foreach (var conversation in await Recipients.ConversationsAsync(db, members.Where(m => m != context.Caller.MemberId).ToList(), context.Now, cancellationToken))
         {
             context.Outbox.Send(db, conversation, Activity.Message(notice));
             told++;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Notices;
 using OperatorOne.Data;
 using OperatorOne.Data.Conversations;
 using OperatorOne.Data.Members;
@@ -33,15 +34,8 @@ internal static class Recipients
             .Select(q => q.MemberId)
             .ToListAsync(cancellationToken);
 
-    /// <summary>Each member's most recent reachable conversation per channel: they hear about it where they talk to us.</summary>
-    public static async Task<List<Conversation>> ConversationsAsync(OperatorOneDb db, IReadOnlyCollection<Guid> members, CancellationToken cancellationToken)
-    {
-        var conversations = await db.Conversations.AsNoTracking()
-            .Where(c => c.MemberId != null && members.Contains(c.MemberId.Value) && !c.IsStale)
-            .ToListAsync(cancellationToken);
-        return conversations
-            .GroupBy(c => (c.MemberId, c.Channel))
-            .Select(g => g.OrderByDescending(c => c.LastActivityAt).First())
-            .ToList();
-    }
+    /// <summary>Where each member hears about things: their chats, their email or both, as they prefer (see <see cref="NoticeConversations"/>).</summary>
+    public static Task<List<Conversation>> ConversationsAsync(OperatorOneDb db, IReadOnlyCollection<Guid> members, DateTimeOffset now, CancellationToken cancellationToken) =>
+        NoticeConversations.ForMembersAsync(db, db.Scope.OrganizationId ?? throw new InvalidOperationException("Choose the organization first."), members, now,
+            cancellationToken);
 }

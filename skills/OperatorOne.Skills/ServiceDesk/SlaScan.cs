@@ -5,6 +5,7 @@ using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Work;
 using OperatorOne.Data;
 using OperatorOne.Data.Tickets;
+using OperatorOne.Skills.Integrations;
 
 namespace OperatorOne.Skills.ServiceDesk;
 
@@ -73,12 +74,16 @@ internal sealed class SlaScan(IServiceScopeFactory scopes, TimeProvider clock, W
                     continue;
                 }
                 claimed++;
+                if (crossing.Threshold == SlaTargets.Breach)
+                {
+                    await IntegrationEvents.SlaBreachedAsync(db, organizationId, ticket.Id, ticket.Number, ticket.Title, crossing.Target, now, cancellationToken);
+                }
                 if (!crossing.Announce)
                 {
                     continue;
                 }
                 var members = await Recipients.ForTicketAsync(db, ticket.AssigneeId, ticket.Sla.QueueId, cancellationToken);
-                foreach (var conversation in await Recipients.ConversationsAsync(db, members, cancellationToken))
+                foreach (var conversation in await Recipients.ConversationsAsync(db, members, now, cancellationToken))
                 {
                     outbox.Send(db, conversation, Activity.Message(crossing.Message(ticket.Number, ticket.Title)));
                 }

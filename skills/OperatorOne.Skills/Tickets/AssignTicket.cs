@@ -2,7 +2,9 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data.Members;
+using OperatorOne.Skills.Integrations;
 using OperatorOne.Skills.ServiceDesk;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
@@ -68,6 +70,7 @@ internal static class AssignTicket
             case AssigneeMatch.Nobody:
                 ticket.AssigneeId = null;
                 ticket.UpdatedAt = context.Now;
+                await IntegrationEvents.TicketAsync(context, WebhookEvents.TicketUpdated, ticket, "unassigned", cancellationToken);
                 return new ToolResult($"Ticket #{ticket.Number} is no longer assigned to anyone.");
             case AssigneeMatch.One one when one.Member.Id == ticket.AssigneeId:
                 return ToolResult.Refused($"Ticket #{ticket.Number} is already assigned to {one.Member.DisplayName}.");
@@ -77,6 +80,12 @@ internal static class AssignTicket
                 ticket.Status = TicketStatusRules.AfterAssignment(before);
                 ticket.UpdatedAt = context.Now;
                 await ServiceLevels.UpdateAsync(context.Db, ticket, before, context.Now, cancellationToken);
+                if (ticket.Status != before)
+                {
+                    await RequesterNotices.TellAsync(context, ticket,
+                        $"Your ticket #{ticket.Number} ({ticket.Title}) is now {TicketText.Word(ticket.Status)}: {one.Member.DisplayName} is working on it.", cancellationToken);
+                }
+                await IntegrationEvents.TicketAsync(context, WebhookEvents.TicketUpdated, ticket, "assigned", cancellationToken);
                 var opened = ticket.Status != before ? $" and marked it {TicketText.Word(ticket.Status)}" : "";
                 var who = one.Member.Id == context.Caller.MemberId ? "you" : one.Member.DisplayName;
                 return new ToolResult($"Assigned ticket #{ticket.Number} ({ticket.Title}) to {who}{opened}.");

@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Tickets;
+using OperatorOne.Skills.Integrations;
 using OperatorOne.Skills.ServiceDesk;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
@@ -63,6 +65,10 @@ internal static class ChangeTicketStatus
         ticket.Status = status;
         ticket.UpdatedAt = context.Now;
         await ServiceLevels.UpdateAsync(context.Db, ticket, before, context.Now, cancellationToken);
+        await RequesterNotices.TellAsync(context, ticket,
+            $"Your ticket #{ticket.Number} ({ticket.Title}) is now {TicketText.Word(status)} (it was {TicketText.Word(before)}); {context.Caller.DisplayName} changed it.",
+            cancellationToken);
+        await IntegrationEvents.TicketAsync(context, status == TicketStatus.Closed ? WebhookEvents.TicketClosed : WebhookEvents.TicketUpdated, ticket, "status", cancellationToken);
         return new ToolResult(decision.Reply);
     }
 

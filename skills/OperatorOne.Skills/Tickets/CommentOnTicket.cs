@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Tickets;
+using OperatorOne.Skills.Integrations;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
 namespace OperatorOne.Skills.Tickets;
@@ -80,6 +82,11 @@ internal static class CommentOnTicket
             CreatedAt = context.Now,
         });
         ticket.UpdatedAt = context.Now;
+        if (!isInternal)
+        {
+            await RequesterNotices.TellAsync(context, ticket, $"{caller.DisplayName} commented on your ticket #{ticket.Number} ({ticket.Title}): {body}", cancellationToken);
+        }
+        await IntegrationEvents.TicketAsync(context, WebhookEvents.TicketUpdated, ticket, isInternal ? "internal_note" : "comment", cancellationToken);
         return new ToolResult(isInternal
             ? $"Added an internal note to ticket #{ticket.Number}."
             : $"Added your comment to ticket #{ticket.Number}.");

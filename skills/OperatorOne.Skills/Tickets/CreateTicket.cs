@@ -2,9 +2,11 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Tickets;
+using OperatorOne.Skills.Integrations;
 using OperatorOne.Skills.ServiceDesk;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
@@ -66,11 +68,13 @@ internal static class CreateTicket
             Category = string.IsNullOrWhiteSpace(category) ? null : category.Trim().ToLowerInvariant(),
             RequesterId = caller.MemberId,
             GuestContact = caller.IsGuest ? caller.ChannelUserId : null,
+            RequesterConversationId = context.ConversationId,
             CreatedAt = context.Now,
             UpdatedAt = context.Now,
         };
         context.Db.Tickets.Add(ticket);
         var intake = await TicketIntake.TriageAndStartAsync(context.Db, ticket, cancellationToken);
+        await IntegrationEvents.TicketAsync(context, WebhookEvents.TicketCreated, ticket, "created", cancellationToken);
         await context.Db.SaveChangesAsync(cancellationToken);
 
         var view = new TicketView(ticket, caller.DisplayName, null, []);

@@ -27,6 +27,7 @@ internal static class DeleteTicket
         Prompts = new Dictionary<string, string> { ["number"] = "Which ticket should I delete? Tell me its number." },
         HelpExample = "delete ticket 12",
         Summarize = SummarizeAsync,
+        Check = CheckAsync,
     };
 
     public static async Task<ToolResult> RunAsync(
@@ -40,6 +41,12 @@ internal static class DeleteTicket
             ? ToolResult.Refused(TicketQueries.NotFound(number))
             : new ToolResult($"Ticket #{number} deleted.");
     }
+
+    /// <summary>No approval is asked for a ticket that does not exist.</summary>
+    public static async Task<ToolResult?> CheckAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken) =>
+        call.IntArgument("number") is { } number && await context.Db.FindVisibleAsync(number, context.Caller, cancellationToken) is null
+            ? ToolResult.Refused(TicketQueries.NotFound(number))
+            : null;
 
     /// <summary>"Delete ticket #12 (Printer jammed)" on the approval card, so approvers see what they are deleting.</summary>
     public static async Task<string> SummarizeAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)

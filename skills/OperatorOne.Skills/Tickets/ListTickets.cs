@@ -85,7 +85,7 @@ internal static class ListTickets
         return Reply(heading, rows, total);
     }
 
-    private static async Task<(List<TicketRow> Rows, int Total)> ReadAsync(OperatorOneDb db, IQueryable<Ticket> tickets, CancellationToken cancellationToken)
+    internal static async Task<(List<TicketRow> Rows, int Total)> ReadAsync(OperatorOneDb db, IQueryable<Ticket> tickets, CancellationToken cancellationToken)
     {
         var total = await tickets.CountAsync(cancellationToken);
         var page = await tickets
@@ -100,7 +100,7 @@ internal static class ListTickets
         return (rows, total);
     }
 
-    private static ToolResult Reply(string heading, List<TicketRow> rows, int total)
+    internal static ToolResult Reply(string heading, List<TicketRow> rows, int total)
     {
         var footer = total > rows.Count ? $"Showing the newest {rows.Count} of {total}." : null;
         var lines = rows.Select(TicketText.Line).Prepend($"{heading}:");

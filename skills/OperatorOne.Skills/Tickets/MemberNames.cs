@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
 
 namespace OperatorOne.Skills.Tickets;
@@ -17,6 +18,18 @@ internal static class MemberNames
             .ToListAsync(cancellationToken);
         return Describe(name, AssigneeMatch.Find(name, callerId, members));
     }
+
+    /// <summary>A tool's approval check: the member its <paramref name="parameter"/> names must exist (and be one person).</summary>
+    public static Func<ToolCall, ToolContext, CancellationToken, Task<ToolResult?>> Exists(string parameter) =>
+        async (call, context, cancellationToken) =>
+        {
+            if (call.StringArgument(parameter) is not { } name)
+            {
+                return null;
+            }
+            var who = await ResolveAsync(context.Db, name, context.Caller.MemberId, cancellationToken);
+            return who.Member is null ? ToolResult.Refused(who.Problem!) : null;
+        };
 
     public static MemberName Describe(string name, AssigneeMatch match) => match switch
     {

@@ -4,7 +4,7 @@ using OperatorOne.Bot.Core.Tools;
 
 namespace OperatorOne.Skills.Tickets;
 
-/// <summary>The tickets skill: open, list, show, move, assign, comment on and delete help-desk tickets.</summary>
+/// <summary>The tickets skill: open, list, search, show, move, prioritize, edit, assign, comment on and delete help-desk tickets.</summary>
 public static class TicketsSkill
 {
     internal static IReadOnlyList<ToolDefinition> Tools { get; } =
@@ -17,6 +17,10 @@ public static class TicketsSkill
         AssignTicket.Definition,
         CommentOnTicket.Definition,
         DeleteTicket.Definition,
+        ChangeTicketPriority.Definition,
+        EditTicket.Definition,
+        SearchTickets.Definition,
+        ListQueueTickets.Definition,
     ];
 
     public static IHostApplicationBuilder AddTickets(this IHostApplicationBuilder builder)

@@ -115,7 +115,7 @@ internal static class DocumentsBenchmark
         {
             return (owner, arguments.RuntimeConnection ?? owner);
         }
-        var server = await EmbeddedPostgres.StartAsync(arguments.DataDirectory, cancellationToken);
+        var server = await EmbeddedPostgres.StartAsync(arguments.DataDirectory, durable: false, cancellationToken);
         started(server);
         const string database = "operatorone";
         await server.EnsureDatabaseAsync(database, cancellationToken);

@@ -34,18 +34,32 @@ public sealed class AdminEndpointMatrixTests(BotHost host)
             [MemberRole.Owner] = await AdminKeys.ClientAsync(host, org, "admin"),
         };
 
+        using var operatorClient = AdminKeys.WithKey(host, TestSecrets.OperatorKey);
         foreach (var endpoint in endpoints)
         {
             // A malformed body on every call: each refusal must come before the body is read.
             await ExpectAsync(anonymous, endpoint, org.Id, HttpStatusCode.Unauthorized);
             await ExpectAsync(revoked, endpoint, org.Id, HttpStatusCode.Unauthorized);
+            if (endpoint.OperatorOnly)
+            {
+                // Creating and listing organizations is the operator's: no member's key does it, however high its role.
+                await ExpectAsync(foreigner, endpoint, org.Id, HttpStatusCode.Forbidden);
+                await ExpectAsync(below[MemberRole.Owner], endpoint, org.Id, HttpStatusCode.Forbidden);
+                continue;
+            }
             await ExpectAsync(foreigner, endpoint, org.Id, HttpStatusCode.NotFound);
             await ExpectAsync(below[endpoint.RequiredRole], endpoint, org.Id, HttpStatusCode.Forbidden);
+            if (!endpoint.OperatorAllowed)
+            {
+                // The operator key manages organizations, not what is in them.
+                await ExpectAsync(operatorClient, endpoint, org.Id, HttpStatusCode.Forbidden);
+            }
         }
 
         var audited = await host.InOrganizationAsync(org.Id, db => db.AuditEvents
             .Where(e => e.Kind == "admin_call" && e.Outcome == "failed").Select(e => e.Tool!).Distinct().ToListAsync());
         Assert.All(endpoints, e => Assert.Contains(e.AuditTool, audited));
+        Assert.Contains(endpoints, e => e.OperatorOnly);
         var auditedForeign = await host.InOrganizationAsync(other.Id, db => db.AuditEvents
             .Where(e => e.Kind == "admin_call" && e.MemberId == other.Members["owner"]).CountAsync());
         Assert.Equal(endpoints.Count, auditedForeign);
@@ -61,11 +75,13 @@ public sealed class AdminEndpointMatrixTests(BotHost host)
         var org = await TestOrganization.CreateAsync(host);
         using var owner = await AdminKeys.ClientAsync(host, org, "owner");
 
+        using var operatorClient = AdminKeys.WithKey(host, TestSecrets.OperatorKey);
+
         foreach (var endpoint in AdminEndpoint.All(host).Where(e => e.TakesJsonBody))
         {
             foreach (var (body, reason) in new[] { (NotJson, "not well-formed JSON"), ("[1, 2]", "JSON object"), ("null", "JSON object") })
             {
-                using var response = await owner.SendAsync(endpoint.Request(org.Id, body));
+                using var response = await (endpoint.OperatorOnly ? operatorClient : owner).SendAsync(endpoint.Request(org.Id, body));
                 Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{endpoint.Operation} with {body}: {response.StatusCode}");
                 var problem = await ProblemAsync(response);
                 Assert.Contains(reason, problem.GetProperty("detail").GetString());

@@ -9,7 +9,7 @@ using OperatorOne.Tests.Infrastructure;
 namespace OperatorOne.Tests.AdminApi;
 
 /// <summary>An /admin/v1 endpoint as mapped: what the auth matrix and the OpenAPI test walk over.</summary>
-internal sealed partial record AdminEndpoint(string Method, string Pattern, MemberRole RequiredRole, bool TakesJsonBody)
+internal sealed partial record AdminEndpoint(string Method, string Pattern, MemberRole RequiredRole, bool TakesJsonBody, bool OperatorOnly = false, bool OperatorAllowed = false)
 {
     /// <summary>"GET /admin/v1/organizations/{organizationId}/members", constraints dropped, as OpenAPI writes paths.</summary>
     public string Operation => $"{Method} {Constraint().Replace(Pattern, "}")}";
@@ -23,7 +23,9 @@ internal sealed partial record AdminEndpoint(string Method, string Pattern, Memb
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(method => new AdminEndpoint(
                 method, e.RoutePattern.RawText!.TrimEnd('/'),
                 e.Metadata.GetMetadata<AdminAccess>()?.Role ?? (method == "GET" ? MemberRole.Viewer : MemberRole.Admin),
-                e.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is not null)))];
+                e.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is not null,
+                e.Metadata.GetMetadata<OperatorAccess>()?.OperatorOnly == true,
+                e.Metadata.GetMetadata<OperatorAccess>() is not null)))];
 
     /// <summary>A concrete URL in <paramref name="organization"/>: other ids are fresh (they name nothing).</summary>
     public string Url(Guid organization) => Parameter().Replace(Pattern, m => m.Groups["name"].Value switch

@@ -112,7 +112,10 @@ public sealed class AdminResourceTests(BotHost host)
         var created = await (await admin.PostAsJsonAsync(installations, new { channel = "webchat", externalId = siteId, displayName = "Shop" }))
             .Content.ReadFromJsonAsync<JsonElement>();
         var secret = created.GetProperty("secret").GetString()!;
-        Assert.StartsWith(siteId + ".", secret);
+        var site = created.GetProperty("externalId").GetString()!;
+        Assert.StartsWith(siteId + "-", site);
+        Assert.StartsWith(site + ".", secret);
+        Assert.Equal("verified", created.GetProperty("state").GetString());
         var id = created.GetProperty("id").GetGuid();
         Assert.All((await admin.GetFromJsonAsync<JsonElement>(installations)).EnumerateArray(), i => Assert.Equal(JsonValueKind.Null, i.GetProperty("secret").ValueKind));
 
@@ -123,7 +126,9 @@ public sealed class AdminResourceTests(BotHost host)
         var hash = await host.InOrganizationAsync(org.Id, db => db.ChannelInstallations.Where(i => i.Id == id).Select(i => i.SecretHash).SingleAsync());
         Assert.True(SecretBox.Matches(newSecret, hash));
         Assert.False(SecretBox.Matches(secret, hash));
-        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync(installations, new { channel = "webchat", externalId = siteId })).StatusCode);
+        // The same name again is another site: ids get a random suffix, so nobody learns which names are taken.
+        var again = await (await admin.PostAsJsonAsync(installations, new { channel = "webchat", externalId = siteId })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.NotEqual(site, again.GetProperty("externalId").GetString());
     }
 
     [Fact]
@@ -133,7 +138,7 @@ public sealed class AdminResourceTests(BotHost host)
         using var admin = await AdminKeys.ClientAsync(host, org, "admin");
         var installations = $"{AdminKeys.Base(org)}/installations";
 
-        var created = await admin.PostAsJsonAsync(installations, new { channel = "slack", externalId = $"T{Guid.NewGuid():N}", secret = "xoxb-123" });
+        var created = await admin.PostAsJsonAsync(installations, new { channel = "slack", externalId = $"T{Guid.NewGuid():N}"[..12].ToUpperInvariant(), secret = "xoxb-123" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync(installations, new { channel = "msteams", externalId = Guid.NewGuid().ToString() })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync(installations, new { channel = "twilio", externalId = $"+1555{Random.Shared.Next(1000000, 9999999)}" })).StatusCode);

@@ -22,7 +22,9 @@ public sealed class AdminConversationTests(BotHost host)
 
         var text = status["text"]!.GetValue<string>();
         Assert.Contains("Migrations: all", text);
-        Assert.Contains("Channel webchat: configured, installed here", text);
+        // The same channel checks as the admin API's /channels: web chat works, Slack is not set up in this host.
+        Assert.Contains("Web chat: working", text);
+        Assert.Contains("Slack: not configured: Slack settings: Slack__SigningSecret is not set.", text);
         Assert.Contains("Outbox:", text);
         Assert.Contains("Approvals: none pending", text);
         Assert.Contains("Victor Viewer (@viewer): viewer", members["text"]!.GetValue<string>());
@@ -135,15 +137,13 @@ public sealed class AdminConversationTests(BotHost host)
     {
         var org = await TestOrganization.CreateAsync(host);
         using var admin = await Chat.StartAsync(host, org, "admin");
-        using var admin2 = await Chat.StartAsync(host, org, "admin2");
 
+        // A change the rules refuse anyway is refused before anyone is asked to approve it.
         await admin.Send("make mia an owner");
-        await admin.ExpectReply("needs approval");
-        var card = await admin2.ExpectCard("Approve");
-        await admin2.Submit(ApprovalCard.Data(card, "approve"));
         await admin.ExpectReply("Only an owner can make or unmake owners");
 
         Assert.Equal(MemberRole.Member, await RoleAsync(org, "member"));
+        Assert.Equal(0, await host.InOrganizationAsync(org.Id, db => db.ApprovalRequests.CountAsync()));
     }
 
     private Task<MemberRole> RoleAsync(TestOrganization org, string handle) =>

@@ -57,6 +57,7 @@ public sealed class OpenAiStandIn : IAsyncDisposable
     public void Reset()
     {
         _script.Clear();
+        _responders.Clear();
         _requests.Clear();
         _addresses.Clear();
         FailWith = null;
@@ -78,6 +79,20 @@ public sealed class OpenAiStandIn : IAsyncDisposable
             ["function"] = new JsonObject { ["name"] = name, ["arguments"] = argumentsJson },
         }),
     });
+
+    /// <summary>
+    /// An answer decided from the request itself, like a model that reads its prompt: <paramref name="decide"/> gets the
+    /// request body and returns the tool to call and its JSON arguments.
+    /// </summary>
+    public void CallToolFrom(Func<JsonObject, (string Name, string ArgumentsJson)> decide)
+    {
+        _responders.Enqueue(decide);
+        _script.Enqueue(new JsonObject { [DecidedMarker] = true });
+    }
+
+    private const string DecidedMarker = "$decided";
+
+    private readonly ConcurrentQueue<Func<JsonObject, (string Name, string ArgumentsJson)>> _responders = new();
 
     public Task StartAsync()
     {
@@ -116,7 +131,7 @@ public sealed class OpenAiStandIn : IAsyncDisposable
         _requests.Enqueue(body);
         _addresses.Enqueue((context.Request.Url?.PathAndQuery ?? "", context.Request.Headers["api-key"], context.Request.Headers["Authorization"]));
         // Taken from the script before waiting, so a late answer never takes a later test's message.
-        var (status, answer) = Answer(context.Request.Url?.AbsolutePath ?? "");
+        var (status, answer) = Answer(context.Request.Url?.AbsolutePath ?? "", body);
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay);
@@ -136,7 +151,7 @@ public sealed class OpenAiStandIn : IAsyncDisposable
         }
     }
 
-    private (int, JsonObject) Answer(string path)
+    private (int, JsonObject) Answer(string path, JsonObject request)
     {
         if (FailWith is { } status)
         {
@@ -145,6 +160,21 @@ public sealed class OpenAiStandIn : IAsyncDisposable
         if (path != CompletionsPath || !_script.TryDequeue(out var message))
         {
             return (404, new JsonObject { ["error"] = new JsonObject { ["message"] = "nothing scripted", ["type"] = "invalid_request_error" } });
+        }
+        if (message[DecidedMarker] is not null && _responders.TryDequeue(out var decide))
+        {
+            var (name, arguments) = decide(request);
+            message = new JsonObject
+            {
+                ["role"] = "assistant",
+                ["content"] = null,
+                ["tool_calls"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = $"call_{Interlocked.Increment(ref _id)}",
+                    ["type"] = "function",
+                    ["function"] = new JsonObject { ["name"] = name, ["arguments"] = arguments },
+                }),
+            };
         }
         var toolCalls = message["tool_calls"] is not null;
         return (200, new JsonObject

@@ -124,31 +124,38 @@ public sealed class CalendarConversationTests(BotHost host)
     }
 
     [Fact]
-    public async Task CancellingAnEventWithOtherAttendeesNeedsApprovalButCancellingYourOwnDoesNot()
+    public async Task AnOrganizerCancelsTheirOwnMeetingAtOnceAndAttendeesAreToldButAnAdminCancellingSomeoneElsesNeedsApproval()
     {
         var org = await TestOrganization.CreateAsync(host);
+        using var owner = await Chat.StartAsync(host, org, "owner");
         using var admin = await Chat.StartAsync(host, org, "admin");
         using var viewer = await Chat.StartAsync(host, org, "viewer");
         using var member = await Chat.StartAsync(host, org, "member");
         await viewer.Send("my schedule");
         await viewer.ExpectReply("Nothing");
+        await owner.Send("my schedule");
+        await owner.ExpectReply("Nothing");
         var day = CalendarDays.Words(CalendarDays.Next(DayOfWeek.Thursday));
         await member.Send($"schedule a meeting with Victor on {day} at 14:00 about roadmap");
         await member.ExpectReply("Booked #1 roadmap");
-        await member.Send("remind me to water the plants tomorrow at 9am");
-        await member.ExpectReply("Booked #2");
+        await member.Send($"schedule a meeting with Victor on {day} at 16:00 about pricing");
+        await member.ExpectReply("Booked #2 pricing");
 
-        await member.Send("cancel event 2");
-        await member.ExpectReply("Cancelled #2 water the plants");
         await member.Send("cancel the roadmap meeting");
-        await member.ExpectReply("needs approval");
-        Assert.Null(await host.InOrganizationAsync(org.Id, db => db.CalendarEvents.Where(e => e.Number == 1).Select(e => e.CancelledAt).SingleAsync()));
-
-        var card = await admin.ExpectCard("Cancel event #1 roadmap");
-        await admin.Submit(ApprovalCard.Data(card, "approve"));
-        await member.ExpectReply("approved by Ada Admin");
+        await member.ExpectReply("Cancelled #1 roadmap");
         await viewer.ExpectReply("Mia Member cancelled #1 roadmap");
         Assert.NotNull(await host.InOrganizationAsync(org.Id, db => db.CalendarEvents.Where(e => e.Number == 1).Select(e => e.CancelledAt).SingleAsync()));
+
+        await viewer.Send("cancel event 2");
+        await viewer.ExpectReply("Your role (viewer) can't");
+        await admin.Send("cancel event 2");
+        await admin.ExpectReply("needs approval");
+        Assert.Null(await host.InOrganizationAsync(org.Id, db => db.CalendarEvents.Where(e => e.Number == 2).Select(e => e.CancelledAt).SingleAsync()));
+        var card = await owner.ExpectCard("Cancel event #2 pricing");
+        await owner.Submit(ApprovalCard.Data(card, "approve"));
+        await admin.ExpectReply("approved by Olivia Owner");
+        await member.ExpectReply("Ada Admin cancelled #2 pricing");
+        Assert.NotNull(await host.InOrganizationAsync(org.Id, db => db.CalendarEvents.Where(e => e.Number == 2).Select(e => e.CancelledAt).SingleAsync()));
     }
 
     [Fact]

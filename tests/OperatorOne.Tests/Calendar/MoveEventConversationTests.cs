@@ -13,10 +13,9 @@ namespace OperatorOne.Tests.Calendar;
 public sealed class MoveEventConversationTests(BotHost host)
 {
     [Fact]
-    public async Task MovingASharedMeetingNeedsApprovalResetsAnswersTellsAttendeesAndRemindsAtTheNewTime()
+    public async Task AnOrganizerMovesTheirSharedMeetingAtOnceResettingAnswersTellingAttendeesAndRemindingAtTheNewTime()
     {
         var org = await TestOrganization.CreateAsync(host);
-        using var admin = await Chat.StartAsync(host, org, "admin");
         using var viewer = await Chat.StartAsync(host, org, "viewer");
         using var member = await Chat.StartAsync(host, org, "member");
         await viewer.Send("my schedule");
@@ -30,12 +29,9 @@ public sealed class MoveEventConversationTests(BotHost host)
         Assert.True(await ScanAsync(oldStart.AddMinutes(-10)) >= 2);
 
         await member.Send($"move the roadmap meeting to {CalendarDays.Words(friday)} at 10:00");
-        await member.ExpectReply("needs approval");
-        Assert.Equal(oldStart, await host.InOrganizationAsync(org.Id, db => db.CalendarEvents.Select(e => e.StartsAt).SingleAsync()));
-        var card = await admin.ExpectCard("Move event #1 roadmap");
-        await admin.Submit(ApprovalCard.Data(card, "approve"));
-        await member.ExpectReply("approved by Ada Admin");
+        await member.ExpectReply("and asked 1 attendee to answer again");
         await viewer.ExpectReply("Mia Member moved #1 roadmap to");
+        Assert.Equal(0, await host.InOrganizationAsync(org.Id, db => db.ApprovalRequests.CountAsync()));
 
         var newStart = CalendarDays.At(friday, 10, 0, "UTC");
         var (moved, answers) = await host.InOrganizationAsync(org.Id, async db => (
@@ -46,6 +42,29 @@ public sealed class MoveEventConversationTests(BotHost host)
         await ScanAsync(newStart.AddMinutes(-10));
         var reminded = await host.InOrganizationAsync(org.Id, db => db.EventReminders.Where(r => r.StartsAt == newStart).Select(r => r.MemberId).ToListAsync());
         Assert.Equal(new[] { org.Members["member"], org.Members["viewer"] }.Order(), reminded.Order());
+    }
+
+    [Fact]
+    public async Task AnAdminMovingSomeoneElsesMeetingNeedsApprovalAndTheOrganizerIsTold()
+    {
+        var org = await TestOrganization.CreateAsync(host);
+        using var owner = await Chat.StartAsync(host, org, "owner");
+        using var admin = await Chat.StartAsync(host, org, "admin");
+        using var member = await Chat.StartAsync(host, org, "member");
+        await owner.Send("my schedule");
+        await owner.ExpectReply("Nothing");
+        var (thursday, friday) = (CalendarDays.Next(DayOfWeek.Thursday), CalendarDays.Next(DayOfWeek.Friday));
+        await member.Send($"schedule a meeting with Victor on {CalendarDays.Words(thursday)} at 14:00 about roadmap");
+        await member.ExpectReply("Booked #1 roadmap");
+
+        await admin.Send($"move event 1 to {CalendarDays.Words(friday)} at 11:00");
+        await admin.ExpectReply("needs approval");
+        Assert.Equal(CalendarDays.At(thursday, 14, 0, "UTC"), await host.InOrganizationAsync(org.Id, db => db.CalendarEvents.Select(e => e.StartsAt).SingleAsync()));
+        var card = await owner.ExpectCard("Move event #1 roadmap");
+        await owner.Submit(ApprovalCard.Data(card, "approve"));
+        await admin.ExpectReply("approved by Olivia Owner");
+        await member.ExpectReply("Ada Admin moved #1 roadmap to");
+        Assert.Equal(CalendarDays.At(friday, 11, 0, "UTC"), await host.InOrganizationAsync(org.Id, db => db.CalendarEvents.Select(e => e.StartsAt).SingleAsync()));
     }
 
     [Fact]

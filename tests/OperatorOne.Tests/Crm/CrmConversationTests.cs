@@ -81,7 +81,7 @@ public sealed class CrmConversationTests(BotHost host)
         await chat.Send("add a lead: Initech");
         await chat.ExpectReply("Added lead");
         await chat.Send("pipeline summary");
-        await chat.ExpectReply("Deals proposal: 3 deals, 63,000 EUR.");
+        await chat.ExpectReply("Deals proposal: 3 deals, 63,000 EUR (weighted at 40%: 25,200 EUR).");
         await chat.Send("show my deals closing this month");
         var reply = await chat.ExpectReply("Your deals closing in");
 
@@ -142,7 +142,7 @@ public sealed class CrmConversationTests(BotHost host)
         using var chat = await Chat.StartAsync(host, org, "viewer");
 
         await chat.Send("how's the pipeline looking");
-        await chat.ExpectReply("Deals negotiation: 1 deal, 3,000 EUR.");
+        await chat.ExpectReply("Deals negotiation: 1 deal, 3,000 EUR (weighted at 70%: 2,100 EUR).");
         await chat.Send("add a lead: Jo Park from Initech");
         await chat.ExpectReply("viewer");
         await chat.Send("my deals closing this month");

@@ -76,7 +76,8 @@ public sealed class CrmDecisionTests
             new Dictionary<LeadStage, int> { [LeadStage.Qualified] = 2, [LeadStage.New] = 1 },
             [new(DealStage.Proposal, "USD", 1, 500m), new(DealStage.Proposal, "EUR", 2, 15_000.5m), new(DealStage.Won, "EUR", 1, 10m)]);
 
-        Assert.Equal("Leads: new 1, qualified 2.\nDeals proposal: 3 deals, 15,000.5 EUR + 500 USD.\nDeals won: 1 deal, 10 EUR.", text);
+        Assert.Equal("Leads: new 1, qualified 2.\nDeals proposal: 3 deals, 15,000.5 EUR + 500 USD (weighted at 40%: 6,000.2 EUR + 200 USD).\n"
+            + "Deals won: 1 deal, 10 EUR.\nOpen pipeline: 15,000.5 EUR + 500 USD; weighted forecast 6,000.2 EUR + 200 USD.", text);
     }
 
     [Fact]

@@ -62,7 +62,9 @@ internal sealed partial class BotSettings
 
     private void AddFrom(string source, IReadOnlyDictionary<string, Type> optionTypes, HashSet<string> sectionsRead)
     {
-        var constants = ConstantPattern().Matches(source).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value);
+        // A file may declare one name twice (in two nested types); the first is enough to name a connection string.
+        var constants = ConstantPattern().Matches(source).DistinctBy(m => m.Groups["name"].Value)
+            .ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value);
         foreach (Match match in ConnectionStringPattern().Matches(source))
         {
             var argument = match.Groups["argument"].Value;

@@ -141,8 +141,10 @@ public sealed partial class DocumentConversationTests(BotHost host)
         await ivan.ExpectReply("Only the owner of \"Canteen Menu\" or an admin can change it");
         await ivan.Send("make canteen menu private");
         await ivan.ExpectReply("Only the owner");
+        // A delete nobody could carry out is refused before anyone is asked to approve it.
         await ivan.Send("delete the document canteen menu");
-        await ivan.ExpectReply("needs approval");
+        await ivan.ExpectReply("Only the owner of \"Canteen Menu\" or an admin can change it");
+        Assert.Equal(0, await host.InOrganizationAsync(org.Id, db => db.ApprovalRequests.CountAsync()));
     }
 
     private static string Text(JsonObject activity) => activity["text"]!.GetValue<string>();

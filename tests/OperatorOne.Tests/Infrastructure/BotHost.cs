@@ -37,7 +37,9 @@ public sealed class BotHost : IAsyncLifetime
             web.UseSetting("ConnectionStrings:OperatorOne", RuntimeConnectionString);
             web.UseSetting("ConnectionStrings:OperatorOneMigrations", AdminConnectionString);
             web.UseSetting("Database:SeedDemo", "true");
+            web.UseSetting("Database:Durable", "false");
             web.UseSetting("Secrets:Key", TestSecrets.MasterKey);
+            web.UseSetting("AdminApi:OperatorKey", TestSecrets.OperatorKey);
             web.UseSetting("Limits:TurnsPerUserPerMinute", "1000");
             web.UseSetting("Limits:TurnsPerOrganizationPerMinute", "100000");
             foreach (var (key, value) in Settings)

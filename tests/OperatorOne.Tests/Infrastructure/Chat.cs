@@ -111,6 +111,10 @@ public sealed class Chat : IDisposable
         await ExpectBot(a => a["attachments"] is JsonArray { Count: > 0 } attachments && attachments.ToJsonString().Contains(fragment, StringComparison.OrdinalIgnoreCase),
             $"a card containing \"{fragment}\"", timeout);
 
+    /// <summary>Waits for the bot's first answer to the activity <paramref name="activityId"/> (its replyToId), whatever it says.</summary>
+    public async Task<JsonObject> ExpectAnswerTo(string activityId, TimeSpan? timeout = null) =>
+        await ExpectBot(a => a["replyToId"]?.GetValue<string>() == activityId, $"an answer to {activityId}", timeout);
+
     private int _consumed;
 
     private async Task<JsonObject> ExpectBot(Func<JsonObject, bool> match, string what, TimeSpan? timeout)

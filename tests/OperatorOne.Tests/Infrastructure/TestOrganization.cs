@@ -35,7 +35,7 @@ public sealed record TestOrganization(Guid Id, string SiteId, string SiteSecret,
             db.ChannelInstallations.Add(new ChannelInstallation
             {
                 Id = Guid.NewGuid(), OrganizationId = id, Channel = "webchat", ExternalId = siteId,
-                SecretHash = SecretBox.Hash(secret), CreatedAt = now,
+                SecretHash = SecretBox.Hash(secret), CreatedAt = now, VerifiedAt = now,
             });
             foreach (var (handle, name, role) in new[]
             {

@@ -32,7 +32,8 @@ internal static class TestPostgres
     private static async Task<EmbeddedPostgres> StartAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"operatorone-tests-{Environment.ProcessId}", "postgres");
-        var server = await EmbeddedPostgres.StartAsync(folder, CancellationToken.None);
+        // Every test class runs its own host with its own connection pool against this one cluster.
+        var server = await EmbeddedPostgres.StartAsync(folder, durable: false, maxConnections: 600, CancellationToken.None);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             server.DisposeAsync().AsTask().GetAwaiter().GetResult();

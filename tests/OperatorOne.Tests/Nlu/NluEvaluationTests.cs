@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OperatorOne.Bot.Core.Hosting;
+using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Embeddings;
 using OperatorOne.Bot.Nlu;
 using OperatorOne.Skills;
 using OperatorOne.Skills.Crm;
@@ -10,10 +12,11 @@ using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Tests.Nlu;
 
-/// <summary>The built-in recognizer measured on the labelled set, with the same code the eval-nlu command runs.</summary>
+/// <summary>The built-in recognizer measured on the labelled sets, with the same code the eval-nlu command runs.</summary>
 public sealed class NluEvaluationTests
 {
     private static readonly string SetPath = Path.Combine(AppContext.BaseDirectory, "Nlu", "utterances.tsv");
+    private static readonly string HeldOutPath = Path.Combine(AppContext.BaseDirectory, "Nlu", "heldout.tsv");
 
     private static IServiceCollection ToolServices()
     {
@@ -23,14 +26,15 @@ public sealed class NluEvaluationTests
         return builder.Services;
     }
 
-    private static ToolRegistry Registry(IServiceCollection services) =>
-        new(services.Where(d => d.ServiceType == typeof(ToolDefinition)).Select(d => (ToolDefinition)d.ImplementationInstance!));
+    private static ToolRegistry Registry() => NluEvaluation.Registry(ToolServices());
+
+    private static List<LabelledLine> Load(string path) => LabelledLine.Parse(File.ReadAllLines(path));
 
     [Fact]
     public void TheLabelledSetHasAtLeastFourHundredUtterancesCoveringHelpAndEveryTicketTool()
     {
-        var set = NluEvaluation.Parse(File.ReadAllLines(SetPath));
-        var registry = Registry(ToolServices());
+        var set = Load(SetPath);
+        var registry = Registry();
 
         Assert.True(set.Count >= 400, $"only {set.Count} utterances");
         Assert.All(set, item => Assert.NotNull(registry.Find(item.Tool)));
@@ -38,22 +42,46 @@ public sealed class NluEvaluationTests
     }
 
     [Fact]
+    public void TheBundledTrainingSetIsTheLabelledFile()
+    {
+        Assert.Equal(Load(SetPath).Select(l => (l.Text, l.Tool)), LabelledLine.Bundled().Select(l => (l.Text, l.Tool)));
+    }
+
+    [Fact]
     public void EveryServiceDeskAdminAndCrmToolHasAtLeastEightLabelledLines()
     {
-        var set = NluEvaluation.Parse(File.ReadAllLines(SetPath));
+        var set = Load(SetPath);
 
         Assert.All(ServiceDeskSkill.Tools.Concat(global::OperatorOne.Skills.Admin.AdminSkill.Tools).Concat(CrmSkill.Tools).Select(t => t.Name),
             tool => Assert.True(set.Count(item => item.Tool == tool) >= 8, $"{tool} has fewer than 8 lines"));
     }
 
+    /// <summary>The labelled set also holds free phrasings written for the sentence model, which no pattern is meant to match.</summary>
     [Fact]
-    public void TheBuiltInRecognizerReachesNinetyPercentIntentAccuracyAndEightyFivePercentSlotF1()
+    public void ThePatternsAloneStillPlaceEightyFivePercentOfTheLabelledSetWithEightyFivePercentSlotF1()
     {
-        var (perTool, overall) = NluEvaluation.Evaluate(Registry(ToolServices()), NluEvaluation.Parse(File.ReadAllLines(SetPath)));
+        var results = NluEvaluation.Score(Registry(), Load(SetPath), [], null, 1, IntentScoring.Blend, true, new());
 
-        Assert.True(overall.IntentAccuracy >= 0.90, $"intent accuracy {overall.IntentAccuracy:0.00}");
+        var (_, overall) = NluEvaluation.Evaluate(results);
+
+        Assert.True(overall.IntentAccuracy >= 0.85, $"intent accuracy {overall.IntentAccuracy:0.00}");
         Assert.True(overall.SlotF1 >= 0.85, $"slot F1 {overall.SlotF1:0.00}");
-        Assert.All(perTool, score => Assert.True(score.IntentAccuracy >= 0.80, $"{score.Tool}: {score.IntentAccuracy:0.00}"));
+    }
+
+    /// <summary>A floor under today's figures (README, Recognition), so a change that loses ground fails; the held-out file is only scored.</summary>
+    [Fact]
+    public void WithTheSentenceModelBothSetsStayAboveTheirMeasuredFloors()
+    {
+        var embedder = new CachedEmbedder(EmbeddingsHosting.Create());
+        var registry = Registry();
+        var training = LabelledLine.Bundled();
+
+        var (_, labelled) = NluEvaluation.Evaluate(NluEvaluation.Score(registry, Load(SetPath), training, embedder, 5, IntentScoring.Blend, true, new()));
+        var (_, heldOut) = NluEvaluation.Evaluate(NluEvaluation.Score(registry, Load(HeldOutPath), training, embedder, 1, IntentScoring.Blend, true, new()));
+
+        Assert.True(labelled.IntentAccuracy >= 0.95, $"labelled intent accuracy {labelled.IntentAccuracy:0.00}");
+        Assert.True(heldOut.IntentAccuracy >= 0.85, $"held-out intent accuracy {heldOut.IntentAccuracy:0.00}");
+        Assert.True(heldOut.SlotF1 >= 0.68, $"held-out slot F1 {heldOut.SlotF1:0.00}");
     }
 
     [Fact]
@@ -61,12 +89,22 @@ public sealed class NluEvaluationTests
     {
         using var output = new StringWriter();
 
-        var exit = NluEvaluation.Run(ToolServices(), SetPath, showMisses: false, output);
+        var exit = NluEvaluation.Run(ToolServices(), new NluArguments { Files = [SetPath], PatternsOnly = true }, null, output);
 
         var lines = output.ToString().TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         Assert.Equal(0, exit);
         Assert.Matches(@"^intent_accuracy=\d\.\d\d slot_f1=\d\.\d\d$", lines[^1]);
         Assert.Contains(lines, l => l.StartsWith("delete_ticket", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheHeldOutFileIsNeverListedLineByLine()
+    {
+        using var output = new StringWriter();
+
+        NluEvaluation.Run(ToolServices(), new NluArguments { Files = [HeldOutPath], PatternsOnly = true, ShowMisses = true }, null, output);
+
+        Assert.DoesNotContain("miss:", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -77,9 +115,9 @@ public sealed class NluEvaluationTests
         try
         {
             using var output = new StringWriter();
-            Assert.Equal(2, NluEvaluation.Run(ToolServices(), bad, showMisses: false, output));
+            Assert.Equal(2, NluEvaluation.Run(ToolServices(), new NluArguments { Files = [bad] }, null, output));
             Assert.Contains("line 1", output.ToString(), StringComparison.Ordinal);
-            Assert.Equal(2, NluEvaluation.Run(ToolServices(), bad + ".missing", showMisses: false, new StringWriter()));
+            Assert.Equal(2, NluEvaluation.Run(ToolServices(), new NluArguments { Files = [bad + ".missing"] }, null, new StringWriter()));
         }
         finally
         {
@@ -90,13 +128,19 @@ public sealed class NluEvaluationTests
     [Fact]
     public void ScoresCountOnlyExactSlotValuesAsHits()
     {
-        var registry = Registry(ToolServices());
-        var set = NluEvaluation.Parse(["close ticket 12\tchange_ticket_status\t{\"number\":12,\"status\":\"resolved\"}"]);
+        var set = LabelledLine.Parse(["close ticket 12\tchange_ticket_status\t{\"number\":12,\"status\":\"resolved\"}"]);
 
-        var (_, overall) = NluEvaluation.Evaluate(registry, set);
+        var (_, overall) = NluEvaluation.Evaluate(NluEvaluation.Score(Registry(), set, [], null, 1, IntentScoring.Blend, true, new()));
 
         Assert.Equal(1, overall.Correct);
         Assert.Equal(1, overall.SlotHits);
         Assert.Equal(0.5, overall.SlotF1);
     }
+
+    [Theory]
+    [InlineData("the budget meeting", "budget meeting")]
+    [InlineData("My monitor flickers.", "my monitor flickers")]
+    [InlineData("a  Printer jammed!", "printer jammed")]
+    public void TextSlotsCompareIgnoringCaseEndPunctuationAndALeadingArticle(string expected, string actual) =>
+        Assert.True(SlotComparison.Same(System.Text.Json.Nodes.JsonValue.Create(expected), System.Text.Json.Nodes.JsonValue.Create(actual)));
 }

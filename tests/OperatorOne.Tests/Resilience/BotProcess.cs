@@ -56,9 +56,25 @@ internal sealed class BotProcess : IAsyncDisposable
             ["ConnectionStrings__OperatorOne"] = runtimeConnection,
             ["Database__MigrateOnStart"] = "false",
             ["Database__SeedDemo"] = "false",
+            ["Database__Durable"] = "false",
             ["Secrets__Key"] = TestSecrets.MasterKey,
         };
         return Start([], environment, new Uri($"http://127.0.0.1:{port}/"));
+    }
+
+    /// <summary>The bot with only these settings (no connection string: its embedded PostgreSQL), on a loopback port.</summary>
+    public static BotProcess StartWith(IReadOnlyDictionary<string, string> settings)
+    {
+        var port = FreePort();
+        var environment = new Dictionary<string, string>(settings) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" };
+        return Start([], environment, new Uri($"http://127.0.0.1:{port}/"));
+    }
+
+    /// <summary>The exit code, once the process has ended by itself (a failed start).</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
     }
 
     private static BotProcess Start(string[] args, IReadOnlyDictionary<string, string> environment, Uri? baseAddress)

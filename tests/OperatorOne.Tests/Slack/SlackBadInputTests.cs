@@ -86,6 +86,71 @@ public sealed class SlackBadInputTests(SlackFixture fixture)
         await AssertNothingStoredAsync(workspace);
     }
 
+    [Theory]
+    [InlineData("NUL", "\\u0000")]
+    [InlineData("lone surrogate", "\\ud800")]
+    public async Task ASignedEventWithTextNoStringMayHoldIsABadRequest(string reason, string escape)
+    {
+        using var workspace = await SlackWorkspace.CreateAsync(fixture);
+        var json = workspace.DmEnvelope("member", "printer jammed").ToJsonString().Replace("printer jammed", $"printer{escape}jammed", StringComparison.Ordinal);
+
+        var response = await workspace.PostSignedAsync("/api/slack/events", Encoding.UTF8.GetBytes(json), "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("1", response.Headers.GetValues("X-Slack-No-Retry").Single());
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertNothingStoredAsync(workspace);
+    }
+
+    [Fact]
+    public async Task ASignedEventNamingItsChannelTwiceIsABadRequest()
+    {
+        using var workspace = await SlackWorkspace.CreateAsync(fixture);
+        var channel = workspace.DmChannel("member");
+        var json = workspace.DmEnvelope("member", "help").ToJsonString()
+            .Replace($"\"channel\":\"{channel}\"", $"\"channel\":\"{channel}\",\"channel\":\"C0OTHER\"", StringComparison.Ordinal);
+        Assert.Contains("C0OTHER", json, StringComparison.Ordinal);
+
+        var response = await workspace.PostSignedAsync("/api/slack/events", Encoding.UTF8.GetBytes(json), "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("twice", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertNothingStoredAsync(workspace);
+    }
+
+    [Theory]
+    [InlineData("/api/slack/events", "application/json")]
+    [InlineData("/api/slack/commands", "application/x-www-form-urlencoded")]
+    public async Task ASignedBodyThatIsNotUtf8IsABadRequest(string path, string contentType)
+    {
+        using var workspace = await SlackWorkspace.CreateAsync(fixture);
+        var body = contentType == "application/json"
+            ? Encoding.UTF8.GetBytes(workspace.DmEnvelope("member", "caf__").ToJsonString())
+            : Encoding.UTF8.GetBytes("command=%2Fop1&text=caf__&team_id=" + workspace.TeamId);
+        var at = Array.IndexOf(body, (byte)'_');
+        body[at] = 0xC3;
+        body[at + 1] = 0x28;
+
+        var response = await workspace.PostSignedAsync(path, body, contentType);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("UTF-8", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertNothingStoredAsync(workspace);
+    }
+
+    [Fact]
+    public async Task ASignedCommandWhoseTextDecodesToANulIsABadRequest()
+    {
+        using var workspace = await SlackWorkspace.CreateAsync(fixture);
+
+        var response = await workspace.PostSignedAsync("/api/slack/commands",
+            Encoding.UTF8.GetBytes($"command=%2Fop1&text=open%00ticket&team_id={workspace.TeamId}"), "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("NUL", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertNothingStoredAsync(workspace);
+    }
+
     [Fact]
     public async Task ACommandFromAnUnknownWorkspaceIsRefused()
     {

@@ -35,12 +35,14 @@ public sealed class SlackSingleWorkspaceTests(SlackFixture fixture)
         var teamId = NewTeamId();
         var single = SingleWorkspace(teamId, organization.Id);
 
-        await single.EnsureInstalledAsync(CancellationToken.None);
-        await single.EnsureInstalledAsync(CancellationToken.None);
+        await single.EnsureInstalledAsync(teamId, CancellationToken.None);
+        await single.EnsureInstalledAsync(teamId, CancellationToken.None);
 
         var installation = Assert.Single(await InstallationsAsync(organization.Id, teamId));
         Assert.Null(installation.SecretCipher);
         Assert.Null(installation.RevokedAt);
+        Assert.NotNull(installation.VerifiedAt);
+        Assert.Equal(InstallationProofs.SlackAuthTest, installation.Proof);
     }
 
     [Fact]
@@ -48,7 +50,7 @@ public sealed class SlackSingleWorkspaceTests(SlackFixture fixture)
     {
         var organization = await TestOrganization.CreateAsync(fixture.Host);
         using var workspace = new SlackWorkspace(fixture, organization, NewTeamId());
-        await SingleWorkspace(workspace.TeamId, organization.Id).EnsureInstalledAsync(CancellationToken.None);
+        await SingleWorkspace(workspace.TeamId, organization.Id).EnsureInstalledAsync(workspace.TeamId, CancellationToken.None);
 
         (await workspace.PostEventAsync(workspace.DmEnvelope("member", "help"))).EnsureSuccessStatusCode();
 
@@ -62,7 +64,18 @@ public sealed class SlackSingleWorkspaceTests(SlackFixture fixture)
         var organization = await TestOrganization.CreateAsync(fixture.Host);
         var teamId = NewTeamId();
 
-        await SingleWorkspace(teamId, organizationId: null).EnsureInstalledAsync(CancellationToken.None);
+        await SingleWorkspace(teamId, organizationId: null).EnsureInstalledAsync(teamId, CancellationToken.None);
+
+        Assert.Empty(await InstallationsAsync(organization.Id, teamId));
+    }
+
+    [Fact]
+    public async Task AConfiguredTokenWhoseAuthTestAnswersAnotherWorkspaceConnectsNothing()
+    {
+        var organization = await TestOrganization.CreateAsync(fixture.Host);
+        var teamId = NewTeamId();
+
+        await SingleWorkspace(teamId, organization.Id).EnsureInstalledAsync(NewTeamId(), CancellationToken.None);
 
         Assert.Empty(await InstallationsAsync(organization.Id, teamId));
     }
@@ -73,11 +86,11 @@ public sealed class SlackSingleWorkspaceTests(SlackFixture fixture)
         var organization = await TestOrganization.CreateAsync(fixture.Host);
         using var workspace = new SlackWorkspace(fixture, organization, NewTeamId());
         var single = SingleWorkspace(workspace.TeamId, organization.Id);
-        await single.EnsureInstalledAsync(CancellationToken.None);
+        await single.EnsureInstalledAsync(workspace.TeamId, CancellationToken.None);
         await workspace.PostEventAsync(workspace.Envelope(new System.Text.Json.Nodes.JsonObject { ["type"] = "app_uninstalled" }));
         Assert.NotNull(Assert.Single(await InstallationsAsync(organization.Id, workspace.TeamId)).RevokedAt);
 
-        await single.EnsureInstalledAsync(CancellationToken.None);
+        await single.EnsureInstalledAsync(workspace.TeamId, CancellationToken.None);
 
         Assert.Null(Assert.Single(await InstallationsAsync(organization.Id, workspace.TeamId)).RevokedAt);
     }

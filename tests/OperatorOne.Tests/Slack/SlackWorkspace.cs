@@ -33,7 +33,7 @@ public sealed class SlackWorkspace(SlackFixture fixture, TestOrganization organi
             var now = DateTimeOffset.UtcNow;
             db.ChannelInstallations.Add(new ChannelInstallation
             {
-                Id = Guid.NewGuid(), OrganizationId = organization.Id, Channel = "slack", ExternalId = teamId, CreatedAt = now,
+                Id = Guid.NewGuid(), OrganizationId = organization.Id, Channel = "slack", ExternalId = teamId, CreatedAt = now, VerifiedAt = now,
             });
             if (linkMembers)
             {

@@ -51,6 +51,15 @@ public sealed class TeamsCloud : IAsyncDisposable
     /// <summary>Publishes a new signing key for msteams, as the Bot Connector does on rollover, without telling anyone.</summary>
     public void RollOver(string keyId) => _published[keyId] = (RSA.Create(2048), ["msteams"]);
 
+    /// <summary>The conversation roster's email per user id (29:…), as GET v3/conversations/{id}/members/{userId} answers.</summary>
+    public ConcurrentDictionary<string, string> RosterEmails { get; } = new();
+
+    /// <summary>Every roster lookup the bot made, by user id.</summary>
+    public ConcurrentQueue<string> RosterLookups { get; } = new();
+
+    /// <summary>A client secret the token endpoint refuses as Entra does (invalid_client); null accepts every secret.</summary>
+    public string? RefusedSecret { get; set; }
+
     /// <summary>Status codes the connector answers with before it goes back to 200 (a 429 with Retry-After, a 403…).</summary>
     public ConcurrentQueue<(int Status, string? RetryAfter)> ConnectorFailures { get; } = new();
 
@@ -84,7 +93,24 @@ public sealed class TeamsCloud : IAsyncDisposable
         {
             var form = await request.ReadFormAsync();
             cloud.TokenRequests.Enqueue($"{tenant}|{form["client_id"]}|{form["scope"]}|{form["grant_type"]}");
+            if (cloud.RefusedSecret is { } refused && form["client_secret"] == refused)
+            {
+                // What Entra answers a wrong client secret.
+                return Results.Json(new
+                {
+                    error = "invalid_client",
+                    error_description = "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value.",
+                    error_codes = new[] { 7000215 },
+                }, statusCode: StatusCodes.Status401Unauthorized);
+            }
             return Results.Json(new { token_type = "Bearer", expires_in = 3600, ext_expires_in = 3600, access_token = $"connector-token-{cloud.TokenRequests.Count}" });
+        });
+        app.MapGet("/connector/v3/conversations/{conversation}/members/{member}", (string conversation, string member) =>
+        {
+            cloud.RosterLookups.Enqueue(member);
+            return cloud.RosterEmails.TryGetValue(member, out var email)
+                ? Results.Json(new { id = member, name = "Roster Person", email, userPrincipalName = email, tenantId = "roster", userRole = "user" })
+                : Results.Json(new { error = new { code = "MemberNotFoundInConversation", message = "Member not found in conversation" } }, statusCode: 404);
         });
         app.MapMethods("/connector/{**rest}", ["POST", "PUT"], (Delegate)cloud.RecordAsync);
         app.MapGet("/files/{name}", (HttpContext http, string name) => cloud.Serve(http, name));

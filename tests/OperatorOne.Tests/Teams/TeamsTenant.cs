@@ -16,7 +16,7 @@ public sealed record TeamsTenant(string TenantId, TestOrganization Organization,
             var now = DateTimeOffset.UtcNow;
             db.ChannelInstallations.Add(new ChannelInstallation
             {
-                Id = Guid.NewGuid(), OrganizationId = organization.Id, Channel = "msteams", ExternalId = tenantId, CreatedAt = now,
+                Id = Guid.NewGuid(), OrganizationId = organization.Id, Channel = "msteams", ExternalId = tenantId, CreatedAt = now, VerifiedAt = now,
             });
             foreach (var (handle, memberId) in organization.Members)
             {

@@ -58,7 +58,8 @@ public class TicketToolSchemaTests
     [Fact]
     public void ToolNamesAreTheOnesTheBriefPromises() =>
         Assert.Equal(
-            ["create_ticket", "list_my_tickets", "list_open_tickets", "show_ticket", "change_ticket_status", "assign_ticket", "comment_on_ticket", "delete_ticket"],
+            ["create_ticket", "list_my_tickets", "list_open_tickets", "show_ticket", "change_ticket_status", "assign_ticket", "comment_on_ticket", "delete_ticket",
+                "change_ticket_priority", "edit_ticket", "search_tickets", "list_queue_tickets"],
             TicketsSkill.Tools.Select(t => t.Name));
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class PhoneCall(VoiceFixture fixture, TestOrganization organizatio
         {
             db.ChannelInstallations.Add(new ChannelInstallation
             {
-                Id = Guid.NewGuid(), OrganizationId = organization.Id, Channel = "voice", ExternalId = number, CreatedAt = DateTimeOffset.UtcNow,
+                Id = Guid.NewGuid(), OrganizationId = organization.Id, Channel = "voice", ExternalId = number, CreatedAt = DateTimeOffset.UtcNow, VerifiedAt = DateTimeOffset.UtcNow,
             });
             if (callerHandle is not null)
             {

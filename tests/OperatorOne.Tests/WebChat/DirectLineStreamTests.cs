@@ -123,9 +123,11 @@ public sealed class DirectLineStreamTests(BotHost host)
         using var http = host.CreateClient();
 
         var page = await http.GetStringAsync("/");
+        var script = await http.GetStringAsync("/webchat/page.js");
 
         Assert.Contains("/lib/webchat.js", page, StringComparison.Ordinal);
-        Assert.Contains("location.origin + '/v3/directline'", page, StringComparison.Ordinal);
+        Assert.Contains("/webchat/page.js", page, StringComparison.Ordinal);
+        Assert.Contains("location.origin + '/v3/directline'", script, StringComparison.Ordinal);
     }
 
     private static async Task<Uri> StreamUrlAsync(DirectLineClient client, string token)

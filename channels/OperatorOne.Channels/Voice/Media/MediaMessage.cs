@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OperatorOne.Bot.Core.Security;
 
 namespace OperatorOne.Channels.Voice.Media;
 
@@ -24,6 +25,11 @@ internal abstract record MediaMessage
 
     public static MediaMessage Parse(ReadOnlySpan<byte> json)
     {
+        // The same checks as every HTTP body: JsonNode throws (not JsonException) on invalid UTF-8 and duplicate keys.
+        if (InboundJson.Problem(json, "The message") is { } problem)
+        {
+            return new Invalid(problem);
+        }
         JsonNode? root;
         try
         {

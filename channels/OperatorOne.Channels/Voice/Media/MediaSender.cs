@@ -12,6 +12,9 @@ internal sealed class MediaSender(WebSocket socket, string streamSid) : IDisposa
     public const int FrameBytes = 160;
 
     private readonly SemaphoreSlim _lock = new(1, 1);
+
+    /// <summary>One message on the wire at a time: a close must never overlap a frame (the socket would abort).</summary>
+    private readonly SemaphoreSlim _wire = new(1, 1);
     private int _replies;
     private volatile string? _playing;
 
@@ -68,10 +71,42 @@ internal sealed class MediaSender(WebSocket socket, string streamSid) : IDisposa
         return true;
     }
 
-    public void Dispose() => _lock.Dispose();
+    /// <summary>Closes our side between two frames, never during one; later sends are dropped.</summary>
+    public async Task CloseOutputAsync(WebSocketCloseStatus status, string reason, CancellationToken cancellationToken)
+    {
+        await _wire.WaitAsync(cancellationToken);
+        try
+        {
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await socket.CloseOutputAsync(status, reason, cancellationToken);
+            }
+        }
+        finally
+        {
+            _wire.Release();
+        }
+    }
 
-    private Task SendAsync<T>(T message, CancellationToken cancellationToken) =>
-        socket.State == WebSocketState.Open
-            ? socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message), WebSocketMessageType.Text, endOfMessage: true, cancellationToken)
-            : Task.CompletedTask;
+    public void Dispose()
+    {
+        _lock.Dispose();
+        _wire.Dispose();
+    }
+
+    private async Task SendAsync<T>(T message, CancellationToken cancellationToken)
+    {
+        await _wire.WaitAsync(cancellationToken);
+        try
+        {
+            if (socket.State == WebSocketState.Open)
+            {
+                await socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            }
+        }
+        finally
+        {
+            _wire.Release();
+        }
+    }
 }

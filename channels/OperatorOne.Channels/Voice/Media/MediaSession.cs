@@ -36,6 +36,8 @@ internal sealed class MediaSession(
                 var (kind, length, problem) = await ReceiveAsync(buffer, stop.Token);
                 if (kind == WebSocketMessageType.Close)
                 {
+                    // The caller hung up: answer its close, completing the handshake.
+                    await CloseAsync(WebSocketCloseStatus.NormalClosure, "Goodbye");
                     break;
                 }
                 if (problem is { } close)
@@ -63,7 +65,9 @@ internal sealed class MediaSession(
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException)
         {
-            logger.LogInformation("Media stream ended: {Reason}", e.Message);
+            logger.LogInformation("Media stream ended: {Reason}", e.InnerException?.Message ?? e.Message);
+            // A frame the WebSocket itself refuses (text that is not UTF-8) is answered with 1007 before it throws.
+            await AwaitCallersCloseAsync();
         }
         finally
         {
@@ -182,10 +186,46 @@ internal sealed class MediaSession(
 
     private async Task CloseAsync(WebSocketCloseStatus status, string reason)
     {
-        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await socket.CloseOutputAsync(status, reason.Length <= 120 ? reason : reason[..120], timeout.Token);
+            return;
+        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        // A close reason is at most 123 bytes of UTF-8.
+        while (System.Text.Encoding.UTF8.GetByteCount(reason) > 120)
+        {
+            reason = reason[..^1];
+        }
+        if (_sender is { } sender)
+        {
+            await sender.CloseOutputAsync(status, reason, timeout.Token);
+        }
+        else
+        {
+            await socket.CloseOutputAsync(status, reason, timeout.Token);
+        }
+        await AwaitCallersCloseAsync();
+    }
+
+    /// <summary>
+    /// Finishes the close handshake: drops what the caller still sends until its close arrives (at most 2 s). Ending the
+    /// connection while its messages are unread would reset it, and the caller would see an abnormal end (1006) instead
+    /// of our status.
+    /// </summary>
+    private async Task AwaitCallersCloseAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        var drain = new byte[4096];
+        try
+        {
+            while (socket.State == WebSocketState.CloseSent)
+            {
+                await socket.ReceiveAsync(drain, timeout.Token);
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+            logger.LogDebug("The caller did not answer the close: {Reason}", e.Message);
         }
     }
 

@@ -44,16 +44,14 @@ internal static class VoiceMedia
     public static IEndpointRouteBuilder MapVoiceMedia(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(MediaStreamEndpoint.Path, MediaStreamEndpoint.ConnectAsync).WithTags("Voice").ExcludeFromDescription();
-        endpoints.MapGet("/call", CallPage).ExcludeFromDescription();
+        endpoints.MapGet("/call", () => Embedded("html", "text/html; charset=utf-8")).ExcludeFromDescription();
+        endpoints.MapGet("/call/page.js", () => Embedded("js", "text/javascript; charset=utf-8")).ExcludeFromDescription();
         return endpoints;
     }
 
-    private const string PageResource = "OperatorOne.Channels.Voice.Media.CallPage.html";
-
-    /// <summary>The browser call page, embedded like the web chat page so any host serves it.</summary>
-    private static Results<FileStreamHttpResult, NotFound> CallPage()
-    {
-        var page = typeof(VoiceMedia).Assembly.GetManifestResourceStream(PageResource);
-        return page is null ? TypedResults.NotFound() : TypedResults.Stream(page, "text/html; charset=utf-8");
-    }
+    /// <summary>The browser call page and its script (no inline script, for the CSP), embedded like the web chat page so any host serves them.</summary>
+    private static Results<FileStreamHttpResult, NotFound> Embedded(string extension, string contentType) =>
+        typeof(VoiceMedia).Assembly.GetManifestResourceStream($"OperatorOne.Channels.Voice.Media.CallPage.{extension}") is { } stream
+            ? TypedResults.Stream(stream, contentType)
+            : TypedResults.NotFound();
 }

@@ -36,6 +36,7 @@ namespace OperatorOne.Data.Migrations
                     last_approval_number = table.Column<int>(type: "integer", nullable: false),
                     last_event_number = table.Column<int>(type: "integer", nullable: false),
                     time_zone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, defaultValue: "UTC"),
+                    country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false, defaultValue: "US"),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -177,7 +178,11 @@ namespace OperatorOne.Data.Migrations
                     secret_cipher = table.Column<byte[]>(type: "bytea", nullable: true),
                     secret_hash = table.Column<byte[]>(type: "bytea", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    verified_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    proof = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    challenge_hash = table.Column<byte[]>(type: "bytea", nullable: true),
+                    pending_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -239,6 +244,42 @@ namespace OperatorOne.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "custom_tools",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    description = table.Column<string>(type: "text", nullable: false),
+                    method = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    url_template = table.Column<string>(type: "text", nullable: false),
+                    parameters_schema = table.Column<string>(type: "jsonb", nullable: false),
+                    tier = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    minimum_role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    phrasings = table.Column<List<string>>(type: "text[]", nullable: false),
+                    response_format = table.Column<string>(type: "jsonb", nullable: true),
+                    headers_cipher = table.Column<byte[]>(type: "bytea", nullable: true),
+                    header_names = table.Column<List<string>>(type: "text[]", nullable: false),
+                    signing_secret_cipher = table.Column<byte[]>(type: "bytea", nullable: false),
+                    timeout_seconds = table.Column<int>(type: "integer", nullable: false),
+                    is_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    created_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_custom_tools", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_custom_tools_organizations_organization_id",
+                        column: x => x.organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "direct_line_conversations",
                 columns: table => new
                 {
@@ -255,6 +296,38 @@ namespace OperatorOne.Data.Migrations
                     table.PrimaryKey("pk_direct_line_conversations", x => x.id);
                     table.ForeignKey(
                         name: "fk_direct_line_conversations_organizations_organization_id",
+                        column: x => x.organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "email_receipts",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    mailbox = table.Column<string>(type: "text", nullable: false),
+                    uid_validity = table.Column<long>(type: "bigint", nullable: false),
+                    uid = table.Column<long>(type: "bigint", nullable: false),
+                    size_bytes = table.Column<long>(type: "bigint", nullable: false),
+                    message_id = table.Column<string>(type: "text", nullable: true),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    claimed_by = table.Column<string>(type: "text", nullable: true),
+                    claimed_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    outcome = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_email_receipts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_email_receipts_organizations_organization_id",
                         column: x => x.organization_id,
                         principalTable: "organizations",
                         principalColumn: "id",
@@ -290,6 +363,7 @@ namespace OperatorOne.Data.Migrations
                     display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     handle = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     email = table.Column<string>(type: "text", nullable: true),
+                    notify_by = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     is_active = table.Column<bool>(type: "boolean", nullable: false),
                     time_zone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
@@ -341,6 +415,33 @@ namespace OperatorOne.Data.Migrations
                     table.PrimaryKey("pk_processed_deliveries", x => new { x.channel, x.delivery_id });
                     table.ForeignKey(
                         name: "fk_processed_deliveries_organizations_organization_id",
+                        column: x => x.organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "recognition_misses",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    member_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    conversation_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    guesses = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    confidence = table.Column<double>(type: "double precision", nullable: false),
+                    chosen_tool = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_recognition_misses", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_recognition_misses_organizations_organization_id",
                         column: x => x.organization_id,
                         principalTable: "organizations",
                         principalColumn: "id",
@@ -428,6 +529,34 @@ namespace OperatorOne.Data.Migrations
                     table.PrimaryKey("pk_voice_calls", x => x.id);
                     table.ForeignKey(
                         name: "fk_voice_calls_organizations_organization_id",
+                        column: x => x.organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_subscriptions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    number = table.Column<int>(type: "integer", nullable: false),
+                    url = table.Column<string>(type: "text", nullable: false),
+                    events = table.Column<List<string>>(type: "text[]", nullable: false),
+                    description = table.Column<string>(type: "text", nullable: false),
+                    signing_secret_cipher = table.Column<byte[]>(type: "bytea", nullable: false),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false),
+                    stopped_reason = table.Column<string>(type: "text", nullable: true),
+                    stopped_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    created_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhook_subscriptions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_webhook_subscriptions_organizations_organization_id",
                         column: x => x.organization_id,
                         principalTable: "organizations",
                         principalColumn: "id",
@@ -606,6 +735,33 @@ namespace OperatorOne.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "calendar_feeds",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    member_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_calendar_feeds", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_calendar_feeds_members_member_id",
+                        column: x => x.member_id,
+                        principalTable: "members",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_calendar_feeds_organizations_organization_id",
+                        column: x => x.organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "calendars",
                 columns: table => new
                 {
@@ -694,6 +850,32 @@ namespace OperatorOne.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "invitations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    member_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    invited_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    claimed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    emailed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_invitations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_invitations_members_member_id",
+                        column: x => x.member_id,
+                        principalTable: "members",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "leads",
                 columns: table => new
                 {
@@ -760,52 +942,6 @@ namespace OperatorOne.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "outbox_messages",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    conversation_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    member_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    activity = table.Column<string>(type: "jsonb", nullable: false),
-                    card_copy_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
-                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    claimed_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    claimed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    last_error = table.Column<string>(type: "text", nullable: true),
-                    sent_activity_id = table.Column<string>(type: "text", nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_outbox_messages", x => x.id);
-                    table.ForeignKey(
-                        name: "fk_outbox_messages_conversations_conversation_id",
-                        column: x => x.conversation_id,
-                        principalTable: "conversations",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "fk_outbox_messages_members_member_id",
-                        column: x => x.member_id,
-                        principalTable: "members",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "fk_outbox_messages_organizations_organization_id",
-                        column: x => x.organization_id,
-                        principalTable: "organizations",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "tickets",
                 columns: table => new
                 {
@@ -820,12 +956,20 @@ namespace OperatorOne.Data.Migrations
                     requester_id = table.Column<Guid>(type: "uuid", nullable: true),
                     guest_contact = table.Column<string>(type: "text", nullable: true),
                     assignee_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    requester_conversation_id = table.Column<Guid>(type: "uuid", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', description), 'B')", stored: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_tickets", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_tickets_conversations_requester_conversation_id",
+                        column: x => x.requester_conversation_id,
+                        principalTable: "conversations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "fk_tickets_members_assignee_id",
                         column: x => x.assignee_id,
@@ -1002,6 +1146,61 @@ namespace OperatorOne.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    conversation_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    member_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    webhook_subscription_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    activity = table.Column<string>(type: "jsonb", nullable: false),
+                    card_copy_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    claimed_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    claimed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    sent_activity_id = table.Column<string>(type: "text", nullable: true),
+                    rerouted_from_id = table.Column<long>(type: "bigint", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
+                    table.CheckConstraint("ck_outbox_messages_target", "(conversation_id IS NULL) <> (webhook_subscription_id IS NULL)");
+                    table.ForeignKey(
+                        name: "fk_outbox_messages_conversations_conversation_id",
+                        column: x => x.conversation_id,
+                        principalTable: "conversations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_outbox_messages_members_member_id",
+                        column: x => x.member_id,
+                        principalTable: "members",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_outbox_messages_organizations_organization_id",
+                        column: x => x.organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_outbox_messages_webhook_subscriptions_webhook_subscription_~",
+                        column: x => x.webhook_subscription_id,
+                        principalTable: "webhook_subscriptions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "approval_card_copies",
                 columns: table => new
                 {
@@ -1043,6 +1242,10 @@ namespace OperatorOne.Data.Migrations
                     starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     organizer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    series_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    recurrence = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     cancelled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -1148,6 +1351,39 @@ namespace OperatorOne.Data.Migrations
                         name: "fk_crm_activities_organizations_organization_id",
                         column: x => x.organization_id,
                         principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "email_threads",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    conversation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ticket_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_email_threads", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_email_threads_conversations_conversation_id",
+                        column: x => x.conversation_id,
+                        principalTable: "conversations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_email_threads_organizations_organization_id",
+                        column: x => x.organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_email_threads_tickets_ticket_id",
+                        column: x => x.ticket_id,
+                        principalTable: "tickets",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1385,6 +1621,11 @@ namespace OperatorOne.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_calendar_events_organization_id_series_id",
+                table: "calendar_events",
+                columns: new[] { "organization_id", "series_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_calendar_events_organization_id_starts_at",
                 table: "calendar_events",
                 columns: new[] { "organization_id", "starts_at" });
@@ -1393,6 +1634,16 @@ namespace OperatorOne.Data.Migrations
                 name: "ix_calendar_events_organizer_id",
                 table: "calendar_events",
                 column: "organizer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_calendar_feeds_member_id",
+                table: "calendar_feeds",
+                column: "member_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_calendar_feeds_organization_id_member_id",
+                table: "calendar_feeds",
+                columns: new[] { "organization_id", "member_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_calendar_members_calendar_id_member_id",
@@ -1430,15 +1681,17 @@ namespace OperatorOne.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_channel_installations_channel_external_id",
+                name: "ix_channel_installations_channel_external_id_verified",
                 table: "channel_installations",
                 columns: new[] { "channel", "external_id" },
-                unique: true);
+                unique: true,
+                filter: "verified_at IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_channel_installations_organization_id",
+                name: "ix_channel_installations_organization_id_channel_external_id",
                 table: "channel_installations",
-                column: "organization_id");
+                columns: new[] { "organization_id", "channel", "external_id" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_companies_name",
@@ -1509,6 +1762,12 @@ namespace OperatorOne.Data.Migrations
                 name: "ix_crm_activities_organization_id",
                 table: "crm_activities",
                 column: "organization_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_custom_tools_organization_id_name",
+                table: "custom_tools",
+                columns: new[] { "organization_id", "name" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_deals_company_id",
@@ -1587,6 +1846,33 @@ namespace OperatorOne.Data.Migrations
                 .Annotation("Npgsql:IndexMethod", "gin");
 
             migrationBuilder.CreateIndex(
+                name: "ix_email_receipts_organization_id_mailbox_uid_validity_uid",
+                table: "email_receipts",
+                columns: new[] { "organization_id", "mailbox", "uid_validity", "uid" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_email_receipts_status_next_attempt_at",
+                table: "email_receipts",
+                columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_email_threads_conversation_id",
+                table: "email_threads",
+                column: "conversation_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_email_threads_organization_id_ticket_id",
+                table: "email_threads",
+                columns: new[] { "organization_id", "ticket_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_email_threads_ticket_id",
+                table: "email_threads",
+                column: "ticket_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_event_attendees_event_id_member_id",
                 table: "event_attendees",
                 columns: new[] { "event_id", "member_id" },
@@ -1618,6 +1904,16 @@ namespace OperatorOne.Data.Migrations
                 table: "holidays",
                 columns: new[] { "organization_id", "date" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invitations_member_id",
+                table: "invitations",
+                column: "member_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invitations_organization_id_member_id",
+                table: "invitations",
+                columns: new[] { "organization_id", "member_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_leads_company_id",
@@ -1679,6 +1975,11 @@ namespace OperatorOne.Data.Migrations
                 columns: new[] { "status", "next_attempt_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_webhook_subscription_id_id",
+                table: "outbox_messages",
+                columns: new[] { "webhook_subscription_id", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_priority_rules_organization_id_keyword",
                 table: "priority_rules",
                 columns: new[] { "organization_id", "keyword" },
@@ -1704,6 +2005,11 @@ namespace OperatorOne.Data.Migrations
                 table: "queue_members",
                 columns: new[] { "queue_id", "member_id" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_recognition_misses_organization_id_created_at",
+                table: "recognition_misses",
+                columns: new[] { "organization_id", "created_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_sla_notices_ticket_id_target_threshold",
@@ -1782,9 +2088,20 @@ namespace OperatorOne.Data.Migrations
                 columns: new[] { "organization_id", "status" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_tickets_requester_conversation_id",
+                table: "tickets",
+                column: "requester_conversation_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_tickets_requester_id",
                 table: "tickets",
                 column: "requester_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tickets_search_vector",
+                table: "tickets",
+                column: "search_vector")
+                .Annotation("Npgsql:IndexMethod", "gin");
 
             migrationBuilder.CreateIndex(
                 name: "ix_transcript_messages_conversation_id_id",
@@ -1806,6 +2123,12 @@ namespace OperatorOne.Data.Migrations
                 name: "ix_voice_pins_organization_id",
                 table: "voice_pins",
                 column: "organization_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_subscriptions_organization_id_number",
+                table: "webhook_subscriptions",
+                columns: new[] { "organization_id", "number" },
+                unique: true);
             OperatorOne.Data.Schema.SchemaSql.AfterTables(migrationBuilder);
         }
 
@@ -1828,6 +2151,9 @@ namespace OperatorOne.Data.Migrations
                 name: "business_hours");
 
             migrationBuilder.DropTable(
+                name: "calendar_feeds");
+
+            migrationBuilder.DropTable(
                 name: "calendar_members");
 
             migrationBuilder.DropTable(
@@ -1840,6 +2166,9 @@ namespace OperatorOne.Data.Migrations
                 name: "crm_activities");
 
             migrationBuilder.DropTable(
+                name: "custom_tools");
+
+            migrationBuilder.DropTable(
                 name: "dialog_states");
 
             migrationBuilder.DropTable(
@@ -1849,6 +2178,12 @@ namespace OperatorOne.Data.Migrations
                 name: "document_contents");
 
             migrationBuilder.DropTable(
+                name: "email_receipts");
+
+            migrationBuilder.DropTable(
+                name: "email_threads");
+
+            migrationBuilder.DropTable(
                 name: "event_attendees");
 
             migrationBuilder.DropTable(
@@ -1856,6 +2191,9 @@ namespace OperatorOne.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "holidays");
+
+            migrationBuilder.DropTable(
+                name: "invitations");
 
             migrationBuilder.DropTable(
                 name: "member_working_hours");
@@ -1877,6 +2215,9 @@ namespace OperatorOne.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "rate_limit_windows");
+
+            migrationBuilder.DropTable(
+                name: "recognition_misses");
 
             migrationBuilder.DropTable(
                 name: "replicas");
@@ -1930,13 +2271,13 @@ namespace OperatorOne.Data.Migrations
                 name: "calendar_events");
 
             migrationBuilder.DropTable(
+                name: "webhook_subscriptions");
+
+            migrationBuilder.DropTable(
                 name: "support_queues");
 
             migrationBuilder.DropTable(
                 name: "tickets");
-
-            migrationBuilder.DropTable(
-                name: "conversations");
 
             migrationBuilder.DropTable(
                 name: "companies");
@@ -1946,6 +2287,9 @@ namespace OperatorOne.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "calendars");
+
+            migrationBuilder.DropTable(
+                name: "conversations");
 
             migrationBuilder.DropTable(
                 name: "members");

@@ -14,7 +14,7 @@ using OperatorOne.Data;
 namespace OperatorOne.Data.Migrations
 {
     [DbContext(typeof(OperatorOneDb))]
-    [Migration("20261205170743_InitialCreate")]
+    [Migration("20261205185946_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -307,6 +307,16 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer")
                         .HasColumnName("number");
@@ -318,6 +328,15 @@ namespace OperatorOne.Data.Migrations
                     b.Property<Guid>("OrganizerId")
                         .HasColumnType("uuid")
                         .HasColumnName("organizer_id");
+
+                    b.Property<string>("Recurrence")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recurrence");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("series_id");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone")
@@ -342,10 +361,48 @@ namespace OperatorOne.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_calendar_events_organization_id_number");
 
+                    b.HasIndex("OrganizationId", "SeriesId")
+                        .HasDatabaseName("ix_calendar_events_organization_id_series_id");
+
                     b.HasIndex("OrganizationId", "StartsAt")
                         .HasDatabaseName("ix_calendar_events_organization_id_starts_at");
 
                     b.ToTable("calendar_events");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Calendar.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendar_feeds");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_calendar_feeds_member_id");
+
+                    b.HasIndex("OrganizationId", "MemberId")
+                        .HasDatabaseName("ix_calendar_feeds_organization_id_member_id");
+
+                    b.ToTable("calendar_feeds");
                 });
 
             modelBuilder.Entity("OperatorOne.Data.Calendar.CalendarMember", b =>
@@ -566,6 +623,10 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<byte[]>("ChallengeHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("challenge_hash");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasColumnType("text")
@@ -589,6 +650,16 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
 
+                    b.Property<string>("PendingReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("pending_reason");
+
+                    b.Property<string>("Proof")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("proof");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
@@ -601,15 +672,21 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("secret_hash");
 
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
+
                     b.HasKey("Id")
                         .HasName("pk_channel_installations");
 
-                    b.HasIndex("OrganizationId")
-                        .HasDatabaseName("ix_channel_installations_organization_id");
-
                     b.HasIndex("Channel", "ExternalId")
                         .IsUnique()
-                        .HasDatabaseName("ix_channel_installations_channel_external_id");
+                        .HasDatabaseName("ix_channel_installations_channel_external_id_verified")
+                        .HasFilter("verified_at IS NOT NULL");
+
+                    b.HasIndex("OrganizationId", "Channel", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_channel_installations_organization_id_channel_external_id");
 
                     b.ToTable("channel_installations");
                 });
@@ -1312,6 +1389,300 @@ namespace OperatorOne.Data.Migrations
                     b.ToTable("team_members");
                 });
 
+            modelBuilder.Entity("OperatorOne.Data.Email.EmailReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Mailbox")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("mailbox");
+
+                    b.Property<string>("MessageId")
+                        .HasColumnType("text")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Uid")
+                        .HasColumnType("bigint")
+                        .HasColumnName("uid");
+
+                    b.Property<long>("UidValidity")
+                        .HasColumnType("bigint")
+                        .HasColumnName("uid_validity");
+
+                    b.HasKey("Id")
+                        .HasName("pk_email_receipts");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_email_receipts_status_next_attempt_at");
+
+                    b.HasIndex("OrganizationId", "Mailbox", "UidValidity", "Uid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_email_receipts_organization_id_mailbox_uid_validity_uid");
+
+                    b.ToTable("email_receipts");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Email.EmailThread", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_email_threads");
+
+                    b.HasIndex("ConversationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_email_threads_conversation_id");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_email_threads_ticket_id");
+
+                    b.HasIndex("OrganizationId", "TicketId")
+                        .HasDatabaseName("ix_email_threads_organization_id_ticket_id");
+
+                    b.ToTable("email_threads");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Integrations.CustomTool", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<List<string>>("HeaderNames")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("header_names");
+
+                    b.Property<byte[]>("HeadersCipher")
+                        .HasColumnType("bytea")
+                        .HasColumnName("headers_cipher");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_enabled");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("MinimumRole")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("minimum_role");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("ParametersSchema")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("parameters_schema");
+
+                    b.PrimitiveCollection<List<string>>("Phrasings")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("phrasings");
+
+                    b.Property<string>("ResponseFormat")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("response_format");
+
+                    b.Property<byte[]>("SigningSecretCipher")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("signing_secret_cipher");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tier");
+
+                    b.Property<int>("TimeoutSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("timeout_seconds");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UrlTemplate")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("url_template");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_custom_tools");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_custom_tools_organization_id_name");
+
+                    b.ToTable("custom_tools");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Integrations.WebhookSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<List<string>>("Events")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("events");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<byte[]>("SigningSecretCipher")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("signing_secret_cipher");
+
+                    b.Property<DateTimeOffset?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stopped_at");
+
+                    b.Property<string>("StoppedReason")
+                        .HasColumnType("text")
+                        .HasColumnName("stopped_reason");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_subscriptions");
+
+                    b.HasIndex("OrganizationId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webhook_subscriptions_organization_id_number");
+
+                    b.ToTable("webhook_subscriptions");
+                });
+
             modelBuilder.Entity("OperatorOne.Data.Members.ChannelIdentity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1354,6 +1725,63 @@ namespace OperatorOne.Data.Migrations
                     b.ToTable("channel_identities");
                 });
 
+            modelBuilder.Entity("OperatorOne.Data.Members.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset?>("EmailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("emailed_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid?>("InvitedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invited_by_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invitations");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_invitations_member_id");
+
+                    b.HasIndex("OrganizationId", "MemberId")
+                        .HasDatabaseName("ix_invitations_organization_id_member_id");
+
+                    b.ToTable("invitations");
+                });
+
             modelBuilder.Entity("OperatorOne.Data.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1384,6 +1812,12 @@ namespace OperatorOne.Data.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
+
+                    b.Property<string>("NotifyBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("notify_by");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
@@ -1434,6 +1868,14 @@ namespace OperatorOne.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("business_context");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasDefaultValue("US")
+                        .HasColumnName("country");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1565,6 +2007,10 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
 
+                    b.Property<long?>("ReroutedFromId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rerouted_from_id");
+
                     b.Property<string>("SentActivityId")
                         .HasColumnType("text")
                         .HasColumnName("sent_activity_id");
@@ -1578,6 +2024,10 @@ namespace OperatorOne.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
+
+                    b.Property<Guid?>("WebhookSubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("webhook_subscription_id");
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
@@ -1594,7 +2044,78 @@ namespace OperatorOne.Data.Migrations
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_outbox_messages_status_next_attempt_at");
 
-                    b.ToTable("outbox_messages");
+                    b.HasIndex("WebhookSubscriptionId", "Id")
+                        .HasDatabaseName("ix_outbox_messages_webhook_subscription_id_id");
+
+                    b.ToTable("outbox_messages", t =>
+                        {
+                            t.HasCheckConstraint("ck_outbox_messages_target", "(conversation_id IS NULL) <> (webhook_subscription_id IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Recognition.RecognitionMiss", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ChosenTool")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("chosen_tool");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence");
+
+                    b.Property<Guid?>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Guesses")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("guesses");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recognition_misses");
+
+                    b.HasIndex("OrganizationId", "CreatedAt")
+                        .HasDatabaseName("ix_recognition_misses_organization_id_created_at");
+
+                    b.ToTable("recognition_misses", (string)null);
                 });
 
             modelBuilder.Entity("OperatorOne.Data.ServiceDesk.BusinessHours", b =>
@@ -1977,9 +2498,19 @@ namespace OperatorOne.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("priority");
 
+                    b.Property<Guid?>("RequesterConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requester_conversation_id");
+
                     b.Property<Guid?>("RequesterId")
                         .HasColumnType("uuid")
                         .HasColumnName("requester_id");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', description), 'B')", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2003,8 +2534,16 @@ namespace OperatorOne.Data.Migrations
                     b.HasIndex("AssigneeId")
                         .HasDatabaseName("ix_tickets_assignee_id");
 
+                    b.HasIndex("RequesterConversationId")
+                        .HasDatabaseName("ix_tickets_requester_conversation_id");
+
                     b.HasIndex("RequesterId")
                         .HasDatabaseName("ix_tickets_requester_id");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_tickets_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("OrganizationId", "Number")
                         .IsUnique()
@@ -2465,6 +3004,23 @@ namespace OperatorOne.Data.Migrations
                         .HasConstraintName("fk_calendar_events_members_organizer_id");
                 });
 
+            modelBuilder.Entity("OperatorOne.Data.Calendar.CalendarFeed", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_feeds_members_member_id");
+
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_feeds_organizations_organization_id");
+                });
+
             modelBuilder.Entity("OperatorOne.Data.Calendar.CalendarMember", b =>
                 {
                     b.HasOne("OperatorOne.Data.Calendar.EventCalendar", null)
@@ -2783,6 +3339,60 @@ namespace OperatorOne.Data.Migrations
                         .HasConstraintName("fk_team_members_teams_team_id");
                 });
 
+            modelBuilder.Entity("OperatorOne.Data.Email.EmailReceipt", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_email_receipts_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Email.EmailThread", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_email_threads_conversations_conversation_id");
+
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_email_threads_organizations_organization_id");
+
+                    b.HasOne("OperatorOne.Data.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_email_threads_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Integrations.CustomTool", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_custom_tools_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Integrations.WebhookSubscription", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_subscriptions_organizations_organization_id");
+                });
+
             modelBuilder.Entity("OperatorOne.Data.Members.ChannelIdentity", b =>
                 {
                     b.HasOne("OperatorOne.Data.Members.Member", null)
@@ -2791,6 +3401,16 @@ namespace OperatorOne.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_channel_identities_members_member_id");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Members.Invitation", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_invitations_members_member_id");
                 });
 
             modelBuilder.Entity("OperatorOne.Data.Members.Member", b =>
@@ -2823,6 +3443,22 @@ namespace OperatorOne.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_outbox_messages_organizations_organization_id");
+
+                    b.HasOne("OperatorOne.Data.Integrations.WebhookSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("WebhookSubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_outbox_messages_webhook_subscriptions_webhook_subscription_~");
+                });
+
+            modelBuilder.Entity("OperatorOne.Data.Recognition.RecognitionMiss", b =>
+                {
+                    b.HasOne("OperatorOne.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recognition_misses_organizations_organization_id");
                 });
 
             modelBuilder.Entity("OperatorOne.Data.ServiceDesk.BusinessHours", b =>
@@ -2948,6 +3584,12 @@ namespace OperatorOne.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_tickets_organizations_organization_id");
+
+                    b.HasOne("OperatorOne.Data.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("RequesterConversationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_tickets_conversations_requester_conversation_id");
 
                     b.HasOne("OperatorOne.Data.Members.Member", null)
                         .WithMany()

@@ -1,0 +1,7 @@
+namespace OperatorOne.Bot.Core.Recognition;
+
+/// <summary>A sentence known to mean a tool: a labelled line, or the tool's own help example.</summary>
+public sealed record IntentExample(string Tool, string Text);
+
+/// <summary>How likely a sentence means a tool, 0–1 (cosine similarity to the tool's examples).</summary>
+public sealed record IntentScore(string Tool, double Score);

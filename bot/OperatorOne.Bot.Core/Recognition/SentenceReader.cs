@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using OperatorOne.Bot.Core.Tools;
+
+namespace OperatorOne.Bot.Core.Recognition;
+
+/// <summary>
+/// Text → what it asks, with no database: the patterns first (exact commands and their slots); when none explains the
+/// sentence, its meaning is compared with every tool's examples and the slots are read for the likeliest tools in any
+/// word order. The bot and eval-nlu share this step, so the measured figures are the bot's own.
+/// </summary>
+public static class SentenceReader
+{
+    public static Understanding Read(string text, IReadOnlyList<RegisteredTool> tools, DateTimeOffset now, TimeZoneInfo zone,
+        SemanticModel? semantic, UnderstandingThresholds thresholds)
+    {
+        return UtteranceReader.Read(text, tools, now, zone) is { } reading
+            ? new Understanding(UnderstandingKind.Pattern, reading, [])
+            : Guess(text, tools, now, zone, semantic, thresholds);
+    }
+
+    /// <summary>The semantic step alone, for a sentence no pattern explains.</summary>
+    public static Understanding Guess(string text, IReadOnlyList<RegisteredTool> tools, DateTimeOffset now, TimeZoneInfo zone,
+        SemanticModel? semantic, UnderstandingThresholds thresholds)
+    {
+        if (semantic is null || UtteranceMatcher.Normalize(text).Length == 0)
+        {
+            return Understanding.Nothing;
+        }
+        var ranked = semantic.Rank(text);
+        var byName = tools.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
+        var likeliest = ranked.Where(r => byName.ContainsKey(r.Tool)).Take(thresholds.Choices).ToList();
+        if (likeliest.Count == 0 || likeliest[0].Score < thresholds.Floor)
+        {
+            return new Understanding(UnderstandingKind.Unknown, null, [.. likeliest.Select(r => new Candidate(byName[r.Tool], [], r.Score))]);
+        }
+        var margin = likeliest[0].Score - (likeliest.Count > 1 ? likeliest[1].Score : 0);
+        var sure = likeliest[0].Score >= thresholds.Accept && margin >= thresholds.Margin;
+        // Slots are read only for what is acted on or offered: reading them is most of the cost after the model.
+        var candidates = likeliest.Select((r, i) => new Candidate(byName[r.Tool], i == 0 || !sure ? Arguments(byName[r.Tool], text, now, zone) : [], r.Score)).ToList();
+        var first = candidates[0];
+        return new Understanding(sure ? UnderstandingKind.Confident : UnderstandingKind.Unsure,
+            new Reading(first.Tool, first.Arguments, null), candidates);
+    }
+
+    /// <summary>The slots found for <paramref name="tool"/>; one that does not convert is left for the dialog to ask.</summary>
+    public static JsonObject Arguments(RegisteredTool tool, string text, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        var arguments = new JsonObject();
+        foreach (var (name, raw) in SlotFinder.Find(tool, text, now, zone))
+        {
+            var (value, problem) = SlotValues.Convert(tool, name, raw, now, zone);
+            if (problem is null)
+            {
+                arguments[name] = value;
+            }
+        }
+        return arguments;
+    }
+}

@@ -1,0 +1,211 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using OperatorOne.Bot.Core.Tools;
+
+namespace OperatorOne.Bot.Core.Recognition;
+
+/// <summary>
+/// A tool's slots from a sentence in any word order, once the tool is known: its own patterns on the sentence, on its
+/// clauses reordered ("my monitor flickers, open a ticket" → "open a ticket: my monitor flickers") or on the longest run
+/// of words they explain; then numbers, enum words, dates and durations wherever they stand; and the words left over
+/// as the one free-text slot still missing.
+/// </summary>
+public static partial class SlotFinder
+{
+    public static IReadOnlyDictionary<string, string> Find(RegisteredTool tool, string text, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        var plain = Courtesy.Strip(UtteranceMatcher.Normalize(text));
+        var one = new[] { tool };
+        if (Whole(plain, one) is { } whole)
+        {
+            return whole.Slots;
+        }
+        if (Reordered(plain, one) is { } reordered)
+        {
+            return reordered.Slots;
+        }
+        var (span, rest) = LongestSpan(plain, one);
+        var slots = new Dictionary<string, string>(span?.Slots ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        foreach (var parameter in tool.ParameterNames.Where(p => !slots.ContainsKey(p)))
+        {
+            if (TypedSlots.Find(tool, parameter, rest, now, zone) is { } found)
+            {
+                slots[parameter] = found.Value;
+                rest = rest.Remove(found.Start, found.Length).Insert(found.Start, " , ");
+            }
+        }
+        var missingText = tool.RequiredParameters.Where(p => !slots.ContainsKey(p) && IsFreeText(tool, p)).ToList();
+        var pieces = Leftover(rest, tool);
+        if (missingText.Count == 1 && pieces.Count > 0)
+        {
+            slots[missingText[0]] = pieces.OrderByDescending(p => p.Length).First();
+        }
+        else if (missingText.Count == 0 && pieces.Count > 0 && OptionalText(tool, slots) is [var only])
+        {
+            // "december 25 is a holiday, Christmas Day": the one optional free-text parameter takes what is left.
+            slots[only] = pieces.OrderByDescending(p => p.Length).First();
+        }
+        else if (missingText.Count > 1 && pieces.Count >= missingText.Count)
+        {
+            // "called Dana, she wants a quote": the pieces name the missing parameters in the order the tool declares them.
+            for (var i = 0; i < missingText.Count; i++)
+            {
+                slots[missingText[i]] = pieces[i];
+            }
+        }
+        return slots;
+    }
+
+    private static UtteranceMatch? Whole(string text, RegisteredTool[] one)
+    {
+        if (UtteranceMatcher.Match(text, one) is { } match)
+        {
+            return match;
+        }
+        return KeywordSpelling.Correct(text, one) is { } corrected && UtteranceMatcher.Match(corrected, one) is { } fixedMatch
+            ? fixedMatch with { Slots = KeywordSpelling.Restore(fixedMatch.Slots, text, corrected) }
+            : null;
+    }
+
+    /// <summary>Clauses in another order, joined the way commands are typed: "B: A".</summary>
+    private static UtteranceMatch? Reordered(string text, RegisteredTool[] one)
+    {
+        var clauses = ClauseBreak().Split(text).Select(c => c.Trim(' ', ',')).Where(c => c.Length > 0).ToList();
+        if (clauses.Count is < 2 or > 4)
+        {
+            return null;
+        }
+        UtteranceMatch? best = null;
+        foreach (var order in Orders(clauses))
+        {
+            foreach (var joined in new[] { string.Join(": ", order), string.Join(", ", order), string.Join(' ', order) })
+            {
+                // A capture that swallowed the join ("remove her: mia is leaving") explains nothing.
+                if (UtteranceMatcher.Match(joined, one) is { } match && Plausible(match) && !match.Slots.Values.Any(v => v.Contains(": ", StringComparison.Ordinal))
+                    && (best is null || match.Score > best.Score))
+                {
+                    best = match;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static IEnumerable<List<string>> Orders(List<string> clauses)
+    {
+        if (clauses.Count == 1)
+        {
+            yield return clauses;
+            yield break;
+        }
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            var rest = clauses.Where((_, j) => j != i).ToList();
+            foreach (var tail in Orders(rest))
+            {
+                yield return [clauses[i], .. tail];
+            }
+        }
+    }
+
+    /// <summary>The longest run of words one of the tool's patterns explains, and the sentence with that run taken out.</summary>
+    private static (UtteranceMatch? Match, string Remainder) LongestSpan(string text, RegisteredTool[] one)
+    {
+        var words = text.Split(' ');
+        for (var length = words.Length - 1; length >= 1; length--)
+        {
+            UtteranceMatch? best = null;
+            var bestStart = 0;
+            for (var start = 0; start + length <= words.Length; start++)
+            {
+                var span = string.Join(' ', words, start, length).Trim(',', ':', '-', ' ');
+                // Typos are corrected for the whole sentence only: per span it would cost more than the model.
+                if (span.Length > 0 && UtteranceMatcher.Match(span, one) is { } match && Plausible(match) && (best is null || match.Score > best.Score))
+                {
+                    (best, bestStart) = (match, start);
+                }
+            }
+            if (best is not null)
+            {
+                var rest = string.Join(' ', words.Take(bestStart)) + " , " + string.Join(' ', words.Skip(bestStart + length));
+                return (best, rest);
+            }
+        }
+        return (null, text);
+    }
+
+    /// <summary>A capture that is only a pronoun or glue ("remove her" → member "her", "lead is lost" → lead "is") names nothing; "me" does.</summary>
+    private static bool Plausible(UtteranceMatch match) =>
+        !match.Slots.Values.Any(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim(',', '.', ':').ToLowerInvariant())
+            .All(w => w != "me" && (Pronouns.Contains(w) || Glue.Contains(w))));
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "her", "him", "them", "they", "she", "he", "us", "it", "this", "that", "his", "their" };
+
+    /// <summary>The pieces of words left once the command's own words and the glue at either end are gone.</summary>
+    private static List<string> Leftover(string rest, RegisteredTool tool)
+    {
+        var keywords = KeywordsOf(tool);
+        var pieces = Pieces().Split(rest)
+            .Select(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList())
+            .Select(words =>
+            {
+                while (words.Count > 0 && IsGlue(words[0], keywords))
+                {
+                    words.RemoveAt(0);
+                }
+                while (words.Count > 0 && IsGlue(words[^1], keywords))
+                {
+                    words.RemoveAt(words.Count - 1);
+                }
+                return string.Join(' ', words);
+            })
+            .Where(p => p.Length > 0)
+            .ToList();
+        return pieces;
+    }
+
+    private static bool IsGlue(string word, HashSet<string> keywords)
+    {
+        var bare = word.Trim(',', '.', ':', ';', '!', '?', '-').ToLowerInvariant();
+        return bare.Length == 0 || Glue.Contains(bare) || keywords.Contains(bare);
+    }
+
+    private static readonly HashSet<string> Glue = new(StringComparer.Ordinal)
+    {
+        "please", "pls", "plz", "thanks", "thank", "thx", "can", "could", "would", "will", "you", "u", "i", "i'd", "i'm", "id", "need",
+        "want", "like", "to", "a", "an", "the", "is", "are", "was", "be", "for", "about", "with", "that", "and", "on", "of", "in", "at",
+        "it", "me", "this", "some", "new", "hey", "hi", "ok", "okay", "just", "so", "now", "there", "re", "regarding", "saying", "as",
+        "we", "our", "have", "has", "got", "get", "do", "does", "up", "also", "again", "asap", "quick", "quickly", "by", "from",
+        "someone", "somebody", "should", "her", "him", "them", "they", "she", "he", "us", "his", "their", "anymore", "then", "it's", "its", "all", "any", "anything", "really",
+    };
+
+    private static HashSet<string> KeywordsOf(RegisteredTool tool) =>
+        tool.Definition.Utterances.SelectMany(u => Literal().Matches(GroupName().Replace(u.Pattern.ToString(), " ")).Select(m => m.Value.ToLowerInvariant()))
+            .Concat(tool.Name.Split('_'))
+            .Where(w => w.Length >= 3)
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static List<string> OptionalText(RegisteredTool tool, Dictionary<string, string> slots) =>
+        [.. tool.ParameterNames.Where(p => !tool.RequiredParameters.Contains(p) && IsFreeText(tool, p)).Where(p => !slots.ContainsKey(p)
+            && tool.ParameterSchema(p) is { } schema && !(schema.TryGetProperty("description", out var d) && d.GetString() is { } text && (text.Contains("e.g. '", StringComparison.Ordinal) && text.Contains("minutes", StringComparison.Ordinal))))];
+
+    /// <summary>A parameter whose value is the person's own words (a title, a name), not a number, date or choice.</summary>
+    private static bool IsFreeText(RegisteredTool tool, string parameter) =>
+        tool.ParameterSchema(parameter) is { } schema
+        && !schema.TryGetProperty("enum", out _)
+        && !schema.TryGetProperty("format", out _)
+        && schema.TryGetProperty("type", out var type)
+        && (type.ValueKind == JsonValueKind.String ? type.GetString() == "string" : type.EnumerateArray().Any(t => t.GetString() == "string"));
+
+    [GeneratedRegex(@"(?:\s*[,;:.!?]\s+|\s+-\s+|\s*[:;]\s*|\s+(?:please|pls|plz|and then|then)\s+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClauseBreak();
+
+    [GeneratedRegex(@"\s*,\s*")]
+    private static partial Regex Pieces();
+
+    [GeneratedRegex(@"\?<[a-z_]+>")]
+    private static partial Regex GroupName();
+
+    [GeneratedRegex(@"[a-zA-Z]+")]
+    private static partial Regex Literal();
+}

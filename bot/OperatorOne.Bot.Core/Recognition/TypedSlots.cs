@@ -1,0 +1,164 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using OperatorOne.Bot.Core.Tools;
+
+namespace OperatorOne.Bot.Core.Recognition;
+
+/// <summary>A slot found by what its value looks like, and the words it took (so they are not read twice).</summary>
+internal sealed record FoundSlot(string Value, int Start, int Length);
+
+/// <summary>
+/// Slots read by their type wherever they stand: a ticket number ("#12", "ticket 12", "12"), an enum value or its
+/// everyday word ("on hold" → pending), a date or time ("tomorrow at 3pm"), a duration ("30 minutes").
+/// </summary>
+internal static partial class TypedSlots
+{
+    public static FoundSlot? Find(RegisteredTool tool, string parameter, string text, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        if (tool.ParameterSchema(parameter) is not { } schema)
+        {
+            return null;
+        }
+        if (schema.TryGetProperty("enum", out var values))
+        {
+            return Enum(values.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!), text);
+        }
+        var description = schema.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "";
+        if (TypeOf(schema) == "integer")
+        {
+            return Number(text);
+        }
+        if (schema.TryGetProperty("format", out var format) && format.GetString() is "date-time" or "date")
+        {
+            return Date(text, now, zone);
+        }
+        if (TypeOf(schema) != "string")
+        {
+            return null;
+        }
+        // What a free-text parameter's description says its values look like.
+        return description switch
+        {
+            _ when ListedValues(description) is { Count: > 0 } listed => Enum(listed, text),
+            _ when description.Contains("digits", StringComparison.Ordinal) => Match(Digits(), text),
+            _ when description.Contains("YYYY-MM-DD", StringComparison.Ordinal) && Date(text, now, zone) is { } day
+                => day with { Value = NaturalDates.Parse(day.Value, now, zone)!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
+            _ when description.Contains("'event 5'", StringComparison.Ordinal) => Match(EventNumber(), text),
+            _ when ClockExample().IsMatch(description) => Match(Clock(), text),
+            _ when DurationExample().IsMatch(description) => Duration(text),
+            _ => null,
+        };
+    }
+
+    /// <summary>"'weekdays' (Monday to Friday) or 'every day'" and "(guide, policy, handbook…)": a closed list of words.</summary>
+    private static List<string> ListedValues(string description)
+    {
+        if (description.StartsWith('\''))
+        {
+            return [.. Quoted().Matches(description).Select(m => m.Groups[1].Value)];
+        }
+        return Parenthesized().Match(description) is { Success: true } list
+            ? [.. list.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]
+            : [];
+    }
+
+    private static FoundSlot? Match(Regex pattern, string text) =>
+        pattern.Match(text) is { Success: true } m ? new FoundSlot(m.Groups["v"].Value, m.Index, m.Length) : null;
+
+    public static FoundSlot? Number(string text)
+    {
+        var match = TicketNumber().Match(text);
+        if (!match.Success)
+        {
+            match = BareNumber().Match(text);
+        }
+        return match.Success ? new FoundSlot(match.Groups["n"].Value, match.Index, match.Length) : null;
+    }
+
+    public static FoundSlot? Enum(IEnumerable<string> values, string text)
+    {
+        FoundSlot? best = null;
+        foreach (var value in values)
+        {
+            var words = SlotSynonyms.ByValue.GetValueOrDefault(value, []).Append(value.Replace('_', ' '));
+            foreach (var word in words)
+            {
+                var match = Regex.Match(text, $@"(?<![\w'])({Regex.Escape(word)})(?![\w'])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+                // The longest wording wins: "not urgent" is low, not urgent.
+                if (match.Success && (best is null || match.Length > best.Length))
+                {
+                    best = new FoundSlot(value, match.Index, match.Length);
+                }
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The longest run of words (at most seven) that reads as a date or time.</summary>
+    public static FoundSlot? Date(string text, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        var words = Words().Matches(text).ToList();
+        for (var length = Math.Min(7, words.Count); length >= 1; length--)
+        {
+            for (var start = 0; start + length <= words.Count; start++)
+            {
+                var from = words[start].Index;
+                var to = words[start + length - 1].Index + words[start + length - 1].Length;
+                var span = text[from..to].TrimEnd(',', '.', '?', '!');
+                if (LooksLikeDate().IsMatch(span) && NaturalDates.Parse(span, now, zone) is not null)
+                {
+                    return new FoundSlot(span, from, span.Length);
+                }
+            }
+        }
+        return null;
+    }
+
+    public static FoundSlot? Duration(string text)
+    {
+        var match = DurationPattern().Match(text);
+        return match.Success ? new FoundSlot(match.Groups["d"].Value, match.Index, match.Length) : null;
+    }
+
+    private static string? TypeOf(JsonElement schema) =>
+        !schema.TryGetProperty("type", out var type) ? null
+        : type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.GetString()).FirstOrDefault(t => t != "null")
+        : type.GetString();
+
+    [GeneratedRegex(@"(#|\b(ticket|tickets|number|no\.?|event|approval|request)\s*#?)\s*(?<n>\d{1,9})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TicketNumber();
+
+    [GeneratedRegex(@"(?<![\w:.\-/])(?<n>\d{1,9})(?![\w:.\-/%])(?! ?(am|pm|minutes?|mins?|hours?|hrs?|days?|weeks?)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BareNumber();
+
+    [GeneratedRegex(@"\S+")]
+    private static partial Regex Words();
+
+    [GeneratedRegex(@"\d:\d\d|\d ?(am|pm|a\.m\.|p\.m\.)|\d{4}-\d\d-\d\d|today|tonight|tomorrow|tmrw|tmr|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\b(mon|tue|tues|wed|thu|thurs|fri|sat|sun)\b|noon|midday|midnight|morning|afternoon|evening|january|february|march|april|june|july|august|september|october|november|december",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LooksLikeDate();
+
+    [GeneratedRegex(@"\b(for |by )?(?<d>(\d+(\.\d+)?|an?|one|two|three|four|five|half an) ?(minutes?|mins?|hours?|hrs?|h|days?|weeks?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DurationPattern();
+
+    [GeneratedRegex(@"(?<![\d-])(?<v>\d{4,8})(?![\d-])")]
+    private static partial Regex Digits();
+
+    [GeneratedRegex(@"\b(?<v>(event|meeting) #?\d+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EventNumber();
+
+    [GeneratedRegex(@"e\.g\. '\d{1,2}(:\d\d|am|pm)'")]
+    private static partial Regex ClockExample();
+
+    [GeneratedRegex(@"\b(?<v>\d{1,2}(:\d\d)? ?(am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d\d|noon|midnight)(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Clock();
+
+    [GeneratedRegex(@"e\.g\. '\d+ (minutes|hours|days)'")]
+    private static partial Regex DurationExample();
+
+    [GeneratedRegex(@"'([^']+)'")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"\(([a-z]+(, [a-z]+)+)…?\)")]
+    private static partial Regex Parenthesized();
+}

@@ -1,0 +1,91 @@
+(function () {
+  'use strict';
+  const domain = location.origin + '/v3/directline';
+  const members = document.getElementById('members');
+  const who = document.getElementById('who');
+  const chat = document.getElementById('webchat');
+  const notice = document.getElementById('notice');
+  const storageKey = 'operatorone.demo-member';
+  const memberKeyStorage = 'operatorone.member-key';
+  let directLine = null;
+
+  function show(message) {
+    notice.innerHTML = message;
+    notice.hidden = false;
+    chat.hidden = true;
+  }
+
+  // A member who joined through an invitation link signs in with the key this browser kept.
+  async function signInMember(key) {
+    const response = await fetch('/webchat/session/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ key })
+    });
+    if (!response.ok) {
+      localStorage.removeItem(memberKeyStorage);
+      const body = await response.json().catch(() => ({}));
+      show('You are signed out: ' + ((body.error && body.error.message) || response.statusText));
+      return;
+    }
+    start(await response.json());
+  }
+
+  async function signIn(member) {
+    const response = await fetch('/webchat/demo/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ member })
+    });
+    if (response.status === 404 && !members.dataset.available) {
+      // Demo sign-in exists only in Development; members join through an invitation link from an admin.
+      show('To use this chat, open the invitation link an admin of your organization sent you. ' +
+           'A site that embeds the chat gets a token from <code>POST /v3/directline/tokens/generate</code> with its site secret.');
+      return;
+    }
+    members.hidden = false;
+    members.dataset.available = 'true';
+    if (!response.ok) {
+      const body = await response.json().catch(() => ({}));
+      show('Sign-in failed: ' + ((body.error && body.error.message) || response.statusText));
+      return;
+    }
+    const session = await response.json();
+    localStorage.setItem(storageKey, member);
+    for (const button of members.querySelectorAll('button')) {
+      button.setAttribute('aria-pressed', String(button.dataset.member === member));
+    }
+    start(session);
+  }
+
+  function start(session) {
+    who.textContent = 'Signed in as ' + session.userName;
+    if (directLine) {
+      directLine.end();
+    }
+    directLine = window.WebChat.createDirectLine({ token: session.token, domain, webSocket: true });
+    notice.hidden = true;
+    chat.hidden = false;
+    // A fresh element per sign-in, so switching people never shows the previous person's chat.
+    chat.replaceChildren();
+    const host = document.createElement('div');
+    host.style.height = '100%';
+    chat.appendChild(host);
+    window.WebChat.renderWebChat({ directLine, userID: session.userId, username: session.userName, locale: 'en-US' }, host);
+    host.querySelector('input, textarea')?.focus();
+  }
+
+  if (!window.WebChat) {
+    show('The Web Chat bundle is missing: build the bot once so <code>wwwroot/lib/webchat.js</code> is fetched.');
+    return;
+  }
+  members.addEventListener('click', event => {
+    const member = event.target.closest('button')?.dataset.member;
+    if (member) {
+      signIn(member).catch(error => show('Sign-in failed: ' + error.message));
+    }
+  });
+  const memberKey = localStorage.getItem(memberKeyStorage);
+  const first = memberKey ? signInMember(memberKey) : signIn(localStorage.getItem(storageKey) || 'member');
+  first.catch(error => show('Sign-in failed: ' + error.message));
+})();

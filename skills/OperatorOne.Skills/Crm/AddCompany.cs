@@ -1,0 +1,54 @@
+using System.ComponentModel;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Crm;
+using OperatorOne.Data.Members;
+
+namespace OperatorOne.Skills.Crm;
+
+/// <summary>Adds a company to the CRM: a prospect unless said to be a customer, vendor or partner.</summary>
+internal static class AddCompany
+{
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "add_company",
+        Description = "Add a company (prospect, customer, vendor or partner) to the CRM",
+        Tier = ToolTier.SafeWrite,
+        MinimumRole = MemberRole.Member,
+        Handler = RunAsync,
+        Utterances =
+        [
+            // "add company Globex", "add a customer company Hooli", "create a new vendor Staples"
+            Utterance.Of("(please )?(add|create|record|enter|save|new)( a| an| another)?( new)?( (?<kind>prospect|customer|client|vendor|supplier|partner))? (company|organi[sz]ation|account|business)( ?[:\\-–] ?| called | named | )(?<name>.+?)( as an? (?<kind>prospect|customer|client|vendor|supplier|partner))?"),
+            Utterance.Of("(please )?(add|create|record|new)( a| an)?( new)? (?<kind>customer|client|vendor|supplier|partner)( ?[:\\-–] ?| called | named | )(?<name>.+)"),
+            Utterance.Of("(please )?(add|put) (?<name>.+?) (to|in|into) the crm( as an? (?<kind>prospect|customer|client|vendor|supplier|partner))?"),
+            Utterance.Of("(add|create) (a|an) (company|account)"),
+        ],
+        Prompts = new Dictionary<string, string> { ["name"] = "What is the company called?" },
+        HelpExample = "add company Umbrella as a customer",
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The company's name.")] string name,
+        [Description("prospect (default), customer, vendor or partner; 'client' means customer, 'supplier' vendor.")] string? kind = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (CompanyKinds.Read(kind) is not { } what)
+        {
+            return ToolResult.Refused($"A company is a prospect, customer, vendor or partner, not \"{kind}\".");
+        }
+        var clean = name.Trim().Trim('"', '\'').Trim();
+        if (clean.Length is 0 or > 200)
+        {
+            return ToolResult.Refused("A company name must be between 1 and 200 characters.");
+        }
+        var namesakes = await CrmLookup.CompaniesAsync(context.Db, clean, cancellationToken);
+        if (namesakes.Find(c => string.Equals(c.Name, clean, StringComparison.OrdinalIgnoreCase)) is { } existing)
+        {
+            return ToolResult.Refused($"{existing.Name} is already in the CRM.");
+        }
+        context.Db.Companies.Add(new Company { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, Name = clean, Kind = what, CreatedAt = context.Now });
+        return new ToolResult($"Added {clean} as {CompanyKinds.Article(what)}.");
+    }
+}

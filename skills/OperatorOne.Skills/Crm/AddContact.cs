@@ -1,0 +1,77 @@
+using System.ComponentModel;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Crm;
+using OperatorOne.Data.Members;
+
+namespace OperatorOne.Skills.Crm;
+
+/// <summary>Adds a person to the CRM, at their company (found, or added as a prospect), with an email and phone if given.</summary>
+internal static class AddContact
+{
+    private const string Details = "(,? (?<email>[^ ,]+@[^ ,]+))?(,? (phone |tel |mobile )?(?<phone>\\+?\\d[\\d ()./-]{4,}\\d))?(,? (?<email>[^ ,]+@[^ ,]+))?";
+
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "add_contact",
+        Description = "Add a contact person to the CRM",
+        Tier = ToolTier.SafeWrite,
+        MinimumRole = MemberRole.Member,
+        Handler = RunAsync,
+        Utterances =
+        [
+            // "add a contact: Dana Lee from Acme, dana@acme.example, +1 555 0100", "new contact Sam Reed at Hooli"
+            Utterance.Of($"(please )?(add|create|record|enter|save|new)( a| an| another)?( new)? (contact|person|customer contact)( ?[:\\-–] ?| called | named | )(?<name>.+?)( (from|at|of|with) (?<company>[^,]+?))?{Details}"),
+            Utterance.Of($"(please )?(add|save) (?<name>[^,]+?) (from|at|of) (?<company>[^,]+?) (as|to) (a )?(contact|my contacts|the contacts|the crm){Details}"),
+            Utterance.Of("(add|create) (a|an) (new )?contact"),
+        ],
+        Prompts = new Dictionary<string, string> { ["name"] = "Who? A name, and the company if you know it (\"Dana Lee from Acme\")." },
+        HelpExample = "add a contact: Sam Reed from Hooli, sam@hooli.example",
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The person's full name, optionally 'name from company'.")] string name,
+        [Description("Their company, when not given in the name.")] string? company = null,
+        [Description("Their email address.")] string? email = null,
+        [Description("Their phone number.")] string? phone = null,
+        CancellationToken cancellationToken = default)
+    {
+        var query = CrmQuery.Parse(name);
+        var person = query.Name;
+        var companyName = company ?? query.Company;
+        if (ContactRules.Problem(person, email, phone) is { } problem)
+        {
+            return ToolResult.Refused(problem);
+        }
+        Company? at = null;
+        var created = false;
+        if (!string.IsNullOrWhiteSpace(companyName))
+        {
+            (at, created, var companyProblem) = await CrmCompanies.FindOrAddAsync(context, companyName, cancellationToken);
+            if (companyProblem is not null)
+            {
+                return companyProblem;
+            }
+        }
+        var companyId = at?.Id;
+        var namesakes = await CrmLookup.ContactsAsync(context.Db, new CrmQuery(person, null), cancellationToken);
+        if (namesakes.Exists(c => c.CompanyId == companyId && string.Equals(c.Name, person, StringComparison.OrdinalIgnoreCase)))
+        {
+            return ToolResult.Refused($"{person}{(at is null ? "" : $" at {at.Name}")} is already a contact.");
+        }
+        context.Db.Contacts.Add(new Contact
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = context.OrganizationId,
+            CompanyId = companyId,
+            FullName = person,
+            Email = ContactRules.Clean(email),
+            Phone = ContactRules.Clean(phone),
+            CreatedAt = context.Now,
+        });
+        var where = at is null ? "" : created ? $" at {at.Name} (a new prospect company)" : $" at {at.Name}";
+        var reach = string.Join(", ", new[] { ContactRules.Clean(email), ContactRules.Clean(phone) }.OfType<string>());
+        return new ToolResult($"Added contact {person}{where}{(reach.Length == 0 ? "" : $" ({reach})")}.");
+    }
+}

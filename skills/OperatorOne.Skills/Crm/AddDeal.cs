@@ -1,0 +1,110 @@
+using System.ComponentModel;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Crm;
+using OperatorOne.Data.Members;
+using OperatorOne.Skills.Tickets;
+
+namespace OperatorOne.Skills.Crm;
+
+/// <summary>Records a deal: its amount and currency, stage, expected close date, company and owner (the caller unless named).</summary>
+internal static class AddDeal
+{
+    private const string Company = "( (with|for|at) (?<company>(?![$€£\\d])[^,]+?))?";
+    private const string Worth = $"(,? (worth|for|of|valued at|at) (?<amount>{CrmMoney.Pattern}))?";
+    private const string Closing = $"(,? (closing|to close|closes|close|expected to close|due)( on| by)? (?<closes>{Calendar.CalendarPhrases.When}))?";
+    private const string InStage = $"(,? (in|at) (the )?{CrmPhrases.DealStages} stage)?";
+    private const string OwnedBy = "(,? (owned by|for owner|owner) (?<owner>.+?))?";
+
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "add_deal",
+        Description = "Add a sales deal with its amount, stage, expected close date and owner",
+        Tier = ToolTier.SafeWrite,
+        MinimumRole = MemberRole.Member,
+        Handler = RunAsync,
+        Utterances =
+        [
+            // "add a deal: Acme renewal with Acme worth 12,000 EUR closing next Friday"
+            Utterance.Of($"(please )?(add|create|log|record|enter|open|new)( a| an| another)?( new)? (sales )?(deal|opportunity)( ?[:\\-–] ?| called | named | for | )(?<name>.+?){Company}{Worth}{Closing}{InStage}{OwnedBy}"),
+            // "new 5k deal with Initech closing on 3 March"
+            Utterance.Of($"(please )?(add|create|new)( a| an)? (?<amount>{CrmMoney.Pattern}) (deal|opportunity) (with|for|at) (?<name>(?<company>[^,]+?)){Closing}{InStage}{OwnedBy}"),
+            Utterance.Of("(add|create) (a|an) (new )?(deal|opportunity)"),
+        ],
+        Prompts = new Dictionary<string, string>
+        {
+            ["name"] = "What should the deal be called? For example 'Acme renewal'.",
+            ["amount"] = "How much is it worth? For example '12,000 EUR'.",
+            ["closes"] = "When do you expect it to close? For example 'next Friday' or '30 June'.",
+        },
+        HelpExample = "add a deal: Globex rollout with Globex worth 8,000 USD closing next Friday",
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("A short name for the deal, e.g. 'Acme renewal'.")] string name,
+        [Description("What it is worth, with the currency if said: '12,000 EUR', '$5k'.")] string amount,
+        [Description("The expected close date.")] DateTimeOffset closes,
+        [Description("The customer company; created as a prospect when new.")] string? company = null,
+        [Description("An ISO 4217 currency code (EUR, USD…) when not part of the amount.")] string? currency = null,
+        [Description("prospecting (default), proposal, negotiation, won or lost.")] DealStage stage = DealStage.Prospecting,
+        [Description("The member who owns it (handle or name); the caller when omitted.")] string? owner = null,
+        CancellationToken cancellationToken = default)
+    {
+        var title = name.Trim().Trim('"', '\'').Trim();
+        if (title.Length is 0 or > 200)
+        {
+            return ToolResult.Refused("A deal needs a name of up to 200 characters, e.g. 'Acme renewal'.");
+        }
+        if (CrmMoney.Parse(amount) is not { } money)
+        {
+            return ToolResult.Refused($"I didn't get the amount \"{amount}\". Try '12,000 EUR' or '$5k'.");
+        }
+        var code = CrmMoney.Currency(currency) ?? money.Currency ?? await CrmCompanies.DefaultCurrencyAsync(context, cancellationToken);
+        var (ownerId, ownerName, ownerProblem) = await OwnerAsync(context, owner, cancellationToken);
+        if (ownerProblem is not null)
+        {
+            return ownerProblem;
+        }
+        Company? at = null;
+        if (!string.IsNullOrWhiteSpace(company))
+        {
+            (at, _, var problem) = await CrmCompanies.FindOrAddAsync(context, company, cancellationToken);
+            if (problem is not null)
+            {
+                return problem;
+            }
+        }
+        var zone = NaturalDates.Zone(context.Caller.TimeZone);
+        var deal = new Deal
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = context.OrganizationId,
+            Name = title,
+            CompanyId = at?.Id,
+            OwnerId = ownerId,
+            Value = money.Amount,
+            Currency = code,
+            Stage = stage,
+            ExpectedClose = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(closes, zone).DateTime),
+            CreatedAt = context.Now,
+        };
+        context.Db.Deals.Add(deal);
+        var with = at is null ? "" : $" with {at.Name}";
+        return new ToolResult($"Added deal {deal.Name}{with}: {CrmText.Money(deal.Value, deal.Currency)}, {CrmText.Word(stage)} ({DealStages.Probability(stage)}%), " +
+            $"closing {CrmText.Day(deal.ExpectedClose)}, owned by {ownerName}.");
+    }
+
+    /// <summary>The member named as owner, or the caller ("you").</summary>
+    internal static async Task<(Guid? Id, string Name, ToolResult? Problem)> OwnerAsync(ToolContext context, string? owner, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(owner))
+        {
+            return (context.Caller.MemberId, "you", null);
+        }
+        var who = await MemberNames.ResolveAsync(context.Db, owner, context.Caller.MemberId, cancellationToken);
+        return who.Member is { } member
+            ? (member.Id, member.Id == context.Caller.MemberId ? "you" : member.DisplayName, null)
+            : (null, "", ToolResult.Refused(who.Problem!));
+    }
+}

@@ -1,0 +1,93 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+
+namespace OperatorOne.Skills.Crm;
+
+/// <summary>Changes a contact's email, phone, company or name.</summary>
+internal static class UpdateContact
+{
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "update_contact",
+        Description = "Change a contact's email, phone, company or name",
+        Tier = ToolTier.SafeWrite,
+        MinimumRole = MemberRole.Member,
+        Handler = RunAsync,
+        Utterances =
+        [
+            // "set Dana Lee's email to dana@acme.example", "change the phone of Jo Park to +1 555 0199"
+            Utterance.Of("(please )?(set|change|update) (?<contact>.+?)['’]s (email|e-mail|email address) to (?<email>[^ ]+@[^ ]+)"),
+            Utterance.Of("(please )?(set|change|update) (the )?(email|e-mail|email address) (of|for) (the contact )?(?<contact>.+?) to (?<email>[^ ]+@[^ ]+)"),
+            Utterance.Of("(please )?(set|change|update) (?<contact>.+?)['’]s (phone|phone number|number|mobile) to (?<phone>\\+?\\d[\\d ()./-]{4,}\\d)"),
+            Utterance.Of("(please )?(set|change|update) (the )?(phone|phone number|number|mobile) (of|for) (the contact )?(?<contact>.+?) to (?<phone>\\+?\\d[\\d ()./-]{4,}\\d)"),
+            // "Dana Lee now works at Globex", "move contact Dana Lee to Globex"
+            Utterance.Of("(the contact )?(?<contact>.+?) (now works|works now|has joined|now is) (at|for|with)? (?<company>.+)"),
+            Utterance.Of("(please )?(move|change) (the )?contact (?<contact>.+?) to (the company )?(?<company>.+)"),
+            Utterance.Of("(please )?(update|edit|change) (the )?contact (?<contact>.+)"),
+        ],
+        Prompts = new Dictionary<string, string> { ["contact"] = "Which contact? A name, like 'Dana from Acme'." },
+        HelpExample = "set Dana Lee's email to dana.lee@acme.example",
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The contact: 'Dana Lee' or 'Dana from Acme'.")] string contact,
+        [Description("The new email address; 'none' to clear it.")] string? email = null,
+        [Description("The new phone number; 'none' to clear it.")] string? phone = null,
+        [Description("The company they now work at.")] string? company = null,
+        [Description("Their corrected full name.")] string? name = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (email is null && phone is null && company is null && name is null)
+        {
+            return ToolResult.Ask("email", "What should change? Tell me the new email address (or say the phone, company or name to change).", []);
+        }
+        var query = CrmQuery.Parse(contact);
+        var match = CrmMatch.Decide(query, await CrmLookup.ContactsAsync(context.Db, query, cancellationToken));
+        if (CrmMatch.Problem(match, "contact", query, "a contact") is { } problem)
+        {
+            return problem;
+        }
+        var found = ((CrmMatch.One)match).Record;
+        var row = await context.Db.Contacts.SingleAsync(c => c.Id == found.Id, cancellationToken);
+        var newEmail = email is null ? row.Email : Cleared(email);
+        var newPhone = phone is null ? row.Phone : Cleared(phone);
+        if (ContactRules.Problem(name ?? row.FullName, newEmail, newPhone) is { } invalid)
+        {
+            return ToolResult.Refused(invalid);
+        }
+        var changes = new List<string>();
+        if (email is not null)
+        {
+            row.Email = newEmail;
+            changes.Add(newEmail is null ? "email removed" : $"email {newEmail}");
+        }
+        if (phone is not null)
+        {
+            row.Phone = newPhone;
+            changes.Add(newPhone is null ? "phone removed" : $"phone {newPhone}");
+        }
+        if (company is not null)
+        {
+            var (at, created, companyProblem) = await CrmCompanies.FindOrAddAsync(context, company, cancellationToken);
+            if (companyProblem is not null)
+            {
+                return companyProblem;
+            }
+            row.CompanyId = at!.Id;
+            changes.Add($"now at {at.Name}{(created ? " (a new prospect company)" : "")}");
+        }
+        if (name is not null)
+        {
+            row.FullName = name.Trim();
+            changes.Add($"renamed to {row.FullName}");
+        }
+        return new ToolResult($"Updated contact {found.Label}: {string.Join(", ", changes)}.");
+    }
+
+    private static string? Cleared(string value) =>
+        value.Trim().ToLowerInvariant() is "none" or "nothing" or "clear" or "remove" ? null : ContactRules.Clean(value);
+}

@@ -1,0 +1,66 @@
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Core.Webhooks;
+using OperatorOne.Data;
+using OperatorOne.Data.Calendar;
+using OperatorOne.Data.Crm;
+using OperatorOne.Data.Documents;
+using OperatorOne.Data.Tickets;
+
+namespace OperatorOne.Skills.Integrations;
+
+/// <summary>
+/// The events skills publish, each one line where it happens, in the same unit of work as the change. The data carries
+/// ids and what changed, never a guest's contact details or a private document's title.
+/// </summary>
+internal static class IntegrationEvents
+{
+    public static Task TicketAsync(ToolContext context, string type, Ticket ticket, string change, CancellationToken cancellationToken) =>
+        WebhookPublisher.PublishAsync(context, type, new
+        {
+            change,
+            ticket = new
+            {
+                ticket.Id, ticket.Number, ticket.Title,
+                Status = Word(ticket.Status), Priority = Word(ticket.Priority), ticket.Category,
+                ticket.RequesterId, ticket.AssigneeId, ticket.CreatedAt, ticket.UpdatedAt,
+            },
+            by = context.Caller.MemberId,
+        }, cancellationToken);
+
+    public static Task LeadMovedAsync(ToolContext context, Lead lead, LeadStage from, CancellationToken cancellationToken) =>
+        WebhookPublisher.PublishAsync(context, WebhookEvents.LeadMoved, new
+        {
+            lead = new { lead.Id, lead.Name, lead.CompanyName, Stage = Word(lead.Stage), lead.OwnerId, lead.CompanyId },
+            from = Word(from),
+            to = Word(lead.Stage),
+            by = context.Caller.MemberId,
+        }, cancellationToken);
+
+    public static Task EventBookedAsync(ToolContext context, CalendarEvent booked, IEnumerable<Guid> attendees, CancellationToken cancellationToken) =>
+        WebhookPublisher.PublishAsync(context, WebhookEvents.EventBooked, new
+        {
+            @event = new { booked.Id, booked.Number, booked.Title, Kind = Word(booked.Kind), booked.StartsAt, booked.EndsAt, booked.OrganizerId, booked.CalendarId },
+            attendees,
+        }, cancellationToken);
+
+    public static Task DocumentAddedAsync(OperatorOneDb db, Document document, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WebhookPublisher.PublishAsync(db, document.OrganizationId, WebhookEvents.DocumentAdded, new
+        {
+            document = new
+            {
+                document.Id,
+                Title = document.Visibility == DocumentVisibility.Private ? null : document.Title,
+                Visibility = Word(document.Visibility), document.ContentType, document.SizeBytes, document.OwnerId, document.TeamId,
+            },
+        }, now, cancellationToken);
+
+    public static Task SlaBreachedAsync(OperatorOneDb db, Guid organizationId, Guid ticketId, int number, string title, string target, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        WebhookPublisher.PublishAsync(db, organizationId, WebhookEvents.SlaBreached, new
+        {
+            ticket = new { Id = ticketId, Number = number, Title = title },
+            target,
+        }, now, cancellationToken);
+
+    private static string Word<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
+}

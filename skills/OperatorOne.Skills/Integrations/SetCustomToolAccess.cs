@@ -1,0 +1,66 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+
+namespace OperatorOne.Skills.Integrations;
+
+/// <summary>
+/// Who may use a custom tool and whether it needs approval, or switches it off or on. Admin tier: lowering a tier or a
+/// role is granting a permission, so another admin approves.
+/// </summary>
+internal static class SetCustomToolAccess
+{
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "set_custom_tool_access",
+        Description = "Change a custom tool's tier or minimum role, or switch it off or on",
+        Tier = ToolTier.Admin,
+        MinimumRole = MemberRole.Admin,
+        Handler = RunAsync,
+        Utterances =
+        [
+            Utterance.Of("(set|change|make) (the )?tier (of|for) (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9_]+) (to )?(?<tier>read ?only|safe ?write|risky ?write|risky|admin)"),
+            Utterance.Of("(make|set) (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9_]+) (to )?(?<tier>read ?only|safe ?write|risky ?write|risky)"),
+            Utterance.Of("(let|allow) (?<role>viewers|members|admins|owners) (to )?use (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9_]+)"),
+            Utterance.Of("(only )?(let|allow) (?<role>viewers|members|admins|owners)( and above)? (to )?use (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9_]+)"),
+            Utterance.Of("(switch|turn) (?<enabled>off|on) (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9_]+)"),
+            Utterance.Of("(switch|turn) (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9_]+) (?<enabled>off|on)"),
+        ],
+        Prompts = new Dictionary<string, string> { ["tool"] = "Which custom tool?" },
+        HelpExample = "set the tier of order_status to risky",
+        Summarize = (call, _, _) => Task.FromResult($"Change the custom tool {call.StringArgument("tool")}: "
+            + string.Join(", ", new[] { ("tier", call.StringArgument("tier")), ("role", call.StringArgument("role")), ("switched", call.StringArgument("enabled")) }
+                .Where(p => p.Item2 is not null).Select(p => $"{p.Item1} {p.Item2}"))),
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        ToolRegistry registry,
+        [Description("The custom tool's name, e.g. order_status.")] string tool,
+        [Description("readOnly, safeWrite, riskyWrite (needs approval) or admin (needs an admin's approval).")] string? tier = null,
+        [Description("The least role that may use it: viewer, member, admin or owner.")] string? role = null,
+        [Description("on or off.")] string? enabled = null,
+        CancellationToken cancellationToken = default)
+    {
+        var name = tool.Trim().ToLowerInvariant();
+        var row = await context.Db.CustomTools.SingleOrDefaultAsync(t => t.Name == name, cancellationToken);
+        if (row is null)
+        {
+            return ToolResult.Refused($"There is no custom tool called {tool}. Say 'list integrations' to see them.");
+        }
+        var (spec, errors) = CustomToolRules.Check(new CustomToolInput { Tier = tier, MinimumRole = role }, CustomToolSpec.From(row), registry.IsBuiltIn);
+        if (spec is null)
+        {
+            return ToolResult.Refused(string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")));
+        }
+        spec.ApplyTo(row, context.Now);
+        if (enabled?.Trim().ToLowerInvariant() is { } onOff)
+        {
+            row.IsEnabled = onOff is "on" or "true" or "yes";
+        }
+        return new ToolResult($"{row.Name} is {IntegrationText.Tier(spec.Tier)}, for {spec.MinimumRole.ToString().ToLowerInvariant()}s and above"
+            + (row.IsEnabled ? "." : ", and switched off."));
+    }
+}

@@ -1,0 +1,64 @@
+using System.ComponentModel;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Security;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Core.Webhooks;
+using OperatorOne.Data.Members;
+
+namespace OperatorOne.Skills.Integrations;
+
+/// <summary>
+/// Sends events to a URL (an n8n or Zapier webhook, a small script). Admin tier: the organization's data leaves the bot.
+/// The signing secret is not shown in chat (a transcript keeps it); an admin reads it once from the admin API's rotate-secret.
+/// </summary>
+internal static class SubscribeWebhook
+{
+    private const string Events = "(?<events>[a-z_. ,]+?)( events?)?";
+
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "subscribe_webhook",
+        Description = "Send events (ticket created, approval decided …) to a webhook URL",
+        Tier = ToolTier.Admin,
+        MinimumRole = MemberRole.Admin,
+        Handler = RunAsync,
+        Utterances =
+        [
+            // "send ticket created and ticket closed events to https://n8n.example.com/webhook/abc"
+            Utterance.Of($"(send|post|forward|push) {Events} to (the )?(webhook )?(?<url>https?://[^ ]+)"),
+            // "subscribe https://… to ticket created"
+            Utterance.Of($"(subscribe|add a webhook( for)?|add webhook) (?<url>https?://[^ ]+) (to|for) {Events}"),
+        ],
+        Prompts = new Dictionary<string, string>
+        {
+            ["url"] = "Which URL should receive them?",
+            ["events"] = $"Which events? {string.Join(", ", WebhookEvents.All)}.",
+        },
+        HelpExample = "send ticket created and ticket closed events to https://hooks.example.com/operatorone",
+        Summarize = (call, _, _) => Task.FromResult($"Send {call.StringArgument("events")} events to {IntegrationText.Host(call.StringArgument("url") ?? "")}"),
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        OutboundGuard guard,
+        SecretBox secrets,
+        [Description("The receiver's URL.")] string url,
+        [Description("Events, comma or 'and' separated: ticket created, ticket updated, ticket closed, approval requested, approval decided, lead moved, event booked, document added, sla breached.")] string events,
+        CancellationToken cancellationToken = default)
+    {
+        if (await WebhookSubscriptions.UrlProblemAsync(url, guard, cancellationToken) is { } problem)
+        {
+            return ToolResult.Refused($"I can't send events there: {problem}");
+        }
+        var names = events.Replace(" and ", ",", StringComparison.OrdinalIgnoreCase).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var (chosen, eventProblem) = WebhookSubscriptions.Events(names);
+        if (eventProblem is not null)
+        {
+            return ToolResult.Refused(eventProblem);
+        }
+        var (subscription, _) = await WebhookSubscriptions.AddAsync(context.Db, context.OrganizationId, url, chosen, "", context.Caller.MemberId, secrets,
+            context.Now, cancellationToken);
+        return new ToolResult($"Webhook {subscription.Number}: {IntegrationText.Host(subscription.Url)} will get {string.Join(", ", chosen)}. "
+            + "Deliveries are signed (X-OperatorOne-Signature); get the signing secret once with the admin API's rotate-secret for this webhook.");
+    }
+}

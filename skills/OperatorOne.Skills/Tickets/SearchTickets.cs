@@ -1,0 +1,74 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Members;
+
+namespace OperatorOne.Skills.Tickets;
+
+/// <summary>
+/// Tickets whose title or description mention the words (PostgreSQL full-text search, english stems, title first), closed
+/// ones included; when no word matches as a whole, titles containing the text are tried.
+/// </summary>
+internal static class SearchTickets
+{
+    private const string Words = "(?<query>.+)";
+
+    public static ToolDefinition Definition { get; } = new()
+    {
+        Name = "search_tickets",
+        Description = "Search tickets by words in their title or description",
+        Tier = ToolTier.ReadOnly,
+        MinimumRole = MemberRole.Viewer,
+        Handler = RunAsync,
+        Utterances =
+        [
+            // "search tickets for printer", "find tickets about the vpn", "any tickets mentioning toner"
+            Utterance.Of($"(please )?(search|look through|check)( the| all)? tickets (for|about|on|mentioning|with) {Words}"),
+            Utterance.Of($"(please )?(find|show|list|get|look for|search for)( me)?( all| any| the)? tickets (about|mentioning|regarding|on|with|that mention|related to|containing|for) {Words}"),
+            Utterance.Of($"(are there )?any tickets (about|mentioning|regarding|on|with|related to) {Words}"),
+            Utterance.Of($"(which|what) tickets (mention|are about|talk about|contain) {Words}"),
+            Utterance.Of($"(search|find) tickets"),
+        ],
+        Prompts = new Dictionary<string, string> { ["query"] = "What should I look for in the tickets?" },
+        HelpExample = "search tickets for printer",
+    };
+
+    public static async Task<ToolResult> RunAsync(
+        ToolContext context,
+        [Description("The words to look for, e.g. 'printer toner'.")] string query,
+        CancellationToken cancellationToken = default)
+    {
+        var words = query.Trim().Trim('"', '\'').Trim();
+        if (words.Length is 0 or > 200)
+        {
+            return ToolResult.Refused("Tell me a few words to look for (up to 200 characters).");
+        }
+        var tickets = context.Db.Tickets.VisibleTo(context.Caller);
+        // The query functions stay inside the lambdas: EF translates them there, and only there.
+        var matches = tickets.Where(t => EF.Property<NpgsqlTsVector>(t, "SearchVector").Matches(EF.Functions.WebSearchToTsQuery("english", words)));
+        var total = await matches.CountAsync(cancellationToken);
+        var ordered = matches
+            .OrderByDescending(t => EF.Property<NpgsqlTsVector>(t, "SearchVector").Rank(EF.Functions.WebSearchToTsQuery("english", words)))
+            .ThenByDescending(t => t.Number);
+        if (total == 0)
+        {
+            var pattern = $"%{words.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
+            matches = tickets.Where(t => EF.Functions.ILike(t.Title, pattern));
+            total = await matches.CountAsync(cancellationToken);
+            ordered = matches.OrderByDescending(t => t.Number);
+        }
+        if (total == 0)
+        {
+            return new ToolResult($"No tickets mention \"{words}\".");
+        }
+        var page = await ordered.Take(ListTickets.MaxShown)
+            .Select(t => new { t.Number, t.Title, t.Status, t.Priority, t.AssigneeId })
+            .ToListAsync(cancellationToken);
+        var names = await context.Db.MemberNamesAsync(page.Select(t => t.AssigneeId), cancellationToken);
+        var rows = page.Select(t => new TicketRow(t.Number, t.Title, t.Status, t.Priority, t.AssigneeId is { } id ? names.GetValueOrDefault(id) : null)).ToList();
+        var heading = total == 1 ? $"1 ticket mentions \"{words}\"" : $"{total} tickets mention \"{words}\", best match first";
+        return ListTickets.Reply(heading, rows, total);
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Hosting;
+using OperatorOne.Bot.Core.Hosting;
+using OperatorOne.Bot.Core.Recognition;
+using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Nlu;
+using OperatorOne.Skills;
+
+namespace OperatorOne.Tests.Nlu;
+
+/// <summary>Slots wherever they stand once the tool is known: reordered clauses, spans, typed values, the words left over.</summary>
+public sealed class SlotFinderTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
+
+    private static readonly Lazy<ToolRegistry> Tools = new(() =>
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.AddBotCore();
+        builder.AddSkills();
+        return NluEvaluation.Registry(builder.Services);
+    });
+
+    private static IReadOnlyDictionary<string, string> Find(string tool, string text) =>
+        SlotFinder.Find(Tools.Value.Find(tool)!, text, Now, TimeZoneInfo.Utc);
+
+    [Theory]
+    [InlineData("my monitor flickers please open a ticket", "my monitor flickers")]
+    [InlineData("Open a ticket, my monitor flickers.", "my monitor flickers")]
+    [InlineData("my monitor flickers, open a ticket", "my monitor flickers")]
+    public void ATicketTitleIsFoundBeforeOrAfterTheCommandWithOrWithoutPunctuation(string text, string title) =>
+        Assert.Equal(title, Find("create_ticket", text)["title"]);
+
+    [Fact]
+    public void AStatusWordAndANumberAreFoundWhereverTheyStand()
+    {
+        var slots = Find("change_ticket_status", "put ticket 12 on hold, waiting on the customer");
+
+        Assert.Equal("12", slots["number"]);
+        Assert.Equal("pending", slots["status"]);
+    }
+
+    [Fact]
+    public void AnEnumWordAndTheNameLeftOverFillALeadMove()
+    {
+        var slots = Find("move_lead", "the Soylent lead is lost");
+
+        Assert.Equal("lost", slots["stage"]);
+        Assert.Equal("Soylent", slots["lead"]);
+    }
+
+    [Fact]
+    public void ADateInTheMiddleOfASentenceIsRead()
+    {
+        var arguments = SentenceReader.Arguments(Tools.Value.Find("create_event")!, "set up a meeting with Ada tomorrow at 3pm about the roadmap", Now, TimeZoneInfo.Utc);
+
+        Assert.Equal("2026-01-06T15:00:00.0000000+00:00", arguments["starts_at"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public void TwoClockTimesFillOpeningAndClosingInOrder()
+    {
+        var slots = Find("set_business_hours", "we're open 9am to 5pm on weekdays");
+
+        Assert.Equal("9am", slots["opens"]);
+        Assert.Equal("5pm", slots["closes"]);
+        Assert.Equal("weekdays", slots["days"]);
+    }
+
+    [Fact]
+    public void ANumberNextToMinutesIsADurationNotADate()
+    {
+        var slots = Find("move_event", "can we do event 7 30 minutes later");
+
+        Assert.Equal("30 minutes", slots["by"]);
+        Assert.Equal("event 7", slots["event"]);
+        Assert.False(slots.ContainsKey("to"));
+    }
+
+    [Fact]
+    public void AClauseThatIsOnlyAPronounNamesNobody()
+    {
+        var slots = Find("remove_member", "mia is leaving, remove her");
+
+        Assert.NotEqual("her", slots.GetValueOrDefault("member"));
+    }
+}

@@ -1,0 +1,160 @@
+using System.Net.Http.Headers;
+using System.Net.WebSockets;
+using System.Text.Json.Nodes;
+using OperatorOne.Data.Channels;
+using OperatorOne.Tests.Infrastructure;
+using OperatorOne.Tests.Teams;
+
+namespace OperatorOne.Tests.Security;
+
+/// <summary>
+/// Sends one fuzzed request and judges it: never 5xx; a 4xx leaves every table of the organization as it was; after a
+/// 2xx the test waits until the organization's rows stop changing (turns and workers finish), so the next refusal is
+/// compared against a settled store.
+/// </summary>
+internal sealed class FuzzTarget(SecuredBot bot)
+{
+    private readonly HttpClient _http = bot.Host.CreateClient();
+
+    /// <summary>How often each status came back: the run shows it exercised more than the signature check.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<int, int> Statuses { get; } = new();
+
+    public Task<HttpResponseMessage> PostAsync(string path, byte[] body, string contentType, Action<HttpRequestMessage> sign) =>
+        SendAsync(HttpMethod.Post, path, body, contentType, sign);
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, byte[] body, string contentType, Action<HttpRequestMessage> sign)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        sign(request);
+        return await _http.SendAsync(request);
+    }
+
+    public async Task CheckAsync(Guid organizationId, string what, Func<Task<HttpResponseMessage>> send, bool refusalsAudited = false)
+    {
+        var before = await bot.RowCountsAsync(organizationId);
+        using var response = await send();
+        var status = (int)response.StatusCode;
+        Statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
+        if (status >= 500)
+        {
+            throw new Xunit.Sdk.XunitException($"{what} answered {status}: {await response.Content.ReadAsStringAsync()}");
+        }
+        if (status >= 400)
+        {
+            var after = await bot.RowCountsAsync(organizationId);
+            var written = after.Where(t => t.Value != before[t.Key] && !(refusalsAudited && t.Key == "audit_events"))
+                .Select(t => $"{t.Key} {before[t.Key]}→{t.Value}").ToList();
+            if (written.Count > 0)
+            {
+                throw new Xunit.Sdk.XunitException($"{what} answered {status} but wrote {string.Join(", ", written)}: {await response.Content.ReadAsStringAsync()}");
+            }
+            return;
+        }
+        await SettleAsync(organizationId);
+    }
+
+    /// <summary>Waits (at most 10 s) until two readings 200 ms apart agree.</summary>
+    private async Task SettleAsync(Guid organizationId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        var last = await bot.RowCountsAsync(organizationId);
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            var now = await bot.RowCountsAsync(organizationId);
+            if (now.All(t => last[t.Key] == t.Value))
+            {
+                return;
+            }
+            last = now;
+        }
+    }
+
+    /// <summary>A proven installation of <paramref name="externalId"/>, with each member linked under the channel's user id.</summary>
+    public Task InstallAsync(TestOrganization organization, string channel, string externalId, Func<string, string> userId) =>
+        bot.Host.InOrganizationAsync(organization.Id, db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            db.ChannelInstallations.Add(new ChannelInstallation
+            {
+                Id = Guid.NewGuid(), OrganizationId = organization.Id, Channel = channel, ExternalId = externalId, CreatedAt = now, VerifiedAt = now,
+            });
+            foreach (var (handle, memberId) in organization.Members.Where(m => m.Key == "member"))
+            {
+                db.ChannelIdentities.Add(new OperatorOne.Data.Members.ChannelIdentity
+                {
+                    Id = Guid.NewGuid(), OrganizationId = organization.Id, MemberId = memberId, Channel = channel, ExternalId = userId(handle), CreatedAt = now,
+                });
+            }
+            return db.SaveChangesAsync();
+        });
+
+    public static JsonObject TeamsMessage(TeamsTenant tenant, string handle, string conversationId, string serviceUrl, string text) => new()
+    {
+        ["type"] = "message",
+        ["id"] = TeamsUser.NewActivityId(),
+        ["timestamp"] = "2026-01-05T10:00:00.000Z",
+        ["serviceUrl"] = serviceUrl,
+        ["channelId"] = "msteams",
+        ["from"] = new JsonObject { ["id"] = $"29:1{handle}", ["name"] = handle, ["aadObjectId"] = tenant.AadObjectIds[handle] },
+        ["recipient"] = new JsonObject { ["id"] = $"28:{TeamsBotHost.AppId}", ["name"] = "OperatorOne" },
+        ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = tenant.TenantId },
+        ["text"] = text,
+        ["locale"] = "en-US",
+        ["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = "en-US", ["timezone"] = "Europe/Berlin" }),
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant.TenantId } },
+    };
+
+    /// <summary>Sends unless the bot has already closed the stream (a refusal of an earlier message).</summary>
+    public static async Task SendQuietlyAsync(WebSocket socket, byte[] message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+        }
+        catch (WebSocketException) when (socket.CloseStatus is not null || socket.State is WebSocketState.CloseReceived or WebSocketState.Closed)
+        {
+            // The bot closed first; how it closed is judged below.
+        }
+    }
+
+    /// <summary>
+    /// Reads until the bot closes (with a protocol status, never 1011) or, if it keeps the call open for 2 s, closes it
+    /// ourselves and reads its answering close; an aborted connection (1006: no close handshake) fails.
+    /// </summary>
+    public static async Task ExpectOrderlyEndAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        var patience = Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        var hungUp = false;
+        try
+        {
+            while (true)
+            {
+                var receive = socket.ReceiveAsync(buffer, cancellationToken);
+                if (!hungUp && await Task.WhenAny(receive, patience) == patience)
+                {
+                    // Still open and talking: a valid call. Hang up properly; the bot must answer the close.
+                    hungUp = true;
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", cancellationToken);
+                }
+                var result = await receive;
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    Assert.NotNull(socket.CloseStatus);
+                    Assert.NotEqual(WebSocketCloseStatus.InternalServerError, socket.CloseStatus);
+                    if (!hungUp)
+                    {
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", cancellationToken);
+                    }
+                    return;
+                }
+            }
+        }
+        catch (WebSocketException e)
+        {
+            throw new Xunit.Sdk.XunitException($"The media stream ended abnormally (1006): {e.Message}");
+        }
+    }
+}
