@@ -43,6 +43,7 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
         var result = (sender, conversation) switch
         {
             (null, _) => new DeliveryResult.Undeliverable($"The {message.Channel} channel is not configured.", StaleConversation: false),
+            (_, null) when message.Kind == OutboxKind.Update => new DeliveryResult.RetryLater("The card to update has not been delivered yet.", TimeSpan.FromSeconds(1)),
             (_, null) => new DeliveryResult.Undeliverable($"No {message.Channel} conversation could be opened with this member.", StaleConversation: false),
             _ => await SendAsync(sender, message, conversation, cancellationToken),
         };
@@ -69,7 +70,11 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
         }
         if (message.MemberId is not { } memberId)
         {
-            return null;
+            // A card update follows its card: to the conversation the copy went to, once it has gone.
+            var copyConversation = message.CardCopyId is { } cardCopyId
+                ? await db.ApprovalCardCopies.Where(c => c.Id == cardCopyId).Select(c => c.ConversationId).SingleOrDefaultAsync(cancellationToken)
+                : null;
+            return copyConversation is { } id ? await db.Conversations.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) : null;
         }
         var conversation = await db.Conversations
             .Where(c => c.Channel == message.Channel && c.MemberId == memberId && !c.IsStale)

@@ -2046,7 +2046,7 @@ namespace OperatorOne.Data.Migrations
 
                     b.ToTable("outbox_messages", t =>
                         {
-                            t.HasCheckConstraint("ck_outbox_messages_target", "(conversation_id IS NULL) <> (webhook_subscription_id IS NULL)");
+                            t.HasCheckConstraint("ck_outbox_messages_target", "(webhook_subscription_id IS NOT NULL AND conversation_id IS NULL AND member_id IS NULL) OR (webhook_subscription_id IS NULL AND (conversation_id IS NOT NULL OR member_id IS NOT NULL OR card_copy_id IS NOT NULL))");
                         });
                 });
 

@@ -29,12 +29,14 @@ public sealed partial class WebChatApprovalTests(BotHost host)
         await Assertions.Expect(member.GetByText("needs approval").Last).ToBeVisibleAsync(new() { Timeout = Timeout });
 
         var admin = await SignInAsync(browser, "Ada Admin");
-        var approve = admin.GetByRole(AriaRole.Button, new() { Name = "Approve" }).Last;
+        // The demo has approvals of its own pending: click the card of this request, not simply the last one.
+        var card = admin.Locator(".ac-adaptiveCard", new() { HasText = $"Delete ticket #{number} " }).Last;
+        var approve = card.GetByRole(AriaRole.Button, new() { Name = "Approve" });
         await Assertions.Expect(approve).ToBeVisibleAsync(new() { Timeout = Timeout });
         await approve.ClickAsync();
 
-        await Assertions.Expect(member.GetByText($"was approved by Ada Admin").Last).ToBeVisibleAsync(new() { Timeout = Timeout });
-        await Assertions.Expect(admin.GetByText("Approved by Ada Admin").Last).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(member.GetByText(new Regex($@"Delete ticket #{number} .*was approved by Ada Admin")).Last).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(card.GetByText("Approved by Ada Admin")).ToBeVisibleAsync(new() { Timeout = Timeout });
         var stillThere = await host.InOrganizationAsync(DemoOrganization, db => db.Tickets.AnyAsync(t => t.Number == number));
         Assert.False(stillThere);
     }

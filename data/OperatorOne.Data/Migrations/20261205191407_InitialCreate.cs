@@ -1173,7 +1173,7 @@ namespace OperatorOne.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_outbox_messages", x => x.id);
-                    table.CheckConstraint("ck_outbox_messages_target", "(conversation_id IS NULL) <> (webhook_subscription_id IS NULL)");
+                    table.CheckConstraint("ck_outbox_messages_target", "(webhook_subscription_id IS NOT NULL AND conversation_id IS NULL AND member_id IS NULL) OR (webhook_subscription_id IS NULL AND (conversation_id IS NOT NULL OR member_id IS NOT NULL OR card_copy_id IS NOT NULL))");
                     table.ForeignKey(
                         name: "fk_outbox_messages_conversations_conversation_id",
                         column: x => x.conversation_id,
