@@ -39,7 +39,7 @@ internal static class AdminCallAudit
         {
             OrganizationId = caller.OrganizationId,
             MemberId = caller.IsOperator ? null : caller.MemberId,
-            Kind = "admin_call",
+            Kind = AuditKinds.AdminCall,
             Tool = $"{http.Request.Method} {(endpoint as RouteEndpoint)?.RoutePattern.RawText?.TrimEnd('/')}",
             Outcome = status < 400 ? "ok" : "failed",
             Detail = JsonSerializer.Serialize(new { path = http.Request.Path.Value, status, credential = caller.Credential }),

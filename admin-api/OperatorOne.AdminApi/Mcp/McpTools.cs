@@ -9,6 +9,7 @@ using OperatorOne.Bot.Core.Audit;
 using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
+using OperatorOne.Data.Audit;
 
 namespace OperatorOne.AdminApi.Mcp;
 
@@ -61,7 +62,7 @@ internal sealed class McpTools(IServiceScopeFactory scopes, ToolRegistry registr
         var outcome = tool is not null && !Offered(tool)
             ? ToolOutcome.Denied($"{name} takes a secret, so it is used in chat, not over MCP.")
             : await services.GetRequiredService<ToolExecutor>().ExecuteAsync(new ToolCall(name, arguments), context, cancellationToken);
-        services.GetRequiredService<AuditLog>().Record(context, "mcp_call", outcome.Kind.ToString().ToLowerInvariant(), who.Credential, name);
+        services.GetRequiredService<AuditLog>().Record(context, AuditKinds.McpCall, outcome.Kind.ToString().ToLowerInvariant(), who.Credential, name);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         services.GetRequiredService<Bot.Core.Work.WorkSignal>().Notify(OutboxWork.QueueName);

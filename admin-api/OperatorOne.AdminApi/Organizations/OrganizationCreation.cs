@@ -83,7 +83,7 @@ internal static class OrganizationCreation
         var (key, plaintext) = ApiKeyEndpoints.Issue(db, member, "first owner key", null, now);
         db.AuditEvents.Add(new AuditEvent
         {
-            OrganizationId = id, MemberId = null, Kind = "organization_created", Outcome = "ok",
+            OrganizationId = id, MemberId = null, Kind = AuditKinds.OrganizationCreated, Outcome = "ok",
             Detail = System.Text.Json.JsonSerializer.Serialize(new { owner = member.Email, apiKey = key.Id.ToString("N") }), CreatedAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Data;
+using OperatorOne.Data.Audit;
 using OperatorOne.Data.Conversations;
 
 namespace OperatorOne.AdminApi.Usage;
@@ -34,9 +35,9 @@ internal static class UsageEndpoints
 
         var turns = await db.TranscriptMessages.Where(t => t.Direction == MessageDirection.Inbound && t.CreatedAt >= start && t.CreatedAt < end)
             .Select(t => t.CreatedAt).ToListAsync(cancellationToken);
-        var toolCalls = await db.AuditEvents.Where(e => (e.Kind == "tool_call" || e.Kind == "approved_tool_call") && e.CreatedAt >= start && e.CreatedAt < end)
+        var toolCalls = await db.AuditEvents.Where(e => (e.Kind == AuditKinds.ToolCall || e.Kind == AuditKinds.ApprovedToolCall) && e.CreatedAt >= start && e.CreatedAt < end)
             .Select(e => e.CreatedAt).ToListAsync(cancellationToken);
-        var llmCalls = await db.AuditEvents.Where(e => e.Kind == "llm_call" && e.CreatedAt >= start && e.CreatedAt < end)
+        var llmCalls = await db.AuditEvents.Where(e => e.Kind == AuditKinds.LlmCall && e.CreatedAt >= start && e.CreatedAt < end)
             .Select(e => new { e.CreatedAt, e.Detail }).ToListAsync(cancellationToken);
 
         var days = new List<UsageDay>();

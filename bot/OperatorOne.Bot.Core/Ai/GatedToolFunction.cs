@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using OperatorOne.Bot.Core.Audit;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Audit;
 
 namespace OperatorOne.Bot.Core.Ai;
 
@@ -49,7 +50,7 @@ internal sealed class GatedToolFunction(RegisteredTool tool, ToolExecutor execut
         if (outcome.Kind == ToolOutcomeKind.Ran && Guardrails.LooksLikeInjection(outcome.Result.Text))
         {
             // Orders hidden in a ticket or document: the model is told they are data, and the gate holds; this records it.
-            audit.Record(context, "prompt_injection_suspected", "in_tool_result", tool: Name);
+            audit.Record(context, AuditKinds.PromptInjectionSuspected, "in_tool_result", tool: Name);
         }
         var result = redactor.Redact(outcome.Kind switch
         {

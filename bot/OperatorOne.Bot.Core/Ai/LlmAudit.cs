@@ -24,8 +24,6 @@ public sealed record LlmExchange
 /// </summary>
 public static class LlmAudit
 {
-    public const string Kind = "llm_call";
-
     public static AuditEvent Record(ToolContext context, LlmExchange exchange, IReadOnlyDictionary<string, LlmPrice> prices)
     {
         var input = exchange.Response?.Usage?.InputTokenCount ?? 0;
@@ -60,7 +58,7 @@ public static class LlmAudit
             OrganizationId = context.OrganizationId,
             MemberId = context.Caller.MemberId,
             ConversationId = context.ConversationId,
-            Kind = Kind,
+            Kind = AuditKinds.LlmCall,
             Outcome = exchange.Error is null ? "ok" : "failed",
             Detail = JsonSerializer.Serialize(detail),
             DurationMs = (int)Math.Min(int.MaxValue, exchange.LatencyMs),

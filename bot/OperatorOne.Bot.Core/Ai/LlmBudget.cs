@@ -1,13 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Data;
+using OperatorOne.Data.Audit;
 
 namespace OperatorOne.Bot.Core.Ai;
 
 /// <summary>Hard caps on tokens and cost per organization per UTC day and month, summed from the audited llm_call rows.</summary>
 public static class LlmBudget
 {
-    public const string NoticeKind = "llm_budget_exhausted";
-
     /// <summary>"today" or "this month" when a cap is reached, null while there is budget left. A cap of 0 is no cap.</summary>
     public static string? ExhaustedPeriod(LlmSpend spent, LlmBudgetOptions caps) =>
         Reached(spent.TokensToday, caps.DailyTokens) || Reached(spent.CostToday, caps.DailyCostUsd) ? "today"

@@ -10,6 +10,7 @@ using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Telemetry;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Turns;
+using OperatorOne.Data.Audit;
 
 namespace OperatorOne.Bot.Core.Ai;
 
@@ -34,14 +35,14 @@ public sealed class LlmRecognizer(
         if (await SecretTurns.CarriesSecretAsync(text, context, registry, cancellationToken))
         {
             // A PIN being set, or the answer to "what PIN?": never sent, whatever the budget (see SecretTurns).
-            audit.Record(context, "llm_skipped", "secret");
+            audit.Record(context, AuditKinds.LlmSkipped, "secret");
             return await fallback.RespondAsync(text, context, cancellationToken);
         }
         var config = options.Value;
         var settings = await ModelSettings.LoadAsync(context.Db, context.OrganizationId, config, cancellationToken);
         if (text.Length > config.MaxInputCharacters)
         {
-            audit.Record(context, "llm_skipped", "too_large", $"{text.Length} characters");
+            audit.Record(context, AuditKinds.LlmSkipped, "too_large", $"{text.Length} characters");
             return [new Reply(FallbackNote), .. await fallback.RespondAsync(text, context, cancellationToken)];
         }
         var spent = await LlmBudget.SpentAsync(context.Db, context.OrganizationId, context.Now, cancellationToken);
@@ -51,7 +52,7 @@ public sealed class LlmRecognizer(
         }
         if (Guardrails.LooksLikeInjection(text))
         {
-            audit.Record(context, "prompt_injection_suspected", "flagged", text.Length > 500 ? text[..500] : text);
+            audit.Record(context, AuditKinds.PromptInjectionSuspected, "flagged", text.Length > 500 ? text[..500] : text);
         }
         var redactor = new Redactor(config.NationalIdPatterns.Select(p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100))));
         var history = await HistoryAsync(context, redactor, config, settings, cancellationToken);
@@ -103,7 +104,7 @@ public sealed class LlmRecognizer(
         var answer = response.Text is { Length: > 0 } said ? redactor.Restore(said) : calls.LastOrDefault()?.Outcome.Result.Text ?? "Done.";
         if (Guardrails.LeaksSecret(answer, [config.ApiKey, .. config.Secrets]))
         {
-            audit.Record(context, "llm_secret_blocked", "blocked");
+            audit.Record(context, AuditKinds.LlmSecretBlocked, "blocked");
             answer = "I can't share that.";
         }
         var card = calls.LastOrDefault(c => c.Outcome.Result.Card is not null)?.Outcome.Result.Card;
@@ -115,13 +116,13 @@ public sealed class LlmRecognizer(
     {
         var since = LlmBudget.PeriodStart(period, context.Now);
         var told = await context.Db.AuditEvents.AnyAsync(
-            e => e.Kind == LlmBudget.NoticeKind && e.ConversationId == context.ConversationId && e.CreatedAt >= since, cancellationToken);
+            e => e.Kind == AuditKinds.LlmBudgetExhausted && e.ConversationId == context.ConversationId && e.CreatedAt >= since, cancellationToken);
         var replies = await fallback.RespondAsync(text, context, cancellationToken);
         if (told)
         {
             return replies;
         }
-        audit.Record(context, LlmBudget.NoticeKind, "noticed", period);
+        audit.Record(context, AuditKinds.LlmBudgetExhausted, "noticed", period);
         return [new Reply(LlmBudget.Notice(period)), .. replies];
     }
 

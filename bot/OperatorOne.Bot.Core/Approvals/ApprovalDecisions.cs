@@ -5,6 +5,7 @@ using OperatorOne.Bot.Core.Audit;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data.Approvals;
+using OperatorOne.Data.Audit;
 
 namespace OperatorOne.Bot.Core.Approvals;
 
@@ -25,7 +26,7 @@ public sealed class ApprovalDecisions(ToolExecutor executor, AuditLog audit)
         var refusal = await CheckApproverAsync(request, context, cancellationToken);
         if (refusal is not null)
         {
-            audit.Record(context, "approval_refused", "denied", refusal, request.Tool);
+            audit.Record(context, AuditKinds.ApprovalRefused, "denied", refusal, request.Tool);
             return ToolResult.Refused(refusal);
         }
 
@@ -56,10 +57,10 @@ public sealed class ApprovalDecisions(ToolExecutor executor, AuditLog audit)
         await db.ApprovalRequests.Where(a => a.Id == request.Id).ExecuteUpdateAsync(s => s
             .SetProperty(a => a.Status, request.Status)
             .SetProperty(a => a.Outcome, request.Outcome), cancellationToken);
-        audit.Record(context, "approval_decided", request.Status.ToString().ToLowerInvariant(), $"approval #{request.Number}", request.Tool);
+        audit.Record(context, AuditKinds.ApprovalDecided, request.Status.ToString().ToLowerInvariant(), $"approval #{request.Number}", request.Tool);
         if (context.Caller.MemberId == request.RequestedById)
         {
-            audit.Record(context, "self_approval", request.Status.ToString().ToLowerInvariant(), $"approval #{request.Number}", request.Tool);
+            audit.Record(context, AuditKinds.SelfApproval, request.Status.ToString().ToLowerInvariant(), $"approval #{request.Number}", request.Tool);
         }
         await ApprovalNotices.PublishAsync(request, context, cancellationToken);
         await WebhookPublisher.PublishAsync(context, WebhookEvents.ApprovalDecided, ApprovalRequests.ApprovalEvent(request), cancellationToken);

@@ -5,6 +5,7 @@ using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Work;
 using OperatorOne.Data;
+using OperatorOne.Data.Audit;
 
 namespace OperatorOne.Bot.Core.Approvals;
 
@@ -62,7 +63,7 @@ internal sealed class ApprovalExpiry(IServiceScopeFactory scopes, TimeProvider c
         foreach (var request in await db.ApprovalRequests.AsNoTracking().Where(a => expired.Contains(a.Id)).ToListAsync(cancellationToken))
         {
             await ApprovalNotices.PublishAsync(request, context, cancellationToken);
-            scope.ServiceProvider.GetRequiredService<AuditLog>().Record(context, "approval_expired", "expired", $"approval #{request.Number}", request.Tool);
+            scope.ServiceProvider.GetRequiredService<AuditLog>().Record(context, AuditKinds.ApprovalExpired, "expired", $"approval #{request.Number}", request.Tool);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -13,7 +13,7 @@ public sealed class AuditLog
             OrganizationId = context.OrganizationId,
             MemberId = context.Caller.MemberId,
             ConversationId = context.ConversationId,
-            Kind = context.ApprovedBy is null ? "tool_call" : "approved_tool_call",
+            Kind = context.ApprovedBy is null ? AuditKinds.ToolCall : AuditKinds.ApprovedToolCall,
             Tool = call.Tool,
             Arguments = call.Arguments.ToJsonString(),
             Outcome = outcome,

@@ -38,7 +38,7 @@ internal static class EmailFallback
             OrganizationId = message.OrganizationId,
             MemberId = memberId,
             ConversationId = conversation.Id,
-            Kind = "delivery_rerouted",
+            Kind = AuditKinds.DeliveryRerouted,
             Outcome = ChannelNames.Email,
             Detail = System.Text.Json.JsonSerializer.Serialize(new { from = conversation.Channel, to = ChannelNames.Email, address, reason, outbox = message.Id }),
             CreatedAt = now,

@@ -176,7 +176,7 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
                 {
                     OrganizationId = message.OrganizationId,
                     ConversationId = conversation?.Id,
-                    Kind = "delivery_failed",
+                    Kind = AuditKinds.DeliveryFailed,
                     Outcome = failure.StaleConversation ? "stale_conversation" : "undeliverable",
                     Detail = System.Text.Json.JsonSerializer.Serialize(new { channel = message.Channel, reason = failure.Reason, outbox = message.Id }),
                     CreatedAt = now,

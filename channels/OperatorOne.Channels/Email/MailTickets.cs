@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Audit;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Turns;
+using OperatorOne.Data.Audit;
 using OperatorOne.Data.Email;
 using OperatorOne.Data.Tickets;
 
@@ -24,7 +25,7 @@ internal sealed partial class MailTickets(ToolExecutor executor, ToolRegistry re
     {
         if (mail.Refusal is { } refusal)
         {
-            audit.Record(context, "email_refused", "too_large", refusal);
+            audit.Record(context, AuditKinds.EmailRefused, "too_large", refusal);
             return new MailOutcome([new Reply($"I couldn't take your mail \"{mail.Subject}\": {refusal} Please send it again with smaller attachments.")],
                 null, "refused: " + refusal);
         }

@@ -62,7 +62,7 @@ internal sealed class SlackWorkspaces(IServiceScopeFactory scopes, SecretBox sec
         db.AuditEvents.Add(new AuditEvent
         {
             OrganizationId = installation.OrganizationId,
-            Kind = "channel_revoked",
+            Kind = AuditKinds.ChannelRevoked,
             Outcome = "ok",
             Detail = JsonSerializer.Serialize(new { channel = ChannelNames.Slack, team = teamId, reason }),
             CreatedAt = now,

@@ -147,7 +147,7 @@ internal sealed class TeamsConnector(HttpClient http, TeamsConnectorToken token,
     };
 
     private static string? ErrorCode(string body) =>
-        TryParse(body) is JsonObject error && error["error"]?["code"] is JsonValue value && value.TryGetValue<string>(out var code) ? code : null;
+        TryParse(body) is JsonObject error && error["error"] is JsonObject detail && detail["code"] is JsonValue value && value.TryGetValue<string>(out var code) ? code : null;
 
     private static JsonNode? TryParse(string body)
     {

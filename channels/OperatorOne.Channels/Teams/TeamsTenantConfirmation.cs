@@ -56,7 +56,7 @@ internal sealed partial class TeamsTenantConfirmation(OperatorOneDb db, TeamsCon
         db.AuditEvents.Add(new AuditEvent
         {
             OrganizationId = claim.OrganizationId,
-            Kind = "channel_verified",
+            Kind = AuditKinds.ChannelVerified,
             Outcome = proven ? "ok" : "refused",
             Detail = JsonSerializer.Serialize(new { channel = ChannelNames.Teams, tenant, proof = InstallationProofs.TeamsSignedActivity }),
             CreatedAt = now,

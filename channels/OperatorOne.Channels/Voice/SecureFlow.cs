@@ -7,6 +7,7 @@ using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Security;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Approvals;
+using OperatorOne.Data.Audit;
 
 namespace OperatorOne.Channels.Voice;
 
@@ -94,7 +95,7 @@ internal sealed partial class SecureFlow(ToolRegistry registry, ToolExecutor exe
         var memberId = step.Context.Caller.MemberId;
         if (!await step.Context.Db.VoicePins.AnyAsync(p => p.MemberId == memberId, cancellationToken))
         {
-            audit.Record(step.Context, "voice_pin", "not_set", next.Tool ?? "approval decision", next.Tool);
+            audit.Record(step.Context, AuditKinds.VoicePin, "not_set", next.Tool ?? "approval decision", next.Tool);
             var nothing = next.Flow == VoiceFlow.Approvals ? "Nothing was recorded." : "Nothing was requested.";
             return steps.End(step, $"You haven't set a voice PIN yet, so I can't do that by phone. To set one, say set my voice pin in chat. {nothing}");
         }
@@ -113,14 +114,14 @@ internal sealed partial class SecureFlow(ToolRegistry registry, ToolExecutor exe
         if (hash is not null && VoicePins.Matches(pin, hash))
         {
             step.Row.PinVerified = true;
-            audit.Record(context, "voice_pin", "verified", $"call {step.Call.CallSid}");
+            audit.Record(context, AuditKinds.VoicePin, "verified", $"call {step.Call.CallSid}");
             return steps.Ask(step, step.State with { Stage = VoiceStage.Confirm }, "Thank you.");
         }
         step.Row.PinFailures++;
-        audit.Record(context, "voice_pin", "wrong", $"call {step.Call.CallSid}, attempt {step.Row.PinFailures}");
+        audit.Record(context, AuditKinds.VoicePin, "wrong", $"call {step.Call.CallSid}, attempt {step.Row.PinFailures}");
         if (step.Row.PinFailures >= MaxPinFailures)
         {
-            audit.Record(context, "voice_pin", "locked_out", $"call {step.Call.CallSid}: {MaxPinFailures} wrong PINs");
+            audit.Record(context, AuditKinds.VoicePin, "locked_out", $"call {step.Call.CallSid}: {MaxPinFailures} wrong PINs");
             return steps.Handover(step, "That PIN was wrong three times, so I can't go on with this request.");
         }
         var left = MaxPinFailures - step.Row.PinFailures;

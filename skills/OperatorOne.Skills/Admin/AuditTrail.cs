@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data.Audit;
 using OperatorOne.Data.Members;
 using OperatorOne.Skills.Tickets;
 
@@ -13,7 +14,6 @@ namespace OperatorOne.Skills.Admin;
 internal static class AuditTrail
 {
     public const int MaxShown = 30;
-    public const string LlmCall = "llm_call";
 
     public static ToolDefinition Definition { get; } = new()
     {
@@ -27,7 +27,7 @@ internal static class AuditTrail
             Utterance.Of("(show |get )?(me )?(the )?audit (log|trail)( (for|of|by) (?<member>.+?))?( (since|from|after) (?<since>.+?))?( (until|to|before) (?<until>.+?))?"),
             Utterance.Of("what (has|did) (?<member>.+?) (done|do)( (since|from|after) (?<since>.+?))?"),
             Utterance.Of("(show |list |get )?(me )?(the )?(llm|ai|model|assistant) (calls|usage|requests|log)( (for|of|by) (?<member>.+?))?( (since|from|after) (?<since>.+?))?( (until|to|before) (?<until>.+?))?",
-                new Dictionary<string, string> { ["kind"] = LlmCall }),
+                new Dictionary<string, string> { ["kind"] = AuditKinds.LlmCall }),
         ],
         HelpExample = "audit log for mia since today 9am",
     };
@@ -66,7 +66,7 @@ internal static class AuditTrail
             events = events.Where(e => e.CreatedAt < to);
         }
         var rows = await events.OrderByDescending(e => e.Id).Take(MaxShown + 1)
-            .Select(e => new { e.CreatedAt, e.Kind, e.Tool, e.Outcome, e.MemberId, Detail = e.Kind == LlmCall ? e.Detail : null })
+            .Select(e => new { e.CreatedAt, e.Kind, e.Tool, e.Outcome, e.MemberId, Detail = e.Kind == AuditKinds.LlmCall ? e.Detail : null })
             .ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {

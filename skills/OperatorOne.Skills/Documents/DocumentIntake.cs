@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Audit;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Turns;
+using OperatorOne.Data.Audit;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Documents;
@@ -41,7 +42,7 @@ internal sealed class DocumentIntake(IOptions<DocumentsOptions> options, Documen
             if (file.Problem is { } failed)
             {
                 replies.Add(new Reply($"I couldn't get {file.Name}: {failed}"));
-                audit.Record(context, "document_upload", "refused", $"{file.Name}: {failed}");
+                audit.Record(context, AuditKinds.DocumentUpload, "refused", $"{file.Name}: {failed}");
                 continue;
             }
             var request = new UploadRequest
@@ -57,10 +58,10 @@ internal sealed class DocumentIntake(IOptions<DocumentsOptions> options, Documen
             if (outcome.Document is not { } document)
             {
                 replies.Add(new Reply($"I didn't keep {file.Name}: {outcome.Problem}"));
-                audit.Record(context, "document_upload", "refused", $"{file.Name}: {outcome.Problem}");
+                audit.Record(context, AuditKinds.DocumentUpload, "refused", $"{file.Name}: {outcome.Problem}");
                 continue;
             }
-            audit.Record(context, "document_upload", "stored", $"{document.Title} ({document.FileName}, {document.SizeBytes} bytes)");
+            audit.Record(context, AuditKinds.DocumentUpload, "stored", $"{document.Title} ({document.FileName}, {document.SizeBytes} bytes)");
             var link = links.For(document.Id, context.OrganizationId, memberId);
             replies.Add(new Reply($"Saved {DocumentReplies.Link(document.Title, link)} as a private document. " +
                 $"Say \"share {document.Title} with everyone\" or \"tag {document.Title} as …\" to change that."));

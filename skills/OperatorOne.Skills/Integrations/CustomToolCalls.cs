@@ -19,8 +19,6 @@ namespace OperatorOne.Skills.Integrations;
 /// </summary>
 internal sealed class CustomToolCalls(OutboundHttp http, SecretBox secrets, IOptions<IntegrationsOptions> options)
 {
-    public const string AuditKind = "integration_call";
-
     public async Task<ToolResult> RunAsync(Guid toolId, ToolContext context, AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
         var row = await context.Db.CustomTools.AsNoTracking().SingleOrDefaultAsync(t => t.Id == toolId && t.IsEnabled, cancellationToken);
@@ -91,7 +89,7 @@ internal sealed class CustomToolCalls(OutboundHttp http, SecretBox secrets, IOpt
             OrganizationId = context.OrganizationId,
             MemberId = context.Caller.MemberId,
             ConversationId = context.ConversationId,
-            Kind = AuditKind,
+            Kind = AuditKinds.IntegrationCall,
             Tool = row.Name,
             Outcome = answer.Failure is { } failure ? failure.ToString().ToLowerInvariant() : answer.Succeeded && !answer.TooLarge ? "ok" : "failed",
             Detail = JsonSerializer.Serialize(new

@@ -32,8 +32,4 @@ internal static class SlaClock
         sla.ResolutionDueAt = clock.Add(createdAt, resolution + sla.PausedTime);
         sla.ResolutionWarnAt = clock.Add(createdAt, (resolution * SlaDefaults.WarningShare) + sla.PausedTime);
     }
-
-    /// <summary>Whether the clock runs: not paused and not yet resolved.</summary>
-    public static bool IsRunning(TicketSla sla, TicketStatus status) =>
-        sla.PausedSince is null && status is not (TicketStatus.Resolved or TicketStatus.Closed);
 }

@@ -79,6 +79,26 @@ public sealed class TeamsUnitTests
     }
 
     [Fact]
+    public void ValuesOfTheWrongShapeWhereObjectsBelongAreNoTenantAndNoVerb()
+    {
+        // A signed activity is still the sender's JSON: found by the fuzz suite as a 500 on a clean clone.
+        var activity = new Activity
+        {
+            Type = "invoke", Name = "adaptiveCard/action", Id = "f:2", ChannelId = "msteams",
+            From = new ChannelAccount { Id = "29:1abc" }, Conversation = new ConversationAccount { Id = "a:1xyz" },
+            ChannelData = new JsonObject { ["tenant"] = "tenant-1" },
+            Value = new JsonObject { ["action"] = new JsonArray("approve") },
+        };
+
+        Assert.Null(TeamsTurns.TenantId(activity));
+        Assert.Null(TeamsTurns.Verb(activity));
+        Assert.Null(TeamsTurns.ToInboundTurn(activity));
+        Assert.Null(TeamsTurns.Verb(activity with { Value = new JsonArray(1, 2) }));
+        var withTenant = activity with { ChannelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" } } };
+        Assert.Null(TeamsTurns.ToInboundTurn(withTenant)!.Activity.Value);
+    }
+
+    [Fact]
     public void ApprovalSubmitButtonsBecomeUniversalActionsAndOtherButtonsStay()
     {
         var card = AdaptiveCard.Create([AdaptiveCard.Text("x")],
