@@ -36,7 +36,7 @@ public static class LlmBudget
                      coalesce((detail->>'inputTokens')::bigint, 0) + coalesce((detail->>'outputTokens')::bigint, 0) AS tokens,
                      coalesce((detail->>'costUsd')::numeric, 0) AS cost
               FROM audit_events
-              WHERE organization_id = {organizationId} AND kind = 'llm_call' AND created_at >= {month}
+              WHERE organization_id = {organizationId} AND kind = {AuditKinds.LlmCall} AND created_at >= {month}
                 AND jsonb_typeof(detail) = 'object'
             ) AS calls
             """).ToListAsync(cancellationToken);
