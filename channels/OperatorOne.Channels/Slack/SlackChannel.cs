@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -33,14 +34,19 @@ public static class SlackChannel
         services.AddSingleton<SlackIdentityLinks>();
         services.AddSingleton<SlackSingleWorkspace>();
         services.AddSingleton<SlackInstallState>();
-        services.AddScoped<ITurnPreparation, SlackPreparation>();
         services.AddSingleton<SlackSignatureWatch>();
         services.AddSingleton<Bot.Core.Channels.IChannelCheck, SlackChannelCheck>();
+        services.AddSingleton(new InboundRejection("/api/slack", SlackEndpoints.RejectAsync));
+        services.AddSingleton<IInstallationProof, SlackWorkspaceProof>();
+        if (builder.Configuration.GetSection(SlackOptions.Section).Get<SlackOptions>() is not { IsEnabled: true })
+        {
+            // Unconfigured: no start-up call, no sender, nothing that runs in the background or polls.
+            return builder;
+        }
+        services.AddScoped<ITurnPreparation, SlackPreparation>();
         services.AddHostedService<SlackStartupCheck>();
         services.AddSingleton<IChannelSender, SlackSender>();
         services.AddTransient<IProactiveConversations, SlackProactiveConversations>();
-        services.AddSingleton(new InboundRejection("/api/slack", SlackEndpoints.RejectAsync));
-        services.AddSingleton<IInstallationProof, SlackWorkspaceProof>();
         return builder;
     }
 

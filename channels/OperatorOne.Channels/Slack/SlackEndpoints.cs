@@ -86,9 +86,13 @@ internal static class SlackEndpoints
         }
     }
 
-    /// <summary>What the input check refuses on a Slack path: ProblemDetails, and no retry (the same bytes would fail again).</summary>
-    public static Task RejectAsync(HttpContext http, InboundProblem problem) =>
-        NoRetry(http, TypedResults.Problem(statusCode: problem.Status, title: "Malformed Slack request", detail: problem.Reason)).ExecuteAsync(http);
+    /// <summary>
+    /// What the input check refuses on a Slack path: ProblemDetails, and no retry (the same bytes would fail again). A
+    /// 503 (the database is away) is retried by Slack.
+    /// </summary>
+    public static Task RejectAsync(HttpContext http, InboundProblem problem) => problem.Status >= StatusCodes.Status500InternalServerError
+        ? TypedResults.Problem(statusCode: problem.Status, title: "Slack request not taken", detail: problem.Reason).ExecuteAsync(http)
+        : NoRetry(http, TypedResults.Problem(statusCode: problem.Status, title: "Malformed Slack request", detail: problem.Reason)).ExecuteAsync(http);
 
     /// <summary>Retrying a request we refused on its content can't succeed; tell Slack not to.</summary>
     private static ProblemHttpResult NoRetry(HttpContext http, ProblemHttpResult problem)

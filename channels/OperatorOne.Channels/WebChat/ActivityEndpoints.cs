@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Work;
 
 namespace OperatorOne.Channels.WebChat;
 
@@ -49,8 +50,9 @@ internal static class ActivityEndpoints
             // A re-post runs the turn again with the same delivery id; the core processes a delivery once.
             answered = await turns.PostAsync(conversation, message, [], cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException && !DatabaseOutage.Is(e))
         {
+            // A database outage is not the bot failing: it reaches the host's handler, which answers 503 with Retry-After.
             logger.LogError(e, "The turn for a web chat activity in {Conversation} failed.", conversation.Id);
             return DirectLineError.BotError();
         }

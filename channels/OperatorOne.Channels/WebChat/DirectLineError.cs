@@ -31,9 +31,14 @@ internal sealed record DirectLineError(DirectLineErrorDetail Error)
     public static JsonHttpResult<DirectLineError> TooLarge() =>
         Result(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"Activities are limited to {DirectLineBody.MaxActivityBytes / 1024} KB.");
 
-    /// <summary>What the input check refuses on a Direct Line path, as a Direct Line error.</summary>
+    /// <summary>What the input check refuses on a Direct Line path (or a 503 while the database is away), as a Direct Line error.</summary>
     public static Task RejectAsync(HttpContext http, InboundProblem problem) =>
-        Result(problem.Status, problem.Status == StatusCodes.Status413PayloadTooLarge ? "MessageSizeTooBig" : "BadArgument", problem.Reason).ExecuteAsync(http);
+        Result(problem.Status, problem.Status switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "MessageSizeTooBig",
+            >= 500 => "ServiceError",
+            _ => "BadArgument",
+        }, problem.Reason).ExecuteAsync(http);
 
     public static JsonHttpResult<DirectLineError> BotError() =>
         Result(StatusCodes.Status502BadGateway, "BotError", "The bot failed to process the activity; try again.");

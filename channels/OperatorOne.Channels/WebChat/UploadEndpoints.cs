@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Turns;
+using OperatorOne.Bot.Core.Work;
 
 namespace OperatorOne.Channels.WebChat;
 
@@ -94,8 +95,9 @@ internal static class UploadEndpoints
         {
             answered = await turns.PostAsync(conversation, echo, files, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException && !DatabaseOutage.Is(e))
         {
+            // A database outage is not the bot failing: it reaches the host's handler, which answers 503 with Retry-After.
             logger.LogError(e, "The turn for a web chat upload in {Conversation} failed.", conversation.Id);
             return DirectLineError.BotError();
         }

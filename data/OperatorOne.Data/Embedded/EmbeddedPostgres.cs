@@ -142,6 +142,16 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         _started = true;
     }
 
+    /// <summary>What a power cut or an operator's <c>pg_ctl stop -m immediate</c> does: every backend gone, no checkpoint.</summary>
+    internal async Task StopImmediatelyAsync(CancellationToken cancellationToken)
+    {
+        await RunAsync("pg_ctl", ["stop", "-D", _dataDir, "-m", "immediate", "-w"], cancellationToken);
+        _started = false;
+    }
+
+    /// <summary>Starts the server again on the same port and folder (after <see cref="StopImmediatelyAsync"/>: with crash recovery).</summary>
+    internal Task StartAgainAsync(CancellationToken cancellationToken) => StartServerAsync(cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         if (!_started)

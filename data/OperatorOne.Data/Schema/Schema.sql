@@ -121,6 +121,8 @@ CREATE FUNCTION op_claim_is_dead(p_claimed_by text, p_claimed_at timestamptz, p_
   LANGUAGE sql STABLE AS $$
   SELECT p_claimed_by IS NULL
       OR p_claimed_at < now() - make_interval(secs => p_max_hold)
+      -- Claimed before the server last started: whatever held it lost its work in the restart and may never hand it back.
+      OR p_claimed_at < pg_postmaster_start_time()
       OR NOT EXISTS (SELECT 1 FROM replicas r WHERE r.id = p_claimed_by AND r.seen_at > now() - make_interval(secs => p_timeout)) $$;
 
 -- Claims due outbox rows for one replica; SKIP LOCKED lets every replica claim a disjoint set.

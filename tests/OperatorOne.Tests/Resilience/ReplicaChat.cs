@@ -16,6 +16,9 @@ internal sealed class ReplicaChat(HttpClient http, string token, string conversa
 
     public string ConversationId { get; } = conversationId;
 
+    /// <summary>Sees every answer to a post, retried ones included (a test that asserts what the client was told).</summary>
+    public Func<HttpResponseMessage, Task>? Answered { get; set; }
+
     public static async Task<ReplicaChat> StartAsync(HttpClient http, Uri replica, TestOrganization organization, string handle)
     {
         var userId = organization.WebChatUserId(handle);
@@ -67,6 +70,10 @@ internal sealed class ReplicaChat(HttpClient http, string token, string conversa
                 };
                 post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 var response = await http.SendAsync(post);
+                if (Answered is { } answered)
+                {
+                    await answered(response);
+                }
                 if ((int)response.StatusCode < 500)
                 {
                     response.EnsureSuccessStatusCode();

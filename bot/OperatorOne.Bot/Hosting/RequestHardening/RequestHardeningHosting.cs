@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.HttpOverrides;
+using OperatorOne.Bot.Core.Work;
 
 namespace OperatorOne.Bot.Hosting.RequestHardening;
 
 /// <summary>
 /// What every request passes, whatever the environment: forwarded headers only from configured proxies, an exception
-/// handler that answers ProblemDetails without echoing the request (Development's exception page shows its headers),
+/// handler that answers ProblemDetails without echoing the request (Development's exception page shows its headers) and
+/// 503 with Retry-After while the database is away (<see cref="DatabaseOutageHandler"/>),
 /// security headers, and the input check.
 /// </summary>
 internal static class RequestHardeningHosting
@@ -29,6 +31,7 @@ internal static class RequestHardeningHosting
             knownProxies.ForEach(options.KnownProxies.Add);
             knownNetworks.ForEach(options.KnownIPNetworks.Add);
         });
+        builder.Services.AddExceptionHandler<DatabaseOutageHandler>();
         // Binding failures answer 400 in every environment, instead of throwing in Development.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         return builder;
@@ -42,7 +45,12 @@ internal static class RequestHardeningHosting
         }
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                _ when DatabaseOutage.Is(exception) => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<InputGuard>();
