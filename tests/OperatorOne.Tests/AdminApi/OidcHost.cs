@@ -32,6 +32,8 @@ public sealed class OidcHost : IAsyncLifetime
         Host.Settings["AdminApi:Oidc:0:OrganizationId"] = _organizationId.ToString();
         Host.Settings["AdminApi:Oidc:0:Authority"] = Provider.Authority;
         Host.Settings["AdminApi:Oidc:0:Audience"] = LocalIdentityProvider.Audience;
+        // The MCP tests define custom tools aimed at loopback; only the operator's allow-list permits that address.
+        Host.Settings["Integrations:AllowedHosts:0"] = "127.0.0.1";
         await Host.InitializeAsync();
         _organization = await WithEmailsAsync(await TestOrganization.CreateAsync(Host, presetId: _organizationId));
         _other = await WithEmailsAsync(await TestOrganization.CreateAsync(Host));

@@ -20,6 +20,8 @@ public sealed class LlmFixture : IAsyncLifetime
         Host.Settings["Llm:Prices:stand-in-model:OutputPerMillion"] = "10";
         Host.Settings["Llm:Memory:TokenBudget"] = "40";
         Host.Settings["Llm:Memory:SummarizeAfterTokens"] = "50";
+        // Custom tools the model calls point at a stand-in order system on loopback, which only the allow-list permits.
+        Host.Settings["Integrations:AllowedHosts:0"] = "127.0.0.1";
         await Host.InitializeAsync();
     }
 

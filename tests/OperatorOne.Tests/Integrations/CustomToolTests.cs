@@ -198,19 +198,7 @@ public sealed class CustomToolTests(IntegrationsFixture fixture)
         Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
-    internal async Task<JsonObject> CreateToolAsync(TestOrganization org, JsonObject definition)
-    {
-        using var admin = await AdminKeys.ClientAsync(Host, org, "admin");
-        using var response = await admin.PostAsJsonAsync($"{AdminKeys.Base(org)}/custom-tools", definition);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
-        return JsonNode.Parse(body)!.AsObject();
-    }
+    internal Task<JsonObject> CreateToolAsync(TestOrganization org, JsonObject definition) => CustomTools.CreateAsync(Host, org, definition);
 
-    internal static JsonObject Schema(params (string Name, string Type, string Description)[] parameters) => new()
-    {
-        ["type"] = "object",
-        ["properties"] = new JsonObject(parameters.Select(p => KeyValuePair.Create(p.Name, (JsonNode?)new JsonObject { ["type"] = p.Type, ["description"] = p.Description }))),
-        ["required"] = new JsonArray([.. parameters.Select(p => (JsonNode)p.Name)]),
-    };
+    internal static JsonObject Schema(params (string Name, string Type, string Description)[] parameters) => CustomTools.Schema(parameters);
 }

@@ -114,15 +114,9 @@ public sealed class McpServerTests(IntegrationsFixture fixture)
 
     private async Task<McpClient> ConnectAsync(TestOrganization org, string handle) => await ConnectAsync((await AdminKeys.IssueAsync(Host, org, handle)).Key);
 
-    private async Task<McpClient> ConnectAsync(string key) =>
-        await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
-        {
-            Endpoint = new Uri(Host.BaseAddress, "/mcp"),
-            TransportMode = HttpTransportMode.StreamableHttp,
-            AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = $"Bearer {key}" },
-        }));
+    private Task<McpClient> ConnectAsync(string key) => McpClients.ConnectAsync(Host, key);
 
-    private static string Text(CallToolResult result) => string.Join("\n", result.Content.OfType<TextContentBlock>().Select(c => c.Text));
+    private static string Text(CallToolResult result) => McpClients.Text(result);
 
     private static StringContent Rpc(string json) => new(json, Encoding.UTF8, "application/json");
 }
