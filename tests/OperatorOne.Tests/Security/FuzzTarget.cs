@@ -1,6 +1,8 @@
-using System.Net.Http.Headers;
 using System.Net.WebSockets;
+using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.WebUtilities;
+using OperatorOne.Channels.Voice;
 using OperatorOne.Data.Channels;
 using OperatorOne.Tests.Infrastructure;
 using OperatorOne.Tests.Teams;
@@ -12,27 +14,65 @@ namespace OperatorOne.Tests.Security;
 /// 2xx the test waits until the organization's rows stop changing (turns and workers finish), so the next refusal is
 /// compared against a settled store.
 /// </summary>
-internal sealed class FuzzTarget(SecuredBot bot)
+internal sealed class FuzzTarget(BotHost host, Func<Guid, Task<Dictionary<string, long>>> rowCounts)
 {
-    private readonly HttpClient _http = bot.Host.CreateClient();
+    // No cookie jar and no redirects: a test sets the cookies a case carries, and a redirect is an answer to judge.
+    private readonly HttpClient _http = new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
+    {
+        BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60),
+    };
+
+    public FuzzTarget(SecuredBot bot) : this(bot.Host, bot.RowCountsAsync)
+    {
+    }
 
     /// <summary>How often each status came back: the run shows it exercised more than the signature check.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<int, int> Statuses { get; } = new();
 
+    /// <summary>The first few distinct refusals (status and the start of the body): what the run was refused for.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, int> Refusals { get; } = new();
+
     public Task<HttpResponseMessage> PostAsync(string path, byte[] body, string contentType, Action<HttpRequestMessage> sign) =>
         SendAsync(HttpMethod.Post, path, body, contentType, sign);
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, byte[] body, string contentType, Action<HttpRequestMessage> sign)
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, byte[]? body, string contentType, Action<HttpRequestMessage> sign)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            // Without validation: a mutated multipart boundary is part of what is fuzzed.
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
         sign(request);
         return await _http.SendAsync(request);
     }
 
-    public async Task CheckAsync(Guid organizationId, string what, Func<Task<HttpResponseMessage>> send, bool refusalsAudited = false)
+    public Task<HttpResponseMessage> GetAsync(string path, Action<HttpRequestMessage>? sign = null) =>
+        SendAsync(HttpMethod.Get, path, null, "", sign ?? (_ => { }));
+
+    /// <summary>
+    /// Bytes as a path segment (or, keeping "&amp;=%+", a query string), byte by byte, so NUL and invalid UTF-8 reach the
+    /// server as sent.
+    /// </summary>
+    public static string Escape(byte[] bytes, string keep = "") => string.Concat(bytes.Select(b =>
+        char.IsAsciiLetterOrDigit((char)b) || b is (byte)'-' or (byte)'_' or (byte)'.' or (byte)'~' || (b < 0x80 && keep.Contains((char)b, StringComparison.Ordinal))
+            ? ((char)b).ToString() : $"%{b:X2}"));
+
+    public static string TwilioSignatureOf(string path, byte[] body)
     {
-        var before = await bot.RowCountsAsync(organizationId);
+        var fields = QueryHelpers.ParseQuery("?" + Encoding.UTF8.GetString(body))
+            .SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? "")));
+        return TwilioSignature.Compute(SecuredBot.TwilioAuthToken, new Uri(SecuredBot.TwilioPublicBaseUrl, path).AbsoluteUri, fields);
+    }
+
+    public Task CheckAsync(Guid organizationId, string what, Func<Task<HttpResponseMessage>> send, bool refusalsAudited = false) =>
+        CheckAsync(() => rowCounts(organizationId), what, send, refusalsAudited);
+
+    /// <summary>As above, with <paramref name="rows"/> naming what a refusal must leave alone (all organizations, for the ones that create one).</summary>
+    public async Task CheckAsync(Func<Task<Dictionary<string, long>>> rows, string what, Func<Task<HttpResponseMessage>> send, bool refusalsAudited = false)
+    {
+        var before = await rows();
         using var response = await send();
         var status = (int)response.StatusCode;
         Statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
@@ -42,7 +82,12 @@ internal sealed class FuzzTarget(SecuredBot bot)
         }
         if (status >= 400)
         {
-            var after = await bot.RowCountsAsync(organizationId);
+            var reason = $"{status} {await response.Content.ReadAsStringAsync()}";
+            if (Refusals.Count < 12)
+            {
+                Refusals.AddOrUpdate(reason[..Math.Min(reason.Length, 160)], 1, (_, n) => n + 1);
+            }
+            var after = await rows();
             var written = after.Where(t => t.Value != before[t.Key] && !(refusalsAudited && t.Key == "audit_events"))
                 .Select(t => $"{t.Key} {before[t.Key]}→{t.Value}").ToList();
             if (written.Count > 0)
@@ -51,18 +96,18 @@ internal sealed class FuzzTarget(SecuredBot bot)
             }
             return;
         }
-        await SettleAsync(organizationId);
+        await SettleAsync(rows);
     }
 
     /// <summary>Waits (at most 10 s) until two readings 200 ms apart agree.</summary>
-    private async Task SettleAsync(Guid organizationId)
+    public static async Task SettleAsync(Func<Task<Dictionary<string, long>>> rows)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        var last = await bot.RowCountsAsync(organizationId);
+        var last = await rows();
         while (DateTime.UtcNow < deadline)
         {
             await Task.Delay(200);
-            var now = await bot.RowCountsAsync(organizationId);
+            var now = await rows();
             if (now.All(t => last[t.Key] == t.Value))
             {
                 return;
@@ -73,7 +118,7 @@ internal sealed class FuzzTarget(SecuredBot bot)
 
     /// <summary>A proven installation of <paramref name="externalId"/>, with each member linked under the channel's user id.</summary>
     public Task InstallAsync(TestOrganization organization, string channel, string externalId, Func<string, string> userId) =>
-        bot.Host.InOrganizationAsync(organization.Id, db =>
+        host.InOrganizationAsync(organization.Id, db =>
         {
             var now = DateTimeOffset.UtcNow;
             db.ChannelInstallations.Add(new ChannelInstallation

@@ -2,9 +2,6 @@ using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
-using CsCheck;
-using Microsoft.AspNetCore.WebUtilities;
-using OperatorOne.Channels.Voice;
 using OperatorOne.Data.Channels;
 using OperatorOne.Tests.AdminApi;
 using OperatorOne.Tests.Infrastructure;
@@ -23,23 +20,10 @@ namespace OperatorOne.Tests.Security;
 [Collection(SecuredCollection.Name)]
 public sealed class FuzzTests(SecuredBot bot, ITestOutputHelper output)
 {
-    private static readonly string Seed = Environment.GetEnvironmentVariable("FUZZ_SEED") ?? new PCG(17, 20261205).ToString();
-
     private readonly FuzzTarget _target = new(bot);
 
-    private async Task SampleAsync(int endpoints, long cases, Func<int, Mutation[], Task> check, bool http = true)
-    {
-        await Gen.Select(Gen.Int[0, endpoints - 1], Mutation.Some).SampleAsync(check,
-            writeLine: output.WriteLine, seed: Seed, iter: cases, threads: 1,
-            print: c => $"endpoint {c.Item1}, edits {string.Join("; ", c.Item2.Select(m => m.ToString()))} (seed {Seed})");
-        if (http)
-        {
-            output.WriteLine($"{cases} cases, seed {Seed}: " + string.Join(", ", _target.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")));
-            // Mutations that keep a request valid must get through the signature and reach the handler; all-refused would test nothing.
-            Assert.Contains(_target.Statuses.Keys, status => status < 300);
-            Assert.Contains(_target.Statuses.Keys, status => status is >= 400 and < 500);
-        }
-    }
+    private Task SampleAsync(int endpoints, long cases, Func<int, Mutation[], Task> check, bool http = true) =>
+        FuzzRun.SampleAsync(output, http ? _target : null, endpoints, cases, check);
 
     [Fact]
     public async Task MutatedSignedTeamsActivitiesNeverAnswer5xxAndRefusalsWriteNothing()
@@ -151,7 +135,7 @@ public sealed class FuzzTests(SecuredBot bot, ITestOutputHelper output)
             var (path, form) = valid[i];
             var body = Mutation.Apply(Encoding.UTF8.GetBytes(form), edits, form: true);
             await _target.CheckAsync(organization.Id, "twilio", () => _target.PostAsync(path, body, "application/x-www-form-urlencoded",
-                r => r.Headers.Add("X-Twilio-Signature", TwilioSignatureOf(path, body))));
+                r => r.Headers.Add("X-Twilio-Signature", FuzzTarget.TwilioSignatureOf(path, body))));
         });
     }
 
@@ -226,12 +210,5 @@ public sealed class FuzzTests(SecuredBot bot, ITestOutputHelper output)
             }
             await ending;
         }, http: false);
-    }
-
-    private static string TwilioSignatureOf(string path, byte[] body)
-    {
-        var fields = QueryHelpers.ParseQuery("?" + Encoding.UTF8.GetString(body))
-            .SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? "")));
-        return TwilioSignature.Compute(SecuredBot.TwilioAuthToken, new Uri(SecuredBot.TwilioPublicBaseUrl, path).AbsoluteUri, fields);
     }
 }

@@ -43,6 +43,10 @@ public sealed class SecuredBot : IAsyncLifetime
         Host.Settings["Twilio:AccountSid"] = TwilioAccountSid;
         Host.Settings["Twilio:PublicBaseUrl"] = TwilioPublicBaseUrl.ToString();
         Host.Settings["Twilio:ApiBaseUrl"] = Twilio.BaseAddress.ToString();
+        // A fuzzed hold whose call has no turn waits out the whole budget; a short one keeps the run short.
+        Host.Settings["Voice:TurnBudget"] = "00:00:01";
+        // Custom tools and webhooks the admin fuzz defines point at a stand-in on loopback.
+        Host.Settings["Integrations:AllowedHosts:0"] = "127.0.0.1";
         var cloud = _teams.BaseAddress;
         Host.TestServices = services => services.AddHttpClient("Teams.Token").ConfigurePrimaryHttpMessageHandler(() => new ToStandIn(cloud));
         await Host.InitializeAsync();

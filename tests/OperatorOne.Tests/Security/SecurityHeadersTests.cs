@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Playwright;
+using OperatorOne.Tests.AdminApi;
 using OperatorOne.Tests.Browser;
 using OperatorOne.Tests.Infrastructure;
 
@@ -7,23 +8,17 @@ namespace OperatorOne.Tests.Security;
 
 /// <summary>
 /// Every HTML page carries a Content-Security-Policy (no inline script, no framing) and nosniff; the official Web Chat
-/// bundle, the call page and the API reference run under it in Chromium without a single violation.
+/// bundle, the call page, the API reference, an invitation's join page and the channels page run under it in Chromium
+/// without a single violation (the first-boot setup form: <see cref="SetupFuzzTests"/>).
 /// </summary>
 [Collection(BotCollection.Name)]
 public sealed class SecurityHeadersTests(BotHost host)
 {
-    private const float Timeout = 30_000;
-
-    /// <summary>Installed before any page script: every violation the browser reports, and CSP console errors.</summary>
-    private const string RecordViolations = """
-        window.__violations = [];
-        document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
-        """;
-
     [Theory]
     [InlineData("/")]
     [InlineData("/call")]
     [InlineData("/admin/reference")]
+    [InlineData("/admin/channels")]
     public async Task EveryPageForbidsInlineScriptFramingAndSniffing(string path)
     {
         using var http = host.CreateClient();
@@ -38,6 +33,23 @@ public sealed class SecurityHeadersTests(BotHost host)
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.DoesNotContain("<script>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheJoinPageItsDeadLinkPageAndTheClosedSetupPageAreHardenedToo()
+    {
+        var organization = await TestOrganization.CreateAsync(host);
+        var token = await LinkFuzzTests.JoinTokenAsync(host, organization);
+        using var http = host.CreateClient();
+
+        foreach (var (path, status) in new[] { ($"/join/{token}", HttpStatusCode.OK), ("/join/forged", HttpStatusCode.Forbidden), ("/setup/x", HttpStatusCode.Forbidden) })
+        {
+            using var response = await http.GetAsync(path);
+
+            Assert.Equal(status, response.StatusCode);
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+            BrowserPages.AssertHardened(response.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(", ", h.Value)));
+        }
     }
 
     [Fact]
@@ -57,13 +69,13 @@ public sealed class SecurityHeadersTests(BotHost host)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
         var (page, console) = await OpenAsync(browser, "/");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ada Admin" }).ClickAsync(new() { Timeout = Timeout });
-        await Assertions.Expect(page.GetByText("Hi Ada!").Last).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ada Admin" }).ClickAsync(new() { Timeout = BrowserPages.Timeout });
+        await Assertions.Expect(page.GetByText("Hi Ada!").Last).ToBeVisibleAsync(new() { Timeout = BrowserPages.Timeout });
 
         var box = page.GetByRole(AriaRole.Textbox, new() { Name = "Message input box" });
-        await box.FillAsync("help", new() { Timeout = Timeout });
+        await box.FillAsync("help", new() { Timeout = BrowserPages.Timeout });
         await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByText("open a ticket").Last).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.GetByText("open a ticket").Last).ToBeVisibleAsync(new() { Timeout = BrowserPages.Timeout });
 
         Assert.Empty(await page.EvaluateAsync<string[]>("window.__violations"));
         Assert.Empty(console);
@@ -80,25 +92,49 @@ public sealed class SecurityHeadersTests(BotHost host)
 
         var (page, console) = await OpenAsync(browser, path);
 
-        await Assertions.Expect(page.GetByText(shown).First).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.GetByText(shown).First).ToBeVisibleAsync(new() { Timeout = BrowserPages.Timeout });
         Assert.Empty(await page.EvaluateAsync<string[]>("window.__violations"));
         Assert.Empty(console);
     }
 
-    private async Task<(IPage Page, List<string> CspConsole)> OpenAsync(IBrowser browser, string path)
+    [Fact]
+    public async Task AnInvitationIsClaimedAndTheChatOpensWithoutAContentSecurityPolicyViolation()
     {
-        var context = await browser.NewContextAsync();
-        await context.AddInitScriptAsync(RecordViolations);
-        var page = await context.NewPageAsync();
-        var console = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-            {
-                console.Add(message.Text);
-            }
-        };
-        await page.GotoAsync(new Uri(host.BaseAddress, path).ToString());
-        return (page, console);
+        var organization = await TestOrganization.CreateAsync(host);
+        var token = await LinkFuzzTests.JoinTokenAsync(host, organization);
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var (page, console) = await OpenAsync(browser, $"/join/{token}");
+
+        // The claim's welcome page keeps the member key (its script) and opens the chat, which signs in with that key.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Join as Fuzz" }).ClickAsync(new() { Timeout = BrowserPages.Timeout });
+        await page.WaitForURLAsync(new Uri(host.BaseAddress, "/").ToString(), new() { Timeout = BrowserPages.Timeout });
+        await Assertions.Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Message input box" })).ToBeVisibleAsync(new() { Timeout = BrowserPages.Timeout });
+
+        Assert.NotNull(await page.EvaluateAsync<string?>("localStorage.getItem('operatorone.member-key')"));
+        Assert.Empty(await page.EvaluateAsync<string[]>("window.__violations"));
+        Assert.Empty(console);
     }
+
+    [Fact]
+    public async Task TheChannelsPageChecksTheChannelsWithoutAContentSecurityPolicyViolation()
+    {
+        var organization = await TestOrganization.CreateAsync(host);
+        var (_, key) = await AdminKeys.IssueAsync(host, organization, "admin");
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var (page, console) = await OpenAsync(browser, "/admin/channels");
+
+        await page.GetByLabel("Organization id").FillAsync(organization.Id.ToString());
+        await page.GetByLabel("Admin API key").FillAsync(key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the channels" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#channels section").First).ToBeVisibleAsync(new() { Timeout = BrowserPages.Timeout });
+        Assert.Empty(await page.EvaluateAsync<string[]>("window.__violations"));
+        Assert.Empty(console);
+    }
+
+    private Task<(IPage Page, List<string> CspConsole)> OpenAsync(IBrowser browser, string path) => BrowserPages.OpenAsync(browser, host, path);
 }
