@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Bot.Core.Approvals;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
@@ -32,6 +31,7 @@ internal static class DecideApproval
 
     public static async Task<ToolResult> RunAsync(
         ToolContext context,
+        ApprovalDecisions decisions,
         [Description("The approval request number.")] int number,
         [Description("approve or reject.")] string decision,
         CancellationToken cancellationToken = default)
@@ -51,7 +51,6 @@ internal static class DecideApproval
         {
             return ToolResult.Refused($"There is no approval request #{number}.");
         }
-        var decisions = context.Services.GetRequiredService<ApprovalDecisions>();
         return await decisions.DecideAsync(new ApprovalDecision(id.Value, approve.Value), context, cancellationToken);
     }
 }

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
@@ -46,6 +45,7 @@ internal static class SetWorkingHours
 
     public static async Task<ToolResult> RunAsync(
         ToolContext context,
+        IOptions<CalendarOptions> calendar,
         [Description("The hours and optionally days, e.g. '9 to 5', '10am-6pm Mon-Thu', '8:30-16:30 weekdays', or 'default' for the organization's.")] string hours,
         [Description("Whose hours (name or handle); the caller's own when empty. Only admins may set someone else's.")] string? member = null,
         CancellationToken cancellationToken = default)
@@ -57,7 +57,7 @@ internal static class SetWorkingHours
         }
         var own = whoId == context.Caller.MemberId;
         var row = await context.Db.WorkingHours.FirstOrDefaultAsync(h => h.MemberId == whoId, cancellationToken);
-        var fallback = context.Services.GetRequiredService<IOptions<CalendarOptions>>().Value.Hours;
+        var fallback = calendar.Value.Hours;
         if (hours.Trim().ToLowerInvariant() is "default" or "the default" or "normal" or "standard")
         {
             if (row is not null)

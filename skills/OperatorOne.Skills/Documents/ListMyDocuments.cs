@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Members;
@@ -31,7 +30,7 @@ internal static class ListMyDocuments
         HelpExample = "list my documents",
     };
 
-    public static async Task<ToolResult> RunAsync(ToolContext context, CancellationToken cancellationToken = default)
+    public static async Task<ToolResult> RunAsync(ToolContext context, DocumentLinks links, CancellationToken cancellationToken = default)
     {
         await DocumentRights.ActAsCallerAsync(context, cancellationToken);
         var memberId = context.Caller.MemberId ?? Guid.Empty;
@@ -45,7 +44,6 @@ internal static class ListMyDocuments
         {
             return new ToolResult("You have no documents yet. Send me a PDF, Word, text or Markdown file and I'll keep it.");
         }
-        var links = context.Services.GetRequiredService<DocumentLinks>();
         var text = new StringBuilder("Your documents:");
         foreach (var d in documents.Take(Shown))
         {

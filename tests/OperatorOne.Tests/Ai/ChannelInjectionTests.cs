@@ -88,8 +88,10 @@ public sealed class ChannelInjectionTests(ChannelLlmFixture fixture) : IClassFix
             && (c.Arguments["text"]?.ToString() ?? "").Contains("Your voice PIN is set", StringComparison.Ordinal));
 
         var eventId = envelope["event_id"]!.ToString();
+        // The reply is sent before a turn that ran past Slack's budget settles its accepted row (which empties its payload).
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await fixture.Slack.Host.InOrganizationAsync(org.Id, db => db.ProcessedDeliveries.AnyAsync(d => d.DeliveryId == eventId))
+        while (!await fixture.Slack.Host.InOrganizationAsync(org.Id, async db => await db.ProcessedDeliveries.AnyAsync(d => d.DeliveryId == eventId)
+                   && !await db.AcceptedTurns.AnyAsync(t => t.Status == WorkStatus.Pending))
             && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
