@@ -18,6 +18,15 @@ internal sealed record BenchmarkArguments
     /// <summary>Leave the organization and its documents in place afterwards, to EXPLAIN queries against them.</summary>
     public bool Keep { get; init; }
 
+    /// <summary>The turn benchmark's size: "full" (the README's table) or "tiny" (a few seconds, to prove it works).</summary>
+    public string Size { get; init; } = "full";
+
+    /// <summary>Turns of the turn benchmark's long run (memory flatness); none unless given.</summary>
+    public int? LongRunTurns { get; init; }
+
+    /// <summary>Where the turn benchmark also writes its results as JSON.</summary>
+    public string? JsonOutput { get; init; }
+
     public static BenchmarkArguments Parse(string[] args)
     {
         var parsed = new BenchmarkArguments();
@@ -36,6 +45,9 @@ internal sealed record BenchmarkArguments
                 "--connection" => parsed with { Connection = value },
                 "--runtime-connection" => parsed with { RuntimeConnection = value },
                 "--data" => parsed with { DataDirectory = value },
+                "--size" => parsed with { Size = value is "tiny" or "full" ? value : throw new ArgumentException("--size must be tiny or full.") },
+                "--turns" => parsed with { LongRunTurns = Positive(args[i], value) },
+                "--json" => parsed with { JsonOutput = value },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
             i++;
