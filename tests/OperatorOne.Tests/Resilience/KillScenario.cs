@@ -18,7 +18,8 @@ internal sealed class KillScenario(KillPoint point, SharedStore store, HttpClien
     BotProcess survivor, ITestOutputHelper output)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly string _tag = Guid.NewGuid().ToString("N")[..8];
+    // Letters only: digits in a title could read as a phone number, which the redactor masks before the model sees it.
+    private readonly string _tag = string.Concat(Guid.NewGuid().ToByteArray().Take(8).Select(b => (char)('a' + (b % 26))));
 
     /// <summary>From the kill until every turn the victim had accepted was settled by the survivor.</summary>
     public TimeSpan Takeover { get; private set; }
