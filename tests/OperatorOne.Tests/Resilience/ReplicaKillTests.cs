@@ -23,7 +23,7 @@ public sealed class ReplicaKillTests(ITestOutputHelper output)
     /// <summary>Work__ReplicaTimeoutSeconds: a dead replica's claims move on within a few seconds of its last heartbeat.</summary>
     private const int ReplicaTimeoutSeconds = 3;
 
-    /// <summary>Kill, then takeover and delivery: the claim dies 3 s after the last heartbeat (every 2 s); the rest is headroom.</summary>
+    /// <summary>Kill, then takeover and delivery: the claim dies 3 s after the last heartbeat (every second); the rest is headroom.</summary>
     private static readonly TimeSpan TakeoverLimit = TimeSpan.FromSeconds(15);
 
     public enum KillPoint
@@ -76,6 +76,8 @@ public sealed class ReplicaKillTests(ITestOutputHelper output)
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Development",
         ["Work__ReplicaTimeoutSeconds"] = ReplicaTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // A beat every second leaves a live replica two beats of slack on a loaded machine before its claims pass on.
+        ["Work__HeartbeatSeconds"] = "1",
         ["Hosting__ShutdownTimeoutSeconds"] = "5",
         ["Limits__TurnsPerUserPerMinute"] = "10000",
         ["Limits__TurnsPerOrganizationPerMinute"] = "100000",
