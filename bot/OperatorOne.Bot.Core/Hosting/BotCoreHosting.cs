@@ -45,6 +45,7 @@ public static class BotCoreHosting
         // Background work: one claim/heartbeat/backoff loop over every queue.
         services.AddSingleton<ReplicaId>();
         services.AddSingleton<WorkSignal>();
+        services.AddSingleton<HaltPoints>();
         services.AddSingleton<IWorkQueue>(services => services.GetRequiredService<AcceptedTurns>());
         services.AddSingleton<IWorkQueue, OutboxQueue>();
         services.AddSingleton<IWorkQueue, PeriodicJobs>();

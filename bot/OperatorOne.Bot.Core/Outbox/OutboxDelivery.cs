@@ -16,7 +16,7 @@ namespace OperatorOne.Bot.Core.Outbox;
 /// database transaction while the channel is called: the row is read, the channel called, then the outcome saved.
 /// </summary>
 internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSender> senders, IEnumerable<IProactiveConversations> openers,
-    OutboxWriter outbox, WorkSignal signal, TimeProvider clock, BotMetrics metrics, IEnumerable<IWebhookSender> webhooks)
+    OutboxWriter outbox, WorkSignal signal, TimeProvider clock, BotMetrics metrics, IEnumerable<IWebhookSender> webhooks, HaltPoints halts)
 {
     internal const int MaxAttempts = 10;
 
@@ -40,6 +40,7 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
         span?.SetTag("operatorone.outbox.kind", message.Kind.ToString());
         var sender = senders.FirstOrDefault(s => s.Channel == message.Channel);
         var conversation = await ConversationAsync(message, cancellationToken);
+        await halts.ReachedAsync(HaltPoints.Delivering, message.Channel, id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         var result = (sender, conversation) switch
         {
             (null, _) => new DeliveryResult.Undeliverable($"The {message.Channel} channel is not configured.", StaleConversation: false),

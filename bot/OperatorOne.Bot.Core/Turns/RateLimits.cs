@@ -1,24 +1,30 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OperatorOne.Data;
 
 namespace OperatorOne.Bot.Core.Turns;
 
-public sealed class RateLimitOptions
+public sealed class RateLimits(IServiceScopeFactory scopes, IOptions<RateLimitOptions> options, TimeProvider clock)
 {
-    public int TurnsPerUserPerMinute { get; set; } = 30;
-    public int TurnsPerOrganizationPerMinute { get; set; } = 600;
-}
-
-/// <summary>Fixed one-minute windows counted in PostgreSQL, so the limit holds however many replicas run.</summary>
-public sealed class RateLimits(IOptions<RateLimitOptions> options, TimeProvider clock)
-{
-    public async Task<bool> AllowAsync(OperatorOneDb db, Guid organizationId, string userKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fixed one-minute windows counted in PostgreSQL, so the limit holds however many replicas run. Counted in a short
+    /// transaction of its own, not the turn's: a turn's transaction lasts as long as the turn (a slow model), and the
+    /// organization's counter row locked that long would queue every other turn of the organization behind it. A count
+    /// needs no durability, so its commit does not wait for the disk.
+    /// </summary>
+    public async Task<bool> AllowAsync(Guid organizationId, string userKey, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var window = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OperatorOneDb>();
+        await db.UseOrganizationAsync(organizationId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", cancellationToken);
         var user = await CountAsync(db, organizationId, "user:" + userKey, window, cancellationToken);
         var organization = await CountAsync(db, organizationId, "org", window, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return user <= options.Value.TurnsPerUserPerMinute && organization <= options.Value.TurnsPerOrganizationPerMinute;
     }
 
@@ -30,4 +36,10 @@ public sealed class RateLimits(IOptions<RateLimitOptions> options, TimeProvider 
               window_start = excluded.window_start
             RETURNING count AS "Value"
             """).AsAsyncEnumerable().FirstAsync(cancellationToken);
+}
+
+public sealed class RateLimitOptions
+{
+    public int TurnsPerUserPerMinute { get; set; } = 30;
+    public int TurnsPerOrganizationPerMinute { get; set; } = 600;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OperatorOne.Bot.Core.Outbox;
+using OperatorOne.Bot.Core.Work;
 
 namespace OperatorOne.Bot.Core.Turns;
 
@@ -11,7 +12,7 @@ namespace OperatorOne.Bot.Core.Turns;
 /// (<see cref="AcceptedTurns"/>) before the channel acknowledges, and goes on here — or, if this replica dies, on
 /// another one. A fast turn commits once; only a slow one pays for the extra write that makes it durable.
 /// </summary>
-public sealed class TurnLoop(IServiceScopeFactory scopes, InFlightTurns inFlight, AcceptedTurns accepted, ILogger<TurnLoop> logger)
+public sealed class TurnLoop(IServiceScopeFactory scopes, InFlightTurns inFlight, AcceptedTurns accepted, HaltPoints halts, ILogger<TurnLoop> logger)
 {
     /// <summary>
     /// Runs <paramref name="turn"/>, giving the channel its result within <paramref name="budget"/> (no budget: wait for it).
@@ -85,6 +86,7 @@ public sealed class TurnLoop(IServiceScopeFactory scopes, InFlightTurns inFlight
             turn = await preparation.PrepareAsync(turn, cancellationToken);
         }
         var result = await pipeline.RunAsync(turn, handoff, cancellationToken);
+        await halts.ReachedAsync(HaltPoints.Committed, turn.Channel, turn.DeliveryId, cancellationToken);
         if (result.Deliveries.Count > 0)
         {
             await scope.ServiceProvider.GetRequiredService<OutboxDeliveries>().DeliverNowAsync(result, cancellationToken);

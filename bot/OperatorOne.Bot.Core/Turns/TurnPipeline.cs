@@ -95,7 +95,7 @@ public sealed class TurnPipeline(
 
         var status = TurnStatus.Processed;
         IReadOnlyList<Reply> answer;
-        if (!await rateLimits.AllowAsync(db, organizationId.Value, turn.Channel + ":" + turn.ChannelUserId, cancellationToken))
+        if (!await rateLimits.AllowAsync(organizationId.Value, turn.Channel + ":" + turn.ChannelUserId, cancellationToken))
         {
             status = TurnStatus.RateLimited;
             answer = [new Reply("You're sending messages faster than I can take them. Please wait a minute and try again.")];

@@ -51,6 +51,9 @@ public sealed class OpenAiStandIn : IAsyncDisposable
     /// <summary>The usage reported with every answer.</summary>
     public (int Prompt, int Completion) Usage { get; set; } = (120, 30);
 
+    /// <summary>A model that reads its prompt: answers every request the script does not (null: a 404, nothing scripted).</summary>
+    public Func<JsonObject, JsonObject>? Responder { get; set; }
+
     /// <summary>When set, every request gets this HTTP status, as a provider outage would.</summary>
     public int? FailWith { get; set; }
 
@@ -157,6 +160,10 @@ public sealed class OpenAiStandIn : IAsyncDisposable
         {
             return (status, new JsonObject { ["error"] = new JsonObject { ["message"] = "overloaded", ["type"] = "server_error" } });
         }
+        if (path == CompletionsPath && _script.IsEmpty && Responder is { } responder)
+        {
+            return (200, Completion(responder(request)));
+        }
         if (path != CompletionsPath || !_script.TryDequeue(out var message))
         {
             return (404, new JsonObject { ["error"] = new JsonObject { ["message"] = "nothing scripted", ["type"] = "invalid_request_error" } });
@@ -176,8 +183,13 @@ public sealed class OpenAiStandIn : IAsyncDisposable
                 }),
             };
         }
+        return (200, Completion(message));
+    }
+
+    private JsonObject Completion(JsonObject message)
+    {
         var toolCalls = message["tool_calls"] is not null;
-        return (200, new JsonObject
+        return new JsonObject
         {
             ["id"] = $"chatcmpl-{Interlocked.Increment(ref _id)}",
             ["object"] = "chat.completion",
@@ -190,7 +202,7 @@ public sealed class OpenAiStandIn : IAsyncDisposable
                 ["finish_reason"] = toolCalls ? "tool_calls" : "stop",
             }),
             ["usage"] = new JsonObject { ["prompt_tokens"] = Usage.Prompt, ["completion_tokens"] = Usage.Completion, ["total_tokens"] = Usage.Prompt + Usage.Completion },
-        });
+        };
     }
 
     public async ValueTask DisposeAsync()

@@ -14,6 +14,8 @@ internal sealed class BotProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly Queue<string> _output = new();
+    private readonly List<string> _halts = [];
+    private TaskCompletionSource _halted = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private BotProcess(Process process, Uri baseAddress)
     {
@@ -137,6 +139,35 @@ internal sealed class BotProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until the process has said "halted at {point} …" <paramref name="count"/> times (a fault point named by
+    /// Faults:HaltAt, see HaltPoints) and returns those lines; the timeout only guards against a hang.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> HaltedAsync(string point, int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var prefix = $"halted at {point} ";
+        while (true)
+        {
+            Task next;
+            lock (_halts)
+            {
+                var lines = _halts.Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+                if (lines.Count >= count)
+                {
+                    return lines;
+                }
+                next = _halted.Task;
+            }
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || _process.HasExited)
+            {
+                throw new TimeoutException($"{BaseAddress} did not halt at {point} {count} times:\n{Output}");
+            }
+            await Task.WhenAny(next, Task.Delay(left));
+        }
+    }
+
     /// <summary>As a crash or an OOM kill: no shutdown hooks, no released claims.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
@@ -145,6 +176,16 @@ internal sealed class BotProcess : IAsyncDisposable
         if (line is null)
         {
             return;
+        }
+        if (line.StartsWith("halted at ", StringComparison.Ordinal))
+        {
+            lock (_halts)
+            {
+                _halts.Add(line);
+                var halted = _halted;
+                _halted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                halted.SetResult();
+            }
         }
         lock (_output)
         {
