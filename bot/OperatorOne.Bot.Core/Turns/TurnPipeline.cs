@@ -123,6 +123,8 @@ public sealed class TurnPipeline(
         }
 
         var written = await replies.WriteAsync(db, turn, conversation, answer, handoff, now, cancellationToken);
+        // The last save needs no savepoint to fall back to: when it fails, the whole turn rolls back.
+        db.Database.AutoSavepointsEnabled = false;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         replies.Committed();

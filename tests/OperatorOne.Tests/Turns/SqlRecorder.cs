@@ -88,7 +88,11 @@ internal sealed class SqlRecorder : IDisposable, IObserver<DiagnosticListener>, 
 /// <summary>What one request cost: its commands in order, with its transactions' begin and end among them.</summary>
 internal sealed record SqlCost(IReadOnlyList<string> Events)
 {
-    public IReadOnlyList<string> Statements => Events.Where(e => e.StartsWith("SQL ", StringComparison.Ordinal)).ToList();
+    /// <summary>Commands sent, each one round trip (BEGIN rides on the first; COMMIT is one more, not counted here).</summary>
+    public IReadOnlyList<string> Commands => Events.Where(e => e.StartsWith("SQL ", StringComparison.Ordinal)).ToList();
+
+    /// <summary>SQL statements: a command EF batches (SaveChanges) carries several, separated by semicolons.</summary>
+    public int Statements => Commands.Sum(c => c.Split(';').Count(s => !string.IsNullOrWhiteSpace(s)));
 
     public int Transactions => Events.Count(e => e == "TransactionStarted");
 
@@ -108,5 +112,6 @@ internal sealed record SqlCost(IReadOnlyList<string> Events)
         }
     }
 
-    public override string ToString() => string.Join("\n", Events);
+    public override string ToString() => string.Join("\n", Events) + "\n"
+        + $"{Commands.Count} commands, {Statements} statements, {Transactions} transactions, {Autocommits} commands outside a transaction";
 }
