@@ -93,6 +93,12 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     }
 
     /// <summary>
+    /// Records that the open connection already names this organization (and no member): the statement that found the
+    /// organization wrote both settings itself, so writing them again would be a statement for nothing.
+    /// </summary>
+    public void EnteredOnConnection(Guid organizationId) => Scope.Enter(organizationId);
+
+    /// <summary>
     /// Acts for one member of the current organization (or for nobody): policies that depend on who is asking, such
     /// as document visibility, admit that member's rows. Without a member only organization-wide rows are visible.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Data;
@@ -19,9 +20,32 @@ internal static class Dialogs
     /// <summary>Choices ride in the slots document under a key no tool parameter can have.</summary>
     private const string ChoicesKey = "$choices";
 
+    // Conversations this context has read and found without a dialog: a turn looks more than once (secrets, recognizer).
+    private static readonly ConditionalWeakTable<OperatorOneDb, HashSet<Guid>> KnownWithout = new();
+
+    /// <summary>The conversation's state row, read once per context: a tracked row or a known absence answers again.</summary>
+    private static async Task<DialogState?> FindAsync(OperatorOneDb db, Guid conversationId, CancellationToken cancellationToken)
+    {
+        if (db.DialogStates.Local.FirstOrDefault(d => d.ConversationId == conversationId) is { } tracked)
+        {
+            return tracked;
+        }
+        var without = KnownWithout.GetOrCreateValue(db);
+        if (without.Contains(conversationId))
+        {
+            return null;
+        }
+        var state = await db.DialogStates.SingleOrDefaultAsync(d => d.ConversationId == conversationId, cancellationToken);
+        if (state is null)
+        {
+            without.Add(conversationId);
+        }
+        return state;
+    }
+
     public static async Task<OpenDialog?> LoadAsync(OperatorOneDb db, Guid conversationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var state = await db.DialogStates.SingleOrDefaultAsync(d => d.ConversationId == conversationId, cancellationToken);
+        var state = await FindAsync(db, conversationId, cancellationToken);
         if (state is null || state.ExpiresAt <= now)
         {
             return null;
@@ -34,11 +58,12 @@ internal static class Dialogs
 
     public static async Task SaveAsync(OperatorOneDb db, Guid organizationId, Guid conversationId, OpenDialog dialog, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var state = await db.DialogStates.SingleOrDefaultAsync(d => d.ConversationId == conversationId, cancellationToken);
+        var state = await FindAsync(db, conversationId, cancellationToken);
         if (state is null)
         {
             state = new DialogState { ConversationId = conversationId, OrganizationId = organizationId, Tool = dialog.Tool, Slots = "{}", AwaitingSlot = "" };
             db.DialogStates.Add(state);
+            KnownWithout.GetOrCreateValue(db).Remove(conversationId);
         }
         state.Tool = dialog.Tool;
         var stored = (JsonObject)dialog.Slots.DeepClone();
@@ -54,7 +79,7 @@ internal static class Dialogs
 
     public static async Task CloseAsync(OperatorOneDb db, Guid conversationId, CancellationToken cancellationToken)
     {
-        var state = await db.DialogStates.SingleOrDefaultAsync(d => d.ConversationId == conversationId, cancellationToken);
+        var state = await FindAsync(db, conversationId, cancellationToken);
         if (state is not null)
         {
             db.DialogStates.Remove(state);

@@ -13,14 +13,13 @@ public static class Identities
     {
         var members = db.Members.Where(m => m.IsActive);
         var linked = channel == ChannelNames.Email
-            ? await ByAddressAsync(members, channelUserId, cancellationToken)
-            : await members.Where(m => db.ChannelIdentities.Any(i => i.MemberId == m.Id && i.Channel == channel && i.ExternalId == channelUserId))
-                .Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
-        var member = linked is not { } id ? null : await db.Members
-            .Where(m => m.Id == id)
+            ? await ByAddressAsync(members, channelUserId, cancellationToken) is { } id ? members.Where(m => m.Id == id) : null
+            : members.Where(m => db.ChannelIdentities.Any(i => i.MemberId == m.Id && i.Channel == channel && i.ExternalId == channelUserId));
+        // The member and their zone in one read.
+        var member = linked is null ? null : await linked
             // A member without a time zone of their own lives in the organization's.
             .Select(m => new { Member = m, Zone = m.TimeZone ?? db.Organizations.Where(o => o.Id == m.OrganizationId).Select(o => o.TimeZone).First() })
-            .SingleAsync(cancellationToken);
+            .FirstOrDefaultAsync(cancellationToken);
         return member is null
             ? Caller.Guest(channel, channelUserId, name)
             : new Caller(member.Member.Id, member.Member.DisplayName, member.Member.Role, channel, channelUserId) { TimeZone = member.Zone };

@@ -17,6 +17,30 @@ public static class Installations
         return rows.Count == 1 ? rows[0] : null;
     }
 
+    /// <summary>
+    /// <see cref="FindOrganizationAsync"/> and entering the organization found, in one statement: the same query writes
+    /// <c>app.organization_id</c> (and clears the member) on the connection, which must be open.
+    /// </summary>
+    public static async Task<Guid?> EnterOrganizationAsync(OperatorOneDb db, string channel, string externalId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Database.SqlQuery<Guid>($"""
+            SELECT organization_id AS "Value" FROM op_find_installation({channel}, {externalId})
+            WHERE NOT revoked AND set_config('app.organization_id', organization_id::text, false) IS NOT NULL
+              AND set_config('app.member_id', '', false) IS NOT NULL
+            """).ToListAsync(cancellationToken);
+        if (rows.Count > 1)
+        {
+            // The unique index on proven installations makes this impossible; a connection left in some tenant must not be used.
+            throw new InvalidOperationException($"Installation {channel}/{externalId} is proven for {rows.Count} organizations.");
+        }
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+        db.EnteredOnConnection(rows[0]);
+        return rows[0];
+    }
+
     /// <summary>The organization that owns this installation, revoked or not: for reconnecting and for refusing another's.</summary>
     public static async Task<Guid?> FindOwnerAsync(OperatorOneDb db, string channel, string externalId, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using OperatorOne.Data;
@@ -13,6 +14,9 @@ public sealed class ToolRegistry
     private readonly Dictionary<string, RegisteredTool> _tools = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<RegisteredTool> _ordered = [];
     private readonly IReadOnlyList<IToolSource> _sources;
+
+    // A turn asks for its tool set several times (recognizer, help, executor); it reads the organization's once.
+    private readonly ConditionalWeakTable<OperatorOneDb, OrganizationTools> _perContext = new();
 
     public ToolRegistry(IEnumerable<ToolDefinition> definitions)
         : this(definitions, [])
@@ -50,13 +54,21 @@ public sealed class ToolRegistry
         {
             return new ToolSet(_ordered, []);
         }
+        if (_perContext.TryGetValue(db, out var known) && known.OrganizationId == organizationId)
+        {
+            return known.Tools;
+        }
         var own = new List<RegisteredTool>();
         foreach (var source in _sources)
         {
             own.AddRange(await source.ToolsAsync(db, organizationId, cancellationToken));
         }
-        return new ToolSet(_ordered, own);
+        var tools = new ToolSet(_ordered, own);
+        _perContext.AddOrUpdate(db, new OrganizationTools(organizationId, tools));
+        return tools;
     }
+
+    private sealed record OrganizationTools(Guid OrganizationId, ToolSet Tools);
 
     /// <summary>A definition with its AIFunction, for a source that builds tools from data.</summary>
     public static RegisteredTool Register(ToolDefinition definition) => new(definition, ToolFunctions.Create(definition));

@@ -12,8 +12,9 @@ using OperatorOne.Data.Conversations;
 namespace OperatorOne.Bot.Core.Turns;
 
 /// <summary>
-/// The shape of a turn, the same for every channel, in one transaction: tenant, de-duplicate, identity, conversation,
-/// transcript in, limits, route (or the channel's own step), replies out — written to the outbox and the transcript —
+/// The shape of a turn, the same for every channel: the tenant and the rate limits in a short statement each, then one
+/// transaction: de-duplicate, identity, conversation (its row lock orders that conversation's turns, and nothing wider
+/// is held), transcript in, route (or the channel's own step), replies out — written to the outbox and the transcript —
 /// and one commit. A retry blocks on the first delivery's row and then sees it, so it runs once. Each turn is a span,
 /// a log scope and a measurement. Nothing here calls a channel: files are fetched before, replies delivered after.
 /// </summary>
@@ -74,13 +75,16 @@ public sealed class TurnPipeline(
     private async Task<TurnResult> RunInTransactionAsync(InboundTurn turn, TurnHandoff handoff, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var organizationId = await Installations.FindOrganizationAsync(db, turn.Channel, turn.InstallationId, cancellationToken);
+        // One connection for the whole turn: EF would otherwise reopen it (and rewrite the tenant) between statements.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var organizationId = db.Scope.OrganizationId ?? await Installations.EnterOrganizationAsync(db, turn.Channel, turn.InstallationId, cancellationToken);
         if (organizationId is null)
         {
             return TurnResult.UnknownInstallation;
         }
-        await db.UseOrganizationAsync(organizationId.Value, cancellationToken);
+        // Counted before the transaction, in a statement of its own: no lock on the counters lives as long as the turn.
+        var allowed = await rateLimits.CountAsync(db, organizationId.Value, turn, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await FirstDeliveryAsync(turn, organizationId.Value, now, cancellationToken))
         {
             return TurnResult.Duplicate with { OrganizationId = organizationId };
@@ -95,7 +99,7 @@ public sealed class TurnPipeline(
 
         var status = TurnStatus.Processed;
         IReadOnlyList<Reply> answer;
-        if (!await rateLimits.AllowAsync(organizationId.Value, turn.Channel + ":" + turn.ChannelUserId, cancellationToken))
+        if (!allowed)
         {
             status = TurnStatus.RateLimited;
             answer = [new Reply("You're sending messages faster than I can take them. Please wait a minute and try again.")];
@@ -119,6 +123,8 @@ public sealed class TurnPipeline(
         }
 
         var written = await replies.WriteAsync(db, turn, conversation, answer, handoff, now, cancellationToken);
+        // The last save needs no savepoint to fall back to: when it fails, the whole turn rolls back.
+        db.Database.AutoSavepointsEnabled = false;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         replies.Committed();
@@ -139,12 +145,17 @@ public sealed class TurnPipeline(
     /// </summary>
     public async Task<bool> WasProcessedAsync(InboundTurn turn, CancellationToken cancellationToken)
     {
-        if (await Installations.FindOrganizationAsync(db, turn.Channel, turn.InstallationId, cancellationToken) is not { } organizationId)
+        // The organization stays entered for the turn after the preparation; the connection goes back meanwhile.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            return false;
+            return await Installations.EnterOrganizationAsync(db, turn.Channel, turn.InstallationId, cancellationToken) is not null
+                && await db.ProcessedDeliveries.AnyAsync(d => d.Channel == turn.Channel && d.DeliveryId == turn.DeliveryId, cancellationToken);
         }
-        await db.UseOrganizationAsync(organizationId, cancellationToken);
-        return await db.ProcessedDeliveries.AnyAsync(d => d.Channel == turn.Channel && d.DeliveryId == turn.DeliveryId, cancellationToken);
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private async Task<bool> FirstDeliveryAsync(InboundTurn turn, Guid organizationId, DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -39,6 +39,20 @@ public sealed class OpenAiStandIn : IAsyncDisposable
 
     public void Release() => _held.TrySetResult();
 
+    /// <summary>
+    /// Holds every answer until <paramref name="requests"/> requests wait at once, then answers them all: a test proves
+    /// that many turns reached the model together, without timing (turns that queue behind each other never get there).
+    /// </summary>
+    public void HoldUntil(int requests)
+    {
+        _waiting = 0;
+        _gate = requests;
+        Hold();
+    }
+
+    private int _waiting;
+    private int _gate = int.MaxValue;
+
     private TaskCompletionSource _held = Released();
 
     private static TaskCompletionSource Released()
@@ -65,6 +79,7 @@ public sealed class OpenAiStandIn : IAsyncDisposable
         _addresses.Clear();
         FailWith = null;
         Delay = TimeSpan.Zero;
+        _gate = int.MaxValue;
         Release();
         Usage = (120, 30);
     }
@@ -138,6 +153,10 @@ public sealed class OpenAiStandIn : IAsyncDisposable
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay);
+        }
+        if (Interlocked.Increment(ref _waiting) >= _gate)
+        {
+            Release();
         }
         await _held.Task;
         try
