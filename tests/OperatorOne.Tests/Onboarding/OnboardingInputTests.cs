@@ -19,14 +19,14 @@ public sealed class OnboardingInputTests(BotHost host)
         // Setup is closed once any organization exists: every token, every body.
         { "GET", "/setup/" + new string('a', 48), "", 403 },
         { "GET", "/setup/" + new string('a', 4000), "", 403 },
-        { "POST", "/setup/%00", "form", 403 },
+        { "POST", "/setup/%00", "form", 400 },
         { "POST", "/setup/" + new string('b', 48), "huge-form", 403 },
         { "POST", "/setup/" + new string('b', 48), "json", 403 },
-        // Join links: not a token, forged, oversized, control characters.
+        // Join links: not a token, forged, oversized; control characters are refused before any lookup.
         { "GET", "/join/not-a-token", "", 403 },
         { "GET", "/join/" + new string('c', 500), "", 403 },
         { "GET", "/join/00000000000000000000000000000000.00000000000000000000000000000000.AAAA", "", 403 },
-        { "POST", "/join/5f0e1c2a9b8d4e7f8a6b5c4d3e2f1a0b.0a1b2c3d4e5f60718293a4b5c6d7e8f9.%00%01", "", 403 },
+        { "POST", "/join/5f0e1c2a9b8d4e7f8a6b5c4d3e2f1a0b.0a1b2c3d4e5f60718293a4b5c6d7e8f9.%00%01", "", 400 },
         { "POST", "/join/x.y.z", "huge-form", 403 },
         // The member sign-in a claimed link leads to.
         { "POST", "/webchat/session/token", "json", 400 },
