@@ -43,14 +43,16 @@ public sealed class ApprovalRequests(IEnumerable<IProactiveConversations> opener
         await WebhookPublisher.PublishAsync(context, WebhookEvents.ApprovalRequested, ApprovalEvent(request), cancellationToken);
 
         // Roles are stored by name, so their order is compared here, not in SQL (where "Viewer" > "Admin").
-        var approvers = (await db.Members
+        var eligible = (await db.Members
             .Where(m => m.IsActive)
-            .Where(m => organization.AllowSelfApproval || m.Id != request.RequestedById)
             .Select(m => new { m.Id, m.Role })
             .ToListAsync(cancellationToken))
             .Where(m => m.Role >= request.RequiredRole)
             .Select(m => m.Id)
             .ToList();
+        // The requester is asked only for what nobody else can decide, and only where the organization allows it.
+        var others = eligible.Where(id => id != request.RequestedById).ToList();
+        var approvers = others.Count == 0 && organization.AllowSelfApproval ? eligible : others;
         // Where each approver prefers: their chats, their email, or both.
         var conversations = await NoticeConversations.ForMembersAsync(db, context.OrganizationId, approvers, context.Now, cancellationToken);
         // Each approver reads the card's times on their own clock.

@@ -23,7 +23,8 @@ internal static partial class TeamsTurns
         var core = activity with
         {
             Text = activity.Type == ActivityTypes.Message ? StripMentions(activity.Text) : activity.Text,
-            Value = activity.Type == ActivityTypes.Invoke && activity.Name == AdaptiveCardAction ? Member(Member(activity.Value, "action"), "data")?.DeepClone() : activity.Value,
+            Value = activity.Type == ActivityTypes.Invoke && activity.Name == AdaptiveCardAction
+                ? (activity.Value is JsonObject invoke && invoke["action"] is JsonObject action ? action["data"]?.DeepClone() : null) : activity.Value,
             MembersAdded = activity.Type == ActivityTypes.ConversationUpdate ? WelcomeMembers(activity) : activity.MembersAdded,
         };
         return new InboundTurn
@@ -41,20 +42,21 @@ internal static partial class TeamsTurns
     }
 
     /// <summary>The verb of an Action.Execute invoke ("approve", "reject", "refresh").</summary>
-    public static string? Verb(Activity activity) =>
-        Member(Member(activity.Value, "action"), "verb") is JsonNode verb && verb.GetValueKind() == JsonValueKind.String ? verb.GetValue<string>() : null;
+    public static string? Verb(Activity activity) => Text(activity.Value, "action", "verb");
 
     public static string? TenantId(Activity activity)
     {
-        if (Member(Member(activity.ChannelData, "tenant"), "id") is { } node && node.GetValueKind() == JsonValueKind.String && node.GetValue<string>() is { Length: > 0 } tenant)
+        if (Text(activity.ChannelData, "tenant", "id") is { Length: > 0 } tenant)
         {
             return tenant;
         }
         return string.IsNullOrEmpty(activity.Conversation?.TenantId) ? null : activity.Conversation.TenantId;
     }
 
-    /// <summary>A property of an object, or nothing: a signed activity may still carry a string or an array where an object belongs.</summary>
-    private static JsonNode? Member(JsonNode? node, string name) => node is JsonObject obj ? obj[name] : null;
+    /// <summary>A string two objects deep, or null when any step is missing or of another kind (a client's JSON may be anything).</summary>
+    private static string? Text(JsonNode? node, string outer, string inner) =>
+        node is JsonObject first && first[outer] is JsonObject second && second[inner] is JsonNode value && value.GetValueKind() == JsonValueKind.String
+            ? value.GetValue<string>() : null;
 
     /// <summary>In channels and group chats the bot is addressed as &lt;at&gt;Name&lt;/at&gt;; the words are what follows.</summary>
     public static string? StripMentions(string? text) =>

@@ -39,5 +39,5 @@ internal sealed class WebChatLog(TimeProvider clock, ConversationSignals signals
     }
 
     public static string? ClientActivityId(Activity activity) =>
-        activity.ChannelData?["clientActivityID"] is JsonValue value && value.TryGetValue<string>(out var id) && id.Length > 0 ? id : null;
+        activity.ChannelData is JsonObject data && data["clientActivityID"] is JsonValue value && value.TryGetValue<string>(out var id) && id.Length > 0 ? id : null;
 }

@@ -39,6 +39,14 @@ public sealed class Chat : IDisposable
         var tokenResponse = await http.SendAsync(generate);
         tokenResponse.EnsureSuccessStatusCode();
         var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
+        return await ConnectAsync(http, token, userId);
+    }
+
+    /// <summary>A conversation with a Direct Line token the bot already issued (a member's own sign-in).</summary>
+    public static Task<Chat> StartWithTokenAsync(BotHost host, string token, string userId) => ConnectAsync(host.CreateClient(), token, userId);
+
+    private static async Task<Chat> ConnectAsync(HttpClient http, string token, string userId)
+    {
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var start = await http.PostAsJsonAsync("/v3/directline/conversations", new { });
         start.EnsureSuccessStatusCode();

@@ -16,6 +16,7 @@ internal sealed class BotProcess : IAsyncDisposable
     private readonly Queue<string> _output = new();
     private readonly List<string> _halts = [];
     private TaskCompletionSource _halted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Seen)> _waiters = [];
 
     private BotProcess(Process process, Uri baseAddress)
     {
@@ -168,6 +169,28 @@ internal sealed class BotProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The first output line (already printed or still to come) that matches; the timeout only guards a failure.</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (_output.FirstOrDefault(match) is { } earlier)
+            {
+                return earlier;
+            }
+            _waiters.Add((match, seen));
+        }
+        try
+        {
+            return await seen.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"No such line from the bot in {timeout}:\n{Output}");
+        }
+    }
+
     /// <summary>As a crash or an OOM kill: no shutdown hooks, no released claims.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
@@ -190,6 +213,11 @@ internal sealed class BotProcess : IAsyncDisposable
         lock (_output)
         {
             _output.Enqueue(line);
+            foreach (var waiter in _waiters.Where(w => w.Match(line)).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Seen.TrySetResult(line);
+            }
             while (_output.Count > 200)
             {
                 _output.Dequeue();

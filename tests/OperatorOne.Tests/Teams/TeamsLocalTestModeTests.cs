@@ -55,6 +55,28 @@ public sealed class TeamsLocalTestModeTests(BotHost host) : IAsyncLifetime
         Assert.Contains("open a ticket", reply.Text, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    // The ids and names of @microsoft/m365agentsplayground 0.2.28's built-in configuration (its default currentUser and users).
+    [InlineData("00000000-0000-0000-0000-0000000000020", "Alex Wilber", "as member")]
+    [InlineData("00000000-0000-0000-0000-0000000000021", "Megan Bowen", "as admin")]
+    [InlineData("00000000-0000-0000-0000-0000000000022", "Adele Vance", "as owner")]
+    [InlineData("00000000-0000-0000-0000-0000000000023", "Isaiah Langer", "as viewer")]
+    public async Task TheAgentsPlaygroundWithItsDefaultsIsAnsweredAsTheMappedDemoMember(string aadObjectId, string name, string role)
+    {
+        // Its default tenant id is one digit longer than a GUID, exactly as the Playground ships it.
+        var playground = new TeamsTenant("00000000-0000-0000-0000-0000000000001", null!, new Dictionary<string, string> { ["member"] = aadObjectId });
+        var conversationId = $"personal-chat-{Guid.NewGuid():N}";
+        var activity = Message(playground, conversationId, _cloud!.ServiceUrl);
+        activity["from"] = new JsonObject { ["id"] = "user-id-0", ["name"] = name, ["aadObjectId"] = aadObjectId };
+
+        using var response = await PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = await _cloud.ExpectCallAsync(c => c.Path.Contains(Uri.EscapeDataString(conversationId), StringComparison.Ordinal), "a reply");
+        Assert.Contains(role, reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("isn't connected", reply.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ActivityNamingAServiceUrlOffThisMachineIsRefused()
     {
