@@ -29,7 +29,7 @@ internal static class SecretsHosting
         }
         else
         {
-            var dataDirectory = builder.Configuration[$"{DatabaseOptions.Section}:DataDirectory"] ?? ".data/postgres";
+            var dataDirectory = builder.Configuration["Database:DataDirectory"] ?? ".data/postgres";
             var path = builder.Configuration["Secrets:KeyFile"] is { Length: > 0 } keyFile
                 ? Path.GetFullPath(keyFile)
                 : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dataDirectory))!, "secret.key");
