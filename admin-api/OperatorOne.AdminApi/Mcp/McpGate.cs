@@ -63,6 +63,11 @@ internal sealed class McpGate(RequestDelegate next)
             await ProblemAsync(http, ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? $"The body is limited to {AdminRequestBody.MaxBytes / 1024} KB." : ex.Message);
         }
+        catch (System.Text.Json.JsonException ex) when (!http.Response.HasStarted)
+        {
+            // Well-formed JSON whose parameters have the wrong shape (clientInfo a string, say): the SDK throws while binding.
+            await ProblemAsync(http, StatusCodes.Status400BadRequest, $"The request's parameters do not fit the MCP schema: {ex.Path ?? "$"}.");
+        }
     }
 
     private static async Task ProblemAsync(HttpContext http, int status, string detail) =>

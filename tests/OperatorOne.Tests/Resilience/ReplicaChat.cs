@@ -19,6 +19,9 @@ internal sealed class ReplicaChat(HttpClient http, string token, string conversa
     /// <summary>Sees every answer to a post, retried ones included (a test that asserts what the client was told).</summary>
     public Func<HttpResponseMessage, Task>? Answered { get; set; }
 
+    /// <summary>When a post left (<see cref="System.Diagnostics.Stopwatch"/> ticks), on its request: an answer may arrive after the world changed.</summary>
+    public static readonly HttpRequestOptionsKey<long> SentAt = new("operatorone-sent-at");
+
     public static async Task<ReplicaChat> StartAsync(HttpClient http, Uri replica, TestOrganization organization, string handle)
     {
         var userId = organization.WebChatUserId(handle);
@@ -69,6 +72,7 @@ internal sealed class ReplicaChat(HttpClient http, string token, string conversa
                     Content = JsonContent.Create(activity),
                 };
                 post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                post.Options.Set(SentAt, System.Diagnostics.Stopwatch.GetTimestamp());
                 var response = await http.SendAsync(post);
                 if (Answered is { } answered)
                 {
