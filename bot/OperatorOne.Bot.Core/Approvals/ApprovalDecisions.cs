@@ -96,9 +96,7 @@ public sealed class ApprovalDecisions(ToolExecutor executor, AuditLog audit)
             var allowed = await context.Db.Organizations.Where(o => o.Id == context.OrganizationId)
                 .Select(o => o.AllowSelfApproval).SingleAsync(cancellationToken);
             // Self-approval is for what nobody else can decide: while another approver is there, they decide.
-            var others = (await context.Db.Members.Where(m => m.IsActive && m.Id != caller.MemberId).Select(m => m.Role).ToListAsync(cancellationToken))
-                .Any(role => role >= request.RequiredRole);
-            if (!allowed || others)
+            if (!allowed || await Approvers.AnyBesidesAsync(context.Db, caller.MemberId, request.RequiredRole, cancellationToken))
             {
                 return $"You asked for approval #{request.Number} yourself; another approver has to decide it.";
             }

@@ -42,14 +42,7 @@ public sealed class ApprovalRequests(IEnumerable<IProactiveConversations> opener
         db.ApprovalRequests.Add(request);
         await WebhookPublisher.PublishAsync(context, WebhookEvents.ApprovalRequested, ApprovalEvent(request), cancellationToken);
 
-        // Roles are stored by name, so their order is compared here, not in SQL (where "Viewer" > "Admin").
-        var eligible = (await db.Members
-            .Where(m => m.IsActive)
-            .Select(m => new { m.Id, m.Role })
-            .ToListAsync(cancellationToken))
-            .Where(m => m.Role >= request.RequiredRole)
-            .Select(m => m.Id)
-            .ToList();
+        var eligible = await Approvers.EligibleAsync(db, request.RequiredRole, cancellationToken);
         // The requester is asked only for what nobody else can decide, and only where the organization allows it.
         var others = eligible.Where(id => id != request.RequestedById).ToList();
         var approvers = others.Count == 0 && organization.AllowSelfApproval ? eligible : others;
@@ -75,8 +68,7 @@ public sealed class ApprovalRequests(IEnumerable<IProactiveConversations> opener
     {
         var organization = await context.Db.Organizations.AsNoTracking().SingleAsync(o => o.Id == context.OrganizationId, cancellationToken);
         var required = RequiredRole(tool, organization);
-        var roles = await context.Db.Members.Where(m => m.IsActive && m.Id != context.Caller.MemberId).Select(m => m.Role).ToListAsync(cancellationToken);
-        if (roles.Any(r => r >= required))
+        if (await Approvers.AnyBesidesAsync(context.Db, context.Caller.MemberId, required, cancellationToken))
         {
             return ApprovalDeciders.Others;
         }

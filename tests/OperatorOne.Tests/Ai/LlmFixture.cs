@@ -11,11 +11,7 @@ public sealed class LlmFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Model.StartAsync();
-        Host.Settings["Llm:Provider"] = "OpenAI";
-        Host.Settings["Llm:BaseUrl"] = Model.ApiBaseUrl.ToString();
-        Host.Settings["Llm:ApiKey"] = "sk-stand-in-secret-key";
-        Host.Settings["Llm:Model"] = "stand-in-model";
-        Host.Settings["Llm:TimeoutSeconds"] = "3";
+        Model.Configure(Host.Settings, timeoutSeconds: 3);
         Host.Settings["Llm:Prices:stand-in-model:InputPerMillion"] = "2.50";
         Host.Settings["Llm:Prices:stand-in-model:OutputPerMillion"] = "10";
         Host.Settings["Llm:Memory:TokenBudget"] = "40";

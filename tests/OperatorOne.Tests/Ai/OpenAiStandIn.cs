@@ -22,6 +22,16 @@ public sealed class OpenAiStandIn : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
     public Uri ApiBaseUrl => new(BaseAddress, "v1/");
+
+    /// <summary>The bot's LLM settings pointing at this stand-in, with the model call given up after <paramref name="timeoutSeconds"/>.</summary>
+    public void Configure(IDictionary<string, string?> settings, int timeoutSeconds)
+    {
+        settings["Llm:Provider"] = "OpenAI";
+        settings["Llm:BaseUrl"] = ApiBaseUrl.ToString();
+        settings["Llm:ApiKey"] = "sk-stand-in-secret-key";
+        settings["Llm:Model"] = "stand-in-model";
+        settings["Llm:TimeoutSeconds"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
     public IReadOnlyList<JsonObject> Requests => [.. _requests];
     public IReadOnlyList<(string PathAndQuery, string? ApiKey, string? Authorization)> Addresses => [.. _addresses];
 

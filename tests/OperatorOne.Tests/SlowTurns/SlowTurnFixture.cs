@@ -21,11 +21,7 @@ public sealed class SlowTurnFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Model.StartAsync();
-        Host.Settings["Llm:Provider"] = "OpenAI";
-        Host.Settings["Llm:BaseUrl"] = Model.ApiBaseUrl.ToString();
-        Host.Settings["Llm:ApiKey"] = "sk-stand-in-secret-key";
-        Host.Settings["Llm:Model"] = "stand-in-model";
-        Host.Settings["Llm:TimeoutSeconds"] = "120";
+        Model.Configure(Host.Settings, timeoutSeconds: 120);
         Host.Settings["WebChat:TurnBudget"] = "00:00:00.300";
         Host.Settings["Voice:TurnBudget"] = "00:00:00.300";
         Host.Settings["Voice:MaxHolds"] = MaxHolds.ToString(System.Globalization.CultureInfo.InvariantCulture);

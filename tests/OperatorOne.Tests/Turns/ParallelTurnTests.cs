@@ -73,11 +73,7 @@ public sealed class ParallelTurnsFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Model.StartAsync();
-        Host.Settings["Llm:Provider"] = "OpenAI";
-        Host.Settings["Llm:BaseUrl"] = Model.ApiBaseUrl.ToString();
-        Host.Settings["Llm:ApiKey"] = "sk-stand-in-secret-key";
-        Host.Settings["Llm:Model"] = "stand-in-model";
-        Host.Settings["Llm:TimeoutSeconds"] = "60";
+        Model.Configure(Host.Settings, timeoutSeconds: 60);
         await Host.InitializeAsync();
     }
 
