@@ -13,6 +13,11 @@ dotnet test OperatorOne.sln -c Release --no-build -nologo --logger "console;verb
 status=${PIPESTATUS[0]}
 # One plain closing line that any CI reader understands, from the runner's own summary.
 count() { grep -E "^ +$1: +[0-9]+" "$log" | awk '{s+=$2} END {print s+0}'; }
+# CI shows only the tail of a long log, so the failures are repeated last: each failed test with its message.
+if [ "$(count Failed)" -gt 0 ]; then
+  echo "Failed tests:"
+  grep -E -A3 "^  Failed OperatorOne\." "$log" | grep -v -E "^ +(Stack Trace|Error Message):" | cut -c1-400 | head -60
+fi
 echo "$(count Passed) passed, $(count Failed) failed, $(count Skipped) skipped"
 rm -f "$log"
 exit "$status"

@@ -38,9 +38,6 @@ public sealed class OpenAiStandIn : IAsyncDisposable
     /// <summary>The chat-completions path it answers; Azure's carries the deployment.</summary>
     public string CompletionsPath { get; set; } = "/v1/chat/completions";
 
-    /// <summary>How long each answer takes, to trip the recognizer's timeout.</summary>
-    public TimeSpan Delay { get; set; }
-
     /// <summary>
     /// Holds every answer until <see cref="Release"/>: a test proves a channel answered while a turn was still waiting
     /// for the model, without relying on timing.
@@ -88,7 +85,6 @@ public sealed class OpenAiStandIn : IAsyncDisposable
         _requests.Clear();
         _addresses.Clear();
         FailWith = null;
-        Delay = TimeSpan.Zero;
         _gate = int.MaxValue;
         Release();
         Usage = (120, 30);
@@ -160,10 +156,6 @@ public sealed class OpenAiStandIn : IAsyncDisposable
         _addresses.Enqueue((context.Request.Url?.PathAndQuery ?? "", context.Request.Headers["api-key"], context.Request.Headers["Authorization"]));
         // Taken from the script before waiting, so a late answer never takes a later test's message.
         var (status, answer) = Answer(context.Request.Url?.AbsolutePath ?? "", body);
-        if (Delay > TimeSpan.Zero)
-        {
-            await Task.Delay(Delay);
-        }
         if (Interlocked.Increment(ref _waiting) >= _gate)
         {
             Release();
