@@ -150,15 +150,20 @@ public sealed class EmailBadInputTests(EmailFixture fixture)
         outOfOffice.Headers.Add(HeaderId.AutoSubmitted, "auto-replied");
         var alert = org.Mail(robot, "Disk full on server 3", "Monitoring alert.");
         alert.Headers.Add(HeaderId.Precedence, "bulk");
+        // A delivery status notification (a bounce) of the kind a mail server writes: never answered, whoever it is from.
+        var bounce = org.Mail(robot, "Undelivered Mail Returned to Sender", "");
+        bounce.Body = new MultipartReport("delivery-status") { new TextPart("plain") { Text = "Your mail could not be delivered." } };
         var person = org.Mail(robot, "A real question", "From a person this time.");
 
         await Mail.SendAsync(outOfOffice);
+        await Mail.SendAsync(bounce);
         await Mail.SendAsync(alert);
         await Mail.SendAsync(person);
 
         await Mail.WaitForMailAsync(robot, m => m.InReplyTo == person.MessageId);
         var skipped = await org.WaitForReceiptAsync(r => r.MessageId == outOfOffice.MessageId);
         Assert.Equal(EmailReceiptStatus.Skipped, skipped.Status);
+        Assert.Equal(EmailReceiptStatus.Skipped, (await org.WaitForReceiptAsync(r => r.MessageId == bounce.MessageId)).Status);
         Assert.Equal(EmailReceiptStatus.Done, (await org.WaitForReceiptAsync(r => r.MessageId == alert.MessageId)).Status);
         var tickets = await org.TicketsAsync();
         Assert.Equal(["A real question", "Disk full on server 3"], tickets.Select(t => t.Title).Order());
