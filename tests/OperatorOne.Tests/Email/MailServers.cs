@@ -25,6 +25,9 @@ public sealed class MailServers : IAsyncDisposable
     private bool _started;
     private Process? _dovecot;
 
+    /// <summary>False: the IMAP server does not offer IDLE, so readers must poll.</summary>
+    public bool OfferIdle { get; init; } = true;
+
     public int ImapPort { get; } = FreePort();
     public int LmtpPort { get; } = FreePort();
 
@@ -44,7 +47,7 @@ public sealed class MailServers : IAsyncDisposable
         {
             Directory.CreateDirectory(Path.Combine(_root, folder));
         }
-        await File.WriteAllTextAsync(Path.Combine(_root, "dovecot", "dovecot.conf"), MailServerConfig.Dovecot(_root, ImapPort, LmtpPort));
+        await File.WriteAllTextAsync(Path.Combine(_root, "dovecot", "dovecot.conf"), MailServerConfig.Dovecot(_root, ImapPort, LmtpPort, OfferIdle));
         await File.WriteAllTextAsync(Path.Combine(_root, "postfix", "main.cf"), MailServerConfig.PostfixMain(_root, LmtpPort));
         await File.WriteAllTextAsync(Path.Combine(_root, "postfix", "master.cf"), MailServerConfig.PostfixMaster(_root, SmtpPort, VerifiedSmtpPort));
         await File.WriteAllTextAsync(Path.Combine(_root, "postfix", "strip-authentication-results"), MailServerConfig.StripAuthenticationResults);
