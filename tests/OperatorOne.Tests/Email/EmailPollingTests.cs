@@ -27,7 +27,8 @@ public sealed class EmailPollingTests(EmailFixture fixture)
         await client.AuthenticateAsync(org.Support, MailServers.Password);
         Assert.False(client.Capabilities.HasFlag(ImapCapabilities.Idle), "The second Dovecot must not offer IDLE.");
         // Its own folder, so its receipts never share a ledger key with the host's reader of the same address on the first server.
-        var folder = await client.GetFolder(client.PersonalNamespaces[0]).CreateAsync(Folder, isMessageFolder: true);
+        var folder = await client.GetFolder(client.PersonalNamespaces[0]).CreateAsync(Folder, isMessageFolder: true)
+            ?? throw new InvalidOperationException($"Dovecot did not create the {Folder} folder.");
         var services = fixture.Host.Services;
         var hostOptions = services.GetRequiredService<IOptions<EmailOptions>>().Value;
         var options = new EmailOptions
