@@ -65,6 +65,21 @@ public sealed class MailServers : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops Postfix (an outage of the bot's SMTP server) and returns once its SMTP port refuses connections.</summary>
+    public async Task StopSmtpAsync()
+    {
+        await RunAsync("postfix", "-c", Path.Combine(_root, "postfix"), "stop");
+        await WaitForPortClosedAsync(SmtpPort);
+    }
+
+    /// <summary>Starts Postfix again after <see cref="StopSmtpAsync"/> and returns once it accepts connections.</summary>
+    public async Task StartSmtpAsync()
+    {
+        await RunAsync("postfix", "-c", Path.Combine(_root, "postfix"), "start");
+        await WaitForPortAsync(SmtpPort);
+        await WaitForPortAsync(VerifiedSmtpPort);
+    }
+
     /// <summary>Submits a mail to Postfix, as the internet does (<paramref name="verified"/> false) or after our verifier.</summary>
     public async Task SendAsync(MimeMessage message, bool verified = false)
     {
@@ -198,6 +213,28 @@ public sealed class MailServers : IAsyncDisposable
             {
                 await Task.Delay(50);
             }
+        }
+    }
+
+    private static async Task WaitForPortClosedAsync(int port)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port);
+            }
+            catch (SocketException)
+            {
+                return;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Port {port} still accepts connections after postfix stop.");
+            }
+            await Task.Delay(50);
         }
     }
 
