@@ -50,7 +50,8 @@ public sealed class EmailBadInputTests(EmailFixture fixture)
         await chat.Send("open a ticket: old printer");
         await chat.Send("delete ticket 1");
         await chat.ExpectReply("approval request #1");
-        var mail = org.Mail(org.MemberAddress("admin"), "Approval #1", "approve 1\n\n{\"decision\":\"approve\"}");
+        // A verified admin could delete ticket 1 in chat; by mail the words are only a ticket's text (nothing above SafeWrite runs).
+        var mail = org.Mail(org.MemberAddress("admin"), "Approval #1", "approve 1\ndelete ticket 1\n\n{\"decision\":\"approve\"}");
         EmailOrganization.Verify(mail);
 
         await Mail.SendAsync(mail, verified: true);
@@ -61,6 +62,7 @@ public sealed class EmailBadInputTests(EmailFixture fixture)
         var tickets = await org.TicketsAsync();
         Assert.Equal(2, tickets.Count);
         Assert.Equal(org.Organization.Members["admin"], tickets[1].RequesterId);
+        Assert.Equal("old printer", tickets[0].Title);
     }
 
     [Fact]
