@@ -144,8 +144,8 @@ public sealed class EmailNoticeTests(EmailFixture fixture)
         {
             var entries = await admin.GetFromJsonAsync<JsonElement>(route);
             var entry = entries.EnumerateArray().FirstOrDefault(e => e.GetProperty("id").GetInt64() == id);
-            if (entry.ValueKind == JsonValueKind.Object && entry.GetProperty("reroutedTo") is { ValueKind: JsonValueKind.Object } to
-                && to.GetProperty("status").GetString() != "pending")
+            if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("reroutedTo", out var to)
+                && to.ValueKind == JsonValueKind.Object && to.GetProperty("status").GetString() != "pending")
             {
                 return entry;
             }
