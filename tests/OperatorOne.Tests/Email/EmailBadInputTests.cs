@@ -62,7 +62,7 @@ public sealed class EmailBadInputTests(EmailFixture fixture)
         var tickets = await org.TicketsAsync();
         Assert.Equal(2, tickets.Count);
         Assert.Equal(org.Organization.Members["admin"], tickets[1].RequesterId);
-        Assert.Equal("old printer", tickets[0].Title);
+        Assert.Equal("Old printer", tickets[0].Title);
     }
 
     [Fact]

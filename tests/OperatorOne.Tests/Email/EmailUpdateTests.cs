@@ -63,6 +63,7 @@ public sealed class EmailUpdateTests(EmailFixture fixture)
         await Mail.WaitForMailAsync(address, m => m.TextBody?.Contains("a new monitor is ordered") == true);
         await Mail.WaitForMailAsync(address, m => m.TextBody?.Contains("is now resolved") == true);
         // Both notices were written in the tools' own transactions, so none can still be on its way to the chat.
+        // "… commented on your ticket #1" and "Your ticket #1 … is now resolved".
         var toChat = await NoticeChannelsAsync(org, "your ticket #1");
         Assert.Equal([ChannelNames.Email, ChannelNames.Email], toChat);
     }
@@ -117,11 +118,11 @@ public sealed class EmailUpdateTests(EmailFixture fixture)
         Assert.Contains("Approval #1", card.HtmlBody);
     }
 
-    /// <summary>The channels of the outbox messages whose text contains <paramref name="fragment"/>, sorted.</summary>
+    /// <summary>The channels of the outbox messages whose text contains <paramref name="fragment"/> (in any case), sorted.</summary>
     private async Task<List<string>> NoticeChannelsAsync(EmailOrganization org, string fragment)
     {
         var sent = await fixture.Host.InOrganizationAsync(org.Id, db => db.OutboxMessages
             .Join(db.Conversations, m => m.ConversationId, c => c.Id, (m, c) => new { m.Activity, c.Channel }).ToListAsync());
-        return sent.Where(m => m.Activity.Contains(fragment, StringComparison.Ordinal)).Select(m => m.Channel).Order().ToList();
+        return sent.Where(m => m.Activity.Contains(fragment, StringComparison.OrdinalIgnoreCase)).Select(m => m.Channel).Order().ToList();
     }
 }
