@@ -52,9 +52,12 @@ public sealed class RequesterNoticeTests(SlackFixture fixture)
     }
 
     /// <summary>The channel of every outbox row whose message contains <paramref name="text"/>: one row per notice.</summary>
-    private Task<List<string>> NoticeChannelsAsync(TestOrganization org, string text) =>
-        fixture.Host.InOrganizationAsync(org.Id, db => db.OutboxMessages.AsNoTracking()
-            .Where(m => m.Activity.Contains(text)).Select(m => m.Channel).ToListAsync());
+    private async Task<List<string>> NoticeChannelsAsync(TestOrganization org, string text)
+    {
+        // The activity is jsonb, which LIKE does not take: filtered here.
+        var rows = await fixture.Host.InOrganizationAsync(org.Id, db => db.OutboxMessages.AsNoTracking().Select(m => new { m.Channel, m.Activity }).ToListAsync());
+        return [.. rows.Where(m => m.Activity.Contains(text, StringComparison.Ordinal)).Select(m => m.Channel)];
+    }
 
     private Task<List<SlackCall>> SlackSaysAsync(SlackWorkspace workspace, string text) =>
         fixture.Slack.WaitForAsync(c => c.Method == "chat.postMessage" && c.Arguments["channel"]?.ToString() == workspace.DmChannel("member")
