@@ -79,6 +79,39 @@ public sealed class DealConversationTests(MidMonthBot bot) : IClassFixture<MidMo
         Assert.Equal(DealStage.Won, await bot.Host.InOrganizationAsync(org.Id, db => db.Deals.Select(d => d.Stage).SingleAsync()));
     }
 
+    [Fact]
+    public async Task ActivitiesLoggedAboutADealBelongToThatDealAndOnlyThose()
+    {
+        var org = await TestOrganization.CreateAsync(bot.Host);
+        using var mia = await Chat.StartAsync(bot.Host, org, "member");
+        await mia.Send("add a contact: Dana Lee from Acme, dana@acme.example");
+        await mia.ExpectReply("Dana Lee", Patience);
+        await mia.Send($"add a deal: Acme renewal with Acme worth 12,000 EUR closing {Iso(bot.Today.AddDays(5))}");
+        await mia.ExpectReply("Added deal Acme renewal", Patience);
+        await mia.Send($"add a deal: Acme training with Acme worth 2,000 EUR closing {Iso(bot.Today.AddDays(6))}");
+        await mia.ExpectReply("Added deal Acme training", Patience);
+
+        await mia.Send("log a call with Dana from Acme about the Acme renewal deal: sent the quote");
+        await mia.ExpectReply("Logged a call with Dana Lee at Acme on the Acme renewal deal: sent the quote", Patience);
+        await mia.Send("log a note about the Acme training deal: trainer booked");
+        await mia.ExpectReply("trainer booked", Patience);
+        await mia.Send("log a call with Dana from Acme: wants a quote");
+        await mia.ExpectReply("Logged a call with Dana Lee at Acme: wants a quote", Patience);
+
+        var activities = await bot.Host.InOrganizationAsync(org.Id, db => db.CrmActivities.AsNoTracking()
+            .Select(a => new
+            {
+                a.Summary,
+                Deal = db.Deals.Where(d => d.Id == a.DealId).Select(d => d.Name).FirstOrDefault(),
+                Contact = db.Contacts.Where(c => c.Id == a.ContactId).Select(c => c.FullName).FirstOrDefault(),
+            })
+            .ToDictionaryAsync(a => a.Summary, a => (a.Deal, a.Contact)));
+        Assert.Equal(3, activities.Count);
+        Assert.Equal(("Acme renewal", "Dana Lee"), activities["sent the quote"]);
+        Assert.Equal(("Acme training", (string?)null), activities["trainer booked"]);
+        Assert.Equal(((string?)null, "Dana Lee"), activities["wants a quote"]);
+    }
+
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private sealed record DealRow(decimal Value, string Currency, DealStage Stage, DateOnly ExpectedClose, Guid? OwnerId, string Company);
