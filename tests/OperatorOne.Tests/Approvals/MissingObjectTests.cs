@@ -16,7 +16,7 @@ public sealed class MissingObjectTests(BotHost host)
     [InlineData("member", "delete ticket 999", "I couldn't find ticket #999")]
     [InlineData("admin", "cancel event 999", "I couldn't find event #999")]
     [InlineData("admin", "move event 999 to Friday at 10am", "I couldn't find event #999")]
-    [InlineData("member", "cancel the quarterly offsite", "I couldn't find an upcoming event like")]
+    [InlineData("member", "cancel the quarterly review", "I couldn't find an upcoming event like")]
     [InlineData("member", "delete contact Nobody Here", "I couldn't find")]
     [InlineData("member", "convert lead Nobody Here", "I couldn't find")]
     [InlineData("admin", "delete the document nothing like this", "I couldn't find a document")]
