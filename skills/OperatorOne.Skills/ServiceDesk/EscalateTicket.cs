@@ -69,6 +69,6 @@ internal static class EscalateTicket
         }
         var whom = told == 0 ? "Nobody else could be reached." : $"I've told {told} {(told == 1 ? "person" : "people")} on the queue.";
         return new ToolResult($"Escalated ticket #{number} to {TicketText.Word(ticket.Priority)} priority."
-            + (sla.ResolutionDueAt is { } at ? $" Resolution is now due by {SlaText.When(at)}." : "") + $" {whom}");
+            + (sla.ResolutionDueAt is { } at ? $" Resolution is now due by {SlaText.When(at, NaturalDates.Zone(context.Caller.TimeZone))}." : "") + $" {whom}");
     }
 }
