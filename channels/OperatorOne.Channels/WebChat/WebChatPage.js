@@ -71,7 +71,9 @@
     const host = document.createElement('div');
     host.style.height = '100%';
     chat.appendChild(host);
-    window.WebChat.renderWebChat({ directLine, store: createStore(), userID: session.userId, username: session.userName, locale: 'en-US' }, host);
+    // A picked file is sent at once (Web Chat 4.18 would otherwise hold it, shown only as a tick on the clip, until Send).
+    const styleOptions = { sendAttachmentOn: 'attach' };
+    window.WebChat.renderWebChat({ directLine, store: createStore(), styleOptions, userID: session.userId, username: session.userName, locale: 'en-US' }, host);
     focusMessageBox(host);
   }
 

@@ -43,12 +43,11 @@ public sealed partial class WebChatPageTests(BotHost host)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await OpenAsync(browser, "Mia Member");
-        var picker = page.Locator("input[type=file]");
 
-        await picker.SetInputFilesAsync(new FilePayload { Name = "huge.txt", MimeType = "text/plain", Buffer = new byte[(10 * 1024 * 1024) + 1] });
+        await PickFileAsync(page, new FilePayload { Name = "huge.txt", MimeType = "text/plain", Buffer = new byte[(10 * 1024 * 1024) + 1] });
         await Assertions.Expect(page.GetByText(new Regex(@"Couldn't send: .*huge\.txt.*10 MB"))).ToBeVisibleAsync(new() { Timeout = Timeout });
 
-        await picker.SetInputFilesAsync(new FilePayload { Name = "setup.exe", MimeType = "application/x-msdownload", Buffer = [0x4d, 0x5a, 0x90, 0x00] });
+        await PickFileAsync(page, new FilePayload { Name = "setup.exe", MimeType = "application/x-msdownload", Buffer = [0x4d, 0x5a, 0x90, 0x00] });
         await Assertions.Expect(page.GetByText(new Regex(@"Couldn't send: I can't read setup\.exe: I take .* files"))).ToBeVisibleAsync(new() { Timeout = Timeout });
     }
 
@@ -66,7 +65,7 @@ public sealed partial class WebChatPageTests(BotHost host)
 
         await member.ReloadAsync();
         await SignedInAsync(member, "Mia Member");
-        await Assertions.Expect(member.GetByText(new Regex($@"Delete ticket #{first} .*needs approval"))).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(Said(member, new Regex($@"Delete ticket #{first} .*needs approval"))).ToBeVisibleAsync(new() { Timeout = Timeout });
 
         var admin = await OpenAsync(browser, "Ada Admin");
         var firstCard = Card(admin, first);
@@ -82,7 +81,7 @@ public sealed partial class WebChatPageTests(BotHost host)
         await Assertions.Expect(secondCard).ToHaveCountAsync(1, new() { Timeout = Timeout });
         await firstCard.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync(new() { Timeout = Timeout });
 
-        var outcome = member.GetByText(new Regex($@"Delete ticket #{first} .*was approved by Ada Admin"));
+        var outcome = Said(member, new Regex($@"Delete ticket #{first} .*was approved by Ada Admin"));
         await Assertions.Expect(outcome).ToBeVisibleAsync(new() { Timeout = Timeout });
         await member.ReloadAsync();
         await SignedInAsync(member, "Mia Member");
@@ -115,7 +114,17 @@ public sealed partial class WebChatPageTests(BotHost host)
         await Assertions.Expect(page.GetByText($"Hi {name.Split(' ')[0]}!").First).ToBeVisibleAsync(new() { Timeout = Timeout });
     }
 
+    /// <summary>
+    /// A bot message on screen: its rendered paragraph, the last one saying so (Web Chat repeats each message's text in
+    /// a screen-reader label and a live region, and a member's history may hold an earlier one).
+    /// </summary>
+    private static ILocator Said(IPage page, Regex text) => page.Locator("p").Filter(new() { HasTextRegex = text }).Last;
+
     private static ILocator MessageBox(IPage page) => page.GetByRole(AriaRole.Textbox, new() { Name = "Message input box" });
+
+    /// <summary>Picks a file with the clip button's file input: the page sends a picked file at once.</summary>
+    private static Task PickFileAsync(IPage page, FilePayload file) =>
+        page.Locator("input[type=file]").SetInputFilesAsync(file, new() { Timeout = Timeout });
 
     private static async Task SayAsync(IPage page, string text)
     {
@@ -129,7 +138,7 @@ public sealed partial class WebChatPageTests(BotHost host)
     {
         await SayAsync(page, $"open a ticket: {title}");
         // The title is unique, so this is this ticket's answer even with the member's earlier history on screen.
-        var opened = page.GetByText(new Regex($@"Opened ticket #\d+: {Regex.Escape(title)}", RegexOptions.IgnoreCase));
+        var opened = Said(page, new Regex($@"Opened ticket #\d+: {Regex.Escape(title)}", RegexOptions.IgnoreCase));
         await Assertions.Expect(opened).ToBeVisibleAsync(new() { Timeout = Timeout });
         return int.Parse(OpenedTicket().Match(await opened.InnerTextAsync()).Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -137,7 +146,7 @@ public sealed partial class WebChatPageTests(BotHost host)
     private static async Task RequestDeletionAsync(IPage page, int number)
     {
         await SayAsync(page, $"delete ticket {number}");
-        await Assertions.Expect(page.GetByText(new Regex($@"Delete ticket #{number} .*needs approval"))).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(Said(page, new Regex($@"Delete ticket #{number} .*needs approval"))).ToBeVisibleAsync(new() { Timeout = Timeout });
     }
 
     private static ILocator Card(IPage page, int number) => page.Locator(".ac-adaptiveCard", new() { HasText = $"Delete ticket #{number} " });
