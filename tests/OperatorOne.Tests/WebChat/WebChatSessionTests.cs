@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Channels.WebChat;
 using OperatorOne.Tests.Infrastructure;
@@ -29,6 +30,59 @@ public sealed class WebChatSessionTests(BotHost host)
         // Not started again: no second welcome, and the first one is still there.
         Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
         Assert.Single(history, a => a?["text"]?.GetValue<string>()?.StartsWith("Hi ", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task AnApproverSigningInAgainIsNotSentTheWaitingRequestsAgainAndGotThemInTheOrderAsked()
+    {
+        var org = await TestOrganization.CreateAsync(host);
+        using var member = await Chat.StartAsync(host, org, "member");
+        for (var n = 1; n <= 3; n++)
+        {
+            await member.Send($"open a ticket: printer number {n} is jammed");
+            await member.ExpectReply($"#{n}");
+        }
+        for (var n = 1; n <= 3; n++)
+        {
+            await member.Send($"delete ticket {n}");
+            await member.ExpectReply("needs approval");
+        }
+        var key = host.Services.GetRequiredService<WebChatMemberKeys>().Issue(org.Id, org.SiteId, org.WebChatUserId("admin"));
+        using var dl = new DirectLineClient(host);
+
+        var (conversationId, token) = await SignInAsync(dl, key);
+        using var started = await dl.PostAsync("/v3/directline/conversations", token);
+        var cards = await CardsAsync(dl, conversationId, token, 3);
+        var (again, againToken) = await SignInAsync(dl, key);
+        using var resumed = await dl.PostAsync("/v3/directline/conversations", againToken);
+        // The welcome turn writes the cards it sends in its own transaction: after the answer, any second copy would be there.
+        var copies = await host.InOrganizationAsync(org.Id, db => db.ApprovalCardCopies
+            .Where(c => db.Conversations.Any(v => v.Id == c.ConversationId && v.MemberId == org.Members["admin"])).CountAsync());
+
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        Assert.Equal(conversationId, again);
+        Assert.Equal(3, copies);
+        Assert.Equal(new[] { "Delete ticket #1", "Delete ticket #2", "Delete ticket #3" }, cards.Select(c => System.Text.RegularExpressions.Regex.Match(c, @"Delete ticket #\d+").Value));
+    }
+
+    /// <summary>The texts of the first <paramref name="count"/> approval cards in the conversation, in the order shown, read until they are all there.</summary>
+    private static async Task<List<string>> CardsAsync(DirectLineClient dl, string conversationId, string token, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var cards = (await dl.ActivitiesAsync(conversationId, token))["activities"]!.AsArray()
+                .Select(a => a?["text"]?.GetValue<string>() ?? "")
+                .Where(t => t.StartsWith("Approval needed:", StringComparison.Ordinal))
+                .ToList();
+            if (cards.Count >= count)
+            {
+                return cards;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"{cards.Count} of {count} approval cards within 60 s.");
+            await Task.Delay(250);
+        }
     }
 
     [Fact]
