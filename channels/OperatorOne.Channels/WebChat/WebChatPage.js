@@ -63,7 +63,9 @@
     if (directLine) {
       directLine.end();
     }
-    directLine = window.WebChat.createDirectLine({ token: session.token, domain, webSocket: true });
+    // Posts may take a minute: a 10 MB file on a slow uplink outlasts DLJS's 20 s default, after which it drops the
+    // upload without a reason and Web Chat shows "Sending" for two minutes.
+    directLine = window.WebChat.createDirectLine({ token: session.token, domain, webSocket: true, timeout: 60000 });
     notice.hidden = true;
     chat.hidden = false;
     // A fresh element per sign-in, so switching people never shows the previous person's chat.

@@ -44,10 +44,16 @@ public sealed partial class WebChatPageTests(BotHost host)
         await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await OpenAsync(browser, "Mia Member");
 
-        await PickFileAsync(page, new FilePayload { Name = "huge.txt", MimeType = "text/plain", Buffer = new byte[(10 * 1024 * 1024) + 1] });
+        var failures = new List<string>();
+        page.RequestFailed += (_, request) => failures.Add($"{request.Method} {request.Url}: {request.Failure}");
+        page.Console += (_, message) => failures.Add($"console {message.Type}: {message.Text}");
+
+        var huge = await UploadAsync(page, new FilePayload { Name = "huge.txt", MimeType = "text/plain", Buffer = new byte[(10 * 1024 * 1024) + 1] }, failures);
+        Assert.Equal(413, huge.Status);
         await Assertions.Expect(page.GetByText(new Regex(@"Couldn't send: .*huge\.txt.*10 MB"))).ToBeVisibleAsync(new() { Timeout = Timeout });
 
-        await PickFileAsync(page, new FilePayload { Name = "setup.exe", MimeType = "application/x-msdownload", Buffer = [0x4d, 0x5a, 0x90, 0x00] });
+        var program = await UploadAsync(page, new FilePayload { Name = "setup.exe", MimeType = "application/x-msdownload", Buffer = [0x4d, 0x5a, 0x90, 0x00] }, failures);
+        Assert.Equal(415, program.Status);
         await Assertions.Expect(page.GetByText(new Regex(@"Couldn't send: I can't read setup\.exe: I take .* files"))).ToBeVisibleAsync(new() { Timeout = Timeout });
     }
 
@@ -122,9 +128,23 @@ public sealed partial class WebChatPageTests(BotHost host)
 
     private static ILocator MessageBox(IPage page) => page.GetByRole(AriaRole.Textbox, new() { Name = "Message input box" });
 
-    /// <summary>Picks a file with the clip button's file input: the page sends a picked file at once.</summary>
-    private static Task PickFileAsync(IPage page, FilePayload file) =>
-        page.Locator("input[type=file]").SetInputFilesAsync(file, new() { Timeout = Timeout });
+    /// <summary>
+    /// Picks a file with the clip button's file input (the page sends a picked file at once) and waits for the bot's
+    /// answer to the upload; what went wrong on the way, if it never comes, is in the failure.
+    /// </summary>
+    private static async Task<IResponse> UploadAsync(IPage page, FilePayload file, List<string> failures)
+    {
+        var answered = page.WaitForResponseAsync(r => r.Url.Contains("/upload", StringComparison.Ordinal), new() { Timeout = 90_000 });
+        await page.Locator("input[type=file]").SetInputFilesAsync(file, new() { Timeout = Timeout });
+        try
+        {
+            return await answered;
+        }
+        catch (TimeoutException e)
+        {
+            throw new Xunit.Sdk.XunitException($"No answer to the upload of {file.Name}: {e.Message}\n{string.Join("\n", failures)}");
+        }
+    }
 
     private static async Task SayAsync(IPage page, string text)
     {
