@@ -37,7 +37,7 @@ public sealed partial class WebChatPageTests(BotHost host)
     }
 
     [Fact]
-    public async Task ARefusedUploadSaysWhyAndWhatTheLimitIs()
+    public async Task AnUploadIsSavedWithALinkThatOpensAndARefusedOneSaysWhyAndWhatTheLimitIs()
     {
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         using var playwright = await Playwright.CreateAsync();
@@ -47,6 +47,16 @@ public sealed partial class WebChatPageTests(BotHost host)
         var failures = new List<string>();
         page.RequestFailed += (_, request) => failures.Add($"{request.Method} {request.Url}: {request.Failure}");
         page.Console += (_, message) => failures.Add($"console {message.Type}: {message.Text}");
+
+        var notes = await UploadAsync(page, new FilePayload { Name = "notes.txt", MimeType = "text/plain", Buffer = System.Text.Encoding.UTF8.GetBytes($"Notes of the {Words()} meeting.") }, failures);
+        Assert.Equal(200, notes.Status);
+        // The document's link is absolute (Web Chat opens no relative link) and downloads the file.
+        var link = page.Locator($"a[href^='{host.BaseAddress.AbsoluteUri}documents/']").Last;
+        await Assertions.Expect(link).ToBeVisibleAsync(new() { Timeout = Timeout });
+        using (var http = new HttpClient())
+        {
+            Assert.Contains("meeting", await http.GetStringAsync(await link.GetAttributeAsync("href")), StringComparison.Ordinal);
+        }
 
         var huge = await UploadAsync(page, new FilePayload { Name = "huge.txt", MimeType = "text/plain", Buffer = new byte[(10 * 1024 * 1024) + 1] }, failures);
         Assert.Equal(413, huge.Status);
