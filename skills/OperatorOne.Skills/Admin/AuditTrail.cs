@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Audit;

@@ -1,11 +1,11 @@
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tenancy;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Channels;
 using OperatorOne.Data.Members;
-using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Skills.Admin;
 

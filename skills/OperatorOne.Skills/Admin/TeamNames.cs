@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
 using OperatorOne.Data.Documents;
-using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Skills.Admin;
 
@@ -47,10 +47,10 @@ internal static class TeamNames
     }
 
     /// <summary>"ada, max and @mia" → three members, or the first name that names nobody (or several people).</summary>
-    public static async Task<(List<AssigneeCandidate> Members, ToolResult? Problem)> MembersAsync(
+    public static async Task<(List<MemberCandidate> Members, ToolResult? Problem)> MembersAsync(
         OperatorOneDb db, string? said, Guid? callerId, CancellationToken cancellationToken)
     {
-        var found = new List<AssigneeCandidate>();
+        var found = new List<MemberCandidate>();
         var names = (said ?? "").Replace(" and ", ",", StringComparison.OrdinalIgnoreCase).Replace(" & ", ",", StringComparison.Ordinal)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var name in names)

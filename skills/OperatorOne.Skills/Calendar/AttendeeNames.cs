@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Tools;
-using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Skills.Calendar;
 
@@ -19,31 +19,31 @@ internal static partial class AttendeeNames
     private static readonly string[] Filler = ["the team", "everyone", "team"];
 
     /// <summary>Every name made one member, or the tool's answer: a question (ambiguous) or a refusal (unknown).</summary>
-    public static (IReadOnlyList<AssigneeCandidate> Members, ToolResult? Problem) Resolve(
-        string parameter, string? text, Guid? callerId, IReadOnlyList<AssigneeCandidate> members)
+    public static (IReadOnlyList<MemberCandidate> Members, ToolResult? Problem) Resolve(
+        string parameter, string? text, Guid? callerId, IReadOnlyList<MemberCandidate> members)
     {
         var names = Split(text);
-        var found = new List<AssigneeCandidate>();
+        var found = new List<MemberCandidate>();
         for (var i = 0; i < names.Count; i++)
         {
             var name = names[i];
             var handle = Handle().Match(name);
-            var match = AssigneeMatch.Find(handle.Success ? handle.Groups["h"].Value : name, callerId, members);
+            var match = MemberMatch.Find(handle.Success ? handle.Groups["h"].Value : name, callerId, members);
             switch (match)
             {
-                case AssigneeMatch.One one:
+                case MemberMatch.One one:
                     if (!found.Contains(one.Member))
                     {
                         found.Add(one.Member);
                     }
                     break;
-                case AssigneeMatch.Many many:
+                case MemberMatch.Many many:
                     var question = MemberNames.Describe(name, many).Problem!.Replace(" Tell me the handle.", "", StringComparison.Ordinal);
                     var choices = many.Candidates
                         .Select(c => string.Join(", ", names.Select((n, j) => j == i ? $"{c.DisplayName} (@{c.Handle})" : n)))
                         .ToList();
                     return ([], ToolResult.Ask(parameter, question, choices));
-                case AssigneeMatch.Nobody:
+                case MemberMatch.Nobody:
                     break;
                 default:
                     return ([], ToolResult.Refused($"I couldn't find a member called \"{name}\"."));

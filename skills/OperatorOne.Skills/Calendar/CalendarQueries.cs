@@ -1,20 +1,20 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Members;
-using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Skills.Calendar;
 
 /// <summary>The look-ups every calendar tool shares; the database is already scoped to the organization.</summary>
 internal static partial class CalendarQueries
 {
-    public static Task<List<AssigneeCandidate>> MembersAsync(OperatorOneDb db, CancellationToken cancellationToken) =>
+    public static Task<List<MemberCandidate>> MembersAsync(OperatorOneDb db, CancellationToken cancellationToken) =>
         db.Members.Where(m => m.IsActive).OrderBy(m => m.DisplayName)
-            .Select(m => new AssigneeCandidate(m.Id, m.DisplayName, m.Handle)).ToListAsync(cancellationToken);
+            .Select(m => new MemberCandidate(m.Id, m.DisplayName, m.Handle)).ToListAsync(cancellationToken);
 
     /// <summary>Each member's own time zone, or the organization's for those without one.</summary>
     public static async Task<Dictionary<Guid, TimeZoneInfo>> ZonesAsync(OperatorOneDb db, IReadOnlyCollection<Guid> members, CancellationToken cancellationToken)
@@ -49,7 +49,7 @@ internal static partial class CalendarQueries
     }
 
     /// <summary>The people of a search or clash check: each with their zone, what blocks them and their own hours.</summary>
-    public static async Task<List<Participant>> ParticipantsAsync(ToolContext context, IReadOnlyList<AssigneeCandidate> people, DateTimeOffset since,
+    public static async Task<List<Participant>> ParticipantsAsync(ToolContext context, IReadOnlyList<MemberCandidate> people, DateTimeOffset since,
         DateTimeOffset until, Guid? ignoreEvent, CancellationToken cancellationToken)
     {
         var ids = people.Select(p => p.Id).ToList();

@@ -1,6 +1,6 @@
+using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
-using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Skills.Calendar;
 
@@ -39,7 +39,7 @@ internal abstract record Conflicts
     /// Who is busy at [start, start + length) or not at work then on their own clock, with free times for everyone
     /// offered instead; null when all is well. The caller's own working hours are not checked: they picked the time.
     /// </summary>
-    public static async Task<ToolResult?> CheckAsync(ToolContext context, IReadOnlyList<AssigneeCandidate> people, DateTimeOffset start, TimeSpan length,
+    public static async Task<ToolResult?> CheckAsync(ToolContext context, IReadOnlyList<MemberCandidate> people, DateTimeOffset start, TimeSpan length,
         TimeZoneInfo zone, WorkingHours hours, Guid? ignoreEvent, string verb, CancellationToken cancellationToken)
     {
         var horizon = start.AddDays(7);
@@ -78,7 +78,7 @@ internal abstract record Conflicts
     /// A series: the first occurrence as a single event (free times offered), then every later one for clashes, listed
     /// by day; working hours are the first's (the later ones keep its wall-clock time).
     /// </summary>
-    public static async Task<ToolResult?> CheckSeriesAsync(ToolContext context, IReadOnlyList<AssigneeCandidate> people, IReadOnlyList<DateTimeOffset> starts,
+    public static async Task<ToolResult?> CheckSeriesAsync(ToolContext context, IReadOnlyList<MemberCandidate> people, IReadOnlyList<DateTimeOffset> starts,
         TimeSpan length, TimeZoneInfo zone, WorkingHours hours, CancellationToken cancellationToken)
     {
         if (await CheckAsync(context, people, starts[0], length, zone, hours, null, "book", cancellationToken) is { } first)

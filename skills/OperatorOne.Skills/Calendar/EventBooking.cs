@@ -1,14 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
-using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Skills.Calendar;
 
 /// <summary>What is being booked, once everything said has been read and checked.</summary>
 internal sealed record EventDraft(
-    Guid CalendarId, string Title, EventKind Kind, TimeSpan Length, AssigneeCandidate Organizer, IReadOnlyList<AssigneeCandidate> People,
+    Guid CalendarId, string Title, EventKind Kind, TimeSpan Length, MemberCandidate Organizer, IReadOnlyList<MemberCandidate> People,
     string? Location, string? Notes, Recurrence? Rule);
 
 /// <summary>

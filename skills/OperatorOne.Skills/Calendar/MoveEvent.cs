@@ -3,11 +3,11 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Members;
-using OperatorOne.Skills.Tickets;
 using static OperatorOne.Skills.Calendar.CalendarPhrases;
 
 namespace OperatorOne.Skills.Calendar;
@@ -98,7 +98,7 @@ internal static class MoveEvent
             return new ToolResult($"#{found.Number} {found.Title} is already at {CalendarText.Span(found, zone)}.");
         }
         var attendees = await context.Db.EventAttendees.Where(a => a.EventId == found.Id)
-            .Join(context.Db.Members, a => a.MemberId, m => m.Id, (_, m) => new AssigneeCandidate(m.Id, m.DisplayName, m.Handle))
+            .Join(context.Db.Members, a => a.MemberId, m => m.Id, (_, m) => new MemberCandidate(m.Id, m.DisplayName, m.Handle))
             .ToListAsync(cancellationToken);
         if (found.Kind == EventKind.Meeting && answer is not Conflicts.BookAnyway)
         {

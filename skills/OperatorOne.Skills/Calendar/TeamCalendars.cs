@@ -1,15 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
-using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Skills.Calendar;
 
 internal static class TeamCalendars
 {
     /// <summary>The team calendar an event goes on and its members (who are invited), or nothing for the caller's own calendar.</summary>
-    public static async Task<(EventCalendar? Calendar, IReadOnlyList<AssigneeCandidate> Members, ToolResult? Problem)> ResolveAsync(
+    public static async Task<(EventCalendar? Calendar, IReadOnlyList<MemberCandidate> Members, ToolResult? Problem)> ResolveAsync(
         OperatorOneDb db, string? name, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().ToLowerInvariant() is "my" or "me" or "mine" or "own" or "personal")
@@ -22,7 +22,7 @@ internal static class TeamCalendars
             return (null, [], ToolResult.Refused($"There's no team calendar called \"{name.Trim()}\". Create it with 'create a team calendar {name.Trim()} with …'."));
         }
         var members = await db.CalendarMembers.Where(m => m.CalendarId == calendar.Id)
-            .Join(db.Members.Where(m => m.IsActive), c => c.MemberId, m => m.Id, (_, m) => new AssigneeCandidate(m.Id, m.DisplayName, m.Handle))
+            .Join(db.Members.Where(m => m.IsActive), c => c.MemberId, m => m.Id, (_, m) => new MemberCandidate(m.Id, m.DisplayName, m.Handle))
             .ToListAsync(cancellationToken);
         return (calendar, members, null);
     }

@@ -1,9 +1,9 @@
 using System.ComponentModel;
+using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Crm;
 using OperatorOne.Data.Members;
-using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Skills.Crm;
 

@@ -1,8 +1,8 @@
 using System.ComponentModel;
+using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Members;
-using OperatorOne.Skills.Tickets;
 using static OperatorOne.Skills.Documents.DocumentPhrases;
 
 namespace OperatorOne.Skills.Documents;

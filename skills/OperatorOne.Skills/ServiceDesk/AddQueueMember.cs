@@ -1,10 +1,10 @@
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.ServiceDesk;
-using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Skills.ServiceDesk;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Webhooks;
@@ -55,26 +56,26 @@ internal static class AssignTicket
         var members = await context.Db.Members
             .Where(m => m.IsActive)
             .OrderBy(m => m.DisplayName)
-            .Select(m => new AssigneeCandidate(m.Id, m.DisplayName, m.Handle))
+            .Select(m => new MemberCandidate(m.Id, m.DisplayName, m.Handle))
             .ToListAsync(cancellationToken);
 
-        switch (AssigneeMatch.Find(assignee, context.Caller.MemberId, members))
+        switch (MemberMatch.Find(assignee, context.Caller.MemberId, members))
         {
-            case AssigneeMatch.Many many:
+            case MemberMatch.Many many:
                 var names = TicketText.List(many.Candidates.Select(c => $"{c.DisplayName} (@{c.Handle})"));
                 return ToolResult.Refused($"More than one member matches \"{assignee}\": {names}. Which one do you mean?");
-            case AssigneeMatch.Unknown:
+            case MemberMatch.Unknown:
                 return ToolResult.Refused($"I couldn't find a member called \"{assignee}\".");
-            case AssigneeMatch.Nobody when ticket.AssigneeId is null:
+            case MemberMatch.Nobody when ticket.AssigneeId is null:
                 return ToolResult.Refused($"Ticket #{ticket.Number} isn't assigned to anyone.");
-            case AssigneeMatch.Nobody:
+            case MemberMatch.Nobody:
                 ticket.AssigneeId = null;
                 ticket.UpdatedAt = context.Now;
                 await IntegrationEvents.TicketAsync(context, WebhookEvents.TicketUpdated, ticket, "unassigned", cancellationToken);
                 return new ToolResult($"Ticket #{ticket.Number} is no longer assigned to anyone.");
-            case AssigneeMatch.One one when one.Member.Id == ticket.AssigneeId:
+            case MemberMatch.One one when one.Member.Id == ticket.AssigneeId:
                 return ToolResult.Refused($"Ticket #{ticket.Number} is already assigned to {one.Member.DisplayName}.");
-            case AssigneeMatch.One one:
+            case MemberMatch.One one:
                 var before = ticket.Status;
                 ticket.AssigneeId = one.Member.Id;
                 ticket.Status = TicketStatusRules.AfterAssignment(before);

@@ -2,21 +2,21 @@ using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
 
-namespace OperatorOne.Skills.Tickets;
+namespace OperatorOne.Bot.Core.Members;
 
 /// <summary>A member named in chat, or why not: "there are two Danas: Dana Lee (@dana.lee) or Dana Ortiz (@dana.o)?".</summary>
-internal sealed record MemberName(AssigneeCandidate? Member, string? Problem);
+public sealed record MemberName(MemberCandidate? Member, string? Problem);
 
-internal static class MemberNames
+public static class MemberNames
 {
     public static async Task<MemberName> ResolveAsync(OperatorOneDb db, string name, Guid? callerId, CancellationToken cancellationToken, bool includeInactive = false)
     {
         var members = await db.Members
             .Where(m => includeInactive || m.IsActive)
             .OrderBy(m => m.DisplayName)
-            .Select(m => new AssigneeCandidate(m.Id, m.DisplayName, m.Handle))
+            .Select(m => new MemberCandidate(m.Id, m.DisplayName, m.Handle))
             .ToListAsync(cancellationToken);
-        return Describe(name, AssigneeMatch.Find(name, callerId, members));
+        return Describe(name, MemberMatch.Find(name, callerId, members));
     }
 
     /// <summary>A tool's approval check: the member its <paramref name="parameter"/> names must exist (and be one person).</summary>
@@ -31,10 +31,10 @@ internal static class MemberNames
             return who.Member is null ? ToolResult.Refused(who.Problem!) : null;
         };
 
-    public static MemberName Describe(string name, AssigneeMatch match) => match switch
+    public static MemberName Describe(string name, MemberMatch match) => match switch
     {
-        AssigneeMatch.One one => new MemberName(one.Member, null),
-        AssigneeMatch.Many many => new MemberName(null,
+        MemberMatch.One one => new MemberName(one.Member, null),
+        MemberMatch.Many many => new MemberName(null,
             $"There are {Count(many.Candidates.Count)} {Plural(name)}: {Or(many.Candidates.Select(c => $"{c.DisplayName} (@{c.Handle})"))}? Tell me the handle."),
         _ => new MemberName(null, $"I couldn't find a member called \"{name.Trim()}\"."),
     };

@@ -1,24 +1,24 @@
-namespace OperatorOne.Skills.Tickets;
+namespace OperatorOne.Bot.Core.Members;
 
 /// <summary>A member who can be given a ticket.</summary>
-internal sealed record AssigneeCandidate(Guid Id, string DisplayName, string Handle);
+public sealed record MemberCandidate(Guid Id, string DisplayName, string Handle);
 
 /// <summary>Who "mia", "@mia.wong", "Mia Wong" or "me" means, decided without a database so it can be tested.</summary>
-internal abstract record AssigneeMatch
+public abstract record MemberMatch
 {
-    public sealed record One(AssigneeCandidate Member) : AssigneeMatch;
+    public sealed record One(MemberCandidate Member) : MemberMatch;
 
-    public sealed record Nobody : AssigneeMatch;
+    public sealed record Nobody : MemberMatch;
 
-    public sealed record Many(IReadOnlyList<AssigneeCandidate> Candidates) : AssigneeMatch;
+    public sealed record Many(IReadOnlyList<MemberCandidate> Candidates) : MemberMatch;
 
-    public sealed record Unknown : AssigneeMatch;
+    public sealed record Unknown : MemberMatch;
 
     private static readonly string[] Self = ["me", "myself", "i"];
     private static readonly string[] NoOne = ["nobody", "no one", "noone", "none", "unassigned"];
 
     /// <summary>Exact handle or full name first, then first name, then a prefix: the narrowest level with a hit decides.</summary>
-    public static AssigneeMatch Find(string query, Guid? callerId, IReadOnlyList<AssigneeCandidate> members)
+    public static MemberMatch Find(string query, Guid? callerId, IReadOnlyList<MemberCandidate> members)
     {
         var wanted = query.Trim().TrimStart('@').Trim();
         if (Self.Contains(wanted, StringComparer.OrdinalIgnoreCase))
@@ -33,7 +33,7 @@ internal abstract record AssigneeMatch
         {
             return new Unknown();
         }
-        Func<AssigneeCandidate, bool>[] levels =
+        Func<MemberCandidate, bool>[] levels =
         [
             m => Same(m.Handle, wanted) || Same(m.DisplayName, wanted),
             m => Same(FirstName(m.DisplayName), wanted),
