@@ -46,6 +46,11 @@ internal static partial class TypedSlots
             _ when description.Contains("'event 5'", StringComparison.Ordinal) => Match(EventNumber(), text),
             _ when ClockExample().IsMatch(description) => Match(Clock(), text),
             _ when DurationExample().IsMatch(description) => Duration(text),
+            // Values with a shape of their own are found wherever they stand, so they never end up inside a name or title.
+            _ when description.Contains("email address", StringComparison.OrdinalIgnoreCase) => Match(Email(), text),
+            _ when description.Contains("URL", StringComparison.Ordinal) => Match(Url(), text),
+            _ when description.Contains("phone number", StringComparison.OrdinalIgnoreCase) => Match(Phone(), text),
+            _ when IdentifierExample().IsMatch(description) => Match(Identifier(), text),
             _ => null,
         };
     }
@@ -155,6 +160,22 @@ internal static partial class TypedSlots
 
     [GeneratedRegex(@"e\.g\. '\d+ (minutes|hours|days)'")]
     private static partial Regex DurationExample();
+
+    [GeneratedRegex(@"(?<v>[\w.+\-]+@[\w\-]+(\.[\w\-]+)+)", RegexOptions.CultureInvariant)]
+    private static partial Regex Email();
+
+    [GeneratedRegex(@"(?<v>https?://[^\s,]*[^\s,.!?)])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Url();
+
+    [GeneratedRegex(@"(?<![\w\-])(?<v>\+?\d[\d \-()]{5,}\d)(?![\w\-])", RegexOptions.CultureInvariant)]
+    private static partial Regex Phone();
+
+    /// <summary>A description whose example is a snake_case name ("e.g. order_status"): the value is such a name.</summary>
+    [GeneratedRegex(@"e\.g\. '?[a-z][a-z0-9]*_[a-z0-9_]+")]
+    private static partial Regex IdentifierExample();
+
+    [GeneratedRegex(@"(?<![\w/{])(?<v>[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9])(?![\w}])", RegexOptions.CultureInvariant)]
+    private static partial Regex Identifier();
 
     [GeneratedRegex(@"'([^']+)'")]
     private static partial Regex Quoted();

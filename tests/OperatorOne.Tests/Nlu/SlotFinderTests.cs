@@ -30,6 +30,14 @@ public sealed class SlotFinderTests
     public void ATicketTitleIsFoundBeforeOrAfterTheCommandWithOrWithoutPunctuation(string text, string title) =>
         Assert.Equal(title, Find("create_ticket", text)["title"]);
 
+    /// <summary>Emails, URLs and snake_case names have a shape of their own: found anywhere, never swallowed into free text.</summary>
+    [Theory]
+    [InlineData("invite_member", "email", "so ravi.patel@example.com is joining, get him in as a member", "ravi.patel@example.com")]
+    [InlineData("subscribe_webhook", "url", "https://hooks.example.com/in should get ticket created events", "https://hooks.example.com/in")]
+    [InlineData("remove_custom_tool", "tool", "we never use order_status, drop it", "order_status")]
+    public void ValuesWithAShapeOfTheirOwnAreFoundWhereverTheyStand(string tool, string parameter, string text, string value) =>
+        Assert.Equal(value, Find(tool, text)[parameter]);
+
     [Fact]
     public void AStatusWordAndANumberAreFoundWhereverTheyStand()
     {
