@@ -20,11 +20,15 @@ public sealed class ReplicaKillTests(ITestOutputHelper output)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StartupPatience = TimeSpan.FromSeconds(120);
 
-    /// <summary>Work__ReplicaTimeoutSeconds: a dead replica's claims move on within a few seconds of its last heartbeat.</summary>
-    private const int ReplicaTimeoutSeconds = 3;
+    /// <summary>
+    /// Work__ReplicaTimeoutSeconds: a dead replica's claims move on within seconds of its last heartbeat. The default
+    /// (10 s), not less: at 3 s a live victim starved of CPU on a loaded 2-core machine missed its beats and the
+    /// survivor took its claims before the kill (seen in one of the 20 runs the issue asks for).
+    /// </summary>
+    private const int ReplicaTimeoutSeconds = 10;
 
-    /// <summary>Kill, then takeover and delivery: the claim dies 3 s after the last heartbeat (every second); the rest is headroom.</summary>
-    private static readonly TimeSpan TakeoverLimit = TimeSpan.FromSeconds(15);
+    /// <summary>Kill, then takeover and delivery: the claim dies 10 s after the last heartbeat (every second); the rest is headroom.</summary>
+    private static readonly TimeSpan TakeoverLimit = TimeSpan.FromSeconds(30);
 
     public enum KillPoint
     {
@@ -76,7 +80,7 @@ public sealed class ReplicaKillTests(ITestOutputHelper output)
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Development",
         ["Work__ReplicaTimeoutSeconds"] = ReplicaTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        // A beat every second leaves a live replica two beats of slack on a loaded machine before its claims pass on.
+        // A beat every second leaves a live replica nine beats of slack on a loaded machine before its claims pass on.
         ["Work__HeartbeatSeconds"] = "1",
         ["Hosting__ShutdownTimeoutSeconds"] = "5",
         ["Limits__TurnsPerUserPerMinute"] = "10000",
