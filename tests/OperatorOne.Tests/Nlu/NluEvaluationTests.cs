@@ -103,6 +103,20 @@ public sealed class NluEvaluationTests
         Assert.Contains(lines, l => l.StartsWith("delete_ticket", StringComparison.Ordinal));
     }
 
+    /// <summary>A held-out line taught as a training (or tuning) line would flatter the held-out figures; compared ignoring case and punctuation.</summary>
+    [Fact]
+    public void NoHeldOutLineIsAlsoATrainingOrDevelopmentLine()
+    {
+        static string Key(string text) => string.Join(' ', new string(text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var heldOut = Load(HeldOutPath).Concat(Load(HeldOutToolsPath)).Select(l => Key(l.Text)).ToHashSet();
+        var devPath = Path.Combine(AppContext.BaseDirectory, "Nlu", "dev.tsv");
+
+        var taught = Load(SetPath).Concat(Load(devPath)).Where(l => heldOut.Contains(Key(l.Text))).Select(l => l.Text).ToList();
+
+        Assert.True(taught.Count == 0, "held-out lines also in utterances.tsv or dev.tsv: " + string.Join(" | ", taught));
+    }
+
     [Fact]
     public void TheHeldOutFilesAreNeverListedLineByLine()
     {
