@@ -109,7 +109,8 @@ public sealed class SecurityHeadersTests(BotHost host)
 
         // The claim's welcome page keeps the member key (its script) and opens the chat, which signs in with that key.
         await page.GetByRole(AriaRole.Button, new() { Name = "Join as Fuzz" }).ClickAsync(new() { Timeout = BrowserPages.Timeout });
-        await page.WaitForURLAsync(new Uri(host.BaseAddress, "/").ToString(), new() { Timeout = BrowserPages.Timeout });
+        // Commit, not Load: the chat's bundle may take long to load on a busy machine; the message box below waits for it.
+        await page.WaitForURLAsync(new Uri(host.BaseAddress, "/").ToString(), new() { Timeout = BrowserPages.Timeout, WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Message input box" })).ToBeVisibleAsync(new() { Timeout = BrowserPages.Timeout });
 
         Assert.NotNull(await page.EvaluateAsync<string?>("localStorage.getItem('operatorone.member-key')"));
