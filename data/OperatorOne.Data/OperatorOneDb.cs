@@ -99,6 +99,12 @@ public sealed class OperatorOneDb(DbContextOptions<OperatorOneDb> options, Organ
     public void EnteredOnConnection(Guid organizationId) => Scope.Enter(organizationId);
 
     /// <summary>
+    /// Records that the open connection already acts for this member: the statement that found them wrote
+    /// <c>app.member_id</c> itself.
+    /// </summary>
+    public void ActingOnConnection(Guid? memberId) => Scope.Act(memberId);
+
+    /// <summary>
     /// Acts for one member of the current organization (or for nobody): policies that depend on who is asking, such
     /// as document visibility, admit that member's rows. Without a member only organization-wide rows are visible.
     /// </summary>

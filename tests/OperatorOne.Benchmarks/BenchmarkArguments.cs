@@ -24,6 +24,9 @@ internal sealed record BenchmarkArguments
     /// <summary>Turns of the turn benchmark's long run (memory flatness); none unless given.</summary>
     public int? LongRunTurns { get; init; }
 
+    /// <summary>The turn benchmark's channels (teams, webchat, slack, phone); all unless given, for a shorter run.</summary>
+    public IReadOnlyList<string>? Channels { get; init; }
+
     /// <summary>Where the turn benchmark also writes its results as JSON.</summary>
     public string? JsonOutput { get; init; }
 
@@ -48,11 +51,22 @@ internal sealed record BenchmarkArguments
                 "--size" => parsed with { Size = value is "tiny" or "full" ? value : throw new ArgumentException("--size must be tiny or full.") },
                 "--turns" => parsed with { LongRunTurns = Positive(args[i], value) },
                 "--json" => parsed with { JsonOutput = value },
+                "--channels" => parsed with { Channels = ChannelList(value) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
             i++;
         }
         return parsed;
+    }
+
+    private static readonly string[] KnownChannels = ["teams", "webchat", "slack", "phone"];
+
+    private static string[] ChannelList(string value)
+    {
+        var channels = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return channels.Length > 0 && channels.All(KnownChannels.Contains)
+            ? channels
+            : throw new ArgumentException($"--channels takes a comma-separated list of {string.Join(", ", KnownChannels)}.");
     }
 
     private static int Positive(string name, string value) =>

@@ -16,7 +16,7 @@ public static class AiHosting
     /// <summary>The LLM recognizer when "Llm:Provider" is set; otherwise nothing changes and the built-in one answers.</summary>
     public static IHostApplicationBuilder AddAi(this IHostApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection("Llm");
+        var section = builder.Configuration.GetSection(LlmOptions.Section);
         builder.Services.AddOptions<LlmOptions>().Bind(section)
             .Validate(o => string.IsNullOrEmpty(o.Provider) || o.Provider is "OpenAI" or "AzureOpenAI" or "Ollama", "Llm:Provider must be OpenAI, AzureOpenAI or Ollama.")
             .Validate(o => o.Provider != "AzureOpenAI" || (o.BaseUrl is not null && !string.IsNullOrEmpty(o.Deployment) && !string.IsNullOrEmpty(o.ApiKey)),

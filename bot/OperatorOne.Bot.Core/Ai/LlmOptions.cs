@@ -3,6 +3,8 @@ namespace OperatorOne.Bot.Core.Ai;
 /// <summary>The "Llm" settings. With no provider the built-in recognizer answers every turn.</summary>
 public sealed class LlmOptions
 {
+    public const string Section = "Llm";
+
     /// <summary>OpenAI (any OpenAI-compatible endpoint through <see cref="BaseUrl"/>), AzureOpenAI or Ollama; empty turns the LLM off.</summary>
     public string? Provider { get; set; }
 

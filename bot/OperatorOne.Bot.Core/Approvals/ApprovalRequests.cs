@@ -153,8 +153,9 @@ public sealed class ApprovalRequests(IEnumerable<IProactiveConversations> opener
         }
     }
 
+    /// <summary>The organization's own sequence (op_next_number): no lock on its row held to the commit.</summary>
     private static async Task<int> NextNumberAsync(OperatorOneDb db, Guid organizationId, CancellationToken cancellationToken) =>
         await db.Database
-            .SqlQuery<int>($"UPDATE organizations SET last_approval_number = last_approval_number + 1 WHERE id = {organizationId} RETURNING last_approval_number AS \"Value\"")
+            .SqlQuery<int>($"SELECT op_next_number('approval', {organizationId}) AS \"Value\"")
             .AsAsyncEnumerable().FirstAsync(cancellationToken);
 }

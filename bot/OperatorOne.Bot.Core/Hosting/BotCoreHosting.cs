@@ -21,8 +21,8 @@ public static class BotCoreHosting
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection("Limits")).ValidateOnStart();
-        services.AddOptions<WorkOptions>().Bind(builder.Configuration.GetSection("Work"))
+        services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section)).ValidateOnStart();
+        services.AddOptions<WorkOptions>().Bind(builder.Configuration.GetSection(WorkOptions.Section))
             .Validate(o => o.HeartbeatSeconds > 0 && o.ReplicaTimeoutSeconds > o.HeartbeatSeconds && o.MaxHoldSeconds > 0 && o.PollMilliseconds > 0,
                 "Work: HeartbeatSeconds, ReplicaTimeoutSeconds (> HeartbeatSeconds), MaxHoldSeconds and PollMilliseconds must be positive.")
             .ValidateOnStart();
@@ -65,7 +65,7 @@ public static class BotCoreHosting
         services.TryAddScoped<IRecognizer, BuiltInRecognizer>();
         services.AddScoped<BuiltInRecognizer>();
         services.AddSingleton<SemanticIntents>();
-        services.AddOptions<UnderstandingThresholds>().Bind(builder.Configuration.GetSection("Recognition"));
+        services.AddOptions<UnderstandingThresholds>().Bind(builder.Configuration.GetSection(UnderstandingThresholds.Section));
         services.AddHostedService<SemanticWarmup>();
         services.AddScoped<OutboxDelivery>();
         return builder;

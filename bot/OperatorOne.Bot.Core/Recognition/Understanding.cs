@@ -39,6 +39,8 @@ public sealed record Understanding(UnderstandingKind Kind, Reading? Reading, IRe
 /// <summary>The confidence a guess needs to be acted on, and the floor below which nothing is offered.</summary>
 public sealed record UnderstandingThresholds
 {
+    public const string Section = "Recognition";
+
     /// <summary>Top score at or above which the best tool runs (if also ahead by <see cref="Margin"/>).</summary>
     public double Accept { get; init; } = 0.55;
 

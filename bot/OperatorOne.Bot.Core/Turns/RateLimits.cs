@@ -6,6 +6,8 @@ namespace OperatorOne.Bot.Core.Turns;
 
 public sealed class RateLimitOptions
 {
+    public const string Section = "Limits";
+
     public int TurnsPerUserPerMinute { get; set; } = 30;
     public int TurnsPerOrganizationPerMinute { get; set; } = 600;
 }

@@ -13,7 +13,7 @@ namespace OperatorOne.Bot.Core.Turns;
 
 /// <summary>
 /// The shape of a turn, the same for every channel: the tenant and the rate limits in a short statement each, then one
-/// transaction: de-duplicate, identity, conversation (its row lock orders that conversation's turns, and nothing wider
+/// transaction: de-duplicate and identity (one statement), conversation (its row lock orders that conversation's turns, and nothing wider
 /// is held), transcript in, route (or the channel's own step), replies out — written to the outbox and the transcript —
 /// and one commit. A retry blocks on the first delivery's row and then sees it, so it runs once. Each turn is a span,
 /// a log scope and a measurement. Nothing here calls a channel: files are fetched before, replies delivered after.
@@ -85,15 +85,15 @@ public sealed class TurnPipeline(
         // Counted before the transaction, in a statement of its own: no lock on the counters lives as long as the turn.
         var allowed = await rateLimits.CountAsync(db, organizationId.Value, turn, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await FirstDeliveryAsync(turn, organizationId.Value, now, cancellationToken))
+        // The delivery id and the caller in one statement, which also acts for the caller on the connection:
+        // member-scoped policies (document visibility) admit what they may see.
+        if (await Identities.FirstDeliveryAsync(db, organizationId.Value, turn.Channel, turn.DeliveryId, turn.ChannelUserId, turn.UserName, now,
+                cancellationToken) is not { } caller)
         {
             return TurnResult.Duplicate with { OrganizationId = organizationId };
         }
         BotTelemetry.CurrentTurn()?.SetTag(BotTelemetry.OrganizationTag, organizationId.Value.ToString());
 
-        var caller = await Identities.ResolveAsync(db, turn.Channel, turn.ChannelUserId, turn.UserName, cancellationToken);
-        // The turn acts for the caller: member-scoped policies (document visibility) admit what they may see.
-        await db.UseMemberAsync(caller.MemberId, cancellationToken);
         var conversation = await Transcript.TouchConversationAsync(db, organizationId.Value, turn, caller.MemberId, now, cancellationToken);
         Transcript.Record(db, conversation, MessageDirection.Inbound, turn.Activity, caller.MemberId, now);
 
@@ -157,11 +157,4 @@ public sealed class TurnPipeline(
             await db.Database.CloseConnectionAsync();
         }
     }
-
-    private async Task<bool> FirstDeliveryAsync(InboundTurn turn, Guid organizationId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO processed_deliveries (organization_id, channel, delivery_id, received_at)
-            VALUES ({organizationId}, {turn.Channel}, {turn.DeliveryId}, {now})
-            ON CONFLICT DO NOTHING
-            """, cancellationToken) == 1;
 }

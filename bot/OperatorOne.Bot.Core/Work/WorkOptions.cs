@@ -3,6 +3,8 @@ namespace OperatorOne.Bot.Core.Work;
 /// <summary>The "Work" section: how replicas share background work (outbox, accepted turns, periodic jobs).</summary>
 public sealed class WorkOptions
 {
+    public const string Section = "Work";
+
     /// <summary>How often a replica says it is alive.</summary>
     public double HeartbeatSeconds { get; set; } = 2;
 

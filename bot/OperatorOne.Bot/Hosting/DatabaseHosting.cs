@@ -17,8 +17,8 @@ internal static class DatabaseHosting
 
     public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var disk = builder.Configuration.GetSection("Hosting").Get<DiskOptions>() ?? new DiskOptions();
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var disk = builder.Configuration.GetSection(DiskOptions.Section).Get<DiskOptions>() ?? new DiskOptions();
         var watched = new List<(string, string)> { (Path.GetTempPath(), "the temporary folder (TMPDIR)") };
         if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(RuntimeConnection)))
         {
@@ -52,7 +52,7 @@ internal static class DatabaseHosting
     /// <summary>Migrations as the schema owner, then the runtime role check, then the demo data.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
-        var options = app.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var options = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.MigrateOnStart)
         {
             await MigrateAsync(app.Configuration, CancellationToken.None);

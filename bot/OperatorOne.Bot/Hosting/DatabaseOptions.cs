@@ -2,6 +2,8 @@ namespace OperatorOne.Bot.Hosting;
 
 internal sealed class DatabaseOptions
 {
+    public const string Section = "Database";
+
     /// <summary>Where the embedded PostgreSQL keeps its files when no connection string is configured.</summary>
     public string DataDirectory { get; set; } = ".data/postgres";
 

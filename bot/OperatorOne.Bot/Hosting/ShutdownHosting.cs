@@ -11,7 +11,7 @@ internal static class ShutdownHosting
 {
     public static IHostApplicationBuilder AddGracefulShutdown(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ShutdownOptions>().Bind(builder.Configuration.GetSection("Hosting"))
+        builder.Services.AddOptions<ShutdownOptions>().Bind(builder.Configuration.GetSection(ShutdownOptions.Section))
             .Validate(o => o.ShutdownTimeoutSeconds is > 0 and <= 3600, "Hosting:ShutdownTimeoutSeconds must be between 1 and 3600.")
             .ValidateOnStart();
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) => host.ShutdownTimeout = shutdown.Value.ShutdownTimeout);

@@ -29,7 +29,7 @@ internal static class TelemetryHosting
                 json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
             });
         }
-        var options = builder.Configuration.GetSection("Telemetry").Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
         var endpoint = FirstSet(options.OtlpEndpoint, builder.Configuration[StandardEndpoint]);
         if (endpoint is null)
         {

@@ -3,6 +3,8 @@ namespace OperatorOne.Bot.Hosting;
 /// <summary>The "Telemetry" section; the standard OTEL_* environment variables work too.</summary>
 internal sealed class TelemetryOptions
 {
+    public const string Section = "Telemetry";
+
     /// <summary>The OTLP collector's base URL (http://collector:4318); telemetry is exported only when this or OTEL_EXPORTER_OTLP_ENDPOINT is set.</summary>
     public string? OtlpEndpoint { get; set; }
 

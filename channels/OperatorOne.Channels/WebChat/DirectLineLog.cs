@@ -16,8 +16,27 @@ namespace OperatorOne.Channels.WebChat;
 /// </summary>
 internal sealed class DirectLineLog(OperatorOneDb db, TimeProvider clock, ConversationSignals signals)
 {
-    public Task<DirectLineConversation?> FindAsync(string conversationId, CancellationToken cancellationToken) =>
-        db.DirectLineConversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+    // The number the read of a conversation took for the id of an activity about to be posted there.
+    private (string Conversation, long Number)? _reserved;
+
+    /// <summary>
+    /// The conversation, or null. The same statement takes the number a post's activity id needs (<see cref="NewIdAsync"/>):
+    /// a post costs one round trip less, and a read that posts nothing leaves an unused number of a bigint sequence.
+    /// </summary>
+    public async Task<DirectLineConversation?> FindAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Database.SqlQuery<ConversationRow>($"""
+            SELECT id AS "Id", organization_id AS "OrganizationId", site_id AS "SiteId", user_id AS "UserId", user_name AS "UserName",
+                   last_sequence AS "LastSequence", created_at AS "CreatedAt", nextval('direct_line_activity_numbers') AS "Number"
+              FROM direct_line_conversations WHERE id = {conversationId}
+            """).ToListAsync(cancellationToken);
+        if (rows is not [var row])
+        {
+            return null;
+        }
+        _reserved = (row.Id, row.Number);
+        return row.ToConversation();
+    }
 
     /// <summary>Starts the conversation; false when it already exists (a second start with the same token).</summary>
     public async Task<bool> StartAsync(DirectLineConversation conversation, CancellationToken cancellationToken)
@@ -47,6 +66,11 @@ internal sealed class DirectLineLog(OperatorOneDb db, TimeProvider clock, Conver
     /// <summary>A new activity id, <c>{conversationId}|0000007</c>: known before the activity is written, taken from no lock.</summary>
     public async Task<string> NewIdAsync(string conversationId, CancellationToken cancellationToken)
     {
+        if (_reserved is { } reserved && reserved.Conversation == conversationId)
+        {
+            _reserved = null;
+            return Id(conversationId, reserved.Number);
+        }
         var number = await db.Database.SqlQuery<long>($"SELECT nextval('direct_line_activity_numbers') AS \"Value\"").SingleAsync(cancellationToken);
         return Id(conversationId, number);
     }
@@ -75,19 +99,21 @@ internal sealed class DirectLineLog(OperatorOneDb db, TimeProvider clock, Conver
     }
 
     /// <summary>
-    /// Appends activities inside the caller's open transaction (a turn's), giving each the next watermark and, unless it
+    /// Appends activities inside the caller's open transaction, giving each the next watermark and, unless it
     /// carries one already (an echo, a card update), a new id. An activity posted with a client id taken in before is not
     /// appended again; the earlier entry is returned instead. Null when the conversation does not exist. The conversation
     /// row stays locked until the caller commits.
     /// </summary>
-    public async Task<IReadOnlyList<LoggedActivity>?> AppendInTransactionAsync(DirectLineConversation conversation,
+    private async Task<IReadOnlyList<LoggedActivity>?> AppendInTransactionAsync(DirectLineConversation conversation,
         IReadOnlyList<(Activity Activity, string? ClientActivityId)> activities, CancellationToken cancellationToken)
     {
         var fresh = activities.Count(a => a.Activity.Id is null);
+        // The lock, the watermarks and the ids in one statement. A repeat (checked under the lock) leaves its
+        // watermark unused: readers take what is above their watermark, gaps included.
         var locked = await db.Database.SqlQuery<Reservation>($"""
-            SELECT last_sequence AS "Sequence",
-                   ARRAY(SELECT nextval('direct_line_activity_numbers') FROM generate_series(1, {fresh})) AS "Numbers"
-              FROM direct_line_conversations WHERE id = {conversation.Id} FOR UPDATE
+            UPDATE direct_line_conversations SET last_sequence = last_sequence + {activities.Count} WHERE id = {conversation.Id}
+            RETURNING last_sequence - {activities.Count} AS "Sequence",
+                      ARRAY(SELECT nextval('direct_line_activity_numbers') FROM generate_series(1, {fresh})) AS "Numbers"
             """).ToListAsync(cancellationToken);
         if (locked.Count == 0)
         {
@@ -96,9 +122,7 @@ internal sealed class DirectLineLog(OperatorOneDb db, TimeProvider clock, Conver
         var sequence = locked[0].Sequence;
         var numbers = new Queue<long>(locked[0].Numbers);
         var result = new List<LoggedActivity>();
-        // Milliseconds, as JavaScript dates have them: Web Chat orders activities by this timestamp.
-        var now = clock.GetUtcNow();
-        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        var now = Milliseconds(clock.GetUtcNow());
         foreach (var (activity, clientActivityId) in activities)
         {
             if (clientActivityId is not null && await db.DirectLineActivities.AsNoTracking()
@@ -109,13 +133,7 @@ internal sealed class DirectLineLog(OperatorOneDb db, TimeProvider clock, Conver
                 continue;
             }
             sequence++;
-            var logged = activity with
-            {
-                Id = activity.Id ?? Id(conversation.Id, numbers.Dequeue()),
-                Timestamp = now,
-                ChannelId = ChannelNames.WebChat,
-                Conversation = new ConversationAccount { Id = conversation.Id },
-            };
+            var logged = Stamped(activity, conversation.Id, activity.Id ?? Id(conversation.Id, numbers.Dequeue()), now);
             db.DirectLineActivities.Add(new DirectLineActivity
             {
                 OrganizationId = conversation.OrganizationId,
@@ -128,12 +146,71 @@ internal sealed class DirectLineLog(OperatorOneDb db, TimeProvider clock, Conver
             });
             result.Add(new LoggedActivity(logged, IsRepeat: false));
         }
-        if (result.Any(r => !r.IsRepeat))
-        {
-            await db.Database.ExecuteSqlAsync($"UPDATE direct_line_conversations SET last_sequence = {sequence} WHERE id = {conversation.Id}", cancellationToken);
-        }
         return result;
     }
+
+    /// <summary>
+    /// A turn's entries, inside its transaction: the person's message (when given) and then the replies, addressed to
+    /// the conversation's user by <paramref name="address"/>. One statement locks the conversation row (held until the
+    /// turn commits, so watermarks commit in order), takes the watermarks and ids, and inserts the message — which the
+    /// unique client id skips when an earlier post already logged it (an accepted turn's acknowledgement, a re-post
+    /// after a failed attempt): no read, and no race, since that insert runs under the lock. The replies are saved
+    /// with the turn. Null when the conversation does not exist.
+    /// </summary>
+    public async Task<DirectLineConversation?> AppendTurnAsync(string conversationId, Activity? message, string? clientActivityId,
+        int replyCount, Func<DirectLineConversation, IReadOnlyList<Activity>> address, CancellationToken cancellationToken)
+    {
+        var count = (message is null ? 0 : 1) + replyCount;
+        var now = Milliseconds(clock.GetUtcNow());
+        var logged = message is null ? null : Stamped(message, conversationId, message.Id!, now);
+        var rows = await db.Database.SqlQuery<TurnReservation>($"""
+            WITH locked AS (
+              UPDATE direct_line_conversations SET last_sequence = last_sequence + {count} WHERE id = {conversationId}
+              RETURNING id, organization_id, site_id, user_id, user_name, last_sequence, created_at),
+            message AS (
+              INSERT INTO direct_line_activities (organization_id, conversation_id, sequence, activity_id, client_activity_id, activity, created_at)
+              SELECT organization_id, id, last_sequence - {count} + 1, {logged?.Id ?? ""}::text, {clientActivityId}::text, {(logged is null ? "{}" : BotJson.Serialize(logged))}::jsonb, {now}
+                FROM locked WHERE {logged is not null}
+              ON CONFLICT (conversation_id, client_activity_id) WHERE client_activity_id IS NOT NULL DO NOTHING)
+            SELECT id AS "Id", organization_id AS "OrganizationId", site_id AS "SiteId", user_id AS "UserId", user_name AS "UserName",
+                   last_sequence AS "LastSequence", created_at AS "CreatedAt",
+                   ARRAY(SELECT nextval('direct_line_activity_numbers') FROM generate_series(1, {replyCount})) AS "Numbers"
+              FROM locked
+            """).ToListAsync(cancellationToken);
+        if (rows is not [var row])
+        {
+            return null;
+        }
+        var conversation = row.ToConversation();
+        var sequence = row.LastSequence - replyCount;
+        var numbers = new Queue<long>(row.Numbers);
+        foreach (var reply in address(conversation))
+        {
+            sequence++;
+            var entry = Stamped(reply, conversationId, reply.Id ?? Id(conversationId, numbers.Dequeue()), now);
+            db.DirectLineActivities.Add(new DirectLineActivity
+            {
+                OrganizationId = conversation.OrganizationId,
+                ConversationId = conversationId,
+                Sequence = sequence,
+                ActivityId = entry.Id!,
+                Activity = BotJson.Serialize(entry),
+                CreatedAt = now,
+            });
+        }
+        return conversation;
+    }
+
+    /// <summary>Milliseconds, as JavaScript dates have them: Web Chat orders activities by this timestamp.</summary>
+    private static DateTimeOffset Milliseconds(DateTimeOffset now) => now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+
+    private static Activity Stamped(Activity activity, string conversationId, string id, DateTimeOffset now) => activity with
+    {
+        Id = id,
+        Timestamp = now,
+        ChannelId = ChannelNames.WebChat,
+        Conversation = new ConversationAccount { Id = conversationId },
+    };
 
     /// <summary>
     /// Shows the bot typing while the turn for <paramref name="deliveryId"/> runs on. Checked under the conversation's
@@ -170,6 +247,24 @@ internal sealed class DirectLineLog(OperatorOneDb db, TimeProvider clock, Conver
             .ToListAsync(cancellationToken);
 
     private sealed record Reservation(int Sequence, long[] Numbers);
+
+    private sealed record ConversationRow(string Id, Guid OrganizationId, string SiteId, string UserId, string? UserName, int LastSequence,
+        DateTimeOffset CreatedAt, long Number)
+    {
+        public DirectLineConversation ToConversation() => new()
+        {
+            Id = Id, OrganizationId = OrganizationId, SiteId = SiteId, UserId = UserId, UserName = UserName, LastSequence = LastSequence, CreatedAt = CreatedAt,
+        };
+    }
+
+    private sealed record TurnReservation(string Id, Guid OrganizationId, string SiteId, string UserId, string? UserName, int LastSequence,
+        DateTimeOffset CreatedAt, long[] Numbers)
+    {
+        public DirectLineConversation ToConversation() => new()
+        {
+            Id = Id, OrganizationId = OrganizationId, SiteId = SiteId, UserId = UserId, UserName = UserName, LastSequence = LastSequence, CreatedAt = CreatedAt,
+        };
+    }
 }
 
 /// <summary>An appended activity as clients receive it; <see cref="IsRepeat"/> when it was taken in by an earlier post.</summary>

@@ -18,24 +18,16 @@ internal sealed class WebChatLog(TimeProvider clock, ConversationSignals signals
 
     public async Task RecordAsync(OperatorOneDb db, InboundTurn turn, Conversation conversation, IReadOnlyList<Activity> replies, CancellationToken cancellationToken)
     {
-        var log = new DirectLineLog(db, clock, signals);
-        if (await log.FindAsync(turn.Reference.Conversation.Id, cancellationToken) is not { } chat)
+        var echo = turn.Activity.Type != ActivityTypes.ConversationUpdate && turn.Activity.Id is not null;
+        if (!echo && replies.Count == 0)
         {
             return;
         }
-        var entries = new List<(Activity, string?)>();
-        var echo = turn.Activity.Type != ActivityTypes.ConversationUpdate && turn.Activity.Id is not null;
-        if (echo)
-        {
-            entries.Add((InboundRedaction.AsRecorded(db, turn.Activity), ClientActivityId(turn.Activity)));
-        }
         // Replies to a message point at its echo, so Web Chat shows them after it; welcome replies have nothing to point at.
         var replyTo = echo ? turn.Activity.Id : null;
-        entries.AddRange(replies.Select(r => ((Activity)WebChatTurns.AsBotActivity(r, chat, replyTo), (string?)null)));
-        if (entries.Count > 0)
-        {
-            await log.AppendInTransactionAsync(chat, entries, cancellationToken);
-        }
+        await new DirectLineLog(db, clock, signals).AppendTurnAsync(turn.Reference.Conversation.Id,
+            echo ? InboundRedaction.AsRecorded(db, turn.Activity) : null, echo ? ClientActivityId(turn.Activity) : null, replies.Count,
+            chat => replies.Select(r => (Activity)WebChatTurns.AsBotActivity(r, chat, replyTo)).ToList(), cancellationToken);
     }
 
     public static string? ClientActivityId(Activity activity) =>

@@ -26,9 +26,14 @@ public sealed class Organization
     public MemberRole? RiskyWriteApproverRole { get; set; }
     public MemberRole? AdminApproverRole { get; set; }
 
-    /// <summary>Last ticket number handed out; incremented under a row lock so numbers never repeat.</summary>
+    /// <summary>
+    /// The ticket and approval numbers taken before the organization was created (a seeded one): its number sequences
+    /// (op_next_number in Schema.sql) start after them. Not updated afterwards.
+    /// </summary>
     public int LastTicketNumber { get; set; }
     public int LastApprovalNumber { get; set; }
+
+    /// <summary>Last event number handed out; incremented under a row lock so numbers never repeat.</summary>
     public int LastEventNumber { get; set; }
 
     /// <summary>An IANA id; members without a time zone of their own live in this one.</summary>

@@ -261,6 +261,39 @@ BEGIN
   RETURN deleted;
 END $$;
 
+-- Ticket and approval numbers: a sequence per organization and kind, created with the organization (starting after its
+-- last_ticket_number / last_approval_number, for one seeded with some) and dropped with it. nextval holds no lock until
+-- commit, unlike a counter on the organization's row: turns of one organization opening tickets or asking for
+-- approvals at once never wait for each other's commit. A number taken by a turn that rolls back stays unused. The app
+-- role reaches the sequences only through op_next_number, for its own organization.
+CREATE FUNCTION op_number_sequence(p_kind text, p_organization uuid) RETURNS text LANGUAGE sql IMMUTABLE AS
+  $$ SELECT 'op_' || p_kind || '_numbers_' || replace(p_organization::text, '-', '') $$;
+
+CREATE FUNCTION op_number_sequences_follow() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    EXECUTE format('CREATE SEQUENCE %I AS integer START WITH %s', op_number_sequence('ticket', NEW.id), NEW.last_ticket_number + 1);
+    EXECUTE format('CREATE SEQUENCE %I AS integer START WITH %s', op_number_sequence('approval', NEW.id), NEW.last_approval_number + 1);
+    EXECUTE format('REVOKE ALL ON SEQUENCE %I, %I FROM operatorone_app', op_number_sequence('ticket', NEW.id), op_number_sequence('approval', NEW.id));
+  ELSE
+    EXECUTE format('DROP SEQUENCE IF EXISTS %I, %I', op_number_sequence('ticket', OLD.id), op_number_sequence('approval', OLD.id));
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER organizations_number_sequences AFTER INSERT OR DELETE ON organizations
+  FOR EACH ROW EXECUTE FUNCTION op_number_sequences_follow();
+
+CREATE FUNCTION op_next_number(p_kind text, p_organization uuid) RETURNS integer
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF p_kind NOT IN ('ticket', 'approval') OR p_organization IS DISTINCT FROM op_current_org() THEN
+    RAISE EXCEPTION 'no % numbers of organization % here', p_kind, p_organization;
+  END IF;
+  RETURN nextval(op_number_sequence(p_kind, p_organization)::regclass);
+END $$;
+
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO operatorone_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO operatorone_app;
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO operatorone_app;

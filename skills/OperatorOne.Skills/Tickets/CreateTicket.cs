@@ -85,9 +85,12 @@ internal static class CreateTicket
         };
     }
 
-    /// <summary>Numbers come from a row-locked counter on the organization, so two replicas never hand out the same one.</summary>
+    /// <summary>
+    /// Numbers come from the organization's own sequence (op_next_number): unique across replicas, and no lock held to
+    /// the commit, so turns of one organization opening tickets run side by side. A rolled-back turn's number is skipped.
+    /// </summary>
     private static async Task<int> NextNumberAsync(OperatorOneDb db, Guid organizationId, CancellationToken cancellationToken) =>
         await db.Database
-            .SqlQuery<int>($"UPDATE organizations SET last_ticket_number = last_ticket_number + 1 WHERE id = {organizationId} RETURNING last_ticket_number AS \"Value\"")
+            .SqlQuery<int>($"SELECT op_next_number('ticket', {organizationId}) AS \"Value\"")
             .AsAsyncEnumerable().FirstAsync(cancellationToken);
 }

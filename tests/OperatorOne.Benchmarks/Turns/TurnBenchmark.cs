@@ -42,13 +42,14 @@ internal static class TurnBenchmark
             output.WriteLine($"bot pid {bot.ProcessId} on {bot.BaseAddress}; {plan.Organizations} organizations x {plan.MembersPerOrganization} members; "
                 + $"database {(server is null ? "given by --connection" : "embedded, durable (fsync on)")}; "
                 + $"SQL statements {(counters.StatementsTracked ? "from pg_stat_statements" : "not tracked (pg_stat_statements not loaded)")}");
-            ITurnChannel[] channels =
+            ITurnChannel[] all =
             [
                 new TeamsTurns(members, services),
                 new DirectLineTurns(members),
                 new SlackTurns(members, services, SlackSigningSecret),
                 new TwilioTurns(members, TwilioPublicBaseUrl, TwilioAccountSid, TwilioAuthToken),
             ];
+            var channels = all.Where(c => arguments.Channels?.Contains(c.Name.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()) ?? true).ToArray();
             foreach (var channel in channels)
             {
                 await channel.PrepareAsync(http, cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Bot.Core.Approvals;
 using OperatorOne.Data.Approvals;
+using OperatorOne.Tests.Demo;
 using OperatorOne.Tests.Infrastructure;
 using OperatorOne.Bot.Core.Work;
 
@@ -13,16 +14,18 @@ public sealed class ApprovalExpiryTests(BotHost host)
     [Fact]
     public async Task AnExpiredRequestCannotBeApprovedAndTheRequesterIsTold()
     {
-        var org = await TestOrganization.CreateAsync(host, o => o.ApprovalExpiry = TimeSpan.FromSeconds(1));
+        var org = await TestOrganization.CreateAsync(host, o => o.ApprovalExpiry = TimeSpan.FromHours(1));
         using var member = await Chat.StartAsync(host, org, "member");
         using var admin = await Chat.StartAsync(host, org, "admin");
         await member.Send("open a ticket: soon to expire");
         await member.ExpectReply("#1");
         await member.Send("delete ticket 1");
         var card = await admin.ExpectCard("Approve");
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        // The expiry scan as it will run an hour and a minute from now, instead of waiting for that.
+        var later = new ShiftedClock { Offset = TimeSpan.FromMinutes(61) };
+        var expiry = new ApprovalExpiry(host.Services.GetRequiredService<IServiceScopeFactory>(), later, host.Services.GetRequiredService<WorkSignal>());
 
-        await host.Services.GetServices<IPeriodicJob>().OfType<ApprovalExpiry>().Single().ExpireAllAsync(CancellationToken.None);
+        await expiry.ExpireAllAsync(CancellationToken.None);
         await member.ExpectReply("expired without a decision");
         await admin.ExpectCard("Expired");
         await admin.Submit(card["attachments"]![0]!["content"]!["actions"]![0]!["data"]!.DeepClone().AsObject());

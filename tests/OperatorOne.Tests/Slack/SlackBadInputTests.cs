@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Tests.Infrastructure;
 
 namespace OperatorOne.Tests.Slack;
 
@@ -11,7 +12,7 @@ public sealed class SlackBadInputTests(SlackFixture fixture)
 {
     private async Task AssertNothingStoredAsync(SlackWorkspace workspace)
     {
-        await Task.Delay(300);
+        await fixture.Host.SettledAsync(workspace.Organization.Id);
         var stored = await fixture.Host.InOrganizationAsync(workspace.Organization.Id, async db => (
             await db.Conversations.CountAsync(c => c.Channel == "slack"), await db.TranscriptMessages.CountAsync(), await db.AcceptedTurns.CountAsync()));
         Assert.Equal((0, 0, 0), stored);

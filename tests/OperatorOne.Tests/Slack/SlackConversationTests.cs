@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Data.Conversations;
+using OperatorOne.Tests.Infrastructure;
 
 namespace OperatorOne.Tests.Slack;
 
@@ -49,7 +50,7 @@ public sealed class SlackConversationTests(SlackFixture fixture)
         var first = await workspace.PostEventAsync(envelope);
         var retry = await workspace.PostEventAsync(envelope, retry: 1);
         await PostsTo(workspace.DmChannel("member"));
-        await Task.Delay(1000);
+        await fixture.Host.SettledAsync(workspace.Organization.Id);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
@@ -69,7 +70,7 @@ public sealed class SlackConversationTests(SlackFixture fixture)
         await workspace.PostEventAsync(envelope, retry: 1);
         await workspace.PostEventAsync(envelope, retry: 2);
         await PostsTo(workspace.DmChannel("member"));
-        await Task.Delay(1000);
+        await fixture.Host.SettledAsync(workspace.Organization.Id);
 
         var titles = await fixture.Host.InOrganizationAsync(workspace.Organization.Id, db => db.Tickets.Select(t => t.Title).ToListAsync());
         Assert.Single(titles);
@@ -109,7 +110,7 @@ public sealed class SlackConversationTests(SlackFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await workspace.PostEventAsync(edit)).StatusCode);
         await workspace.PostEventAsync(workspace.DmEnvelope("admin", "help"));
         await PostsTo(workspace.DmChannel("admin"));
-        await Task.Delay(500);
+        await fixture.Host.SettledAsync(workspace.Organization.Id);
 
         Assert.Single(Slack.Calls, c => c.Method == "chat.postMessage" && c.Arguments["channel"]?.ToString() == workspace.DmChannel("admin"));
         Assert.Equal(1, await fixture.Host.InOrganizationAsync(workspace.Organization.Id, db => db.TranscriptMessages.CountAsync(m => m.Direction == MessageDirection.Inbound)));

@@ -9,6 +9,7 @@ using OperatorOne.Channels.Slack;
 using OperatorOne.Data.Channels;
 using OperatorOne.Data.Conversations;
 using OperatorOne.Data.Work;
+using OperatorOne.Tests.Infrastructure;
 
 namespace OperatorOne.Tests.Slack;
 
@@ -110,6 +111,7 @@ public sealed class SlackInboxTests(SlackFixture fixture)
         var answer = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal("ephemeral", answer["response_type"]!.GetValue<string>());
         Assert.Equal("Working on it…", answer["text"]!.GetValue<string>());
+        SlowReportTool.Release(workspace.Organization.Id);
         var followUp = (await Slack.WaitForAsync(c => c.Method == "response_url" && c.Arguments["hook"]?.ToString() == hook)).Single();
         Assert.Equal("The slow report is ready: 42 widgets.", followUp.Arguments["text"]!.GetValue<string>());
         Assert.Equal("ephemeral", followUp.Arguments["response_type"]!.GetValue<string>());

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using OperatorOne.Tests.Infrastructure;
 
 namespace OperatorOne.Tests.Teams;
 
@@ -45,7 +46,7 @@ public sealed class TeamsApprovalTests(TeamsBotHost host)
             Assert.Contains("Approved by", body["value"]!.ToJsonString(), StringComparison.Ordinal);
         }
         await member.ExpectReply("was approved by");
-        await Task.Delay(300);
+        await host.Bot.SettledAsync(tenant.Organization.Id);
         Assert.Equal(1, PurgeCacheTool.Runs.GetValueOrDefault(tenant.Organization.Id));
     }
 

@@ -42,7 +42,7 @@ public sealed class TeamsAuthenticationTests(TeamsBotHost host)
         };
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await Task.Delay(200);
+        await host.Bot.SettledAsync(tenant.Organization.Id);
         Assert.Empty(teams.Calls);
         Assert.Equal(0, await DeliveriesAsync($"{teams.ConversationId}|{activityId}"));
         Assert.Equal(0, await host.Bot.InOrganizationAsync(tenant.Organization.Id, db => Task.FromResult(db.Conversations.Count())));

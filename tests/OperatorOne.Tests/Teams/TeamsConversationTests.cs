@@ -1,4 +1,5 @@
 using System.Net;
+using OperatorOne.Tests.Infrastructure;
 
 namespace OperatorOne.Tests.Teams;
 
@@ -34,7 +35,7 @@ public sealed class TeamsConversationTests(TeamsBotHost host)
         await teams.Send("purge the cache", activityId);
 
         await teams.ExpectReply("approval");
-        await Task.Delay(500);
+        await host.Bot.SettledAsync(tenant.Organization.Id);
         Assert.Single(teams.Calls, c => c.Text.Contains("approval", StringComparison.OrdinalIgnoreCase) && c.Path.EndsWith(activityId, StringComparison.Ordinal));
         var requests = await host.Bot.InOrganizationAsync(tenant.Organization.Id, db => Task.FromResult(db.ApprovalRequests.Count()));
         Assert.Equal(1, requests);

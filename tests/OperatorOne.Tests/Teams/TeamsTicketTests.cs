@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using OperatorOne.Tests.Infrastructure;
 
 namespace OperatorOne.Tests.Teams;
 
@@ -20,7 +21,7 @@ public sealed class TeamsTicketTests(TeamsBotHost host)
         await teams.Send("open a ticket: printer on floor 2 is jammed", activityId);
 
         await teams.ExpectReply("#1");
-        await Task.Delay(500);
+        await host.Bot.SettledAsync(tenant.Organization.Id);
         var tickets = await host.Bot.InOrganizationAsync(tenant.Organization.Id, db => Task.FromResult(db.Tickets.Count()));
         Assert.Equal(1, tickets);
         Assert.Single(teams.Calls);

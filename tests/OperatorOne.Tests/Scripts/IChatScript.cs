@@ -1,6 +1,6 @@
 using OperatorOne.Tests.Infrastructure;
 
-namespace OperatorOne.Tests.Slack.Scripts;
+namespace OperatorOne.Tests.Scripts;
 
 /// <summary>A channel a conversation script runs on: people of one organization talking to the bot there.</summary>
 public interface IChatScript

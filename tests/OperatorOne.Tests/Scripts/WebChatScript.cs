@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using OperatorOne.Tests.Infrastructure;
 
-namespace OperatorOne.Tests.Slack.Scripts;
+namespace OperatorOne.Tests.Scripts;
 
 /// <summary>The web chat side of a script: Direct Line through <see cref="Chat"/>.</summary>
 public sealed class WebChatScript(BotHost host, TestOrganization organization) : IChatScript

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using OperatorOne.Tests.Infrastructure;
+using OperatorOne.Tests.Slack;
 
-namespace OperatorOne.Tests.Slack.Scripts;
+namespace OperatorOne.Tests.Scripts;
 
 /// <summary>
 /// The Slack side of a script: each person DMs the bot through signed Events API requests and reads what the bot

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Data.Tickets;
 
-namespace OperatorOne.Tests.Slack.Scripts;
+namespace OperatorOne.Tests.Scripts;
 
 /// <summary>The ticket conversation, written once and run on every channel: the same words, the same answers, the same outcome.</summary>
 public static class TicketScript
