@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Notices;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
@@ -34,13 +35,28 @@ internal static class ApprovalNotices
             context.Outbox.Update(db, request.OrganizationId, copy.Channel, copy.ConversationId, copy.Id, updated);
         }
 
-        if (request.RequestedInConversationId is { } conversationId)
+        var notice = request.Status == ApprovalStatus.Expired
+            ? $"Your request #{request.Number} ({request.Summary}) expired without a decision; nothing was changed."
+            : $"Your request #{request.Number} ({request.Summary}) was {word} by {decider}. {request.Outcome}".Trim();
+        foreach (var conversation in await RequesterConversationsAsync(request, context, cancellationToken))
         {
-            var notice = request.Status == ApprovalStatus.Expired
-                ? $"Your request #{request.Number} ({request.Summary}) expired without a decision; nothing was changed."
-                : $"Your request #{request.Number} ({request.Summary}) was {word} by {decider}. {request.Outcome}".Trim();
-            await context.Outbox.SendAsync(db, conversationId, Activity.Message(notice), cancellationToken);
+            await context.Outbox.SendAsync(db, conversation, Activity.Message(notice), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Where the requester hears the outcome: the conversation they asked in, and their most recent chat on each other
+    /// channel they use (or their email, as they prefer), so they learn it wherever they are by then.
+    /// </summary>
+    private static async Task<List<Guid>> RequesterConversationsAsync(ApprovalRequest request, ToolContext context, CancellationToken cancellationToken)
+    {
+        var asked = request.RequestedInConversationId is { } id
+            ? await context.Db.Conversations.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Id, c.Channel }).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var elsewhere = await NoticeConversations.ForMembersAsync(context.Db, request.OrganizationId, [request.RequestedById], context.Now, cancellationToken);
+        var targets = asked is null ? new List<Guid>() : [asked.Id];
+        targets.AddRange(elsewhere.Where(c => c.Channel != asked?.Channel && !targets.Contains(c.Id)).Select(c => c.Id));
+        return targets;
     }
 
     /// <summary>The time zone of the member each card copy was sent to, by conversation.</summary>

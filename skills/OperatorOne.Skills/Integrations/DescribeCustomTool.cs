@@ -38,7 +38,7 @@ internal static class DescribeCustomTool
         var row = await context.Db.CustomTools.SingleOrDefaultAsync(t => t.Name == name, cancellationToken);
         if (row is null)
         {
-            return ToolResult.Refused($"There is no custom tool called {tool}. Say 'list integrations' to see them.");
+            return ToolResult.Refused(CustomToolNames.NotFound(tool));
         }
         if (phrasing is null && description is null)
         {

@@ -24,6 +24,7 @@ internal static class RemoveCustomTool
         Prompts = new Dictionary<string, string> { ["tool"] = "Which custom tool?" },
         HelpExample = "remove the custom tool order_status",
         Summarize = (call, _, _) => Task.FromResult($"Remove the custom tool {call.StringArgument("tool")}"),
+        Check = CustomToolNames.Exists,
     };
 
     public static async Task<ToolResult> RunAsync(
@@ -33,7 +34,7 @@ internal static class RemoveCustomTool
     {
         var name = tool.Trim().ToLowerInvariant();
         return await context.Db.CustomTools.Where(t => t.Name == name).ExecuteDeleteAsync(cancellationToken) == 0
-            ? ToolResult.Refused($"There is no custom tool called {tool}.")
+            ? ToolResult.Refused(CustomToolNames.NotFound(tool))
             : new ToolResult($"Removed the custom tool {name}.");
     }
 }

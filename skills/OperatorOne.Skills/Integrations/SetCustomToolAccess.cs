@@ -33,6 +33,7 @@ internal static class SetCustomToolAccess
         Summarize = (call, _, _) => Task.FromResult($"Change the custom tool {call.StringArgument("tool")}: "
             + string.Join(", ", new[] { ("tier", call.StringArgument("tier")), ("role", call.StringArgument("role")), ("switched", call.StringArgument("enabled")) }
                 .Where(p => p.Item2 is not null).Select(p => $"{p.Item1} {p.Item2}"))),
+        Check = CustomToolNames.Exists,
     };
 
     public static async Task<ToolResult> RunAsync(
@@ -48,7 +49,7 @@ internal static class SetCustomToolAccess
         var row = await context.Db.CustomTools.SingleOrDefaultAsync(t => t.Name == name, cancellationToken);
         if (row is null)
         {
-            return ToolResult.Refused($"There is no custom tool called {tool}. Say 'list integrations' to see them.");
+            return ToolResult.Refused(CustomToolNames.NotFound(tool));
         }
         var (spec, errors) = CustomToolRules.Check(new CustomToolInput { Tier = tier, MinimumRole = role }, CustomToolSpec.From(row), registry.IsBuiltIn);
         if (spec is null)

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Tools;
+
+namespace OperatorOne.Skills.Integrations;
+
+/// <summary>"order_status": a custom tool by its name in the organization.</summary>
+internal static class CustomToolNames
+{
+    public static string NotFound(string tool) => $"There is no custom tool called {tool}. Say 'list integrations' to see them.";
+
+    /// <summary>No admin is asked to approve a change to a custom tool that does not exist.</summary>
+    public static async Task<ToolResult?> Exists(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    {
+        if (call.StringArgument("tool") is not { } tool)
+        {
+            return null;
+        }
+        var name = tool.Trim().ToLowerInvariant();
+        return await context.Db.CustomTools.AnyAsync(t => t.Name == name, cancellationToken) ? null : ToolResult.Refused(NotFound(tool));
+    }
+}
