@@ -77,10 +77,13 @@ internal static partial class CalendarQueries
         return calendar;
     }
 
-    /// <summary>Numbers come from a row-locked counter on the organization, so two replicas never hand out the same one.</summary>
+    /// <summary>
+    /// Numbers come from the organization's event sequence (op_next_number): unique across replicas, and no lock on the
+    /// organization's row held to the commit.
+    /// </summary>
     public static async Task<int> NextNumberAsync(OperatorOneDb db, Guid organizationId, CancellationToken cancellationToken) =>
         await db.Database
-            .SqlQuery<int>($"UPDATE organizations SET last_event_number = last_event_number + 1 WHERE id = {organizationId} RETURNING last_event_number AS \"Value\"")
+            .SqlQuery<int>($"SELECT op_next_number('event', {organizationId}) AS \"Value\"")
             .AsAsyncEnumerable().FirstAsync(cancellationToken);
 
     /// <summary>
