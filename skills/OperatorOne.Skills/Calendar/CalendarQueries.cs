@@ -78,15 +78,6 @@ internal static partial class CalendarQueries
     }
 
     /// <summary>
-    /// Numbers come from the organization's event sequence (op_next_number): unique across replicas, and no lock on the
-    /// organization's row held to the commit.
-    /// </summary>
-    public static async Task<int> NextNumberAsync(OperatorOneDb db, Guid organizationId, CancellationToken cancellationToken) =>
-        await db.Database
-            .SqlQuery<int>($"SELECT op_next_number('event', {organizationId}) AS \"Value\"")
-            .AsAsyncEnumerable().FirstAsync(cancellationToken);
-
-    /// <summary>
     /// The event "5", "#5", "event 5" or "the budget meeting" means among those the caller organizes or is invited to
     /// (upcoming first); several title matches become a question, unless they are one series (then the next occurrence).
     /// </summary>
