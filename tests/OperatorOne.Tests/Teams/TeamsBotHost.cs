@@ -18,6 +18,9 @@ public sealed class TeamsBotHost : IAsyncLifetime
 
     public BotHost Bot { get; } = new();
 
+    /// <summary>The bot's clock: a test skips the key-refetch throttle rather than waiting it out.</summary>
+    internal SkippingClock Clock { get; } = new();
+
     /// <summary>For a host of its own whose issuer has never answered (the Bot Connector's metadata is down).</summary>
     public bool MetadataDownAtStart { get; init; }
     public TeamsCloud Cloud => _cloud ?? throw new InvalidOperationException("The Teams stand-in has not started.");
@@ -36,6 +39,7 @@ public sealed class TeamsBotHost : IAsyncLifetime
         var cloudAddress = _cloud.BaseAddress;
         Bot.TestServices = services =>
         {
+            services.AddSingleton<TimeProvider>(Clock);
             services.AddHttpClient("Teams.Token").ConfigurePrimaryHttpMessageHandler(() => new ToStandIn(cloudAddress));
             services.AddSingleton(PurgeCacheTool.Definition);
             services.AddSingleton(SlowReportTool.Definition);
