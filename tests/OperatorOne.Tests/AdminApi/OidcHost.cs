@@ -30,7 +30,7 @@ public sealed class OidcHost : IAsyncLifetime
 
     public static string Email(TestOrganization org, string handle) => $"{handle}@{org.Id:N}.test";
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _provider = await LocalIdentityProvider.StartAsync();
         Host.Settings["AdminApi:RequestsPerMinute"] = RequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -60,7 +60,7 @@ public sealed class OidcHost : IAsyncLifetime
 
     private static InvalidOperationException NotStarted() => new("The OIDC host has not started.");
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
         if (_provider is not null)

@@ -25,7 +25,7 @@ public sealed class TeamsBotHost : IAsyncLifetime
     public bool MetadataDownAtStart { get; init; }
     public TeamsCloud Cloud => _cloud ?? throw new InvalidOperationException("The Teams stand-in has not started.");
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _cloud = await TeamsCloud.StartAsync();
         _cloud.MetadataDown = MetadataDownAtStart;
@@ -47,7 +47,7 @@ public sealed class TeamsBotHost : IAsyncLifetime
         await Bot.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await Bot.DisposeAsync();
         if (_cloud is not null)
