@@ -24,7 +24,7 @@ internal sealed class OidcTokens : IDisposable
     private readonly List<(OidcProvider Provider, OpenIdKeys Keys)> _providers;
     private readonly JsonWebTokenHandler _handler = new();
 
-    public OidcTokens(IOptions<AdminApiOptions> options, IHttpClientFactory httpClients)
+    public OidcTokens(IOptions<AdminApiOptions> options, IHttpClientFactory httpClients, TimeProvider time)
     {
         // One key source per issuer, shared by the organizations that trust it.
         var sources = new Dictionary<Uri, OpenIdKeys>();
@@ -32,7 +32,7 @@ internal sealed class OidcTokens : IDisposable
         {
             if (!sources.TryGetValue(p.MetadataUrl, out var keys))
             {
-                keys = new OpenIdKeys(p.MetadataUrl, httpClients.CreateClient(HttpClientName));
+                keys = new OpenIdKeys(p.MetadataUrl, httpClients.CreateClient(HttpClientName), time);
                 sources[p.MetadataUrl] = keys;
             }
             return (p, keys);

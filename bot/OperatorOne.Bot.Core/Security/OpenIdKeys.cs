@@ -12,20 +12,23 @@ namespace OperatorOne.Bot.Core.Security;
 public sealed class OpenIdKeys : IDisposable
 {
     /// <summary>At most one forced metadata fetch per second, so forged key ids cannot turn us into a flood.</summary>
-    private const long RefetchThrottleMs = 1000;
+    private static readonly TimeSpan RefetchThrottle = TimeSpan.FromSeconds(1);
 
     private readonly string _metadataUrl;
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _metadata;
     private readonly HttpDocumentRetriever _documents;
+    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _refetching = new(1, 1);
     private OpenIdConnectConfiguration? _refetched;
-    private long _lastRefetch = long.MinValue / 2;
+    private long? _lastRefetch;
 
     /// <param name="metadataUrl">The .well-known document; plain http only where the caller has checked it is loopback.</param>
     /// <param name="http">The client that fetches metadata and keys (its timeout bounds every fetch).</param>
-    public OpenIdKeys(Uri metadataUrl, HttpClient http)
+    /// <param name="time">The host's clock; the throttle reads its monotonic timestamp, which a clock that only fixes the date leaves running.</param>
+    public OpenIdKeys(Uri metadataUrl, HttpClient http, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(metadataUrl);
+        _time = time;
         _metadataUrl = metadataUrl.ToString();
         _documents = new HttpDocumentRetriever(http) { RequireHttps = metadataUrl.Scheme == Uri.UriSchemeHttps };
         _metadata = new ConfigurationManager<OpenIdConnectConfiguration>(_metadataUrl, new OpenIdConnectConfigurationRetriever(), _documents)
@@ -58,13 +61,11 @@ public sealed class OpenIdKeys : IDisposable
             {
                 return fetchedMeanwhile;
             }
-            // Wall-clock independent: a test's frozen clock must not freeze key rollover.
-            var now = Environment.TickCount64;
-            if (now - _lastRefetch < RefetchThrottleMs)
+            if (_lastRefetch is { } last && _time.GetElapsedTime(last) < RefetchThrottle)
             {
                 return configuration;
             }
-            _lastRefetch = now;
+            _lastRefetch = _time.GetTimestamp();
             _refetched = await OpenIdConnectConfigurationRetriever.GetAsync(_metadataUrl, _documents, cancellationToken);
             _metadata.RequestRefresh();
             return _refetched;

@@ -21,11 +21,11 @@ internal sealed class TeamsAuthenticator : IDisposable
     private readonly OpenIdKeys _keys;
     private readonly JsonWebTokenHandler _handler = new();
 
-    public TeamsAuthenticator(IOptions<TeamsOptions> options, IHttpClientFactory httpClients)
+    public TeamsAuthenticator(IOptions<TeamsOptions> options, IHttpClientFactory httpClients, TimeProvider time)
     {
         _options = options.Value;
         // Options validation only lets plain http through for a loopback issuer.
-        _keys = new OpenIdKeys(new Uri(_options.OpenIdMetadataUrl), httpClients.CreateClient(TeamsChannelHosting.MetadataClient));
+        _keys = new OpenIdKeys(new Uri(_options.OpenIdMetadataUrl), httpClients.CreateClient(TeamsChannelHosting.MetadataClient), time);
     }
 
     public async Task<bool> IsAuthenticAsync(string? authorization, Activity activity, CancellationToken cancellationToken)

@@ -97,14 +97,9 @@ public sealed class AdminOidcTests(OidcHost oidc) : IClassFixture<OidcHost>
         Provider.Publish(rolled);
         using var after = WithToken(Provider.Token(OidcHost.Email(Org, "admin"), keyId: rolled));
 
-        // Refetches are throttled to one a second, so an earlier test's may briefly hold this one back.
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        HttpStatusCode status;
-        while ((status = (await after.GetAsync(AdminKeys.Base(Org))).StatusCode) != HttpStatusCode.OK && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-        Assert.Equal(HttpStatusCode.OK, status);
+        // Refetches are throttled to one a second, and an earlier test's may just have used it.
+        oidc.Clock.Skip(TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await after.GetAsync(AdminKeys.Base(Org))).StatusCode);
 
         using var unpublished = WithToken(Provider.Token(OidcHost.Email(Org, "admin"), keyId: "never-published"));
         await AssertUnauthorizedAsync(await unpublished.GetAsync(AdminKeys.Base(Org)), "invalid_token");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Tests.Infrastructure;
 
@@ -15,6 +16,10 @@ public sealed class OidcHost : IAsyncLifetime
     private readonly Guid _organizationId = Guid.NewGuid();
 
     public BotHost Host { get; } = new();
+
+    /// <summary>The bot's clock: a test skips the key-refetch throttle rather than waiting it out.</summary>
+    internal SkippingClock Clock { get; } = new();
+
     private LocalIdentityProvider? _provider;
     private TestOrganization? _organization;
     private TestOrganization? _other;
@@ -25,7 +30,7 @@ public sealed class OidcHost : IAsyncLifetime
 
     public static string Email(TestOrganization org, string handle) => $"{handle}@{org.Id:N}.test";
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _provider = await LocalIdentityProvider.StartAsync();
         Host.Settings["AdminApi:RequestsPerMinute"] = RequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -34,6 +39,7 @@ public sealed class OidcHost : IAsyncLifetime
         Host.Settings["AdminApi:Oidc:0:Audience"] = LocalIdentityProvider.Audience;
         // The MCP tests define custom tools aimed at loopback; only the operator's allow-list permits that address.
         Host.Settings["Integrations:AllowedHosts:0"] = "127.0.0.1";
+        Host.TestServices = services => services.AddSingleton<TimeProvider>(Clock);
         await Host.InitializeAsync();
         _organization = await WithEmailsAsync(await TestOrganization.CreateAsync(Host, presetId: _organizationId));
         _other = await WithEmailsAsync(await TestOrganization.CreateAsync(Host));
@@ -54,7 +60,7 @@ public sealed class OidcHost : IAsyncLifetime
 
     private static InvalidOperationException NotStarted() => new("The OIDC host has not started.");
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
         if (_provider is not null)

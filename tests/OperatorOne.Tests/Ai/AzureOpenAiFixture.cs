@@ -8,7 +8,7 @@ public sealed class AzureOpenAiFixture : IAsyncLifetime
     public BotHost Host { get; } = new();
     public OpenAiStandIn Model { get; } = new() { CompletionsPath = "/openai/deployments/ops-gpt4o/chat/completions" };
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await Model.StartAsync();
         Host.Settings["Llm:Provider"] = "AzureOpenAI";
@@ -20,7 +20,7 @@ public sealed class AzureOpenAiFixture : IAsyncLifetime
         await Host.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
         await Model.DisposeAsync();

@@ -89,7 +89,7 @@ public sealed class ChannelInjectionTests(ChannelLlmFixture fixture) : IClassFix
 
         var eventId = envelope["event_id"]!.ToString();
         // The reply is sent before a turn that ran past Slack's budget settles its accepted row (which empties its payload).
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!await fixture.Slack.Host.InOrganizationAsync(org.Id, async db => await db.ProcessedDeliveries.AnyAsync(d => d.DeliveryId == eventId)
                    && !await db.AcceptedTurns.AnyAsync(t => t.Status == WorkStatus.Pending))
             && DateTime.UtcNow < deadline)

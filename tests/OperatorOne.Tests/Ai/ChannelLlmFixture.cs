@@ -10,7 +10,7 @@ public sealed class ChannelLlmFixture : IAsyncLifetime
     public TeamsBotHost Teams { get; } = new();
     public SlackFixture Slack { get; } = new();
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await Model.StartAsync();
         foreach (var settings in new[] { Teams.Bot.Settings, Slack.Host.Settings })
@@ -20,10 +20,10 @@ public sealed class ChannelLlmFixture : IAsyncLifetime
             settings["Llm:ApiKey"] = "sk-stand-in-secret-key";
             settings["Llm:Model"] = "stand-in-model";
         }
-        await Task.WhenAll(Teams.InitializeAsync(), Slack.InitializeAsync());
+        await Task.WhenAll(Teams.InitializeAsync().AsTask(), Slack.InitializeAsync().AsTask());
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await Teams.DisposeAsync();
         await Slack.DisposeAsync();

@@ -18,9 +18,9 @@ public sealed class LlmCustomToolTests(LlmFixture fixture) : IAsyncLifetime
     private BotHost Host => fixture.Host;
     private OpenAiStandIn Model => fixture.Model;
 
-    public Task InitializeAsync() => _orders.StartAsync();
+    public async ValueTask InitializeAsync() => await _orders.StartAsync();
 
-    public async Task DisposeAsync() => await _orders.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _orders.DisposeAsync();
 
     [Fact]
     public async Task EachRoleIsOfferedExactlyTheCustomToolsItsRoleAllows()

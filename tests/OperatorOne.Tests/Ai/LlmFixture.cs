@@ -8,7 +8,7 @@ public sealed class LlmFixture : IAsyncLifetime
     public BotHost Host { get; } = new();
     public OpenAiStandIn Model { get; } = new();
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await Model.StartAsync();
         // Long enough for a first model call on a loaded 2-core CI machine (3 s timed out there); the slow-provider
@@ -23,7 +23,7 @@ public sealed class LlmFixture : IAsyncLifetime
         await Host.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
         await Model.DisposeAsync();

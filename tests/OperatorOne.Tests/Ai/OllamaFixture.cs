@@ -8,7 +8,7 @@ public sealed class OllamaFixture : IAsyncLifetime
     public BotHost Host { get; } = new();
     public OllamaStandIn Model { get; } = new();
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await Model.StartAsync();
         Host.Settings["Llm:Provider"] = "Ollama";
@@ -18,7 +18,7 @@ public sealed class OllamaFixture : IAsyncLifetime
         await Host.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
         await Model.DisposeAsync();

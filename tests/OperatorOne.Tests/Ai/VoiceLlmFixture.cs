@@ -10,7 +10,7 @@ public sealed class VoiceLlmFixture : IAsyncLifetime
     public VoiceFixture Voice { get; } = new();
     public BotHost Host => Voice.Host;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await Model.StartAsync();
         Host.Settings["Llm:Provider"] = "OpenAI";
@@ -20,7 +20,7 @@ public sealed class VoiceLlmFixture : IAsyncLifetime
         await Voice.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await Voice.DisposeAsync();
         await Model.DisposeAsync();

@@ -17,7 +17,7 @@ public sealed class MidMonthBot : IAsyncLifetime
     /// <summary>The day the bot believes it is when the fixture starts.</summary>
     public DateOnly Today { get; private set; }
 
-    public Task InitializeAsync()
+    public ValueTask InitializeAsync()
     {
         var month = DateTime.UtcNow.AddMonths(-2);
         Today = new DateOnly(month.Year, month.Month, 15);
@@ -26,5 +26,5 @@ public sealed class MidMonthBot : IAsyncLifetime
         return Host.InitializeAsync();
     }
 
-    public Task DisposeAsync() => Host.DisposeAsync();
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

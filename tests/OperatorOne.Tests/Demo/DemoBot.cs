@@ -16,7 +16,7 @@ public sealed class DemoBot : IAsyncLifetime
 
     public BotHost Host { get; } = new();
 
-    public Task InitializeAsync()
+    public ValueTask InitializeAsync()
     {
         Host.TestServices = services => services.AddSingleton<TimeProvider>(Clock);
         return Host.InitializeAsync();
@@ -37,5 +37,5 @@ public sealed class DemoBot : IAsyncLifetime
         return new TestOrganization(id, siteId, secret, members);
     }
 
-    public Task DisposeAsync() => Host.DisposeAsync();
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

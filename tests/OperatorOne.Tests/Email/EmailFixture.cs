@@ -10,7 +10,7 @@ public sealed class EmailFixture : IAsyncLifetime
     public MailServers Mail { get; } = new();
     public BotHost Host { get; } = new();
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await Mail.StartAsync();
         Host.Settings["Email:Smtp:Host"] = "127.0.0.1";
@@ -29,7 +29,7 @@ public sealed class EmailFixture : IAsyncLifetime
         await Host.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
         await Mail.DisposeAsync();

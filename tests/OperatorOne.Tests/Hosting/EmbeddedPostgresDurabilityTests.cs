@@ -14,10 +14,10 @@ public sealed class EmbeddedPostgresDurabilityTests : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"op1-durable-{Guid.NewGuid():N}");
 
-    public Task InitializeAsync()
+    public ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_root);
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
     [Theory]
@@ -69,7 +69,7 @@ public sealed class EmbeddedPostgresDurabilityTests : IAsyncLifetime
         await bot.ExitCodeAsync(TimeSpan.FromSeconds(60));
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         // A failed test leaves its bot killed and the bot's server running: take the folder over and stop it.
         foreach (var data in Directory.GetDirectories(_root, "postgres-*").Where(d => File.Exists(Path.Combine(d, "postmaster.pid"))))

@@ -26,7 +26,7 @@ public sealed class BotHost : IAsyncLifetime
 
     public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The host has not started.");
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         (AdminConnectionString, RuntimeConnectionString) = await TestPostgres.CreateDatabaseAsync();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
@@ -75,7 +75,7 @@ public sealed class BotHost : IAsyncLifetime
         return await work(db);
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_factory is not null)
         {

@@ -11,14 +11,14 @@ public sealed class IntegrationsFixture : IAsyncLifetime
     public BotHost Host { get; } = new();
     public LocalReceiver Receiver { get; } = new();
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await Receiver.StartAsync();
         Host.Settings["Integrations:AllowedHosts:0"] = "127.0.0.1";
         await Host.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
         await Receiver.DisposeAsync();

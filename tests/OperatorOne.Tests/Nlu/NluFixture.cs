@@ -13,7 +13,7 @@ public sealed class NluFixture : IAsyncLifetime
 {
     public BotHost Host { get; } = new();
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Host.Settings["Recognition:Accept"] = "2";
         Host.Settings["Recognition:Floor"] = "0.3";
@@ -24,7 +24,7 @@ public sealed class NluFixture : IAsyncLifetime
         await loading.WaitAsync(TimeSpan.FromMinutes(3));
     }
 
-    public Task DisposeAsync() => Host.DisposeAsync();
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
 }
 
 [CollectionDefinition(Name)]

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using OperatorOne.Data.Embedded;
 using OperatorOne.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace OperatorOne.Tests.Resilience;
 
@@ -32,7 +31,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
     private sealed record Answer(Phase Phase, HttpStatusCode Status, bool RetryAfter, string Body);
 
     // Durable, unlike the shared test cluster: an acknowledged commit must survive the crash, as it does in production.
-    public async Task InitializeAsync() =>
+    public async ValueTask InitializeAsync() =>
         _server = await EmbeddedPostgres.StartAsync(_folder, durable: true, maxConnections: 100, CancellationToken.None);
 
     [Fact]
@@ -191,7 +190,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
         }
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_server is not null)
         {

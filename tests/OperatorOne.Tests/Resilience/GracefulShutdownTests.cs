@@ -26,7 +26,7 @@ public sealed class GracefulShutdownTests
             var inFlight = chat.Send("build the held report");
             await held.Entered.Task.WaitAsync(Patience);
 
-            var stopping = host.DisposeAsync();
+            var stopping = host.DisposeAsync().AsTask();
             stopped = true;
 
             await WaitForAsync(async () => (await probe.GetAsync("/health/ready")).StatusCode == HttpStatusCode.ServiceUnavailable);

@@ -4,7 +4,6 @@ using OperatorOne.Data.Channels;
 using OperatorOne.Tests.Ai;
 using OperatorOne.Tests.Slack;
 using OperatorOne.Tests.Teams;
-using Xunit.Abstractions;
 using KillPoint = OperatorOne.Tests.Resilience.ReplicaKillTests.KillPoint;
 
 namespace OperatorOne.Tests.Resilience;

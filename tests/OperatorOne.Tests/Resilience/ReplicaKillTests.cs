@@ -3,7 +3,6 @@ using OperatorOne.Tests.Ai;
 using OperatorOne.Tests.Slack;
 using OperatorOne.Tests.Teams;
 using OperatorOne.Tests.Voice;
-using Xunit.Abstractions;
 
 namespace OperatorOne.Tests.Resilience;
 

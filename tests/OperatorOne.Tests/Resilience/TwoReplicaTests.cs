@@ -1,6 +1,5 @@
 using Npgsql;
 using OperatorOne.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace OperatorOne.Tests.Resilience;
 

@@ -7,7 +7,6 @@ using OperatorOne.Data.Approvals;
 using OperatorOne.Data.Members;
 using OperatorOne.Tests.AdminApi;
 using OperatorOne.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace OperatorOne.Tests.Security;
 

@@ -9,7 +9,6 @@ using OperatorOne.Channels.WebChat;
 using OperatorOne.Data.Channels;
 using OperatorOne.Tests.Infrastructure;
 using OperatorOne.Tests.WebChat;
-using Xunit.Abstractions;
 
 namespace OperatorOne.Tests.Security;
 

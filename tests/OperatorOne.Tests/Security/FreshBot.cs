@@ -16,7 +16,7 @@ public sealed class FreshBot : IAsyncLifetime
     /// <summary>The one-time token the bot printed in its log.</summary>
     public string SetupToken => Host.Services.GetRequiredService<SetupGate>().Token;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Host.Settings["Database:SeedDemo"] = "false";
         await Host.InitializeAsync();
@@ -43,7 +43,7 @@ public sealed class FreshBot : IAsyncLifetime
         return tables.Select((table, i) => (table, reader.GetInt64(i))).ToDictionary(p => p.table, p => p.Item2);
     }
 
-    public Task DisposeAsync() => Host.DisposeAsync();
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
 }
 
 [CollectionDefinition(Name)]

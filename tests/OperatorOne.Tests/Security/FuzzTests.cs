@@ -8,7 +8,6 @@ using OperatorOne.Tests.Infrastructure;
 using OperatorOne.Tests.Slack;
 using OperatorOne.Tests.Teams;
 using OperatorOne.Tests.WebChat;
-using Xunit.Abstractions;
 
 namespace OperatorOne.Tests.Security;
 

@@ -5,7 +5,6 @@ using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Members;
 using OperatorOne.Skills.Calendar;
 using OperatorOne.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace OperatorOne.Tests.Security;
 

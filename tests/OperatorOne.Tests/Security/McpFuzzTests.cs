@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using OperatorOne.Tests.AdminApi;
 using OperatorOne.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace OperatorOne.Tests.Security;
 

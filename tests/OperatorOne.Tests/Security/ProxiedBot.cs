@@ -10,7 +10,7 @@ public sealed class ProxiedBot : IAsyncLifetime
 {
     public BotHost Host { get; } = new();
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Host.Settings["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1";
         Host.Settings["Slack:SigningSecret"] = "proxied-signing-secret";
@@ -20,5 +20,5 @@ public sealed class ProxiedBot : IAsyncLifetime
         await Host.InitializeAsync();
     }
 
-    public Task DisposeAsync() => Host.DisposeAsync();
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

@@ -25,7 +25,7 @@ public sealed class SecuredBot : IAsyncLifetime
     public TwilioNumbersStandIn Twilio { get; } = new(TwilioAccountSid, TwilioAuthToken);
     public TeamsCloud Teams => _teams ?? throw new InvalidOperationException("Not started.");
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _teams = await TeamsCloud.StartAsync();
         await Slack.StartAsync();
@@ -80,7 +80,7 @@ public sealed class SecuredBot : IAsyncLifetime
         return _tenantTables.Select((table, i) => (table, reader.GetInt64(i))).ToDictionary(p => p.table, p => p.Item2);
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
         await Slack.DisposeAsync();

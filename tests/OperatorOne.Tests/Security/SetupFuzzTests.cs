@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using Microsoft.Playwright;
 using OperatorOne.Tests.Browser;
-using Xunit.Abstractions;
 
 namespace OperatorOne.Tests.Security;
 

@@ -15,10 +15,10 @@ public sealed class StartupFailureTests : IAsyncLifetime
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"op1-startup-{Guid.NewGuid():N}");
     private readonly List<string> _mounts = [];
 
-    public Task InitializeAsync()
+    public ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_root);
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
     private static Dictionary<string, string> Settings(string dataDirectory, params (string Key, string Value)[] extra)
@@ -176,7 +176,7 @@ public sealed class StartupFailureTests : IAsyncLifetime
         await stop.WaitForExitAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         foreach (var mount in Enumerable.Reverse(_mounts))
         {

@@ -15,7 +15,7 @@ public sealed class SlackFixture : IAsyncLifetime
     public BotHost Host { get; } = new();
     public SlackStandIn Slack { get; } = new();
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await Slack.StartAsync();
         Host.Settings["Slack:SigningSecret"] = SigningSecret;
@@ -29,7 +29,7 @@ public sealed class SlackFixture : IAsyncLifetime
         await Host.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
         await Slack.DisposeAsync();

@@ -18,7 +18,7 @@ public sealed class SlowTurnFixture : IAsyncLifetime
     public OpenAiStandIn Model { get; } = new();
     public BotHost Host => Voice.Host;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await Model.StartAsync();
         Model.Configure(Host.Settings, timeoutSeconds: 120);
@@ -28,7 +28,7 @@ public sealed class SlowTurnFixture : IAsyncLifetime
         await Voice.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         Model.Release();
         await Voice.DisposeAsync();
@@ -52,7 +52,7 @@ public sealed class SlowTurnFixture : IAsyncLifetime
 
     public static async Task Until(Func<bool> condition, string what)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");

@@ -82,7 +82,7 @@ public sealed class TeamsAuthenticationTests(TeamsBotHost host)
         var keyId = $"rolled-{Guid.NewGuid():N}";
         host.Cloud.RollOver(keyId);
         // Forced refetches are throttled to one a second; an earlier test may just have used it.
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        host.Clock.Skip(TimeSpan.FromSeconds(1));
 
         var activity = teams.Payload("message-personal", new Dictionary<string, string> { ["text"] = "help" });
         using var response = await teams.Post(activity, host.Cloud.Token(TeamsBotHost.AppId, host.Cloud.ServiceUrl, keyId: keyId));

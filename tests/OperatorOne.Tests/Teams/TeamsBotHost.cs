@@ -18,11 +18,14 @@ public sealed class TeamsBotHost : IAsyncLifetime
 
     public BotHost Bot { get; } = new();
 
+    /// <summary>The bot's clock: a test skips the key-refetch throttle rather than waiting it out.</summary>
+    internal SkippingClock Clock { get; } = new();
+
     /// <summary>For a host of its own whose issuer has never answered (the Bot Connector's metadata is down).</summary>
     public bool MetadataDownAtStart { get; init; }
     public TeamsCloud Cloud => _cloud ?? throw new InvalidOperationException("The Teams stand-in has not started.");
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _cloud = await TeamsCloud.StartAsync();
         _cloud.MetadataDown = MetadataDownAtStart;
@@ -36,6 +39,7 @@ public sealed class TeamsBotHost : IAsyncLifetime
         var cloudAddress = _cloud.BaseAddress;
         Bot.TestServices = services =>
         {
+            services.AddSingleton<TimeProvider>(Clock);
             services.AddHttpClient("Teams.Token").ConfigurePrimaryHttpMessageHandler(() => new ToStandIn(cloudAddress));
             services.AddSingleton(PurgeCacheTool.Definition);
             services.AddSingleton(SlowReportTool.Definition);
@@ -43,7 +47,7 @@ public sealed class TeamsBotHost : IAsyncLifetime
         await Bot.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await Bot.DisposeAsync();
         if (_cloud is not null)

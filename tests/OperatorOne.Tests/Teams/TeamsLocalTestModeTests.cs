@@ -14,9 +14,9 @@ public sealed class TeamsLocalTestModeTests(BotHost host) : IAsyncLifetime
 {
     private TeamsCloud? _cloud;
 
-    public async Task InitializeAsync() => _cloud = await TeamsCloud.StartAsync();
+    public async ValueTask InitializeAsync() => _cloud = await TeamsCloud.StartAsync();
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_cloud is not null)
         {

@@ -11,14 +11,14 @@ public sealed class OtlpFixture : IAsyncLifetime
     public OtlpCollector Collector { get; } = new();
     public BotHost Host { get; } = new();
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Host.Settings["Telemetry:OtlpEndpoint"] = Collector.BaseAddress.ToString().TrimEnd('/');
         Host.Settings["Telemetry:ServiceName"] = "operatorone-under-test";
         await Host.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
         Collector.Dispose();

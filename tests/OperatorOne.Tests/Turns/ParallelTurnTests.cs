@@ -70,14 +70,14 @@ public sealed class ParallelTurnsFixture : IAsyncLifetime
     public BotHost Host { get; } = new();
     public OpenAiStandIn Model { get; } = new();
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await Model.StartAsync();
         Model.Configure(Host.Settings, timeoutSeconds: 60);
         await Host.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
         await Model.DisposeAsync();

@@ -1,4 +1,3 @@
-using Xunit.Abstractions;
 using OperatorOne.Tests.Infrastructure;
 
 namespace OperatorOne.Tests.Turns;

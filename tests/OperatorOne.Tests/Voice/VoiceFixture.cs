@@ -14,7 +14,7 @@ public sealed class VoiceFixture : IAsyncLifetime
 
     public BotHost Host { get; } = new();
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Configure(Host);
         await Host.InitializeAsync();
@@ -29,7 +29,7 @@ public sealed class VoiceFixture : IAsyncLifetime
         host.Settings["Twilio:HandoverNumber"] = HandoverNumber;
     }
 
-    public Task DisposeAsync() => Host.DisposeAsync();
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
 }
 
 [CollectionDefinition(Name)]

@@ -10,9 +10,9 @@ public sealed class AzureSpeechTests : IAsyncLifetime
     private AzureSpeechStandIn _azure = null!;
     private readonly HttpClient _http = new();
 
-    public async Task InitializeAsync() => _azure = await AzureSpeechStandIn.StartAsync();
+    public async ValueTask InitializeAsync() => _azure = await AzureSpeechStandIn.StartAsync();
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         _http.Dispose();
         await _azure.DisposeAsync();

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Data.Conversations;
 using OperatorOne.Tests.Voice;
-using Xunit.Abstractions;
 
 namespace OperatorOne.Tests.VoiceMedia;
 
