@@ -29,7 +29,7 @@ internal static class WebhookDeliveries
             Utterance.Of("(show|list)( me)?( the)? (failed|failing) webhook deliveries", new Dictionary<string, string> { ["failed_only"] = "true" }),
             Utterance.Of("(which|what) webhook deliveries (failed|are failing)", new Dictionary<string, string> { ["failed_only"] = "true" }),
         ],
-        HelpExample = "show the deliveries of webhook 2",
+        HelpExample = "show the deliveries of webhook 1",
     };
 
     public static async Task<ToolResult> RunAsync(
