@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OperatorOne.AdminApi.Members;
 using OperatorOne.Bot.Core.Invitations;
+using OperatorOne.Bot.Core.Outbox;
+using OperatorOne.Bot.Core.Work;
 using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
@@ -14,7 +16,7 @@ namespace OperatorOne.AdminApi.Invitations;
 
 /// <summary>
 /// Invitations by email: each makes (or reuses) the member and a signed link that claims it in the web chat, once.
-/// The link is shown to the admin; invitations not yet emailed (emailedAt null) are what an email sender picks up.
+/// The link is shown to the admin and, when the organization has a support mailbox, mailed to the person (emailedAt).
 /// </summary>
 internal static class InvitationEndpoints
 {
@@ -36,7 +38,7 @@ internal static class InvitationEndpoints
 
     internal static async Task<Results<Created<InvitationCreated>, ValidationProblem, ProblemHttpResult>> InviteAsync(
         Guid organizationId, InvitationCreate create, HttpContext http, OperatorOneDb db, InvitationLinks links,
-        IOptions<OnboardingOptions> onboarding, TimeProvider clock, CancellationToken cancellationToken)
+        IOptions<OnboardingOptions> onboarding, TimeProvider clock, OutboxWriter outbox, WorkSignal signal, CancellationToken cancellationToken)
     {
         var role = create.Role ?? MemberRole.Member;
         if (!Enum.IsDefined(role) || role == MemberRole.Guest)
@@ -61,8 +63,14 @@ internal static class InvitationEndpoints
                 ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = [problem] })
                 : TypedResults.Problem(problem, statusCode: StatusCodes.Status409Conflict);
         }
-        await db.SaveChangesAsync(cancellationToken);
         var invitation = outcome.Invitation!;
+        var link = onboarding.Value.Absolute(links.PathFor(invitation), Origin(http.Request));
+        var emailed = await InvitationMail.QueueAsync(db, outbox, outcome, link, caller.IsOperator ? null : caller.DisplayName, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (emailed)
+        {
+            signal.Notify(OutboxWork.QueueName);
+        }
         return TypedResults.Created($"/admin/v1/organizations/{organizationId}/invitations/{invitation.Id}", new InvitationCreated(
             InvitationDto.From(invitation, now, links, onboarding.Value, Origin(http.Request)), MemberDto.From(outcome.Member!), outcome.IsNewMember));
     }

@@ -15,7 +15,7 @@ public static class ApprovalCards
     public static JsonObject Pending(ApprovalRequest request, string requesterName, TimeZoneInfo? zone = null) =>
         AdaptiveCard.Create(
             [
-                AdaptiveCard.Heading($"Approval #{request.Number}: {request.Summary}"),
+                AdaptiveCard.Heading($"Approval #{request.Number}: {ApprovalSummary.ForReader(request.Summary, zone)}"),
                 AdaptiveCard.Facts(
                     ("Requested by", requesterName),
                     ("Action", ActionName(request.Tool)),
@@ -29,7 +29,7 @@ public static class ApprovalCards
     public static JsonObject Decided(ApprovalRequest request, string requesterName, string deciderName, TimeZoneInfo? zone = null) =>
         AdaptiveCard.Create(
             [
-                AdaptiveCard.Heading($"Approval #{request.Number}: {request.Summary}"),
+                AdaptiveCard.Heading($"Approval #{request.Number}: {ApprovalSummary.ForReader(request.Summary, zone)}"),
                 AdaptiveCard.Facts(
                     ("Requested by", requesterName),
                     ("Decision", $"{StatusWord(request.Status)} by {deciderName}"),

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Audit;
+using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data.Approvals;
@@ -66,7 +66,7 @@ public sealed class ApprovalDecisions(ToolExecutor executor, AuditLog audit)
         await WebhookPublisher.PublishAsync(context, WebhookEvents.ApprovalDecided, ApprovalRequests.ApprovalEvent(request), cancellationToken);
 
         var verdict = decision.Approve ? "Approved" : "Rejected";
-        return new ToolResult($"{verdict} #{request.Number}: {request.Summary}. {request.Outcome}".Trim());
+        return new ToolResult($"{verdict} #{request.Number}: {ApprovalSummary.ForReader(request.Summary, NaturalDates.Zone(context.Caller.TimeZone))}. {request.Outcome}".Trim());
     }
 
     private async Task RunApprovedAsync(ApprovalRequest request, ToolContext context, CancellationToken cancellationToken)
@@ -113,7 +113,8 @@ public sealed class ApprovalDecisions(ToolExecutor executor, AuditLog audit)
         }
         var decider = current.DecidedById is null ? null
             : await context.Db.Members.AsNoTracking().Where(m => m.Id == current.DecidedById).Select(m => m.DisplayName).SingleOrDefaultAsync(cancellationToken);
-        var when = current.DecidedAt?.UtcDateTime.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        // On the caller's clock, as every other time they are shown.
+        var when = current.DecidedAt is { } decidedAt ? ApprovalCards.Format(decidedAt, NaturalDates.Zone(context.Caller.TimeZone)) : null;
         return ToolResult.Refused(decider is null
             ? $"Approval #{current.Number} is already {ApprovalCards.StatusWord(current.Status).ToLowerInvariant()}."
             : $"Approval #{current.Number} was already {ApprovalCards.StatusWord(current.Status).ToLowerInvariant()} by {decider} at {when}.");

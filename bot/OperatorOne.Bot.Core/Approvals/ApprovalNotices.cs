@@ -35,9 +35,14 @@ internal static class ApprovalNotices
             context.Outbox.Update(db, request.OrganizationId, copy.Channel, copy.ConversationId, copy.Id, updated);
         }
 
+        // The requester reads the summary's times on their own clock.
+        var zone = await db.Members.AsNoTracking().Where(m => m.Id == request.RequestedById)
+            .Select(m => m.TimeZone ?? db.Organizations.Where(o => o.Id == m.OrganizationId).Select(o => o.TimeZone).First())
+            .SingleOrDefaultAsync(cancellationToken);
+        var summary = ApprovalSummary.ForReader(request.Summary, zone is null ? null : NaturalDates.Zone(zone));
         var notice = request.Status == ApprovalStatus.Expired
-            ? $"Your request #{request.Number} ({request.Summary}) expired without a decision; nothing was changed."
-            : $"Your request #{request.Number} ({request.Summary}) was {word} by {decider}. {request.Outcome}".Trim();
+            ? $"Your request #{request.Number} ({summary}) expired without a decision; nothing was changed."
+            : $"Your request #{request.Number} ({summary}) was {word} by {decider}. {request.Outcome}".Trim();
         foreach (var conversation in await RequesterConversationsAsync(request, context, cancellationToken))
         {
             await context.Outbox.SendAsync(db, conversation, Activity.Message(notice), cancellationToken);

@@ -56,7 +56,7 @@ public sealed class ApprovalRequests(IEnumerable<IProactiveConversations> opener
             var zone = conversation.MemberId is { } member ? zones.GetValueOrDefault(member) : null;
             SendCard(context, request, context.Caller.DisplayName, conversation, zone);
         }
-        await SendToUnreachedAsync(context, request, approvers, cancellationToken);
+        await SendToUnreachedAsync(context, request, approvers, organization.TimeZone, cancellationToken);
         return request;
     }
 
@@ -117,7 +117,7 @@ public sealed class ApprovalRequests(IEnumerable<IProactiveConversations> opener
     private static Activity PendingCard(ApprovalRequest request, string requesterName, TimeZoneInfo? zone = null) => new()
     {
         Type = ActivityTypes.Message,
-        Text = $"Approval needed: {request.Summary} (requested by {requesterName}).",
+        Text = $"Approval needed: {ApprovalSummary.ForReader(request.Summary, zone)} (requested by {requesterName}).",
         Attachments = [Attachment.AdaptiveCard(ApprovalCards.Pending(request, requesterName, zone))],
     };
 
@@ -126,7 +126,7 @@ public sealed class ApprovalRequests(IEnumerable<IProactiveConversations> opener
     /// there too: an approver who only ever used the web chat still sees it in Teams. The outbox opens the conversation
     /// when it delivers, so no channel is called while this turn's transaction is open.
     /// </summary>
-    private async Task SendToUnreachedAsync(ToolContext context, ApprovalRequest request, List<Guid> approvers, CancellationToken cancellationToken)
+    private async Task SendToUnreachedAsync(ToolContext context, ApprovalRequest request, List<Guid> approvers, string organizationZone, CancellationToken cancellationToken)
     {
         var db = context.Db;
         foreach (var channel in _proactiveChannels)
@@ -137,6 +137,8 @@ public sealed class ApprovalRequests(IEnumerable<IProactiveConversations> opener
                 .Select(i => i.MemberId)
                 .Distinct()
                 .ToListAsync(cancellationToken);
+            var zones = await db.Members.Where(m => unreached.Contains(m.Id))
+                .ToDictionaryAsync(m => m.Id, m => NaturalDates.Zone(m.TimeZone ?? organizationZone), cancellationToken);
             foreach (var memberId in unreached)
             {
                 var copy = new ApprovalCardCopy
@@ -148,7 +150,7 @@ public sealed class ApprovalRequests(IEnumerable<IProactiveConversations> opener
                     CreatedAt = context.Now,
                 };
                 db.ApprovalCardCopies.Add(copy);
-                context.Outbox.SendToMember(db, request.OrganizationId, channel, memberId, PendingCard(request, context.Caller.DisplayName), copy.Id);
+                context.Outbox.SendToMember(db, request.OrganizationId, channel, memberId, PendingCard(request, context.Caller.DisplayName, zones.GetValueOrDefault(memberId)), copy.Id);
             }
         }
     }

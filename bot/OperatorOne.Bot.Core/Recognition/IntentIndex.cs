@@ -40,6 +40,10 @@ public sealed class IntentIndex
         {
             return [.. _centroids.Select(c => new IntentScore(c.Key, Dot(sentence, c.Value, 0))).OrderByDescending(s => s.Score)];
         }
+        if (Scoring is IntentScoring.BlendThree or IntentScoring.VoteBlend)
+        {
+            return RankBy(sentence);
+        }
         var best = new Dictionary<string, (double First, double Second)>(StringComparer.Ordinal);
         for (var i = 0; i < _tools.Length; i++)
         {
@@ -50,6 +54,35 @@ public sealed class IntentIndex
         return [.. best
             .Select(b => new IntentScore(b.Key, Combine(b.Value.First, b.Value.Second, Scoring == IntentScoring.Blend ? Dot(sentence, _centroids[b.Key], 0) : 0)))
             .OrderByDescending(s => s.Score)];
+    }
+
+    private const int Neighbours = 8;
+    private const double VoteTemperature = 0.05;
+
+    private IReadOnlyList<IntentScore> RankBy(float[] sentence)
+    {
+        var similarities = new double[_tools.Length];
+        for (var i = 0; i < _tools.Length; i++)
+        {
+            similarities[i] = Dot(sentence, _vectors, i * _dimensions);
+        }
+        var order = Enumerable.Range(0, _tools.Length).OrderByDescending(i => similarities[i]).ToList();
+        Dictionary<string, double> part;
+        if (Scoring == IntentScoring.BlendThree)
+        {
+            part = order.GroupBy(i => _tools[i], StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Take(3).Average(i => similarities[i]), StringComparer.Ordinal);
+        }
+        else
+        {
+            var nearest = order.Take(Neighbours).ToList();
+            var top = similarities[nearest[0]];
+            var weights = nearest.ToDictionary(i => i, i => Math.Exp((similarities[i] - top) / VoteTemperature));
+            var total = weights.Values.Sum();
+            part = nearest.GroupBy(i => _tools[i], StringComparer.Ordinal).ToDictionary(g => g.Key,
+                g => g.Sum(i => weights[i] * similarities[i]) / g.Sum(i => weights[i]) * (g.Sum(i => weights[i]) / total), StringComparer.Ordinal);
+        }
+        return [.. _centroids.Select(c => new IntentScore(c.Key, (part.GetValueOrDefault(c.Key, 0) + Dot(sentence, c.Value, 0)) / 2)).OrderByDescending(s => s.Score)];
     }
 
     private double Combine(double first, double second, double centroid)

@@ -14,4 +14,14 @@ public enum IntentScoring
 
     /// <summary>Half the centroid's similarity, half the two nearest examples'.</summary>
     Blend,
+
+    /// <summary>Half the centroid's similarity, half the mean of the tool's three nearest examples.</summary>
+    BlendThree,
+
+    /// <summary>
+    /// Half the centroid's similarity, half a weighted vote of the sentence's eight nearest examples of any tool: each
+    /// neighbour weighs exp(similarity / 0.05), and a tool gets the weighted mean similarity of its neighbours times
+    /// their share of the weight, so a tool the neighbours disagree on scores lower than one they agree on.
+    /// </summary>
+    VoteBlend,
 }

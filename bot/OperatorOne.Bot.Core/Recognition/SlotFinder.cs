@@ -12,7 +12,10 @@ namespace OperatorOne.Bot.Core.Recognition;
 /// </summary>
 public static partial class SlotFinder
 {
-    public static IReadOnlyDictionary<string, string> Find(RegisteredTool tool, string text, DateTimeOffset now, TimeZoneInfo zone)
+    public static IReadOnlyDictionary<string, string> Find(RegisteredTool tool, string text, DateTimeOffset now, TimeZoneInfo zone) =>
+        Found(tool, text, now, zone).ToDictionary(s => s.Key, s => TypedSlots.Tidy(tool, s.Key, s.Value), StringComparer.Ordinal);
+
+    private static IReadOnlyDictionary<string, string> Found(RegisteredTool tool, string text, DateTimeOffset now, TimeZoneInfo zone)
     {
         var plain = Courtesy.Strip(UtteranceMatcher.Normalize(text));
         var one = new[] { tool };

@@ -37,4 +37,11 @@ internal static class SlotSynonyms
         ["reminder"] = ["remind me", "remind"],
         ["deadline"] = ["due", "due date"],
     };
+
+    /// <summary>Words that switch a yes/no parameter on, keyed by the parameter's name ("put webhook 8 on pause" → pause).</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> SwitchedOnBy = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["pause"] = ["pause", "suspend", "hold off", "on hold", "stop", "disable", "switch off", "turn off", "halt"],
+        ["failed_only"] = ["failed", "failing", "failures", "errors", "broken", "didn't go through", "did not go through"],
+    };
 }

@@ -32,6 +32,10 @@ internal static partial class TypedSlots
         {
             return Date(text, now, zone);
         }
+        if (TypeOf(schema) == "boolean")
+        {
+            return SlotSynonyms.SwitchedOnBy.TryGetValue(parameter, out var words) && Phrase(words, text) is { } on ? on with { Value = "true" } : null;
+        }
         if (TypeOf(schema) != "string")
         {
             return null;
@@ -46,6 +50,11 @@ internal static partial class TypedSlots
             _ when description.Contains("'event 5'", StringComparison.Ordinal) => Match(EventNumber(), text),
             _ when ClockExample().IsMatch(description) => Match(Clock(), text),
             _ when DurationExample().IsMatch(description) => Duration(text),
+            // Values with a shape of their own are found wherever they stand, so they never end up inside a name or title.
+            _ when description.Contains("email address", StringComparison.OrdinalIgnoreCase) => Match(Email(), text),
+            _ when description.Contains("URL", StringComparison.Ordinal) => Match(Url(), text),
+            _ when description.Contains("phone number", StringComparison.OrdinalIgnoreCase) => Match(Phone(), text),
+            _ when IdentifierExample().IsMatch(description) => Match(Identifier(), text),
             _ => null,
         };
     }
@@ -77,22 +86,79 @@ internal static partial class TypedSlots
 
     public static FoundSlot? Enum(IEnumerable<string> values, string text)
     {
-        FoundSlot? best = null;
-        foreach (var value in values)
+        var choices = values.ToList();
+        var found = new List<FoundSlot>();
+        foreach (var value in choices)
         {
             var words = SlotSynonyms.ByValue.GetValueOrDefault(value, []).Append(value.Replace('_', ' '));
             foreach (var word in words)
             {
-                var match = Regex.Match(text, $@"(?<![\w'])({Regex.Escape(word)})(?![\w'])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-                // The longest wording wins: "not urgent" is low, not urgent.
-                if (match.Success && (best is null || match.Length > best.Length))
+                foreach (Match match in Regex.Matches(text, $@"(?<![\w'])({Regex.Escape(word)})(?![\w'])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
                 {
-                    best = new FoundSlot(value, match.Index, match.Length);
+                    found.Add(new FoundSlot(value, match.Index, match.Length));
                 }
             }
         }
-        return best;
+        // The longest wording wins where two overlap: "not urgent" is low, not urgent.
+        var kept = found.Where(f => !found.Any(o => o.Length > f.Length && o.Start < f.Start + f.Length && f.Start < o.Start + o.Length)).ToList();
+        if (kept.Count == 0)
+        {
+            return null;
+        }
+        // "chat and email" is both, where both is a choice.
+        if (choices.Contains("both") && kept.Select(f => f.Value).Where(v => v != "both").Distinct().Count() >= 2)
+        {
+            var from = kept.Min(f => f.Start);
+            return new FoundSlot("both", from, kept.Max(f => f.Start + f.Length) - from);
+        }
+        // Apart, the last one mentioned wins: "ticket 6 is not that urgent, make it low" is low.
+        var last = kept.OrderBy(f => f.Start).Last().Value;
+        return kept.Where(f => f.Value == last).OrderByDescending(f => f.Length).First();
     }
+
+    private static FoundSlot? Phrase(IEnumerable<string> words, string text) =>
+        words.Select(w => Regex.Match(text, $@"(?<![\w'])({Regex.Escape(w)})(?![\w'])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+            .Where(m => m.Success).OrderByDescending(m => m.Length).Select(m => new FoundSlot(m.Value, m.Index, m.Length)).FirstOrDefault();
+
+    /// <summary>
+    /// A free-text value cleaned of what is not the thing named: a snake_case name inside a longer capture ("an http tool
+    /// named price_check" → price_check), lead-in words ("let me see the VPN guide"), a trailing "please", and the kind
+    /// of thing itself at either end ("the Globex lead" → Globex).
+    /// </summary>
+    public static string Tidy(RegisteredTool tool, string parameter, string value)
+    {
+        if (tool.ParameterSchema(parameter) is not { } schema || TypeOf(schema) != "string" || schema.TryGetProperty("enum", out _))
+        {
+            return value;
+        }
+        var description = schema.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "";
+        if (IdentifierExample().IsMatch(description))
+        {
+            var names = Identifier().Matches(value);
+            return names.Count == 1 ? names[0].Groups["v"].Value : value;
+        }
+        // Lead-in words are stripped only from what names a thing: a ticket title or a comment keeps the words as said.
+        var tidy = Named.Contains(parameter) ? LeadIn().Replace(value, "") : value;
+        tidy = parameter == "phrasing" ? tidy : TrailingCourtesy().Replace(tidy, "");
+        if (KindNames.Contains(parameter))
+        {
+            tidy = Regex.Replace(tidy, $@"^(the )?{parameter}\s+|\s+{parameter}$", "", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        }
+        return tidy.Trim().Length > 0 ? tidy.Trim() : value;
+    }
+
+    private static readonly HashSet<string> Named = new(StringComparer.Ordinal)
+    {
+        "document", "query", "lead", "deal", "company", "contact", "name", "member", "members", "assignee", "queue", "team",
+    };
+
+    private static readonly HashSet<string> KindNames = new(StringComparer.Ordinal) { "lead", "deal", "company", "contact", "queue", "team" };
+
+    [GeneratedRegex(@"^(let me see|can i see|could i see|i'd like to see|i want to see|see|something (about|on)|anything (about|on)|info(rmation)? (on|about)|details (of|for)|(i'm |i am )?looking for( info(rmation)? (on|about))?|know anyone at)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadIn();
+
+    [GeneratedRegex(@"[\s,]+(please|pls|plz|thanks|thank you)[.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingCourtesy();
 
     /// <summary>The longest run of words (at most seven) that reads as a date or time.</summary>
     public static FoundSlot? Date(string text, DateTimeOffset now, TimeZoneInfo zone)
@@ -155,6 +221,22 @@ internal static partial class TypedSlots
 
     [GeneratedRegex(@"e\.g\. '\d+ (minutes|hours|days)'")]
     private static partial Regex DurationExample();
+
+    [GeneratedRegex(@"(?<v>[\w.+\-]+@[\w\-]+(\.[\w\-]+)+)", RegexOptions.CultureInvariant)]
+    private static partial Regex Email();
+
+    [GeneratedRegex(@"(?<v>https?://[^\s,]*[^\s,.!?)])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Url();
+
+    [GeneratedRegex(@"(?<![\w\-])(?<v>\+?\d[\d \-()]{5,}\d)(?![\w\-])", RegexOptions.CultureInvariant)]
+    private static partial Regex Phone();
+
+    /// <summary>A description whose example is a snake_case name ("e.g. order_status"): the value is such a name.</summary>
+    [GeneratedRegex(@"e\.g\. '?[a-z][a-z0-9]*_[a-z0-9_]+")]
+    private static partial Regex IdentifierExample();
+
+    [GeneratedRegex(@"(?<![\w/{])(?<v>[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9])(?![\w}])", RegexOptions.CultureInvariant)]
+    private static partial Regex Identifier();
 
     [GeneratedRegex(@"'([^']+)'")]
     private static partial Regex Quoted();

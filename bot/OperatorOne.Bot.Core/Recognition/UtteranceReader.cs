@@ -41,7 +41,7 @@ public static class UtteranceReader
         var arguments = new JsonObject();
         foreach (var (name, raw) in match.Slots)
         {
-            var (value, problem) = SlotValues.Convert(match.Tool, name, raw, now, zone);
+            var (value, problem) = SlotValues.Convert(match.Tool, name, TypedSlots.Tidy(match.Tool, name, raw), now, zone);
             if (problem is not null)
             {
                 return new Reading(match.Tool, arguments, problem);

@@ -90,10 +90,11 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
             }
             var request = await approvals.RequestAsync(tool, call, context, cancellationToken);
             await audit.ToolCallAsync(context, Audited(tool.Definition, call), "awaiting_approval", $"approval #{request.Number}", 0, cancellationToken);
+            var summary = ApprovalSummary.ForReader(request.Summary, Recognition.NaturalDates.Zone(context.Caller.TimeZone));
             return new ToolOutcome(ToolOutcomeKind.AwaitingApproval, new ToolResult(deciders.RequesterOnly
-                ? $"{request.Summary} needs approval, and nobody else can give it. Approval request #{request.Number} is yours to confirm: "
+                ? $"{summary} needs approval, and nobody else can give it. Approval request #{request.Number} is yours to confirm: "
                     + $"approve it on the card (or say \"approve {request.Number}\"); it is recorded as a self-approval."
-                : $"{request.Summary} needs approval. I've sent approval request #{request.Number} to the approvers; I'll tell you when it's decided."))
+                : $"{summary} needs approval. I've sent approval request #{request.Number} to the approvers; I'll tell you when it's decided."))
             { Approval = request };
         }
         return await RunAsync(tool, call, context, cancellationToken);
@@ -129,7 +130,7 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
         catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidCastException)
         {
             await audit.ToolCallAsync(context, Audited(tool.Definition, call), "invalid_arguments", ex.Message, (int)stopwatch.ElapsedMilliseconds, cancellationToken);
-            return new ToolOutcome(ToolOutcomeKind.Refused, ToolResult.Refused($"I couldn't use those details for {tool.Name}: {FirstLine(ex.Message)}"));
+            return new ToolOutcome(ToolOutcomeKind.Refused, ToolResult.Refused($"I couldn't use those details for \"{ApprovalCards.ActionName(tool.Name).ToLowerInvariant()}\": {FirstLine(ex.Message)}"));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Channels;
 using OperatorOne.Bot.Core.Outbox;
@@ -57,6 +58,18 @@ public sealed class TurnReplies(OutboxWriter outbox, IEnumerable<IChannelSender>
                 message.ClaimedAt = now;
                 deliveries.Add(message);
             }
+        }
+        // What else the turn queued for this same conversation (an approver's pending cards on a welcome) goes out right
+        // after the commit too, in the order queued: left to the outbox queue, a batch is delivered side by side and lands
+        // in any order.
+        foreach (var queued in db.ChangeTracker.Entries<OutboxMessage>()
+                     .Where(e => e.State == EntityState.Added && e.Entity.ConversationId == conversation.Id
+                         && e.Entity.Status == OutboxStatus.Pending && e.Entity.ClaimedBy is null && !deliveries.Contains(e.Entity))
+                     .Select(e => e.Entity).ToList())
+        {
+            queued.ClaimedBy = replica.Value;
+            queued.ClaimedAt = now;
+            deliveries.Add(queued);
         }
         return new WrittenReplies(activities, deliveries);
     }

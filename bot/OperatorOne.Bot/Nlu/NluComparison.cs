@@ -17,6 +17,10 @@ internal static class NluComparison
         {
             Line(output, $"sentence model only, scoring={scoring}", NluEvaluation.Score(registry, lines, training, embedder, folds, scoring, true, new(), semanticOnly: true));
         }
+        foreach (var scoring in new[] { IntentScoring.Blend, IntentScoring.BlendThree, IntentScoring.VoteBlend })
+        {
+            Line(output, $"patterns + sentence model, scoring={scoring}", NluEvaluation.Score(registry, lines, training, embedder, folds, scoring, true, new()));
+        }
         Line(output, "sentence model only, no tool descriptions", NluEvaluation.Score(registry, lines, training, embedder, folds, IntentScoring.Blend, false, new(), semanticOnly: true));
         foreach (var (accept, margin) in new[] { (0.45, 0.0), (0.5, 0.02), (0.55, 0.03), (0.6, 0.05), (0.65, 0.05) })
         {

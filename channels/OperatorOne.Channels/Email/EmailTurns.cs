@@ -125,6 +125,14 @@ internal sealed class MailStep(MailTickets tickets, MailsInFlight inFlight, Emai
         var status = mail.Refusal is null ? Data.Email.EmailReceiptStatus.Done : Data.Email.EmailReceiptStatus.Refused;
         await receipts.FinishAsync(db, claim, status, outcome.Summary, mail.MessageId, cancellationToken);
         // Two bots must not answer each other.
-        return mail.Automation == MailAutomation.Person ? outcome.Replies : [];
+        return mail.Automation == MailAutomation.Person ? OneAnswer(outcome.Replies) : [];
     }
+
+    /// <summary>
+    /// One mail is answered by one mail: the ticket and each attachment's fate go out together in the thread, not as a
+    /// burst of mails (each reply would otherwise be its own outbox message).
+    /// </summary>
+    internal static IReadOnlyList<Reply> OneAnswer(IReadOnlyList<Reply> replies) =>
+        replies.Count <= 1 ? replies
+            : [new Reply(string.Join("\n\n", replies.Select(r => r.Text))) { Card = replies.FirstOrDefault(r => r.Card is not null)?.Card }];
 }

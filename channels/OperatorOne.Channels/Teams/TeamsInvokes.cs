@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Approvals;
+using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tenancy;
 using OperatorOne.Bot.Core.Turns;
 using OperatorOne.Data;
@@ -85,9 +86,9 @@ internal sealed class TeamsInvokes(TurnLoop turns, OperatorOneDb db, IOptions<Te
         var requester = names.GetValueOrDefault(request.RequestedById, "someone");
         if (request.Status == ApprovalStatus.Pending)
         {
-            return (TeamsCards.Render(ApprovalCards.Pending(request, requester), [turn.Activity.From!.Id]), false);
+            return (TeamsCards.Render(ApprovalCards.Pending(request, requester, NaturalDates.Zone(caller.TimeZone)), [turn.Activity.From!.Id]), false);
         }
         var decider = request.DecidedById is { } id ? names.GetValueOrDefault(id, "an approver") : "nobody (it expired)";
-        return (TeamsCards.Render(ApprovalCards.Decided(request, requester, decider)), true);
+        return (TeamsCards.Render(ApprovalCards.Decided(request, requester, decider, NaturalDates.Zone(caller.TimeZone))), true);
     }
 }

@@ -7,8 +7,9 @@ namespace OperatorOne.Channels.WebChat;
 /// <summary>The Direct Line ActivitySet <c>{"activities":[…],"watermark":"7"}</c>, sent by GET activities and the stream.</summary>
 internal sealed record ActivitySet(IReadOnlyList<JsonElement> Activities, string Watermark)
 {
-    public static ActivitySet From(IReadOnlyList<LogEntry> entries, int watermark) => new(
-        [.. entries.Select(e => JsonSerializer.Deserialize<JsonElement>(e.Activity))],
+    /// <summary>The entries as a client receives them, links to the bot's own paths absolute under <paramref name="linkBase"/>.</summary>
+    public static ActivitySet From(IReadOnlyList<LogEntry> entries, int watermark, Uri? linkBase) => new(
+        [.. entries.Select(e => WebChatLinks.Absolute(e.Activity, linkBase))],
         Format(entries.Count > 0 ? entries[^1].Watermark : watermark));
 
     public byte[] ToUtf8() => JsonSerializer.SerializeToUtf8Bytes(this, BotJson.Options);

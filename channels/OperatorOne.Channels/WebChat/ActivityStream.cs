@@ -1,6 +1,8 @@
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OperatorOne.Bot.Core.Invitations;
 
 namespace OperatorOne.Channels.WebChat;
 
@@ -10,7 +12,7 @@ namespace OperatorOne.Channels.WebChat;
 /// answers synchronously: the welcome is already in the log when Web Chat opens the socket, and Web Chat fetches no history. Several sockets per conversation are allowed, so two browser
 /// tabs both follow the chat. Wakes on a signal, re-reads the log on a short timer, and sends empty keep-alives.
 /// </summary>
-internal sealed class ActivityStream(DirectLineLog log, ConversationSignals signals, ILogger<ActivityStream> logger)
+internal sealed class ActivityStream(DirectLineLog log, ConversationSignals signals, IOptions<OnboardingOptions> onboarding, ILogger<ActivityStream> logger)
 {
     private const int BatchSize = 100;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
@@ -20,6 +22,7 @@ internal sealed class ActivityStream(DirectLineLog log, ConversationSignals sign
     {
         using var subscription = signals.Subscribe(conversationId);
         var watermark = resumeFrom is null ? 0 : ActivitySet.Parse(resumeFrom);
+        var linkBase = WebChatLinks.Base(context.Request, onboarding.Value);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var closed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = DrainAsync(socket, closed);
@@ -32,7 +35,7 @@ internal sealed class ActivityStream(DirectLineLog log, ConversationSignals sign
                 if (entries.Count > 0)
                 {
                     watermark = entries[^1].Watermark;
-                    await SendAsync(socket, ActivitySet.From(entries, watermark).ToUtf8(), closed.Token);
+                    await SendAsync(socket, ActivitySet.From(entries, watermark, linkBase).ToUtf8(), closed.Token);
                     lastFrame = DateTimeOffset.UtcNow;
                     continue;
                 }

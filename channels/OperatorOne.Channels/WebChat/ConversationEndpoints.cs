@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OperatorOne.Bot.Core.Invitations;
 using OperatorOne.Data.WebChat;
 
 namespace OperatorOne.Channels.WebChat;
@@ -8,6 +10,9 @@ namespace OperatorOne.Channels.WebChat;
 /// <summary>Starting a conversation, reconnecting to it, and reading its activities by watermark.</summary>
 internal static class ConversationEndpoints
 {
+    /// <summary>How many of a resumed conversation's last activities its client is shown again.</summary>
+    public const int HistoryShown = 200;
+
     public static async Task<Results<Created<ConversationResponse>, Ok<ConversationResponse>, JsonHttpResult<DirectLineError>>> StartAsync(
         HttpRequest request, DirectLineAuth auth, DirectLineLog log, WebChatTokens tokens, WebChatTurns turns,
         ILogger<WebChatTurns> logger, CancellationToken cancellationToken)
@@ -41,7 +46,10 @@ internal static class ConversationEndpoints
         var response = new ConversationResponse(conversation.Id, freshToken, WebChatTokens.LifetimeSeconds, StreamUrl(request, conversation.Id, freshToken, null));
         if (!await log.StartAsync(conversation, cancellationToken))
         {
-            return TypedResults.Ok(response);
+            // Going on with a conversation (a member signed in again): the stream replays its recent history, not all of it.
+            var existing = await log.FindAsync(conversation.Id, cancellationToken);
+            var from = Math.Max(0, (existing?.LastSequence ?? 0) - HistoryShown);
+            return TypedResults.Ok(response with { StreamUrl = StreamUrl(request, conversation.Id, freshToken, from == 0 ? null : ActivitySet.Format(from)) });
         }
         try
         {
@@ -72,7 +80,8 @@ internal static class ConversationEndpoints
     }
 
     public static async Task<Results<Ok<ActivitySet>, JsonHttpResult<DirectLineError>>> ReadActivitiesAsync(
-        string conversationId, string? watermark, HttpRequest request, ConversationAccess access, DirectLineLog log, CancellationToken cancellationToken)
+        string conversationId, string? watermark, HttpRequest request, ConversationAccess access, DirectLineLog log,
+        IOptions<OnboardingOptions> onboarding, CancellationToken cancellationToken)
     {
         var (_, conversation, denied) = await access.OpenAsync(request, conversationId, cancellationToken);
         if (conversation is null)
@@ -81,7 +90,7 @@ internal static class ConversationEndpoints
         }
         var after = ActivitySet.Parse(watermark);
         var entries = await log.ReadAfterAsync(conversation.Id, after, limit: 500, cancellationToken);
-        return TypedResults.Ok(ActivitySet.From(entries, after));
+        return TypedResults.Ok(ActivitySet.From(entries, after, WebChatLinks.Base(request, onboarding.Value)));
     }
 
     /// <summary>The WebSocket address on the host the client reached us by; the token rides in <c>t</c>.</summary>

@@ -8,7 +8,7 @@ using OperatorOne.Data.Channels;
 namespace OperatorOne.Channels.WebChat;
 
 /// <summary>
-/// Development only: a token for one of the seeded demo members, so the page can sign in without a site backend.
+/// Development only: a token for one of the seeded demo members (to their latest conversation, if any), so the page can sign in without a site backend.
 /// Not mapped at all outside Development, so the route answers 404 there; where it is mapped it answers only a client on
 /// this machine connected directly, never one behind a proxy (which makes every request look local).
 /// </summary>
@@ -34,16 +34,16 @@ internal static class DemoSignIn
         }
         await db.UseOrganizationAsync(organizationId, cancellationToken);
         var userId = $"demo-{member}";
-        var name = await db.ChannelIdentities
+        var found = await db.ChannelIdentities
             .Where(i => i.Channel == ChannelNames.WebChat && i.ExternalId == userId)
-            .Join(db.Members, i => i.MemberId, m => m.Id, (_, m) => m.DisplayName)
+            .Join(db.Members, i => i.MemberId, m => m.Id, (_, m) => new { m.Id, m.DisplayName })
             .SingleOrDefaultAsync(cancellationToken);
-        if (name is null)
+        if (found is null)
         {
             return DirectLineError.Result(StatusCodes.Status404NotFound, "NotFound", $"The demo member '{member}' is not seeded.");
         }
-        var conversationId = DirectLineIds.NewConversationId();
-        var token = tokens.Issue(Site, organizationId, conversationId, userId, name);
-        return TypedResults.Ok(new DemoTokenResponse(token, conversationId, userId, name, member));
+        var conversationId = await MemberConversations.LatestOrNewAsync(db, Site, userId, found.Id, cancellationToken);
+        var token = tokens.Issue(Site, organizationId, conversationId, userId, found.DisplayName);
+        return TypedResults.Ok(new DemoTokenResponse(token, conversationId, userId, found.DisplayName, member));
     }
 }

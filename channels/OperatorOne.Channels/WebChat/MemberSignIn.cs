@@ -7,8 +7,8 @@ using OperatorOne.Data.Channels;
 namespace OperatorOne.Channels.WebChat;
 
 /// <summary>
-/// POST /webchat/session/token: a browser's member key (from claiming an invitation) for a Direct Line token to a new
-/// conversation, while its web chat identity is still linked to an active member.
+/// POST /webchat/session/token: a browser's member key (from claiming an invitation) for a Direct Line token to their latest
+/// conversation (or a new one), while its web chat identity is still linked to an active member.
 /// </summary>
 internal static class MemberSignIn
 {
@@ -33,13 +33,13 @@ internal static class MemberSignIn
             .Where(i => i.Channel == ChannelNames.WebChat && i.ExternalId == key.UserId)
             .Join(db.Members, i => i.MemberId, m => m.Id, (_, m) => m)
             .Where(m => m.IsActive)
-            .Select(m => new { m.DisplayName })
+            .Select(m => new { m.Id, m.DisplayName })
             .SingleOrDefaultAsync(cancellationToken);
         if (member is null)
         {
             return SignedOut();
         }
-        var conversationId = DirectLineIds.NewConversationId();
+        var conversationId = await MemberConversations.LatestOrNewAsync(db, key.Site, key.UserId, member.Id, cancellationToken);
         var token = tokens.Issue(key.Site, key.OrganizationId, conversationId, key.UserId, member.DisplayName);
         return TypedResults.Ok(new MemberTokenResponse(token, conversationId, key.UserId, member.DisplayName));
     }

@@ -62,6 +62,7 @@ public static class WebChatChannel
 
         endpoints.MapGet("/", WebChatPage.Page).ExcludeFromDescription();
         endpoints.MapGet("/webchat/page.js", WebChatPage.Script).ExcludeFromDescription();
+        endpoints.MapGet("/favicon.ico", WebChatPage.Icon).ExcludeFromDescription();
         endpoints.MapGet("/lib/webchat.js", WebChatPage.Bundle).ExcludeFromDescription();
         endpoints.MapPost("/webchat/session/token", MemberSignIn.IssueAsync).ExcludeFromDescription();
         endpoints.MapGet("/join/{token}", JoinEndpoints.ShowAsync).ExcludeFromDescription();

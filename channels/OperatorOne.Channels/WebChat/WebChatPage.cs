@@ -16,6 +16,9 @@ internal static class WebChatPage
 
     public static Results<FileStreamHttpResult, NotFound> Script() => Embedded($"{Resource}.js", "text/javascript; charset=utf-8");
 
+    /// <summary>Browsers ask for /favicon.ico on every page of this host (chat, join, setup); a 404 there is noise in every log.</summary>
+    public static Results<FileStreamHttpResult, NotFound> Icon() => Embedded("OperatorOne.Channels.WebChat.favicon.ico", "image/x-icon");
+
     private static Results<FileStreamHttpResult, NotFound> Embedded(string name, string contentType) =>
         typeof(WebChatPage).Assembly.GetManifestResourceStream(name) is { } stream ? TypedResults.Stream(stream, contentType) : TypedResults.NotFound();
 

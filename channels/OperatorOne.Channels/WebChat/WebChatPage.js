@@ -63,7 +63,9 @@
     if (directLine) {
       directLine.end();
     }
-    directLine = window.WebChat.createDirectLine({ token: session.token, domain, webSocket: true });
+    // Posts may take a minute: a 10 MB file on a slow uplink outlasts DLJS's 20 s default, after which it drops the
+    // upload without a reason and Web Chat shows "Sending" for two minutes.
+    directLine = window.WebChat.createDirectLine({ token: session.token, domain, webSocket: true, timeout: 60000 });
     notice.hidden = true;
     chat.hidden = false;
     // A fresh element per sign-in, so switching people never shows the previous person's chat.
@@ -71,8 +73,51 @@
     const host = document.createElement('div');
     host.style.height = '100%';
     chat.appendChild(host);
-    window.WebChat.renderWebChat({ directLine, userID: session.userId, username: session.userName, locale: 'en-US' }, host);
-    host.querySelector('input, textarea')?.focus();
+    // A picked file is sent at once (Web Chat 4.18 would otherwise hold it, shown only as a tick on the clip, until Send).
+    const styleOptions = { sendAttachmentOn: 'attach' };
+    window.WebChat.renderWebChat({ directLine, store: createStore(), styleOptions, userID: session.userId, username: session.userName, locale: 'en-US' }, host);
+    focusMessageBox(host);
+  }
+
+  // Typing right after the page loads goes to the message box (the first input is the hidden file picker).
+  function focusMessageBox(host) {
+    const find = () => host.querySelector('[data-id="webchat-sendbox-input"]');
+    if (find()) {
+      find().focus();
+      return;
+    }
+    const observer = new MutationObserver(() => {
+      if (find()) {
+        observer.disconnect();
+        find().focus();
+      }
+    });
+    observer.observe(host, { childList: true, subtree: true });
+  }
+
+  // A refused post or upload (too big, wrong type) says why, not only "Send failed. Retry.".
+  function createStore() {
+    return window.WebChat.createStore({}, ({ dispatch }) => next => action => {
+      if (action.type === 'DIRECT_LINE/POST_ACTIVITY_REJECTED' && refusal(action.payload)) {
+        dispatch({
+          type: 'WEB_CHAT/SET_NOTIFICATION',
+          payload: { id: 'send-refused', level: 'error', message: "Couldn't send: " + refusal(action.payload) }
+        });
+      } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY_FULFILLED') {
+        dispatch({ type: 'WEB_CHAT/DISMISS_NOTIFICATION', payload: { id: 'send-refused' } });
+      }
+      return next(action);
+    });
+  }
+
+  // The reason in the Direct Line error body ({"error":{"message":…}}) of a 4xx answer.
+  function refusal(error) {
+    const xhr = error && error.xhr;
+    let body = (error && error.response) || (xhr && (xhr.response || xhr.responseText));
+    if (typeof body === 'string') {
+      try { body = JSON.parse(body); } catch { return null; }
+    }
+    return (body && body.error && body.error.message) || null;
   }
 
   if (!window.WebChat) {

@@ -56,10 +56,11 @@ internal static class InviteMember
         }
         var member = outcome.Member!;
         var link = onboarding.Value.Absolute(links.PathFor(outcome.Invitation!));
+        var emailed = await InvitationMail.QueueAsync(context.Db, context.Outbox, outcome, link, context.Caller.DisplayName, context.Now, cancellationToken);
         var who = outcome.IsNewMember ? $"{member.DisplayName} ({member.Email}) is invited as {Word(member.Role)}"
             : $"{member.DisplayName} ({member.Email}) is already a member ({Word(member.Role)}); here is a new sign-in link";
         return new ToolResult(
-            $"{who}. Send them this link; it works once and for {(int)onboarding.Value.InvitationLifetime.TotalDays} days: {link}\n"
+            $"{who}. {(emailed ? $"I've emailed them this link; it" : "Send them this link; it")} works once and for {(int)onboarding.Value.InvitationLifetime.TotalDays} days: {link}\n"
             + "It signs them in to the web chat. In Slack or Teams they are recognised when they write from the account with that email.")
         {
             Speak = $"I've invited {member.DisplayName}. The link is in the chat.",

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Approvals;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Approvals;
@@ -37,7 +38,8 @@ internal static class PendingApprovals
         {
             return new ToolResult("No approvals are waiting.");
         }
-        var lines = pending.Select(a => $"- #{a.Number} {a.Summary} (by {a.Requester}, {SlaText.Duration(now - a.CreatedAt)} ago)");
+        var zone = NaturalDates.Zone(context.Caller.TimeZone);
+        var lines = pending.Select(a => $"- #{a.Number} {ApprovalSummary.ForReader(a.Summary, zone)} (by {a.Requester}, {SlaText.Duration(now - a.CreatedAt)} ago)");
         return new ToolResult($"{pending.Count} waiting for a decision — say \"approve {pending[0].Number}\" or \"reject {pending[0].Number}\":\n{string.Join("\n", lines)}");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Approvals;
 using OperatorOne.Bot.Core.Channels;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
@@ -70,7 +71,7 @@ internal static class SystemStatus
             .OrderBy(a => a.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         text.Append(oldest is null
             ? "- Approvals: none pending"
-            : $"- Approvals: oldest pending is #{oldest.Number} ({oldest.Summary}), waiting {SlaText.Duration(now - oldest.CreatedAt)}");
+            : $"- Approvals: oldest pending is #{oldest.Number} ({ApprovalSummary.ForReader(oldest.Summary, NaturalDates.Zone(context.Caller.TimeZone))}), waiting {SlaText.Duration(now - oldest.CreatedAt)}");
         return new ToolResult(text.ToString()) { Speak = reachable && pending.Count == 0 ? "Everything is running." : "Something needs attention." };
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Approvals;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Calendar;
@@ -75,7 +76,7 @@ internal static class CancelSharedEvent
             ? ToolResult.Refused($"I couldn't find event #{number} on the calendar.")
             : null;
 
-    /// <summary>"Cancel event #5 Budget (Tue 3 Mar 15:00 UTC) with 2 other attendees" on the approval card.</summary>
+    /// <summary>"Cancel event #5 Budget (2026-03-03 15:00 UTC) with 2 other attendees", each reader's clock on the card.</summary>
     public static async Task<string> SummarizeAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
     {
         if (call.IntArgument("number") is not { } number)
@@ -89,7 +90,7 @@ internal static class CancelSharedEvent
         }
         var others = await context.Db.EventAttendees.CountAsync(a => a.EventId == found.Id && a.MemberId != found.OrganizerId, cancellationToken);
         var rest = call.Arguments["series"]?.ToString() == "true" && found.SeriesId is not null ? " and the rest of its series" : "";
-        return $"Cancel event #{number} {found.Title}{rest} ({CalendarText.When(found.StartsAt, TimeZoneInfo.Utc)} UTC), organized by someone else, " +
+        return $"Cancel event #{number} {found.Title}{rest} ({ApprovalSummary.Time(found.StartsAt)}), organized by someone else, " +
             $"with {others} other attendee{(others == 1 ? "" : "s")}";
     }
 }

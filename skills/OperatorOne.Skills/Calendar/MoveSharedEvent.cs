@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Approvals;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Calendar;
@@ -78,7 +79,7 @@ internal static class MoveSharedEvent
         return told.Count;
     }
 
-    /// <summary>"Move event #5 Budget from Tue 3 Mar 15:00 to Fri 6 Mar 10:00 UTC with 2 other attendees" on the approval card.</summary>
+    /// <summary>"Move event #5 Budget from 2026-03-03 15:00 UTC to 2026-03-06 10:00 UTC with 2 other attendees", each reader's clock on the card.</summary>
     public static async Task<string> SummarizeAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
     {
         var to = call.Arguments["starts_at"] is { } value && value.GetValueKind() == System.Text.Json.JsonValueKind.String
@@ -93,7 +94,7 @@ internal static class MoveSharedEvent
             return $"Move event #{number}";
         }
         var others = await context.Db.EventAttendees.CountAsync(a => a.EventId == found.Id && a.MemberId != found.OrganizerId, cancellationToken);
-        return $"Move event #{number} {found.Title} from {CalendarText.When(found.StartsAt, TimeZoneInfo.Utc)} to {CalendarText.When(to.Value, TimeZoneInfo.Utc)} UTC " +
+        return $"Move event #{number} {found.Title} from {ApprovalSummary.Time(found.StartsAt)} to {ApprovalSummary.Time(to.Value)} " +
             $"with {others} other attendee{(others == 1 ? "" : "s")}";
     }
 }

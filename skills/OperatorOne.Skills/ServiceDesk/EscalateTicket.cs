@@ -5,6 +5,7 @@ using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Tickets;
+using OperatorOne.Skills.Calendar;
 using OperatorOne.Skills.Integrations;
 using OperatorOne.Skills.Tickets;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
@@ -59,16 +60,19 @@ internal static class EscalateTicket
         {
             members = await Recipients.ForTicketAsync(db, null, null, cancellationToken);
         }
-        var notice = $"Ticket #{number} ({ticket.Title}) was escalated to {TicketText.Word(ticket.Priority)} priority by {context.Caller.DisplayName}."
-            + (sla.ResolutionDueAt is { } due ? $" Resolution is now due by {SlaText.When(due)}." : "");
+        string Notice(TimeZoneInfo? zone) => $"Ticket #{number} ({ticket.Title}) was escalated to {TicketText.Word(ticket.Priority)} priority by {context.Caller.DisplayName}."
+            + (sla.ResolutionDueAt is { } due ? $" Resolution is now due by {SlaText.When(due, zone)}." : "");
+        var others = members.Where(m => m != context.Caller.MemberId).ToList();
+        // Each reader sees the due time on their own clock.
+        var zones = await CalendarQueries.ZonesAsync(db, others, cancellationToken);
         var told = 0;
-        foreach (var conversation in await Recipients.ConversationsAsync(db, members.Where(m => m != context.Caller.MemberId).ToList(), context.Now, cancellationToken))
+        foreach (var conversation in await Recipients.ConversationsAsync(db, others, context.Now, cancellationToken))
         {
-            context.Outbox.Send(db, conversation, Activity.Message(notice));
+            context.Outbox.Send(db, conversation, Activity.Message(Notice(conversation.MemberId is { } member ? zones.GetValueOrDefault(member) : null)));
             told++;
         }
         var whom = told == 0 ? "Nobody else could be reached." : $"I've told {told} {(told == 1 ? "person" : "people")} on the queue.";
         return new ToolResult($"Escalated ticket #{number} to {TicketText.Word(ticket.Priority)} priority."
-            + (sla.ResolutionDueAt is { } at ? $" Resolution is now due by {SlaText.When(at)}." : "") + $" {whom}");
+            + (sla.ResolutionDueAt is { } at ? $" Resolution is now due by {SlaText.When(at, NaturalDates.Zone(context.Caller.TimeZone))}." : "") + $" {whom}");
     }
 }

@@ -18,7 +18,8 @@ internal sealed record SlaCrossing(string Target, string Threshold, DateTimeOffs
         }
     }
 
-    public string Message(int number, string title) => Threshold == SlaTargets.Breach
-        ? $"SLA breached: ticket #{number} ({title}) missed its {SlaText.Target(Target)} target, due {SlaText.When(DueAt)}."
-        : $"SLA warning: ticket #{number} ({title}) has used 80 % of its {SlaText.Target(Target)} time; it is due by {SlaText.When(DueAt)}.";
+    /// <summary>The announcement with the due time on <paramref name="zone"/>'s clock, the reader's.</summary>
+    public string Message(int number, string title, TimeZoneInfo? zone) => Threshold == SlaTargets.Breach
+        ? $"SLA breached: ticket #{number} ({title}) missed its {SlaText.Target(Target)} target, due {SlaText.When(DueAt, zone)}."
+        : $"SLA warning: ticket #{number} ({title}) has used 80 % of its {SlaText.Target(Target)} time; it is due by {SlaText.When(DueAt, zone)}.";
 }

@@ -5,6 +5,7 @@ using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Work;
 using OperatorOne.Data;
 using OperatorOne.Data.Tickets;
+using OperatorOne.Skills.Calendar;
 using OperatorOne.Skills.Integrations;
 
 namespace OperatorOne.Skills.ServiceDesk;
@@ -83,9 +84,12 @@ internal sealed class SlaScan(IServiceScopeFactory scopes, TimeProvider clock, W
                     continue;
                 }
                 var members = await Recipients.ForTicketAsync(db, ticket.AssigneeId, ticket.Sla.QueueId, cancellationToken);
+                // Each reader sees the due time on their own clock.
+                var zones = await CalendarQueries.ZonesAsync(db, members, cancellationToken);
                 foreach (var conversation in await Recipients.ConversationsAsync(db, members, now, cancellationToken))
                 {
-                    outbox.Send(db, conversation, Activity.Message(crossing.Message(ticket.Number, ticket.Title)));
+                    var zone = conversation.MemberId is { } member ? zones.GetValueOrDefault(member) : null;
+                    outbox.Send(db, conversation, Activity.Message(crossing.Message(ticket.Number, ticket.Title, zone)));
                 }
             }
         }

@@ -9,7 +9,7 @@ namespace OperatorOne.Skills.ServiceDesk;
 internal static class TicketIntake
 {
     /// <summary>Applies the suggestion where the requester left it open (no category; a lower priority) and returns a sentence saying so.</summary>
-    public static async Task<string> TriageAndStartAsync(OperatorOneDb db, Ticket ticket, CancellationToken cancellationToken)
+    public static async Task<string> TriageAndStartAsync(OperatorOneDb db, Ticket ticket, TimeZoneInfo readerZone, CancellationToken cancellationToken)
     {
         var categories = await db.TicketCategories.AsNoTracking()
             .Select(c => new CategoryKeywords(c.Name, c.QueueId, c.Keywords))
@@ -39,7 +39,7 @@ internal static class TicketIntake
 
         var triage = applied.Count == 0 ? ""
             : $" Triage suggests {string.Join(" and ", applied)} (it mentions {string.Join(", ", suggestion.Reasons.Select(r => $"\"{r}\""))}); I've applied that — say \"escalate {ticket.Number}\" to raise it further.";
-        var due = sla.ResolutionDueAt is { } at ? $" Resolution is due by {SlaText.When(at)}." : "";
+        var due = sla.ResolutionDueAt is { } at ? $" Resolution is due by {SlaText.When(at, readerZone)}." : "";
         return triage + due;
     }
 }

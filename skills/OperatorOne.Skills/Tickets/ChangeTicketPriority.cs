@@ -60,7 +60,7 @@ internal static class ChangeTicketPriority
         ticket.UpdatedAt = context.Now;
         var sla = await ServiceLevels.UpdateAsync(context.Db, ticket, ticket.Status, context.Now, cancellationToken);
         var due = sla.ResolutionDueAt is { } at && ticket.Status is not (TicketStatus.Resolved or TicketStatus.Closed)
-            ? $" Resolution is now due by {SlaText.When(at)}." : "";
+            ? $" Resolution is now due by {SlaText.When(at, NaturalDates.Zone(context.Caller.TimeZone))}." : "";
         await IntegrationEvents.TicketAsync(context, WebhookEvents.TicketUpdated, ticket, "priority", cancellationToken);
         return new ToolResult($"Ticket #{number} ({ticket.Title}) is now {TicketText.Word(priority)} priority (it was {TicketText.Word(before)}).{due}");
     }

@@ -73,14 +73,14 @@ internal static class CreateTicket
             UpdatedAt = context.Now,
         };
         context.Db.Tickets.Add(ticket);
-        var intake = await TicketIntake.TriageAndStartAsync(context.Db, ticket, cancellationToken);
+        var intake = await TicketIntake.TriageAndStartAsync(context.Db, ticket, NaturalDates.Zone(context.Caller.TimeZone), cancellationToken);
         await IntegrationEvents.TicketAsync(context, WebhookEvents.TicketCreated, ticket, "created", cancellationToken);
         await context.Db.SaveChangesAsync(cancellationToken);
 
         var view = new TicketView(ticket, caller.DisplayName, null, []);
         return new ToolResult($"Opened ticket #{ticket.Number}: {ticket.Title} ({TicketText.Word(ticket.Priority)} priority).{intake}")
         {
-            Card = TicketCards.Ticket(view),
+            Card = TicketCards.Ticket(view, NaturalDates.Zone(context.Caller.TimeZone)),
             Speak = $"I've opened ticket number {ticket.Number}: {ticket.Title}. Please keep that number for reference.",
         };
     }

@@ -64,7 +64,7 @@ internal static class ShowTicket
             [.. comments.Select(c => new CommentView(NameOf(c.AuthorId), c.Text, c.IsInternal, c.CreatedAt))]);
         return new ToolResult(Describe(view))
         {
-            Card = TicketCards.Ticket(view),
+            Card = TicketCards.Ticket(view, NaturalDates.Zone(context.Caller.TimeZone)),
             Speak = $"Ticket number {ticket.Number}, {ticket.Title}, is {TicketText.Word(ticket.Status)}"
                 + (view.Assignee is null ? " and not assigned yet." : $" and assigned to {view.Assignee}."),
         };

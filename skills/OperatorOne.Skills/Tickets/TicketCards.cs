@@ -7,7 +7,8 @@ namespace OperatorOne.Skills.Tickets;
 /// <summary>A ticket and a ticket list as Adaptive Cards; channel-free, so Teams, Slack, web chat and voice all render them.</summary>
 internal static class TicketCards
 {
-    public static JsonObject Ticket(TicketView view)
+    /// <summary>The ticket with its times in <paramref name="zone"/>, the reader's.</summary>
+    public static JsonObject Ticket(TicketView view, TimeZoneInfo zone)
     {
         var ticket = view.Ticket;
         var facts = new List<(string, string)>
@@ -21,7 +22,7 @@ internal static class TicketCards
         {
             facts.Add(("Category", category));
         }
-        facts.Add(("Opened", TicketText.When(ticket.CreatedAt)));
+        facts.Add(("Opened", TicketText.When(ticket.CreatedAt, zone)));
 
         var body = new List<JsonObject> { AdaptiveCard.Heading($"#{ticket.Number} {ticket.Title}"), AdaptiveCard.Facts([.. facts]) };
         if (ticket.Description.Length > 0)
@@ -31,7 +32,7 @@ internal static class TicketCards
         foreach (var comment in view.Comments)
         {
             var label = comment.IsInternal ? "internal note" : "comment";
-            body.Add(AdaptiveCard.Text($"{comment.Author} · {label} · {TicketText.When(comment.CreatedAt)}", subtle: true));
+            body.Add(AdaptiveCard.Text($"{comment.Author} · {label} · {TicketText.When(comment.CreatedAt, zone)}", subtle: true));
             body.Add(AdaptiveCard.Text(comment.Text));
         }
         return AdaptiveCard.Create(body, []);

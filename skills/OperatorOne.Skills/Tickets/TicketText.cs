@@ -45,8 +45,8 @@ internal static class TicketText
     public static string Line(TicketRow row) =>
         $"#{row.Number} {row.Title} ({Word(row.Status)}, {Word(row.Priority)}, {row.Assignee ?? "unassigned"})";
 
-    public static string When(DateTimeOffset when) =>
-        when.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>On the reader's wall clock, the way approval cards show times.</summary>
+    public static string When(DateTimeOffset when, TimeZoneInfo? zone = null) => Bot.Core.Approvals.ApprovalCards.Format(when, zone);
 }
 
 /// <summary>What a list shows of a ticket.</summary>

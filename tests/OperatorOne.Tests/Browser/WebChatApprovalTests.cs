@@ -20,13 +20,15 @@ public sealed partial class WebChatApprovalTests(BotHost host)
         await using var browser = await Chromium.LaunchAsync(playwright);
 
         var member = await SignInAsync(browser, "Mia Member");
-        await SayAsync(member, "open a ticket: badge reader at the back door is broken");
-        var opened = member.GetByText(OpenedTicket()).Last;
+        // A title of its own: Mia's conversation goes on across sign-ins, so earlier tickets' answers are on screen too.
+        var title = $"badge reader at door {string.Concat(Enumerable.Range(0, 10).Select(_ => (char)('a' + Random.Shared.Next(26))))} is broken";
+        await SayAsync(member, $"open a ticket: {title}");
+        var opened = Said(member, new Regex($@"Opened ticket #\d+: {Regex.Escape(title)}", RegexOptions.IgnoreCase));
         await Assertions.Expect(opened).ToBeVisibleAsync(new() { Timeout = Timeout });
         var number = int.Parse(OpenedTicket().Match(await opened.InnerTextAsync()).Groups["n"].Value);
 
         await SayAsync(member, $"delete ticket {number}");
-        await Assertions.Expect(member.GetByText("needs approval").Last).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(Said(member, new Regex($@"Delete ticket #{number} .*needs approval"))).ToBeVisibleAsync(new() { Timeout = Timeout });
 
         var admin = await SignInAsync(browser, "Ada Admin");
         // The demo has approvals of its own pending: click the card of this request, not simply the last one.
@@ -35,7 +37,7 @@ public sealed partial class WebChatApprovalTests(BotHost host)
         await Assertions.Expect(approve).ToBeVisibleAsync(new() { Timeout = Timeout });
         await approve.ClickAsync();
 
-        await Assertions.Expect(member.GetByText(new Regex($@"Delete ticket #{number} .*was approved by Ada Admin")).Last).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(Said(member, new Regex($@"Delete ticket #{number} .*was approved by Ada Admin"))).ToBeVisibleAsync(new() { Timeout = Timeout });
         await Assertions.Expect(card.GetByText("Approved by Ada Admin")).ToBeVisibleAsync(new() { Timeout = Timeout });
         var stillThere = await host.InOrganizationAsync(DemoOrganization, db => db.Tickets.AnyAsync(t => t.Number == number));
         Assert.False(stillThere);
@@ -49,9 +51,15 @@ public sealed partial class WebChatApprovalTests(BotHost host)
         await page.GetByRole(AriaRole.Button, new() { Name = name }).ClickAsync(new() { Timeout = Timeout });
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Signed in as {name}", new() { Timeout = Timeout });
         // The welcome proves this person's conversation is connected (the page may have been showing someone else's).
-        await Assertions.Expect(page.GetByText($"Hi {name.Split(' ')[0]}!").Last).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.GetByText($"Hi {name.Split(' ')[0]}!").First).ToBeVisibleAsync(new() { Timeout = Timeout });
         return page;
     }
+
+    /// <summary>
+    /// A bot message on screen: its rendered paragraph, the last one saying so (Web Chat repeats each message's text in
+    /// a screen-reader label and a live region, and a member's history may hold an earlier one).
+    /// </summary>
+    private static ILocator Said(IPage page, Regex text) => page.Locator("p").Filter(new() { HasTextRegex = text }).Last;
 
     private static async Task SayAsync(IPage page, string text)
     {

@@ -76,6 +76,7 @@ public sealed partial class CalendarExportTests(BotHost host)
 
     private static string LinkIn(string text) => Link().Match(text).Groups[1].Value;
 
-    [GeneratedRegex(@"\((/calendar/ics/[^)\s]+)\)")]
+    // The web chat hands links out absolute (under the address the client used); the path is what this client fetches.
+    [GeneratedRegex(@"\((?:https?://[^/\s)]+)?(/calendar/ics/[^)\s]+)\)")]
     private static partial Regex Link();
 }

@@ -57,10 +57,14 @@ public sealed class MoveEventConversationTests(BotHost host)
         await member.Send($"schedule a meeting with Victor on {CalendarDays.Words(thursday)} at 14:00 about roadmap");
         await member.ExpectReply("Booked #1 roadmap");
 
+        await owner.Send("set my time zone to Asia/Tokyo");
+        await owner.ExpectReply("Asia/Tokyo");
+
         await admin.Send($"move event 1 to {CalendarDays.Words(friday)} at 11:00");
-        await admin.ExpectReply("needs approval");
+        await admin.ExpectReply($"from {thursday:yyyy-MM-dd} 14:00 UTC to {friday:yyyy-MM-dd} 11:00 UTC with 1 other attendee needs approval");
         Assert.Equal(CalendarDays.At(thursday, 14, 0, "UTC"), await host.InOrganizationAsync(org.Id, db => db.CalendarEvents.Select(e => e.StartsAt).SingleAsync()));
-        var card = await owner.ExpectCard("Move event #1 roadmap");
+        // The approver reads both times on their own clock (Tokyo, 9 hours ahead), the requester on theirs (UTC).
+        var card = await owner.ExpectCard($"Move event #1 roadmap from {thursday:yyyy-MM-dd} 23:00 Asia/Tokyo to {friday:yyyy-MM-dd} 20:00 Asia/Tokyo");
         await owner.Submit(ApprovalCard.Data(card, "approve"));
         await admin.ExpectReply("approved by Olivia Owner");
         await member.ExpectReply("Ada Admin moved #1 roadmap to");

@@ -50,7 +50,8 @@ public sealed class EmailBadInputTests(EmailFixture fixture)
         await chat.Send("open a ticket: old printer");
         await chat.Send("delete ticket 1");
         await chat.ExpectReply("approval request #1");
-        var mail = org.Mail(org.MemberAddress("admin"), "Approval #1", "approve 1\n\n{\"decision\":\"approve\"}");
+        // A verified admin could delete ticket 1 in chat; by mail the words are only a ticket's text (nothing above SafeWrite runs).
+        var mail = org.Mail(org.MemberAddress("admin"), "Approval #1", "approve 1\ndelete ticket 1\n\n{\"decision\":\"approve\"}");
         EmailOrganization.Verify(mail);
 
         await Mail.SendAsync(mail, verified: true);
@@ -61,6 +62,7 @@ public sealed class EmailBadInputTests(EmailFixture fixture)
         var tickets = await org.TicketsAsync();
         Assert.Equal(2, tickets.Count);
         Assert.Equal(org.Organization.Members["admin"], tickets[1].RequesterId);
+        Assert.Equal("Old printer", tickets[0].Title);
     }
 
     [Fact]
@@ -150,15 +152,20 @@ public sealed class EmailBadInputTests(EmailFixture fixture)
         outOfOffice.Headers.Add(HeaderId.AutoSubmitted, "auto-replied");
         var alert = org.Mail(robot, "Disk full on server 3", "Monitoring alert.");
         alert.Headers.Add(HeaderId.Precedence, "bulk");
+        // A delivery status notification (a bounce) of the kind a mail server writes: never answered, whoever it is from.
+        var bounce = org.Mail(robot, "Undelivered Mail Returned to Sender", "");
+        bounce.Body = new MultipartReport("delivery-status") { new TextPart("plain") { Text = "Your mail could not be delivered." } };
         var person = org.Mail(robot, "A real question", "From a person this time.");
 
         await Mail.SendAsync(outOfOffice);
+        await Mail.SendAsync(bounce);
         await Mail.SendAsync(alert);
         await Mail.SendAsync(person);
 
         await Mail.WaitForMailAsync(robot, m => m.InReplyTo == person.MessageId);
         var skipped = await org.WaitForReceiptAsync(r => r.MessageId == outOfOffice.MessageId);
         Assert.Equal(EmailReceiptStatus.Skipped, skipped.Status);
+        Assert.Equal(EmailReceiptStatus.Skipped, (await org.WaitForReceiptAsync(r => r.MessageId == bounce.MessageId)).Status);
         Assert.Equal(EmailReceiptStatus.Done, (await org.WaitForReceiptAsync(r => r.MessageId == alert.MessageId)).Status);
         var tickets = await org.TicketsAsync();
         Assert.Equal(["A real question", "Disk full on server 3"], tickets.Select(t => t.Title).Order());

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using OperatorOne.Data.Email;
 
@@ -84,4 +85,50 @@ public sealed class EmailIntakeTests(EmailFixture fixture)
         Assert.Equal(org.Organization.Members["member"], ticket.RequesterId);
         Assert.Null(ticket.GuestContact);
     }
+
+    [Fact]
+    public async Task AMembersAttachmentsBecomeDocumentsUnderTheUploadLimitsAndAGuestsDoNot()
+    {
+        var org = await EmailOrganization.CreateAsync(fixture);
+        var address = org.MemberAddress("member");
+        var mail = org.Mail(address, "Router notes", "The notes from today's visit.");
+        var body = new Multipart("mixed") { mail.Body! };
+        body.Add(Attachment("notes.txt", "text", "plain", "Restart the router before calling the provider."u8.ToArray()));
+        body.Add(Attachment("tool.exe", "application", "octet-stream", [0x4d, 0x5a, 0x90, 0x00]));
+        // Under the mail's 25 MB, over a document's 10 MB: the document limit still holds.
+        body.Add(Attachment("dump.txt", "text", "plain", System.Text.Encoding.ASCII.GetBytes(new string('a', 11 * 1024 * 1024))));
+        mail.Body = body;
+        EmailOrganization.Verify(mail);
+        var guest = org.Outsider();
+        var guestMail = org.Mail(guest, "My notes too", "Attached.");
+        guestMail.Body = new Multipart("mixed") { guestMail.Body!, Attachment("guest.txt", "text", "plain", "Guest words."u8.ToArray()) };
+
+        await Mail.SendAsync(mail, verified: true);
+        await Mail.SendAsync(guestMail);
+
+        var answer = await Mail.WaitForMailAsync(address, m => m.InReplyTo == mail.MessageId);
+        var guestAnswer = await Mail.WaitForMailAsync(guest, m => m.InReplyTo == guestMail.MessageId);
+        var documents = await fixture.Host.InOrganizationAsync(org.Id, async db =>
+        {
+            // The documents are private: only their owner sees them.
+            await db.UseMemberAsync(org.Organization.Members["member"], CancellationToken.None);
+            return await db.Documents.AsNoTracking().ToListAsync();
+        });
+        var document = Assert.Single(documents);
+        Assert.Equal(("notes.txt", org.Organization.Members["member"]), (document.FileName, document.OwnerId));
+        Assert.Contains("Restart the router", document.Text);
+        Assert.Contains("Saved", answer.TextBody);
+        Assert.Contains("I didn't keep tool.exe", answer.TextBody);
+        Assert.Contains("the limit is 10 MB", answer.TextBody);
+        Assert.Contains("Only members can add documents", guestAnswer.TextBody);
+        Assert.Equal(2, (await org.WaitForTicketsAsync(t => t.Count == 2)).Count);
+    }
+
+    private static MimePart Attachment(string name, string mediaType, string subtype, byte[] bytes) => new(mediaType, subtype)
+    {
+        FileName = name,
+        Content = new MimeContent(new MemoryStream(bytes)),
+        ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+        ContentTransferEncoding = ContentEncoding.Base64,
+    };
 }

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,6 +13,7 @@ using OperatorOne.Data.Conversations;
 using OperatorOne.Data.Email;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Outbox;
+using OperatorOne.Tests.AdminApi;
 using OperatorOne.Tests.Infrastructure;
 
 namespace OperatorOne.Tests.Email;
@@ -83,6 +86,75 @@ public sealed class EmailNoticeTests(EmailFixture fixture)
         Assert.Equal(mail.MessageId, rerouted.SentActivityId);
         var audit = await fixture.Host.InOrganizationAsync(org.Id, db => db.AuditEvents.AsNoTracking().SingleAsync(a => a.Kind == "delivery_rerouted"));
         Assert.Contains("msteams", audit.Detail);
+    }
+
+    [Fact]
+    public async Task ANoticeWhoseChannelIsGoneGoesToEmailAndTheAdminLedgerShowsWhereItWent()
+    {
+        var org = await EmailOrganization.CreateAsync(fixture);
+        var memberId = org.Organization.Members["member"];
+        // A Slack conversation from when the organization used Slack; this host has no Slack channel any more.
+        var original = await fixture.Host.InOrganizationAsync(org.Id, async db =>
+        {
+            var conversation = new Conversation
+            {
+                Id = Guid.NewGuid(), OrganizationId = org.Id, Channel = ChannelNames.Slack, ExternalId = "T1:D-gone-" + Guid.NewGuid().ToString("N"),
+                MemberId = memberId, Reference = BotJson.Serialize(new ConversationReference
+                {
+                    ChannelId = ChannelNames.Slack, Conversation = new ConversationAccount { Id = "D-gone" }, User = new ChannelAccount { Id = "U-mia" },
+                }),
+                CreatedAt = DateTimeOffset.UtcNow, LastActivityAt = DateTimeOffset.UtcNow,
+            };
+            db.Conversations.Add(conversation);
+            var message = fixture.Host.Services.GetRequiredService<OutboxWriter>()
+                .Send(db, conversation, Activity.Message("Ticket #7 Projector was closed."));
+            await db.SaveChangesAsync();
+            return message.Id;
+        });
+        fixture.Host.Services.GetRequiredService<OperatorOne.Bot.Core.Work.WorkSignal>().Notify(OutboxWork.QueueName);
+
+        var mail = await Mail.WaitForMailAsync(org.MemberAddress("member"), m => m.TextBody?.Contains("#7 Projector") == true);
+
+        Assert.Equal("Ticket #7 Projector was closed.", mail.Subject);
+        using var owner = await AdminKeys.ClientAsync(fixture.Host, org.Organization, "owner");
+        // The ledger is written just after the mail server took the mail: wait for it to say so, not for a while.
+        var entry = await WaitForLedgerAsync(owner, $"{AdminKeys.Base(org.Organization)}/outbox/failures", original);
+        Assert.Equal("rerouted", entry.GetProperty("status").GetString());
+        Assert.Equal(ChannelNames.Slack, entry.GetProperty("channel").GetString());
+        Assert.Contains("slack channel is not configured", entry.GetProperty("lastError").GetString());
+        Assert.Contains(org.MemberAddress("member"), entry.GetProperty("lastError").GetString());
+        var reroutedTo = entry.GetProperty("reroutedTo");
+        Assert.Equal(ChannelNames.Email, reroutedTo.GetProperty("channel").GetString());
+        Assert.Equal("sent", reroutedTo.GetProperty("status").GetString());
+        var standIn = await fixture.Host.InOrganizationAsync(org.Id, db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ReroutedFromId == original));
+        Assert.Equal(standIn.Id, reroutedTo.GetProperty("id").GetInt64());
+        Assert.Equal(mail.MessageId, standIn.SentActivityId);
+        var depth = await owner.GetFromJsonAsync<JsonElement>($"{AdminKeys.Base(org.Organization)}/outbox");
+        Assert.Equal(1, depth.GetProperty("rerouted").GetInt32());
+        Assert.Equal(0, depth.GetProperty("dead").GetInt32());
+        var audit = await fixture.Host.InOrganizationAsync(org.Id, db => db.AuditEvents.AsNoTracking().SingleAsync(a => a.Kind == "delivery_rerouted"));
+        Assert.Contains("slack", audit.Detail);
+    }
+
+    /// <summary>Polls the admin API (up to 60 s) until the notice's ledger entry names a stand-in whose delivery is over.</summary>
+    private static async Task<JsonElement> WaitForLedgerAsync(HttpClient admin, string route, long id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var entries = await admin.GetFromJsonAsync<JsonElement>(route);
+            var entry = entries.EnumerateArray().FirstOrDefault(e => e.GetProperty("id").GetInt64() == id);
+            if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("reroutedTo", out var to)
+                && to.ValueKind == JsonValueKind.Object && to.GetProperty("status").GetString() != "pending")
+            {
+                return entry;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The ledger never showed where notice {id} went: {entries}");
+            }
+            await Task.Delay(200);
+        }
     }
 
     [Fact]

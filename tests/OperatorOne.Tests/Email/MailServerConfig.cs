@@ -7,7 +7,8 @@ namespace OperatorOne.Tests.Email;
 /// </summary>
 internal static class MailServerConfig
 {
-    public static string Dovecot(string root, int imapPort, int lmtpPort) => $$"""
+    /// <summary>Without <paramref name="offerIdle"/> the server's CAPABILITY leaves IDLE out, as some hosted IMAP servers do.</summary>
+    public static string Dovecot(string root, int imapPort, int lmtpPort, bool offerIdle) => $$"""
         base_dir = {{root}}/dovecot/run
         state_dir = {{root}}/dovecot/state
         log_path = {{root}}/dovecot/dovecot.log
@@ -23,6 +24,7 @@ internal static class MailServerConfig
         mail_gid = mail
         default_login_user = dovenull
         default_internal_user = dovecot
+        {{(offerIdle ? "" : "imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE LITERAL+ UIDPLUS")}}
         passdb {
           driver = static
           args = password={{MailServers.Password}}

@@ -25,6 +25,9 @@ public sealed class MailServers : IAsyncDisposable
     private bool _started;
     private Process? _dovecot;
 
+    /// <summary>False: the IMAP server does not offer IDLE, so readers must poll.</summary>
+    public bool OfferIdle { get; init; } = true;
+
     public int ImapPort { get; } = FreePort();
     public int LmtpPort { get; } = FreePort();
 
@@ -44,7 +47,7 @@ public sealed class MailServers : IAsyncDisposable
         {
             Directory.CreateDirectory(Path.Combine(_root, folder));
         }
-        await File.WriteAllTextAsync(Path.Combine(_root, "dovecot", "dovecot.conf"), MailServerConfig.Dovecot(_root, ImapPort, LmtpPort));
+        await File.WriteAllTextAsync(Path.Combine(_root, "dovecot", "dovecot.conf"), MailServerConfig.Dovecot(_root, ImapPort, LmtpPort, OfferIdle));
         await File.WriteAllTextAsync(Path.Combine(_root, "postfix", "main.cf"), MailServerConfig.PostfixMain(_root, LmtpPort));
         await File.WriteAllTextAsync(Path.Combine(_root, "postfix", "master.cf"), MailServerConfig.PostfixMaster(_root, SmtpPort, VerifiedSmtpPort));
         await File.WriteAllTextAsync(Path.Combine(_root, "postfix", "strip-authentication-results"), MailServerConfig.StripAuthenticationResults);
@@ -60,6 +63,21 @@ public sealed class MailServers : IAsyncDisposable
         {
             await WaitForPortAsync(port);
         }
+    }
+
+    /// <summary>Stops Postfix (an outage of the bot's SMTP server) and returns once its SMTP port refuses connections.</summary>
+    public async Task StopSmtpAsync()
+    {
+        await RunAsync("postfix", "-c", Path.Combine(_root, "postfix"), "stop");
+        await WaitForPortClosedAsync(SmtpPort);
+    }
+
+    /// <summary>Starts Postfix again after <see cref="StopSmtpAsync"/> and returns once it accepts connections.</summary>
+    public async Task StartSmtpAsync()
+    {
+        await RunAsync("postfix", "-c", Path.Combine(_root, "postfix"), "start");
+        await WaitForPortAsync(SmtpPort);
+        await WaitForPortAsync(VerifiedSmtpPort);
     }
 
     /// <summary>Submits a mail to Postfix, as the internet does (<paramref name="verified"/> false) or after our verifier.</summary>
@@ -195,6 +213,28 @@ public sealed class MailServers : IAsyncDisposable
             {
                 await Task.Delay(50);
             }
+        }
+    }
+
+    private static async Task WaitForPortClosedAsync(int port)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port);
+            }
+            catch (SocketException)
+            {
+                return;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Port {port} still accepts connections after postfix stop.");
+            }
+            await Task.Delay(50);
         }
     }
 

@@ -6,7 +6,8 @@ namespace OperatorOne.Tests.Nlu;
 
 /// <summary>
 /// A bot that never acts on a guess alone (Recognition:Accept above any similarity), so every sentence no pattern
-/// explains is offered as choices; started once the sentence model has loaded, so no test depends on timing.
+/// explains is offered as choices; started once the sentence model has loaded, so no test depends on timing. It takes
+/// phone calls too (Twilio configured as in <see cref="Voice.VoiceFixture"/>), so the phone's choices are tested on it.
 /// </summary>
 public sealed class NluFixture : IAsyncLifetime
 {
@@ -16,6 +17,7 @@ public sealed class NluFixture : IAsyncLifetime
     {
         Host.Settings["Recognition:Accept"] = "2";
         Host.Settings["Recognition:Floor"] = "0.3";
+        Voice.VoiceFixture.Configure(Host);
         await Host.InitializeAsync();
         var loading = Host.Services.GetRequiredService<SemanticIntents>().Start();
         Assert.NotNull(loading);

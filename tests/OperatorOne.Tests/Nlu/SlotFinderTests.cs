@@ -30,6 +30,47 @@ public sealed class SlotFinderTests
     public void ATicketTitleIsFoundBeforeOrAfterTheCommandWithOrWithoutPunctuation(string text, string title) =>
         Assert.Equal(title, Find("create_ticket", text)["title"]);
 
+    /// <summary>Emails, URLs and snake_case names have a shape of their own: found anywhere, never swallowed into free text.</summary>
+    [Theory]
+    [InlineData("invite_member", "email", "so ravi.patel@example.com is joining, get him in as a member", "ravi.patel@example.com")]
+    [InlineData("subscribe_webhook", "url", "https://hooks.example.com/in should get ticket created events", "https://hooks.example.com/in")]
+    [InlineData("remove_custom_tool", "tool", "we never use order_status, drop it", "order_status")]
+    public void ValuesWithAShapeOfTheirOwnAreFoundWhereverTheyStand(string tool, string parameter, string text, string value) =>
+        Assert.Equal(value, Find(tool, text)[parameter]);
+
+    /// <summary>Yes/no parameters are switched on by their everyday words wherever they stand.</summary>
+    [Theory]
+    [InlineData("resume_webhook", "pause", "put webhook 14 on pause")]
+    [InlineData("webhook_deliveries", "failed_only", "any failing deliveries for webhook 9")]
+    public void AYesNoSlotIsSwitchedOnByItsWords(string tool, string parameter, string text) =>
+        Assert.Equal("true", Find(tool, text)[parameter]);
+
+    [Fact]
+    public void AWordThatOnlyDescribesTheStateDoesNotSwitchAYesNoSlot() =>
+        Assert.False(Find("resume_webhook", "unpause webhook 6").ContainsKey("pause"));
+
+    /// <summary>Two values apart: the last one said wins (people correct themselves); overlapping: the longest wording.</summary>
+    [Theory]
+    [InlineData("ticket 31 isn't urgent after all, make it normal", "normal")]
+    [InlineData("ticket 31 is not urgent", "low")]
+    public void OfTwoPrioritiesTheLastSaidWinsAndTheLongestWordingWhereTheyOverlap(string text, string priority) =>
+        Assert.Equal(priority, TypedSlots.Enum(["low", "normal", "high", "urgent"], text)!.Value);
+
+    [Fact]
+    public void TwoChannelsNamedAreBothWhereBothIsAChoice() =>
+        Assert.Equal("both", TypedSlots.Enum(["chat", "email", "both"], "notices to email and chat")!.Value);
+
+    [Theory]
+    [InlineData("add_custom_tool", "name", "please add an api tool named parcel_eta with https://x.example.com/eta/{id}", "parcel_eta")]
+    [InlineData("move_lead", "lead", "move the Wonka lead to qualified", "Wonka")]
+    [InlineData("convert_lead", "lead", "convert lead Wonka please", "Wonka")]
+    public void ANameIsCleanedOfTheWordsAroundIt(string tool, string parameter, string text, string value) =>
+        Assert.Equal(value, Find(tool, text)[parameter]);
+
+    [Fact]
+    public void ATicketTitleKeepsItsLeadInWords() =>
+        Assert.Equal("see the attached error about the VPN", TypedSlots.Tidy(Tools.Value.Find("create_ticket")!, "title", "see the attached error about the VPN"));
+
     [Fact]
     public void AStatusWordAndANumberAreFoundWhereverTheyStand()
     {

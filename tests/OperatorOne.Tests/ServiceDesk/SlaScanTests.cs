@@ -42,6 +42,26 @@ public sealed class SlaScanTests(BotHost host)
     }
 
     [Fact]
+    public async Task TheWarningGivesTheDueTimeOnTheAssigneesClock()
+    {
+        var org = await TestOrganization.CreateAsync(host);
+        using var member = await Chat.StartAsync(host, org, "member");
+        await member.Send("set my time zone to Asia/Tokyo");
+        await member.ExpectReply("Asia/Tokyo");
+        await member.Send("open a ticket: monitor flickers");
+        await member.ExpectReply("#1");
+        await member.Send("take ticket 1");
+        await member.ExpectReply("Assigned");
+        var sla = await host.InOrganizationAsync(org.Id, db => db.TicketSlas.AsNoTracking().SingleAsync());
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
+        await host.Services.GetRequiredService<SlaScan>().ScanAsync(sla.ResolutionWarnAt!.Value.AddMinutes(1), CancellationToken.None);
+
+        var due = TimeZoneInfo.ConvertTime(sla.ResolutionDueAt!.Value, tokyo).ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await member.ExpectReply($"it is due by {due} Asia/Tokyo.");
+    }
+
+    [Fact]
     public async Task APendingTicketIsNotAnnouncedAndItsTargetsMoveByThePausedTime()
     {
         var org = await TestOrganization.CreateAsync(host);

@@ -13,9 +13,9 @@ namespace OperatorOne.Tests.Voice;
 /// A test organization with a Twilio number, and one call to it played the way Twilio plays it: signed form posts to
 /// the public URL, following the Gather action URL the bot returned.
 /// </summary>
-public sealed class PhoneCall(VoiceFixture fixture, TestOrganization organization, string number, string from) : IDisposable
+public sealed class PhoneCall(BotHost host, TestOrganization organization, string number, string from) : IDisposable
 {
-    private readonly HttpClient _http = fixture.Host.CreateClient();
+    private readonly HttpClient _http = host.CreateClient();
 
     public TestOrganization Organization => organization;
     public string Number => number;
@@ -26,12 +26,15 @@ public sealed class PhoneCall(VoiceFixture fixture, TestOrganization organizatio
     public Uri? NextAction { get; private set; }
 
     /// <summary>A fresh organization whose number is called from the given member's phone (or from a stranger's with null).</summary>
-    public static async Task<PhoneCall> CreateAsync(VoiceFixture fixture, string? callerHandle = "member")
+    public static Task<PhoneCall> CreateAsync(VoiceFixture fixture, string? callerHandle = "member") => CreateAsync(fixture.Host, callerHandle);
+
+    /// <summary>The same on any bot host configured with <see cref="VoiceFixture"/>'s Twilio settings (<see cref="VoiceFixture.Configure"/>).</summary>
+    public static async Task<PhoneCall> CreateAsync(BotHost host, string? callerHandle = "member")
     {
-        var organization = await TestOrganization.CreateAsync(fixture.Host);
+        var organization = await TestOrganization.CreateAsync(host);
         var number = RandomNumber();
         var from = RandomNumber();
-        await fixture.Host.InOrganizationAsync(organization.Id, async db =>
+        await host.InOrganizationAsync(organization.Id, async db =>
         {
             db.ChannelInstallations.Add(new ChannelInstallation
             {
@@ -47,7 +50,7 @@ public sealed class PhoneCall(VoiceFixture fixture, TestOrganization organizatio
             }
             return await db.SaveChangesAsync();
         });
-        return new PhoneCall(fixture, organization, number, from);
+        return new PhoneCall(host, organization, number, from);
     }
 
     public static string RandomNumber() => "+1555" + RandomNumberGenerator.GetInt32(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture);

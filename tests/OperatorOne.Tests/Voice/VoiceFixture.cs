@@ -16,11 +16,17 @@ public sealed class VoiceFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host.Settings["Twilio:AuthToken"] = AuthToken;
-        Host.Settings["Twilio:AccountSid"] = AccountSid;
-        Host.Settings["Twilio:PublicBaseUrl"] = PublicBaseUrl.ToString();
-        Host.Settings["Twilio:HandoverNumber"] = HandoverNumber;
+        Configure(Host);
         await Host.InitializeAsync();
+    }
+
+    /// <summary>Twilio's settings on a host, so other fixtures' bots can take calls too.</summary>
+    public static void Configure(BotHost host)
+    {
+        host.Settings["Twilio:AuthToken"] = AuthToken;
+        host.Settings["Twilio:AccountSid"] = AccountSid;
+        host.Settings["Twilio:PublicBaseUrl"] = PublicBaseUrl.ToString();
+        host.Settings["Twilio:HandoverNumber"] = HandoverNumber;
     }
 
     public Task DisposeAsync() => Host.DisposeAsync();

@@ -31,7 +31,7 @@ public sealed class VoiceOnboardingTests(VoiceFixture fixture)
         await admin.ExpectReply("approved");
         var stored = await fixture.Host.InOrganizationAsync(call.Organization.Id,
             db => db.ChannelIdentities.Where(i => i.Channel == "voice").Select(i => new { i.ExternalId, i.MemberId }).SingleAsync());
-        using var again = new PhoneCall(fixture, call.Organization, call.Number, call.From);
+        using var again = new PhoneCall(fixture.Host, call.Organization, call.Number, call.From);
         var after = PhoneCall.Spoken(await again.IncomingAsync());
 
         Assert.DoesNotContain("Mia", before, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class VoiceOnboardingTests(VoiceFixture fixture)
         using var admin = await AdminKeys.ClientAsync(fixture.Host, call.Organization, "admin");
         var path = AdminKeys.Base(call.Organization) + "/channels";
         var stranger = PhoneCall.RandomNumber();
-        using var strangerCall = new PhoneCall(fixture, call.Organization, stranger, call.From);
+        using var strangerCall = new PhoneCall(fixture.Host, call.Organization, stranger, call.From);
 
         using var forged = await call.PostAsync("/api/voice/twilio/incoming", call.Fields(), authToken: "not-the-auth-token");
         var badSignature = Phone(await admin.GetFromJsonAsync<JsonArray>(path));

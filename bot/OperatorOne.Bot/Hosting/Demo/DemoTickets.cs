@@ -57,7 +57,7 @@ internal static class DemoTickets
                 UpdatedAt = opened,
             };
             db.Tickets.Add(ticket);
-            await TicketIntake.TriageAndStartAsync(db, ticket, cancellationToken);
+            await TicketIntake.TriageAndStartAsync(db, ticket, TimeZoneInfo.Utc, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             // The SLA clock starts as the ticket is opened, then the ticket moves on to where it stands today.
             var before = ticket.Status;
