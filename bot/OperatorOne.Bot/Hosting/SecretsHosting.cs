@@ -11,11 +11,9 @@ namespace OperatorOne.Bot.Hosting;
 /// </summary>
 internal static class SecretsHosting
 {
-    private const string Section = "Secrets";
-
     public static IHostApplicationBuilder AddSecrets(this IHostApplicationBuilder builder)
     {
-        var configured = builder.Configuration[$"{Section}:Key"];
+        var configured = builder.Configuration["Secrets:Key"];
         byte[] key;
         SecretKeyFile? file = null;
         if (!string.IsNullOrWhiteSpace(configured))
@@ -31,8 +29,8 @@ internal static class SecretsHosting
         }
         else
         {
-            var dataDirectory = builder.Configuration[$"{DatabaseOptions.Section}:DataDirectory"] ?? ".data/postgres";
-            var path = builder.Configuration[$"{Section}:KeyFile"] is { Length: > 0 } keyFile
+            var dataDirectory = builder.Configuration["Database:DataDirectory"] ?? ".data/postgres";
+            var path = builder.Configuration["Secrets:KeyFile"] is { Length: > 0 } keyFile
                 ? Path.GetFullPath(keyFile)
                 : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dataDirectory))!, "secret.key");
             (key, var created) = ReadOrCreate(path);

@@ -18,13 +18,16 @@ internal sealed class WebChatSender(IServiceScopeFactory scopes) : IChannelSende
 
     public ChannelDelivery Delivery => ChannelDelivery.Log;
 
+    // The outbox's stable id for a send ("op-<row>") keys the log entry, so a repeated send (a replica that died after
+    // logging and before recording it, or one that lost its claim while starved) returns the entry logged the first time
+    // instead of showing the message twice. The entry itself gets a Direct Line id of its own.
     public Task<DeliveryResult> SendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken) =>
-        AppendAsync(reference, activity with { Id = null }, cancellationToken);
+        AppendAsync(reference, activity with { Id = null }, deliveryKey: activity.Id, cancellationToken);
 
     public Task<DeliveryResult> UpdateAsync(ConversationReference reference, string activityId, Activity activity, CancellationToken cancellationToken) =>
-        AppendAsync(reference, activity with { Id = activityId }, cancellationToken);
+        AppendAsync(reference, activity with { Id = activityId }, deliveryKey: null, cancellationToken);
 
-    private async Task<DeliveryResult> AppendAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken)
+    private async Task<DeliveryResult> AppendAsync(ConversationReference reference, Activity activity, string? deliveryKey, CancellationToken cancellationToken)
     {
         // Our own unit of work: the entry must commit whatever the caller's transaction does next.
         await using var scope = scopes.CreateAsyncScope();
@@ -44,7 +47,7 @@ internal sealed class WebChatSender(IServiceScopeFactory scopes) : IChannelSende
         {
             return new DeliveryResult.Undeliverable($"No web chat conversation {conversationId}.", StaleConversation: true);
         }
-        var logged = await log.AppendAsync(conversation, WebChatTurns.AsBotActivity(activity, conversation, replyToId: null) with { Id = activity.Id }, clientActivityId: null, cancellationToken);
+        var logged = await log.AppendAsync(conversation, WebChatTurns.AsBotActivity(activity, conversation, replyToId: null) with { Id = activity.Id }, clientActivityId: deliveryKey, cancellationToken);
         return logged?.Activity.Id is { } id
             ? new DeliveryResult.Delivered(id)
             : new DeliveryResult.Undeliverable($"No web chat conversation {conversationId}.", StaleConversation: true);

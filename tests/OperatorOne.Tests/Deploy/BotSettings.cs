@@ -81,13 +81,25 @@ internal sealed partial class BotSettings
         foreach (Match match in BoundSectionPattern().Matches(source))
         {
             var type = match.Groups["before"].Success ? match.Groups["before"].Value : match.Groups["after"].Value;
-            AddSection(match.Groups["section"].Value, optionTypes.GetValueOrDefault(type));
+            if (SectionOf(match, optionTypes) is { } section)
+            {
+                AddSection(section, optionTypes.GetValueOrDefault(type));
+            }
         }
         foreach (Match match in SectionPattern().Matches(source))
         {
-            sectionsRead.Add(match.Groups["section"].Value);
+            if (SectionOf(match, optionTypes) is { } section)
+            {
+                sectionsRead.Add(section);
+            }
         }
     }
+
+    /// <summary>A section named by a literal ("Llm") or by its options' constant (LlmOptions.Section).</summary>
+    private static string? SectionOf(Match match, IReadOnlyDictionary<string, Type> optionTypes) =>
+        match.Groups["section"].Success
+            ? match.Groups["section"].Value
+            : optionTypes.GetValueOrDefault(match.Groups["holder"].Value)?.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string;
 
     private void AddSection(string section, Type? options)
     {
@@ -143,9 +155,9 @@ internal sealed partial class BotSettings
     /// GetSection("X").Get&lt;T&gt;(), AddOptions&lt;T&gt;().Bind(…GetSection("X")), Configure&lt;T&gt;(…GetSection("X")),
     /// AddOptions&lt;T&gt;().BindConfiguration("X").
     /// </summary>
-    [GeneratedRegex("""(?:(?:AddOptions|Configure)<(?<before>\w+)>\([^;]*?(?:GetSection|BindConfiguration)\(\s*"(?<section>\w+)"\s*\))|(?:GetSection\(\s*"(?<section>\w+)"\s*\)\s*\.\s*Get<(?<after>\w+)>)""")]
+    [GeneratedRegex("""(?:(?:AddOptions|Configure)<(?<before>\w+)>\([^;]*?(?:GetSection|BindConfiguration)\(\s*(?:"(?<section>\w+)"|(?<holder>\w+)\.Section)\s*\))|(?:GetSection\(\s*(?:"(?<section>\w+)"|(?<holder>\w+)\.Section)\s*\)\s*\.\s*Get<(?<after>\w+)>)""")]
     private static partial Regex BoundSectionPattern();
 
-    [GeneratedRegex("""GetSection\(\s*"(?<section>\w+)"\s*\)""")]
+    [GeneratedRegex("""GetSection\(\s*(?:"(?<section>\w+)"|(?<holder>\w+)\.Section)\s*\)""")]
     private static partial Regex SectionPattern();
 }

@@ -66,7 +66,6 @@ public sealed class ServiceDeskConversationTests(BotHost host)
 
         await member.Send("my queue");
         await member.ExpectReply("#1 VPN outage");
-        await Task.Delay(TimeSpan.FromSeconds(2));
         await member.Send("what's breaching today?");
         await member.ExpectReply("#1 VPN outage");
 
