@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Approvals;
 using OperatorOne.Data.Outbox;
 using OperatorOne.Tests.Infrastructure;
 
@@ -102,6 +103,35 @@ public sealed class TeamsProactiveTests(TeamsBotHost host)
         Assert.Null(decided["actions"]);
         Assert.Null(decided["refresh"]);
         Assert.Equal(1, PurgeCacheTool.Runs.GetValueOrDefault(tenant.Organization.Id));
+    }
+
+    [Fact]
+    public async Task ARefreshShowsTheCardsTimesOnTheApproversClock()
+    {
+        var tenant = await TeamsTenant.CreateAsync(host.Bot);
+        var org = tenant.Organization;
+        // Ada approves from Tokyo; the organization (and Mia, who asks) keep UTC.
+        await host.Bot.InOrganizationAsync(org.Id, db =>
+            db.Members.Where(m => m.Id == org.Members["admin"]).ExecuteUpdateAsync(m => m.SetProperty(x => x.TimeZone, "Asia/Tokyo")));
+        using var member = new TeamsUser(host, tenant, "member");
+        using var admin = new TeamsUser(host, tenant, "admin");
+        Assert.Equal(HttpStatusCode.OK, (await admin.Post(admin.Payload("conversation-update-bot-added"))).StatusCode);
+        await admin.ExpectReply("Hi Ada");
+        await member.Send("purge the cache");
+        var approvalId = (await admin.ExpectCard("Action.Execute")).Card!["actions"]![0]!["data"]!["approvalId"]!.GetValue<string>();
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
+        var pending = (await InvokeAsync(admin, approvalId, "refresh")).ToJsonString();
+        var expires = await host.Bot.InOrganizationAsync(org.Id, db => db.ApprovalRequests.Where(a => a.Id == Guid.Parse(approvalId)).Select(a => a.ExpiresAt).SingleAsync());
+        Assert.Contains(ApprovalCards.Format(expires, tokyo), pending, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", pending, StringComparison.Ordinal);
+
+        await InvokeAsync(admin, approvalId, "approve");
+        var decided = (await InvokeAsync(admin, approvalId, "refresh")).ToJsonString();
+        var decidedAt = await host.Bot.InOrganizationAsync(org.Id, db => db.ApprovalRequests.Where(a => a.Id == Guid.Parse(approvalId)).Select(a => a.DecidedAt).SingleAsync());
+        Assert.NotNull(decidedAt);
+        Assert.Contains(ApprovalCards.Format(decidedAt.Value, tokyo), decided, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", decided, StringComparison.Ordinal);
     }
 
     [Fact]
