@@ -36,12 +36,7 @@ internal static class DemoSignIn
         var userId = $"demo-{member}";
         var found = await db.ChannelIdentities
             .Where(i => i.Channel == ChannelNames.WebChat && i.ExternalId == userId)
-            .Join(db.Members, i => i.MemberId, m => m.Id, (_, m) => new
-            {
-                m.Id,
-                m.DisplayName,
-                TimeZone = m.TimeZone ?? db.Organizations.Where(o => o.Id == m.OrganizationId).Select(o => o.TimeZone).First(),
-            })
+            .Join(db.Members, i => i.MemberId, m => m.Id, (_, m) => new { m.Id, m.DisplayName })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
@@ -49,6 +44,6 @@ internal static class DemoSignIn
         }
         var conversationId = await MemberConversations.LatestOrNewAsync(db, Site, userId, found.Id, cancellationToken);
         var token = tokens.Issue(Site, organizationId, conversationId, userId, found.DisplayName);
-        return TypedResults.Ok(new DemoTokenResponse(token, conversationId, userId, found.DisplayName, member, MemberClock.IanaZone(found.TimeZone)));
+        return TypedResults.Ok(new DemoTokenResponse(token, conversationId, userId, found.DisplayName, member));
     }
 }

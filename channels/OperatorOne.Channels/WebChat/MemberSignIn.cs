@@ -33,12 +33,7 @@ internal static class MemberSignIn
             .Where(i => i.Channel == ChannelNames.WebChat && i.ExternalId == key.UserId)
             .Join(db.Members, i => i.MemberId, m => m.Id, (_, m) => m)
             .Where(m => m.IsActive)
-            .Select(m => new
-            {
-                m.Id,
-                m.DisplayName,
-                TimeZone = m.TimeZone ?? db.Organizations.Where(o => o.Id == m.OrganizationId).Select(o => o.TimeZone).First(),
-            })
+            .Select(m => new { m.Id, m.DisplayName })
             .SingleOrDefaultAsync(cancellationToken);
         if (member is null)
         {
@@ -46,7 +41,7 @@ internal static class MemberSignIn
         }
         var conversationId = await MemberConversations.LatestOrNewAsync(db, key.Site, key.UserId, member.Id, cancellationToken);
         var token = tokens.Issue(key.Site, key.OrganizationId, conversationId, key.UserId, member.DisplayName);
-        return TypedResults.Ok(new MemberTokenResponse(token, conversationId, key.UserId, member.DisplayName, MemberClock.IanaZone(member.TimeZone)));
+        return TypedResults.Ok(new MemberTokenResponse(token, conversationId, key.UserId, member.DisplayName));
     }
 
     private static JsonHttpResult<DirectLineError> SignedOut() => DirectLineError.Result(StatusCodes.Status401Unauthorized, "SignedOut",
@@ -55,5 +50,4 @@ internal static class MemberSignIn
 
 internal sealed record MemberTokenRequest(string? Key);
 
-/// <summary>A member's sign-in; TimeZone is their IANA zone (their own, else the organization's), for the page's message stamps.</summary>
-internal sealed record MemberTokenResponse(string Token, string ConversationId, string UserId, string UserName, string TimeZone);
+internal sealed record MemberTokenResponse(string Token, string ConversationId, string UserId, string UserName);

@@ -75,36 +75,8 @@
     chat.appendChild(host);
     // A picked file is sent at once (Web Chat 4.18 would otherwise hold it, shown only as a tick on the clip, until Send).
     const styleOptions = { sendAttachmentOn: 'attach' };
-    window.WebChat.renderWebChat({
-      directLine, store: createStore(), styleOptions, userID: session.userId, username: session.userName, locale: 'en-US',
-      activityStatusMiddleware: memberClockStamps(session.timeZone)
-    }, host);
+    window.WebChat.renderWebChat({ directLine, store: createStore(), styleOptions, userID: session.userId, username: session.userName, locale: 'en-US' }, host);
     focusMessageBox(host);
-  }
-
-  // Web Chat stamps messages on the browser's clock; a member reads every time on their own (the zone they set, else their
-  // organization's), as the bot writes them. Sending and failed states, and the screen-reader copy of grouped messages'
-  // stamps, stay Web Chat's own. A plain string is a React node, so the bundle's React is not needed here.
-  function memberClockStamps(timeZone) {
-    if (!timeZone) {
-      return undefined; // A site's own token names no member zone: Web Chat's stamps.
-    }
-    let day, time, dated;
-    try {
-      day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-      time = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit' });
-      dated = new Intl.DateTimeFormat('en-US', { timeZone, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
-    } catch {
-      return undefined; // A zone this browser does not know: Web Chat's stamps.
-    }
-    return () => next => args => {
-      const { activity, hideTimestamp, sendState } = args;
-      const at = activity && activity.timestamp ? new Date(activity.timestamp) : null;
-      if (hideTimestamp || sendState !== 'sent' || !at || isNaN(at.getTime())) {
-        return next(args);
-      }
-      return (day.format(at) === day.format(new Date()) ? time : dated).format(at);
-    };
   }
 
   // Typing right after the page loads goes to the message box (the first input is the hidden file picker).
