@@ -149,6 +149,8 @@ public sealed class TeamsProactiveTests(TeamsBotHost host)
         var answer = await member.ExpectReply("The slow report is ready");
         // Not threaded under the message: Teams has long had its response, so this is a proactive send.
         Assert.Equal($"/connector/v3/conversations/{member.EscapedConversation}/activities", answer.Path);
+        // Teams gets the answer before the outbox records the row as sent: wait for the outbox to settle, then look.
+        await host.Bot.SettledAsync(tenant.Organization.Id);
         var queued = await host.Bot.InOrganizationAsync(tenant.Organization.Id,
             db => db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sent).Select(m => m.Activity).ToListAsync());
         Assert.Single(queued, a => a.Contains("slow report is ready", StringComparison.Ordinal));
