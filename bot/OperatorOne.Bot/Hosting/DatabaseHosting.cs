@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Security;
 using OperatorOne.Data;
 using OperatorOne.Data.Embedded;
 using OperatorOne.Data.Tenancy;
@@ -62,7 +63,7 @@ internal static class DatabaseHosting
         await RuntimeRole.EnsureSubjectToRowLevelSecurityAsync(db, CancellationToken.None);
         if (options.SeedDemo)
         {
-            await DemoSeed.EnsureAsync(db, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+            await DemoSeed.EnsureAsync(db, app.Services.GetRequiredService<SecretBox>(), app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
             await PlaygroundSeed.EnsureAsync(db, DemoSeed.OrganizationId, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
         }
     }

@@ -30,6 +30,10 @@ internal static class ActivityEndpoints
         {
             return DirectLineError.BadJson($"channelData.clientActivityID is limited to {MaxClientActivityIdLength} characters.");
         }
+        if (WebChatLog.ClaimsOutboxKey(posted))
+        {
+            return DirectLineError.BadJson(WebChatLog.OutboxKeyRefusal);
+        }
         if (posted.Type == ActivityTypes.Typing)
         {
             // Typing is momentary: nobody else is in the conversation to see it, and it is no turn for the bot.

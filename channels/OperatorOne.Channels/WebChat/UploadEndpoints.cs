@@ -90,6 +90,10 @@ internal static class UploadEndpoints
         {
             return DirectLineError.BadJson("channelData.clientActivityID is limited to 100 characters.");
         }
+        if (WebChatLog.ClaimsOutboxKey(posted))
+        {
+            return DirectLineError.BadJson(WebChatLog.OutboxKeyRefusal);
+        }
         WebChatPosted answered;
         try
         {

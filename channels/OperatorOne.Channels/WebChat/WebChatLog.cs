@@ -30,6 +30,22 @@ internal sealed class WebChatLog(TimeProvider clock, ConversationSignals signals
             chat => replies.Select(r => (Activity)WebChatTurns.AsBotActivity(r, chat, replyTo)).ToList(), cancellationToken);
     }
 
+    /// <summary>
+    /// Whether a posted activity claims a client id of the shape the outbox gives the bot's own sends ("op-" and the
+    /// row's number, see <see cref="WebChatSender"/>), under either spelling Web Chat clients use. The log keys entries by
+    /// that id, so such a post could take the place of a message the bot has yet to send, or be answered with the bot's.
+    /// </summary>
+    public static bool ClaimsOutboxKey(Activity activity) =>
+        activity.ChannelData is JsonObject data
+        && new[] { data["clientActivityID"], data["clientActivityId"] }.Any(v => v is JsonValue value && value.TryGetValue<string>(out var id) && IsOutboxKey(id));
+
+    /// <summary>The refusal a post or upload that <see cref="ClaimsOutboxKey"/> gets.</summary>
+    public const string OutboxKeyRefusal =
+        "channelData.clientActivityID (or clientActivityId) may not be \"op-\" followed by digits: that shape is kept for the bot's own messages.";
+
+    private static bool IsOutboxKey(string id) =>
+        id.Length > 3 && id.StartsWith("op-", StringComparison.Ordinal) && id.Skip(3).All(char.IsAsciiDigit);
+
     public static string? ClientActivityId(Activity activity) =>
         activity.ChannelData is JsonObject data && data["clientActivityID"] is JsonValue value && value.TryGetValue<string>(out var id) && id.Length > 0 ? id : null;
 }

@@ -32,6 +32,8 @@ internal static class UpdateDeal
             // "the Acme renewal deal closes next Friday", "push the close date of the Initech deal to 30 June"
             Utterance.Of($"{TheDeal} (now )?(closes|will close|is closing|should close|is expected to close)( on| by)? (?<closes>{When})"),
             Utterance.Of($"(please )?(set|change|move|push|update) (the )?(expected )?close( date)? (of|on|for) {TheDeal} to (?<closes>{When})"),
+            // "move the Acme renewal deal's close date to 31 March"
+            Utterance.Of($"(please )?(set|change|move|push|update) {TheDeal}'s (expected )?close( date)? to (?<closes>{When})"),
             // "give the Acme renewal deal to Mia", "reassign the Initech deal to Ada"
             Utterance.Of($"(please )?(give|assign|reassign|hand|hand over|transfer) {TheDeal} to (?<owner>.+)"),
             Utterance.Of($"(please )?(update|change|edit) {TheDeal}"),

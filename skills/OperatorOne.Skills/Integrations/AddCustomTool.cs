@@ -32,7 +32,7 @@ internal static class AddCustomTool
             ["name"] = "What should the tool be called? Lower-case with underscores, like order_status.",
             ["url"] = "Which URL should it call? Placeholders like {order_id} become its parameters.",
         },
-        HelpExample = "add a custom tool order_status that calls GET https://shop.example.com/orders/{order_id}",
+        HelpExample = "add a custom tool stock_level that calls GET https://shop.example.com/stock/{sku}",
         Summarize = (call, _, _) => Task.FromResult($"Connect the custom tool {call.StringArgument("name")}: {call.StringArgument("method")?.ToUpperInvariant() ?? "GET"} {call.StringArgument("url")}"),
     };
 

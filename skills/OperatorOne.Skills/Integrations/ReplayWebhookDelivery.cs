@@ -19,16 +19,37 @@ internal static class ReplayWebhookDelivery
         Utterances =
         [
             Utterance.Of("(replay|resend|re-send|retry|redeliver)( the)?( webhook)? delivery #?(?<delivery>[0-9]+)"),
+            // Delivery ids are global; "the last delivery of webhook 1" names one by the organization's own numbering.
+            Utterance.Of("(replay|resend|re-send|retry|redeliver) the (last|latest|most recent) delivery (of|to|for) webhook #?(?<webhook>[0-9]+)"),
         ],
         Prompts = new Dictionary<string, string> { ["delivery"] = "Which delivery? Tell me its number from 'show the deliveries of webhook N'." },
-        HelpExample = "replay delivery 812",
+        HelpExample = "replay the last delivery of webhook 1",
     };
 
     public static async Task<ToolResult> RunAsync(
         ToolContext context,
-        [Description("The delivery's number.")] long delivery,
+        [Description("The delivery's number.")] long? delivery = null,
+        [Description("The webhook's number, to replay its most recent delivery.")] int? webhook = null,
         CancellationToken cancellationToken = default)
     {
+        if (delivery is null && webhook is { } number)
+        {
+            var subscription = await WebhookNumber.FindAsync(context.Db, number, cancellationToken);
+            if (subscription is null)
+            {
+                return ToolResult.Refused(WebhookNumber.NotFound(number));
+            }
+            delivery = await context.Db.OutboxMessages.Where(m => m.WebhookSubscriptionId == subscription.Id)
+                .OrderByDescending(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken);
+            if (delivery is null)
+            {
+                return ToolResult.Refused($"Webhook {number} has no deliveries yet.");
+            }
+        }
+        if (delivery is null)
+        {
+            return ToolResult.Ask("delivery", "Which delivery? Tell me its number from 'show the deliveries of webhook N'.", []);
+        }
         var original = await context.Db.OutboxMessages.AsNoTracking()
             .Where(m => m.Id == delivery && m.WebhookSubscriptionId != null)
             .Join(context.Db.WebhookSubscriptions, m => m.WebhookSubscriptionId, s => (Guid?)s.Id, (m, s) => new { s.Id, s.Number, s.IsActive })
@@ -41,7 +62,7 @@ internal static class ReplayWebhookDelivery
         {
             return ToolResult.Refused($"Webhook {original.Number} is stopped; say 'resume webhook {original.Number}' first.");
         }
-        var copy = await WebhookSubscriptions.ReplayAsync(context.Db, original.Id, delivery, context.Now, cancellationToken);
+        var copy = await WebhookSubscriptions.ReplayAsync(context.Db, original.Id, delivery.Value, context.Now, cancellationToken);
         return new ToolResult($"Sending delivery {delivery} again to webhook {original.Number} as delivery {copy}.");
     }
 }

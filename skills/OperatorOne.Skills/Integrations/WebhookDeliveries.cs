@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Approvals;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Members;
@@ -29,7 +30,7 @@ internal static class WebhookDeliveries
             Utterance.Of("(show|list)( me)?( the)? (failed|failing) webhook deliveries", new Dictionary<string, string> { ["failed_only"] = "true" }),
             Utterance.Of("(which|what) webhook deliveries (failed|are failing)", new Dictionary<string, string> { ["failed_only"] = "true" }),
         ],
-        HelpExample = "show the deliveries of webhook 2",
+        HelpExample = "show the deliveries of webhook 1",
     };
 
     public static async Task<ToolResult> RunAsync(
@@ -58,15 +59,17 @@ internal static class WebhookDeliveries
         {
             return new ToolResult(failed_only ? "No webhook deliveries are failing." : "No deliveries yet.");
         }
+        // On the reader's clock, like ticket cards and approvals ("2026-12-07 15:00 Europe/Berlin").
+        var zone = NaturalDates.Zone(context.Caller.TimeZone);
         var text = new StringBuilder(failed_only ? "Failing webhook deliveries:" : "Recent deliveries:");
         foreach (var row in rows)
         {
             var type = JsonDocument.Parse(row.m.Activity).RootElement.TryGetProperty("type", out var t) ? t.GetString() : "?";
             var state = row.m.Status switch
             {
-                OutboxStatus.Sent => $"delivered ({row.m.SentActivityId}) at {row.m.SentAt:HH:mm} UTC",
+                OutboxStatus.Sent => $"delivered ({row.m.SentActivityId}) at {At(row.m.SentAt, zone)}",
                 OutboxStatus.Dead => $"failed after {row.m.Attempts} attempt{(row.m.Attempts == 1 ? "" : "s")}: {row.m.LastError}",
-                _ when row.m.Attempts > 0 => $"retrying ({row.m.Attempts} attempts, last: {row.m.LastError}) at {row.m.NextAttemptAt:HH:mm} UTC",
+                _ when row.m.Attempts > 0 => $"retrying ({row.m.Attempts} attempts, last: {row.m.LastError}) at {At(row.m.NextAttemptAt, zone)}",
                 _ => "waiting to be sent",
             };
             text.Append(CultureInfo.InvariantCulture, $"\n- delivery {row.m.Id} to webhook {row.Number}: {type}, {state}");
@@ -74,4 +77,6 @@ internal static class WebhookDeliveries
         text.Append("\nSay 'replay delivery N' to send one again.");
         return new ToolResult(text.ToString());
     }
+
+    private static string At(DateTimeOffset? when, TimeZoneInfo zone) => when is { } at ? ApprovalCards.Format(at, zone) : "?";
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Bot.Core.Security;
 using OperatorOne.Bot.Hosting.Demo;
 using OperatorOne.Tests.Deploy;
@@ -137,7 +138,7 @@ public sealed partial class ContactImportTests(BotHost host)
         var secret = $"{siteId}.{Guid.NewGuid():N}";
         var members = await host.InOrganizationAsync(id, async db =>
         {
-            await DemoContent.SeedAsync(db, new DemoTenant(id, siteId, SecretBox.Hash(secret), siteId), DateTimeOffset.UtcNow, CancellationToken.None);
+            await DemoContent.SeedAsync(db, new DemoTenant(id, siteId, SecretBox.Hash(secret), siteId), host.Services.GetRequiredService<SecretBox>(), DateTimeOffset.UtcNow, CancellationToken.None);
             return await db.Members.ToDictionaryAsync(m => m.Handle, m => m.Id);
         });
         return new TestOrganization(id, siteId, secret, members);

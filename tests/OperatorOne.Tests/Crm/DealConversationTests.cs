@@ -80,6 +80,31 @@ public sealed class DealConversationTests(MidMonthBot bot) : IClassFixture<MidMo
     }
 
     [Fact]
+    public async Task ADealsCloseDateAndOwnerChangedInChatAreStoredAsSaid()
+    {
+        var org = await TestOrganization.CreateAsync(bot.Host);
+        using var mia = await Chat.StartAsync(bot.Host, org, "member");
+        await mia.Send($"add a deal: Acme renewal with Acme worth 12,000 EUR closing {Iso(bot.Today.AddDays(5))}");
+        await mia.ExpectReply("Added deal Acme renewal", Patience);
+        await mia.Send($"add a deal: Globex support with Globex worth 3,000 EUR closing {Iso(bot.Today.AddDays(6))}");
+        await mia.ExpectReply("Added deal Globex support", Patience);
+        var (later, evenLater) = (bot.Today.AddDays(40), bot.Today.AddDays(50));
+
+        await mia.Send($"move the Acme renewal deal's close date to {Iso(later)}");
+        await mia.ExpectReply("Updated deal Acme renewal: closing", Patience);
+        await mia.Send("give the Acme renewal deal to Ada");
+        await mia.ExpectReply("Updated deal Acme renewal: owned by Ada Admin", Patience);
+        await mia.Send($"push the close date of the Globex support deal to {Iso(evenLater)}");
+        await mia.ExpectReply("Updated deal Globex support: closing", Patience);
+
+        var deals = await bot.Host.InOrganizationAsync(org.Id, db => db.Deals.AsNoTracking()
+            .ToDictionaryAsync(d => d.Name, d => (d.ExpectedClose, d.OwnerId)));
+        var (mine, ada) = (org.Members["member"], org.Members["admin"]);
+        Assert.Equal((later, (Guid?)ada), deals["Acme renewal"]);
+        Assert.Equal((evenLater, (Guid?)mine), deals["Globex support"]);
+    }
+
+    [Fact]
     public async Task ActivitiesLoggedAboutADealBelongToThatDealAndOnlyThose()
     {
         var org = await TestOrganization.CreateAsync(bot.Host);

@@ -31,7 +31,7 @@ public sealed class DemoBot : IAsyncLifetime
         var tenant = new DemoTenant(id, siteId, SecretBox.Hash(secret), siteId);
         var members = await Host.InOrganizationAsync(id, async db =>
         {
-            await DemoContent.SeedAsync(db, tenant, Clock.GetUtcNow(), CancellationToken.None);
+            await DemoContent.SeedAsync(db, tenant, Host.Services.GetRequiredService<SecretBox>(), Clock.GetUtcNow(), CancellationToken.None);
             return await db.Members.ToDictionaryAsync(m => m.Handle, m => m.Id);
         });
         return new TestOrganization(id, siteId, secret, members);

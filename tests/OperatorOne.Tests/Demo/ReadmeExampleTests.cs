@@ -15,6 +15,8 @@ public sealed class ReadmeExampleTests(DemoBot demo) : IClassFixture<DemoBot>
     [
         "didn't understand", "couldn't find", "something went wrong", "couldn't use those details", "there is no tool", "your role (",
         "i didn't get", "don't know you",
+        // An example naming an object the demo does not have ("There is no webhook 2", "… no custom tool called …").
+        "there is no webhook", "there is no custom tool", "has no deliveries", "there is already",
     ];
 
     /// <summary>Help is read as each role sees it; a line is tried as the least role that sees it.</summary>

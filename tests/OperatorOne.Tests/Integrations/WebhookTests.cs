@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Outbox;
+using OperatorOne.Data.Outbox;
 using OperatorOne.Tests.AdminApi;
 using OperatorOne.Tests.Infrastructure;
 
@@ -125,6 +127,38 @@ public sealed class WebhookTests(IntegrationsFixture fixture)
         Assert.Contains("ticket.created, delivered (HTTP 200)", log["text"]!.GetValue<string>());
         await ada.Send("resume webhook 7");
         await ada.ExpectReply("There is no webhook 7");
+    }
+
+    [Fact]
+    public async Task TheDeliveryLogInChatShowsItsTimesOnTheReadersClock()
+    {
+        var org = await TestOrganization.CreateAsync(Host);
+        var (subscription, _) = await SubscribeAsync(org, $"/clock-{Guid.NewGuid():N}", "ticket.created");
+        var sent = new DateTimeOffset(2026, 12, 7, 14, 5, 0, TimeSpan.Zero);
+        // Far off, so the outbox leaves the retry waiting while the log is read.
+        var retry = new DateTimeOffset(2030, 1, 1, 2, 30, 0, TimeSpan.Zero);
+        await Host.InOrganizationAsync(org.Id, async db =>
+        {
+            await db.Members.Where(m => m.Id == org.Members["admin"]).ExecuteUpdateAsync(m => m.SetProperty(x => x.TimeZone, "Asia/Tokyo"));
+            var delivered = OutboxWriter.Webhook(db, org.Id, subscription, """{"type":"ping"}""", sent);
+            delivered.Status = OutboxStatus.Sent;
+            delivered.Attempts = 1;
+            delivered.SentAt = sent;
+            delivered.SentActivityId = "HTTP 200";
+            var retrying = OutboxWriter.Webhook(db, org.Id, subscription, """{"type":"ticket.created"}""", sent);
+            retrying.Attempts = 2;
+            retrying.LastError = "HTTP 503";
+            retrying.NextAttemptAt = retry;
+            return await db.SaveChangesAsync();
+        });
+        using var ada = await Chat.StartAsync(Host, org, "admin");
+
+        await ada.Send("show the deliveries of webhook 1");
+        var log = (await ada.ExpectReply("Recent deliveries"))["text"]!.GetValue<string>();
+
+        Assert.Contains("ping, delivered (HTTP 200) at 2026-12-07 23:05 Asia/Tokyo", log, StringComparison.Ordinal);
+        Assert.Contains("ticket.created, retrying (2 attempts, last: HTTP 503) at 2030-01-01 11:30 Asia/Tokyo", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", log, StringComparison.Ordinal);
     }
 
     private async Task<(Guid Id, string Secret)> SubscribeAsync(TestOrganization org, string path, params string[] events)

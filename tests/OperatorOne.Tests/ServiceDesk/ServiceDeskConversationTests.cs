@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Data.Tickets;
+using OperatorOne.Skills.ServiceDesk;
 using OperatorOne.Tests.Infrastructure;
 
 namespace OperatorOne.Tests.ServiceDesk;
@@ -91,6 +92,32 @@ public sealed class ServiceDeskConversationTests(BotHost host)
         await member.ExpectReply("already urgent");
 
         Assert.Equal(TicketPriority.Urgent, await host.InOrganizationAsync(org.Id, db => db.Tickets.Select(t => t.Priority).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task TheEscalationNoticeShowsTheNewDueTimeOnEachReadersClock()
+    {
+        var org = await TestOrganization.CreateAsync(host);
+        // Ada reads in Tokyo; Mia, who escalates, in the organization's UTC.
+        await host.InOrganizationAsync(org.Id, db =>
+            db.Members.Where(m => m.Id == org.Members["admin"]).ExecuteUpdateAsync(m => m.SetProperty(x => x.TimeZone, "Asia/Tokyo")));
+        using var admin = await Chat.StartAsync(host, org, "admin");
+        using var member = await Chat.StartAsync(host, org, "member");
+        await admin.Send("set sla for high to 60 minutes response and 8 hours resolution");
+        await admin.ExpectReply("resolution within 8 hours");
+        await member.Send("open a ticket: keyboard is sticky");
+        await member.ExpectReply("#1");
+
+        await member.Send("escalate 1");
+        var answer = await member.ExpectReply("Escalated ticket #1 to high priority");
+        var notice = await admin.ExpectReply("Ticket #1 (keyboard is sticky) was escalated to high priority by Mia Member");
+
+        var due = await host.InOrganizationAsync(org.Id, db => db.TicketSlas.Select(s => s.ResolutionDueAt).SingleAsync());
+        Assert.NotNull(due);
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+        Assert.Contains($"Resolution is now due by {SlaText.When(due.Value, tokyo)}.", notice["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", notice["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains($"Resolution is now due by {SlaText.When(due.Value)}.", answer["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Approvals;
 using OperatorOne.Data.Outbox;
 using OperatorOne.Tests.Infrastructure;
 
@@ -105,6 +106,35 @@ public sealed class TeamsProactiveTests(TeamsBotHost host)
     }
 
     [Fact]
+    public async Task ARefreshShowsTheCardsTimesOnTheApproversClock()
+    {
+        var tenant = await TeamsTenant.CreateAsync(host.Bot);
+        var org = tenant.Organization;
+        // Ada approves from Tokyo; the organization (and Mia, who asks) keep UTC.
+        await host.Bot.InOrganizationAsync(org.Id, db =>
+            db.Members.Where(m => m.Id == org.Members["admin"]).ExecuteUpdateAsync(m => m.SetProperty(x => x.TimeZone, "Asia/Tokyo")));
+        using var member = new TeamsUser(host, tenant, "member");
+        using var admin = new TeamsUser(host, tenant, "admin");
+        Assert.Equal(HttpStatusCode.OK, (await admin.Post(admin.Payload("conversation-update-bot-added"))).StatusCode);
+        await admin.ExpectReply("Hi Ada");
+        await member.Send("purge the cache");
+        var approvalId = (await admin.ExpectCard("Action.Execute")).Card!["actions"]![0]!["data"]!["approvalId"]!.GetValue<string>();
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
+        var pending = (await InvokeAsync(admin, approvalId, "refresh")).ToJsonString();
+        var expires = await host.Bot.InOrganizationAsync(org.Id, db => db.ApprovalRequests.Where(a => a.Id == Guid.Parse(approvalId)).Select(a => a.ExpiresAt).SingleAsync());
+        Assert.Contains(ApprovalCards.Format(expires, tokyo), pending, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", pending, StringComparison.Ordinal);
+
+        await InvokeAsync(admin, approvalId, "approve");
+        var decided = (await InvokeAsync(admin, approvalId, "refresh")).ToJsonString();
+        var decidedAt = await host.Bot.InOrganizationAsync(org.Id, db => db.ApprovalRequests.Where(a => a.Id == Guid.Parse(approvalId)).Select(a => a.DecidedAt).SingleAsync());
+        Assert.NotNull(decidedAt);
+        Assert.Contains(ApprovalCards.Format(decidedAt.Value, tokyo), decided, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", decided, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ATurnSlowerThanTheBudgetIsAcknowledgedAtOnceAndAnsweredProactively()
     {
         var tenant = await TeamsTenant.CreateAsync(host.Bot);
@@ -119,6 +149,8 @@ public sealed class TeamsProactiveTests(TeamsBotHost host)
         var answer = await member.ExpectReply("The slow report is ready");
         // Not threaded under the message: Teams has long had its response, so this is a proactive send.
         Assert.Equal($"/connector/v3/conversations/{member.EscapedConversation}/activities", answer.Path);
+        // Teams gets the answer before the outbox records the row as sent: wait for the outbox to settle, then look.
+        await host.Bot.SettledAsync(tenant.Organization.Id);
         var queued = await host.Bot.InOrganizationAsync(tenant.Organization.Id,
             db => db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sent).Select(m => m.Activity).ToListAsync());
         Assert.Single(queued, a => a.Contains("slow report is ready", StringComparison.Ordinal));

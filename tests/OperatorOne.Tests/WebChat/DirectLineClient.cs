@@ -25,6 +25,16 @@ internal sealed class DirectLineClient(BotHost host) : IDisposable
         return await _http.SendAsync(request);
     }
 
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? credential, HttpContent content)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        if (credential is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credential);
+        }
+        return await _http.SendAsync(request);
+    }
+
     public async Task<HttpResponseMessage> GetAsync(string path, string? credential)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

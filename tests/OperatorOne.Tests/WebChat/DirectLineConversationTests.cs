@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Tests.Infrastructure;
 
@@ -193,6 +194,62 @@ public sealed class DirectLineConversationTests(BotHost host)
         Assert.Equal("BadArgument", await DirectLineClient.ErrorCodeAsync(broken));
         Assert.Equal(HttpStatusCode.BadRequest, typeless.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badGenerate.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("clientActivityID", "op-12", false)]
+    [InlineData("clientActivityId", "op-7", false)]
+    [InlineData("clientActivityID", "op-3", true)]
+    [InlineData("clientActivityId", "op-44", true)]
+    public async Task AClientIdShapedLikeTheOutboxsKeyIsRefusedForPostsAndUploads(string spelling, string clientId, bool upload)
+    {
+        var organization = await TestOrganization.CreateAsync(host);
+        using var client = new DirectLineClient(host);
+        var (conversationId, token) = await client.StartAsync(organization, "member");
+        var activity = new JsonObject
+        {
+            ["type"] = "message",
+            ["text"] = "taking the bot's place",
+            ["channelData"] = new JsonObject { [spelling] = clientId },
+        };
+
+        var response = upload
+            ? await UploadAsync(client, conversationId, token, activity)
+            : await client.PostActivityAsync(conversationId, token, activity.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = (await DirectLineClient.JsonAsync(response))["error"]!;
+        Assert.Equal("BadArgument", error["code"]!.GetValue<string>());
+        Assert.Contains("\"op-\" followed by digits", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        var logged = (await client.ActivitiesAsync(conversationId, token))["activities"]!.AsArray();
+        Assert.DoesNotContain(logged, a => a!["text"]?.GetValue<string>() == "taking the bot's place");
+    }
+
+    [Theory]
+    [InlineData("op-")]
+    [InlineData("op-12a")]
+    [InlineData("OP-12")]
+    [InlineData("shop-12")]
+    public async Task AClientIdThatOnlyLooksSimilarIsAccepted(string clientId)
+    {
+        var organization = await TestOrganization.CreateAsync(host);
+        using var client = new DirectLineClient(host);
+        var (conversationId, token) = await client.StartAsync(organization, "member");
+
+        var response = await client.PostActivityAsync(conversationId, token, DirectLineClient.Message("hi", clientId));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>What Web Chat's attach button sends: the activity part, then a file.</summary>
+    private static async Task<HttpResponseMessage> UploadAsync(DirectLineClient client, string conversationId, string token, JsonObject activity)
+    {
+        using var form = new MultipartFormDataContent();
+        var part = new StringContent(activity.ToJsonString());
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.microsoft.activity");
+        form.Add(part, "activity", "blob");
+        form.Add(new StringContent("notes"), "file", "notes.txt");
+        return await client.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/upload?userId=x", token, form);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using OperatorOne.Bot.Core.Security;
 using OperatorOne.Data;
 using OperatorOne.Data.Channels;
 using OperatorOne.Data.Organizations;
@@ -6,11 +7,11 @@ namespace OperatorOne.Bot.Hosting.Demo;
 
 /// <summary>
 /// Everything the demo organization starts with, so every example in README.md and in "help" works on a fresh
-/// ./run.sh: members, tickets, CRM, calendar, documents and a pending approval. Each area is its own file.
+/// ./run.sh: members, tickets, CRM, calendar, documents, a pending approval and integrations. Each area is its own file.
 /// </summary>
 internal static class DemoContent
 {
-    public static async Task SeedAsync(OperatorOneDb db, DemoTenant tenant, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task SeedAsync(OperatorOneDb db, DemoTenant tenant, SecretBox secrets, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await db.UseOrganizationAsync(tenant.OrganizationId, cancellationToken);
         db.Organizations.Add(new Organization
@@ -43,5 +44,6 @@ internal static class DemoContent
         DemoApprovals.Add(db, tenant, people, now);
         await db.SaveChangesAsync(cancellationToken);
         await DemoDocuments.AddAsync(db, tenant, people, now, cancellationToken);
+        await DemoIntegrations.AddAsync(db, tenant, people, secrets, now, cancellationToken);
     }
 }
