@@ -21,4 +21,10 @@ public sealed record ToolContext
     public Caller? ApprovedBy { get; init; }
 
     public DateTimeOffset Now => Clock.GetUtcNow();
+
+    /// <summary>The organization as a tool parameter binds it.</summary>
+    public CurrentOrganization Organization => new(OrganizationId);
+
+    /// <summary>Where the call comes from, as a tool parameter binds it.</summary>
+    public ToolCallOrigin Origin => new(ConversationId, TurnId, ApprovedBy);
 }

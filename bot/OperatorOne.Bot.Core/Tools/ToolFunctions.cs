@@ -86,6 +86,8 @@ internal static class ToolFunctions
             _ when type == typeof(OperatorOneDb) => context.Db,
             _ when type == typeof(OutboxWriter) => context.Outbox,
             _ when type == typeof(TimeProvider) => context.Clock,
+            _ when type == typeof(CurrentOrganization) => context.Organization,
+            _ when type == typeof(ToolCallOrigin) => context.Origin,
             _ => context.Services.GetRequiredService(type),
         };
     }

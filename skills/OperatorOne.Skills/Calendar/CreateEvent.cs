@@ -143,7 +143,7 @@ internal static class CreateEvent
         // Every occurrence of a series is an event of its own (its own number), so receivers hear of each.
         foreach (var booked in events)
         {
-            await IntegrationEvents.EventBookedAsync(context, booked, everyone.Select(p => p.Id), cancellationToken);
+            await IntegrationEvents.EventBookedAsync(context.Db, context.Now, booked, everyone.Select(p => p.Id), cancellationToken);
         }
         await CalendarNotices.SendAsync(context, others.Select(o => o.Id).ToList(), readerZone =>
             $"{me.DisplayName} invited you to {numbers} {e.Title} ({CalendarText.Word(kind)}), " +

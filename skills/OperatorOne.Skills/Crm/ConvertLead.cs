@@ -78,7 +78,7 @@ internal static class ConvertLead
         row.Stage = LeadStage.Converted;
         row.CompanyId = company.Id;
         row.UpdatedAt = context.Now;
-        await IntegrationEvents.LeadMovedAsync(context, row, before, cancellationToken);
+        await IntegrationEvents.LeadMovedAsync(context.Db, context.Caller, context.Now, row, before, cancellationToken);
         var contact = person ? $" with {row.Name} as a contact" : "";
         return new ToolResult($"Converted lead {found.Label}: {company.Name} is now a customer{contact}.");
     }

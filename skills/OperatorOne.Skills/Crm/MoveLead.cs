@@ -57,7 +57,7 @@ internal static class MoveLead
         var before = row.Stage;
         row.Stage = stage;
         row.UpdatedAt = context.Now;
-        await IntegrationEvents.LeadMovedAsync(context, row, before, cancellationToken);
+        await IntegrationEvents.LeadMovedAsync(context.Db, context.Caller, context.Now, row, before, cancellationToken);
         return new ToolResult($"Moved lead {found.Label} from {CrmText.Word(before)} to {CrmText.Word(stage)}.");
     }
 }

@@ -53,7 +53,7 @@ internal static class EscalateTicket
         ticket.Priority += 1;
         ticket.UpdatedAt = context.Now;
         var sla = await ServiceLevels.UpdateAsync(db, ticket, ticket.Status, context.Now, cancellationToken);
-        await IntegrationEvents.TicketAsync(context, WebhookEvents.TicketUpdated, ticket, "escalated", cancellationToken);
+        await IntegrationEvents.TicketAsync(context.Db, context.Caller, context.Now, WebhookEvents.TicketUpdated, ticket, "escalated", cancellationToken);
 
         var members = sla.QueueId is { } queue ? await Recipients.QueueMembersAsync(db, queue, cancellationToken) : [];
         if (members.Count == 0)

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Webhooks;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Tickets;
 using OperatorOne.Skills.Integrations;
@@ -41,12 +42,14 @@ internal static class ChangeTicketPriority
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        TimeProvider clock,
         [Description("The ticket number, e.g. 12.")] int number,
         [Description("The new priority.")] TicketPriority priority,
         CancellationToken cancellationToken = default)
     {
-        var ticket = await context.Db.FindVisibleAsync(number, context.Caller, cancellationToken);
+        var ticket = await db.FindVisibleAsync(number, caller, cancellationToken);
         if (ticket is null)
         {
             return ToolResult.Refused(TicketQueries.NotFound(number));
@@ -57,11 +60,11 @@ internal static class ChangeTicketPriority
         }
         var before = ticket.Priority;
         ticket.Priority = priority;
-        ticket.UpdatedAt = context.Now;
-        var sla = await ServiceLevels.UpdateAsync(context.Db, ticket, ticket.Status, context.Now, cancellationToken);
+        ticket.UpdatedAt = clock.GetUtcNow();
+        var sla = await ServiceLevels.UpdateAsync(db, ticket, ticket.Status, clock.GetUtcNow(), cancellationToken);
         var due = sla.ResolutionDueAt is { } at && ticket.Status is not (TicketStatus.Resolved or TicketStatus.Closed)
-            ? $" Resolution is now due by {SlaText.When(at, NaturalDates.Zone(context.Caller.TimeZone))}." : "";
-        await IntegrationEvents.TicketAsync(context, WebhookEvents.TicketUpdated, ticket, "priority", cancellationToken);
+            ? $" Resolution is now due by {SlaText.When(at, NaturalDates.Zone(caller.TimeZone))}." : "";
+        await IntegrationEvents.TicketAsync(db, caller, clock.GetUtcNow(), WebhookEvents.TicketUpdated, ticket, "priority", cancellationToken);
         return new ToolResult($"Ticket #{number} ({ticket.Title}) is now {TicketText.Word(priority)} priority (it was {TicketText.Word(before)}).{due}");
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Tickets;
 using OperatorOne.Skills.ServiceDesk;
@@ -34,11 +35,10 @@ internal static class ListQueueTickets
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
         [Description("The queue's name, e.g. 'IT'.")] string queue,
         CancellationToken cancellationToken = default)
     {
-        var db = context.Db;
         var found = await DeskQueries.FindQueueAsync(db, queue, cancellationToken);
         if (found is null)
         {
