@@ -69,7 +69,7 @@ public sealed class LlmRecognizer(
         if (Redactor.HasSecret(text))
         {
             // A PIN mentioned in passing: the provider sees a placeholder, and the transcript keeps no digits either.
-            await InboundRedaction.MaskDigitsAsync(context, cancellationToken);
+            await InboundRedaction.MaskDigitsAsync(context.Db, context.ConversationId, cancellationToken);
         }
         var chatOptions = new ChatOptions
         {

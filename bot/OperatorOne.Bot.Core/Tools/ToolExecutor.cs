@@ -61,7 +61,7 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
         if (tool.Definition.SecretParameters.Count > 0)
         {
             // Denied, refused or run: a message that reached a secret-taking tool keeps no digits in the transcript.
-            await InboundRedaction.MaskDigitsAsync(context, cancellationToken);
+            await InboundRedaction.MaskDigitsAsync(context.Db, context.ConversationId, cancellationToken);
         }
         var denial = CheckRole(tool.Definition, context.Caller);
         if (denial is not null)
