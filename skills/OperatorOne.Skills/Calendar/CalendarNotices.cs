@@ -5,7 +5,6 @@ using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Channels;
-using OperatorOne.Skills.ServiceDesk;
 
 namespace OperatorOne.Skills.Calendar;
 
@@ -28,7 +27,7 @@ internal static class CalendarNotices
             return;
         }
         var zones = await CalendarQueries.ZonesAsync(db, members, cancellationToken);
-        var conversations = await Recipients.ConversationsAsync(db, members, now, cancellationToken);
+        var conversations = await NoticeConversations.ForMembersAsync(db, members, now, cancellationToken);
         var organizer = invitation is { } invite && conversations.Any(c => c.Channel == ChannelNames.Email)
             ? await db.Members.AsNoTracking().Where(m => m.Id == invite.Event.OrganizerId).Select(m => new { m.DisplayName, m.Email }).SingleAsync(cancellationToken)
             : null;

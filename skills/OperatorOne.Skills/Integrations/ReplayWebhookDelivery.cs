@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Integrations;
@@ -25,13 +26,14 @@ internal static class ReplayWebhookDelivery
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        TimeProvider clock,
         [Description("The delivery's number.")] long delivery,
         CancellationToken cancellationToken = default)
     {
-        var original = await context.Db.OutboxMessages.AsNoTracking()
+        var original = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.Id == delivery && m.WebhookSubscriptionId != null)
-            .Join(context.Db.WebhookSubscriptions, m => m.WebhookSubscriptionId, s => (Guid?)s.Id, (m, s) => new { s.Id, s.Number, s.IsActive })
+            .Join(db.WebhookSubscriptions, m => m.WebhookSubscriptionId, s => (Guid?)s.Id, (m, s) => new { s.Id, s.Number, s.IsActive })
             .SingleOrDefaultAsync(cancellationToken);
         if (original is null)
         {
@@ -41,7 +43,7 @@ internal static class ReplayWebhookDelivery
         {
             return ToolResult.Refused($"Webhook {original.Number} is stopped; say 'resume webhook {original.Number}' first.");
         }
-        var copy = await WebhookSubscriptions.ReplayAsync(context.Db, original.Id, delivery, context.Now, cancellationToken);
+        var copy = await WebhookSubscriptions.ReplayAsync(db, original.Id, delivery, clock.GetUtcNow(), cancellationToken);
         return new ToolResult($"Sending delivery {delivery} again to webhook {original.Number} as delivery {copy}.");
     }
 }

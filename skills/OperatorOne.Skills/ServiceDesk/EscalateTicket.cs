@@ -1,12 +1,12 @@
 using System.ComponentModel;
 using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Notices;
 using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data;
 using OperatorOne.Data.Members;
-using OperatorOne.Data.Tickets;
 using OperatorOne.Skills.Calendar;
 using OperatorOne.Skills.Integrations;
 using OperatorOne.Skills.Tickets;
@@ -46,15 +46,12 @@ internal static class EscalateTicket
         {
             return ToolResult.Refused(TicketQueries.NotFound(number));
         }
-        if (ticket.Status is TicketStatus.Resolved or TicketStatus.Closed)
+        var escalation = TicketEscalation.Decide(number, ticket.Status, ticket.Priority);
+        if (escalation.To is not { } raised)
         {
-            return ToolResult.Refused($"Ticket #{number} is {TicketText.Word(ticket.Status)}; reopen it before escalating.");
+            return ToolResult.Refused(escalation.Refusal!);
         }
-        if (ticket.Priority == TicketPriority.Urgent)
-        {
-            return ToolResult.Refused($"Ticket #{number} is already urgent, the highest priority.");
-        }
-        ticket.Priority += 1;
+        ticket.Priority = raised;
         ticket.UpdatedAt = clock.GetUtcNow();
         var sla = await ServiceLevels.UpdateAsync(db, ticket, ticket.Status, clock.GetUtcNow(), cancellationToken);
         await IntegrationEvents.TicketAsync(db, caller, clock.GetUtcNow(), WebhookEvents.TicketUpdated, ticket, "escalated", cancellationToken);
@@ -70,7 +67,7 @@ internal static class EscalateTicket
         // Each reader sees the due time on their own clock.
         var zones = await CalendarQueries.ZonesAsync(db, others, cancellationToken);
         var told = 0;
-        foreach (var conversation in await Recipients.ConversationsAsync(db, others, clock.GetUtcNow(), cancellationToken))
+        foreach (var conversation in await NoticeConversations.ForMembersAsync(db, others, clock.GetUtcNow(), cancellationToken))
         {
             outbox.Send(db, conversation, Activity.Message(Notice(conversation.MemberId is { } member ? zones.GetValueOrDefault(member) : null)));
             told++;

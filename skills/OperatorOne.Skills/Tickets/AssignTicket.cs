@@ -8,7 +8,6 @@ using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Skills.Integrations;
-using OperatorOne.Skills.ServiceDesk;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
 namespace OperatorOne.Skills.Tickets;
@@ -49,6 +48,7 @@ internal static class AssignTicket
         Caller caller,
         OutboxWriter outbox,
         TimeProvider clock,
+        ITicketLifecycle lifecycle,
         [Description("The ticket number, e.g. 12.")] int number,
         [Description("Who gets it: a member's handle or name, 'me' for the person asking, or 'nobody' to unassign.")] string assignee,
         CancellationToken cancellationToken = default)
@@ -85,7 +85,7 @@ internal static class AssignTicket
                 ticket.AssigneeId = one.Member.Id;
                 ticket.Status = TicketStatusRules.AfterAssignment(before);
                 ticket.UpdatedAt = clock.GetUtcNow();
-                await ServiceLevels.UpdateAsync(db, ticket, before, clock.GetUtcNow(), cancellationToken);
+                await lifecycle.StatusChangedAsync(db, ticket, before, clock.GetUtcNow(), cancellationToken);
                 if (ticket.Status != before)
                 {
                     await RequesterNotices.TellAsync(db, caller, outbox, clock.GetUtcNow(), ticket,

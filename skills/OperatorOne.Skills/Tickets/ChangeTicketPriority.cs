@@ -6,7 +6,6 @@ using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Tickets;
 using OperatorOne.Skills.Integrations;
-using OperatorOne.Skills.ServiceDesk;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
 namespace OperatorOne.Skills.Tickets;
@@ -45,6 +44,7 @@ internal static class ChangeTicketPriority
         OperatorOneDb db,
         Caller caller,
         TimeProvider clock,
+        ITicketLifecycle lifecycle,
         [Description("The ticket number, e.g. 12.")] int number,
         [Description("The new priority.")] TicketPriority priority,
         CancellationToken cancellationToken = default)
@@ -61,9 +61,7 @@ internal static class ChangeTicketPriority
         var before = ticket.Priority;
         ticket.Priority = priority;
         ticket.UpdatedAt = clock.GetUtcNow();
-        var sla = await ServiceLevels.UpdateAsync(db, ticket, ticket.Status, clock.GetUtcNow(), cancellationToken);
-        var due = sla.ResolutionDueAt is { } at && ticket.Status is not (TicketStatus.Resolved or TicketStatus.Closed)
-            ? $" Resolution is now due by {SlaText.When(at, NaturalDates.Zone(caller.TimeZone))}." : "";
+        var due = await lifecycle.PriorityChangedAsync(db, ticket, clock.GetUtcNow(), NaturalDates.Zone(caller.TimeZone), cancellationToken);
         await IntegrationEvents.TicketAsync(db, caller, clock.GetUtcNow(), WebhookEvents.TicketUpdated, ticket, "priority", cancellationToken);
         return new ToolResult($"Ticket #{number} ({ticket.Title}) is now {TicketText.Word(priority)} priority (it was {TicketText.Word(before)}).{due}");
     }

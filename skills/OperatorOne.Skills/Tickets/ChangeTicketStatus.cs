@@ -7,7 +7,6 @@ using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Tickets;
 using OperatorOne.Skills.Integrations;
-using OperatorOne.Skills.ServiceDesk;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
 namespace OperatorOne.Skills.Tickets;
@@ -52,6 +51,7 @@ internal static class ChangeTicketStatus
         Caller caller,
         OutboxWriter outbox,
         TimeProvider clock,
+        ITicketLifecycle lifecycle,
         [Description("The ticket number, e.g. 12.")] int number,
         [Description("The new status. Reopening is moving a resolved or closed ticket to open.")] TicketStatus status,
         CancellationToken cancellationToken = default)
@@ -69,7 +69,7 @@ internal static class ChangeTicketStatus
         var before = ticket.Status;
         ticket.Status = status;
         ticket.UpdatedAt = clock.GetUtcNow();
-        await ServiceLevels.UpdateAsync(db, ticket, before, clock.GetUtcNow(), cancellationToken);
+        await lifecycle.StatusChangedAsync(db, ticket, before, clock.GetUtcNow(), cancellationToken);
         await RequesterNotices.TellAsync(db, caller, outbox, clock.GetUtcNow(), ticket,
             $"Your ticket #{ticket.Number} ({ticket.Title}) is now {TicketText.Word(status)} (it was {TicketText.Word(before)}); {caller.DisplayName} changed it.",
             cancellationToken);

@@ -7,7 +7,6 @@ using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Tickets;
 using OperatorOne.Skills.Integrations;
-using OperatorOne.Skills.ServiceDesk;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
 namespace OperatorOne.Skills.Tickets;
@@ -48,6 +47,7 @@ internal static class CreateTicket
         CurrentOrganization organization,
         ToolCallOrigin origin,
         TimeProvider clock,
+        ITicketLifecycle lifecycle,
         [Description("A short title for the problem, e.g. 'Printer on floor 2 is jammed'.")] string title,
         [Description("More detail, if the person gave any.")] string? description = null,
         [Description("How urgent it is; normal unless the person says otherwise.")] TicketPriority priority = TicketPriority.Normal,
@@ -76,7 +76,7 @@ internal static class CreateTicket
             UpdatedAt = clock.GetUtcNow(),
         };
         db.Tickets.Add(ticket);
-        var intake = await TicketIntake.TriageAndStartAsync(db, ticket, NaturalDates.Zone(caller.TimeZone), cancellationToken);
+        var intake = await lifecycle.OpenedAsync(db, ticket, NaturalDates.Zone(caller.TimeZone), cancellationToken);
         await IntegrationEvents.TicketAsync(db, caller, clock.GetUtcNow(), WebhookEvents.TicketCreated, ticket, "created", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 

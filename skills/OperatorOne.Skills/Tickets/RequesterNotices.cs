@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Notices;
 using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
 using OperatorOne.Data.Conversations;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Tickets;
-using OperatorOne.Skills.ServiceDesk;
 
 namespace OperatorOne.Skills.Tickets;
 
@@ -43,7 +43,7 @@ internal static class RequesterNotices
             {
                 return [opened];
             }
-            var conversations = await Recipients.ConversationsAsync(db, [member], now, cancellationToken);
+            var conversations = await NoticeConversations.ForMembersAsync(db, [member], now, cancellationToken);
             return conversations.Select(c => c.Id).ToList();
         }
         if (await OpenedAsync(db, ticket, cancellationToken) is { } guestOpened)

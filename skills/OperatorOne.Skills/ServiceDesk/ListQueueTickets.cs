@@ -5,9 +5,9 @@ using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Tickets;
-using OperatorOne.Skills.ServiceDesk;
+using OperatorOne.Skills.Tickets;
 
-namespace OperatorOne.Skills.Tickets;
+namespace OperatorOne.Skills.ServiceDesk;
 
 /// <summary>The open tickets of one support queue ("the IT queue"): the queue triage or its category put them in.</summary>
 internal static class ListQueueTickets
