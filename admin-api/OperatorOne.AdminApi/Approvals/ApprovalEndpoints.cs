@@ -88,7 +88,6 @@ internal static class ApprovalEndpoints
             Caller = new Caller(caller.MemberId, caller.DisplayName, caller.Role, "admin-api", caller.Credential),
             Clock = clock,
             Outbox = outbox,
-            Services = http.RequestServices,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var result = await decisions.DecideAsync(new ApprovalDecision(approvalId, approve), context, cancellationToken);

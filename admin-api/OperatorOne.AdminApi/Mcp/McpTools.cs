@@ -55,7 +55,6 @@ internal sealed class McpTools(IServiceScopeFactory scopes, ToolRegistry registr
             Caller = caller,
             Clock = clock,
             Outbox = services.GetRequiredService<OutboxWriter>(),
-            Services = services,
             TurnId = $"mcp:{Guid.NewGuid():N}",
         };
         var tool = (await registry.ForOrganizationAsync(db, who.OrganizationId, cancellationToken)).Find(name);

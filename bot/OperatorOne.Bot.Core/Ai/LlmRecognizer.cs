@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Audit;
@@ -25,6 +24,7 @@ public sealed class LlmRecognizer(
     ToolExecutor executor,
     BuiltInRecognizer fallback,
     AuditLog audit,
+    BotMetrics metrics,
     IOptions<LlmOptions> options,
     ILogger<LlmRecognizer> logger) : IRecognizer
 {
@@ -69,7 +69,7 @@ public sealed class LlmRecognizer(
         if (Redactor.HasSecret(text))
         {
             // A PIN mentioned in passing: the provider sees a placeholder, and the transcript keeps no digits either.
-            await InboundRedaction.MaskDigitsAsync(context, cancellationToken);
+            await InboundRedaction.MaskDigitsAsync(context.Db, context.ConversationId, cancellationToken);
         }
         var chatOptions = new ChatOptions
         {
@@ -100,7 +100,7 @@ public sealed class LlmRecognizer(
             return [new Reply(FallbackNote), .. replies];
         }
         LlmAudit.Record(context, exchange with { Response = response, ToolCalls = calls, LatencyMs = stopwatch.ElapsedMilliseconds }, config.Prices);
-        context.Services.GetService<BotMetrics>()?.LlmTokensUsed(response.ModelId ?? settings.Model, response.Usage?.InputTokenCount, response.Usage?.OutputTokenCount);
+        metrics.LlmTokensUsed(response.ModelId ?? settings.Model, response.Usage?.InputTokenCount, response.Usage?.OutputTokenCount);
         var answer = response.Text is { Length: > 0 } said ? redactor.Restore(said) : calls.LastOrDefault()?.Outcome.Result.Text ?? "Done.";
         if (Guardrails.LeaksSecret(answer, [config.ApiKey, .. config.Secrets]))
         {

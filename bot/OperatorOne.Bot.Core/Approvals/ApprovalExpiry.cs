@@ -58,7 +58,6 @@ internal sealed class ApprovalExpiry(IServiceScopeFactory scopes, TimeProvider c
             Caller = new Caller(null, "OperatorOne", Data.Members.MemberRole.Owner, "system", "system"),
             Clock = clock,
             Outbox = scope.ServiceProvider.GetRequiredService<OutboxWriter>(),
-            Services = scope.ServiceProvider,
         };
         foreach (var request in await db.ApprovalRequests.AsNoTracking().Where(a => expired.Contains(a.Id)).ToListAsync(cancellationToken))
         {

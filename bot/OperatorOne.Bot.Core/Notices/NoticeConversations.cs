@@ -13,6 +13,10 @@ namespace OperatorOne.Bot.Core.Notices;
 /// </summary>
 public static class NoticeConversations
 {
+    /// <summary>The same, in the organization the store is scoped to.</summary>
+    public static Task<List<Conversation>> ForMembersAsync(OperatorOneDb db, IReadOnlyCollection<Guid> members, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ForMembersAsync(db, db.Scope.OrganizationId ?? throw new InvalidOperationException("Choose the organization first."), members, now, cancellationToken);
+
     public static async Task<List<Conversation>> ForMembersAsync(OperatorOneDb db, Guid organizationId, IReadOnlyCollection<Guid> members, DateTimeOffset now,
         CancellationToken cancellationToken)
     {

@@ -3,7 +3,13 @@ using OperatorOne.Data;
 
 namespace OperatorOne.Bot.Core.Tools;
 
-/// <summary>What a tool may use: the store (already scoped to the organization), the caller, the clock, the outbox.</summary>
+/// <summary>
+/// One call's surroundings: the store (already scoped to the organization and caller), the caller, the clock, the outbox,
+/// where the call comes from. The turn loop, the approval paths and the channels carry it; a tool does not take it but
+/// declares the parts it uses as parameters, which <see cref="ToolFunctions"/> binds from it per call. Only a tool that
+/// runs another tool through the executor (which needs the whole context) and the pre-approval hooks
+/// (<see cref="ToolDefinition.Check"/>, <see cref="ToolDefinition.Summarize"/>) receive it.
+/// </summary>
 public sealed record ToolContext
 {
     public required OperatorOneDb Db { get; init; }
@@ -11,7 +17,6 @@ public sealed record ToolContext
     public required Caller Caller { get; init; }
     public required TimeProvider Clock { get; init; }
     public required OutboxWriter Outbox { get; init; }
-    public required IServiceProvider Services { get; init; }
     public Guid? ConversationId { get; init; }
 
     /// <summary>The inbound activity this turn answers, so audit rows of one turn can be found together.</summary>
@@ -21,4 +26,10 @@ public sealed record ToolContext
     public Caller? ApprovedBy { get; init; }
 
     public DateTimeOffset Now => Clock.GetUtcNow();
+
+    /// <summary>The organization as a tool parameter binds it.</summary>
+    public CurrentOrganization Organization => new(OrganizationId);
+
+    /// <summary>Where the call comes from, as a tool parameter binds it.</summary>
+    public ToolCallOrigin Origin => new(ConversationId, TurnId, ApprovedBy);
 }

@@ -15,7 +15,8 @@ namespace OperatorOne.Bot.Core.Tools;
 /// The only way a tool runs, whoever picked it (built-in recognizer, LLM, approval): role check, then tier check
 /// (risky calls become approval requests), then the call, audited with arguments, outcome and duration.
 /// </summary>
-public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approvals, AuditLog audit, BotMetrics metrics, ILogger<ToolExecutor> logger)
+public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approvals, AuditLog audit, BotMetrics metrics, IServiceProvider services,
+    ILogger<ToolExecutor> logger)
 {
     public async Task<ToolOutcome> ExecuteAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
     {
@@ -61,7 +62,7 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
         if (tool.Definition.SecretParameters.Count > 0)
         {
             // Denied, refused or run: a message that reached a secret-taking tool keeps no digits in the transcript.
-            await InboundRedaction.MaskDigitsAsync(context, cancellationToken);
+            await InboundRedaction.MaskDigitsAsync(context.Db, context.ConversationId, cancellationToken);
         }
         var denial = CheckRole(tool.Definition, context.Caller);
         if (denial is not null)
@@ -117,7 +118,8 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
         var arguments = new AIFunctionArguments(ToDictionary(call.Arguments))
         {
             Context = new Dictionary<object, object?> { [ToolFunctions.ContextKey] = context },
-            Services = context.Services,
+            // The executor's own scope: the turn's, the request's or the expiry job's, where the context's store lives too.
+            Services = services,
         };
         try
         {

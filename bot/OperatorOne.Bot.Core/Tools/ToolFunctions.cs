@@ -12,9 +12,11 @@ namespace OperatorOne.Bot.Core.Tools;
 /// <summary>
 /// Builds the AIFunction of a tool. A tool declares what it needs as parameters, the way a minimal-API handler does:
 /// parameters of simple types (text, numbers, enums, dates, ids and lists of them) are its arguments and make up the
-/// schema the LLM and the recognizer fill; any other parameter is bound per call and never appears in the schema: the
-/// turn's <see cref="ToolContext"/>, <see cref="Caller"/>, <see cref="OperatorOneDb"/> (scoped to the organization and
-/// caller), <see cref="OutboxWriter"/>, <see cref="TimeProvider"/>, or else a service from the turn's scope.
+/// schema the LLM and the recognizer fill; any other parameter is bound per call and never appears in the schema:
+/// <see cref="OperatorOneDb"/> (scoped to the organization and caller), <see cref="Caller"/>, <see cref="TimeProvider"/>,
+/// <see cref="OutboxWriter"/>, <see cref="CurrentOrganization"/>, <see cref="ToolCallOrigin"/> (conversation, turn,
+/// approver), the whole <see cref="ToolContext"/> for the rare tool that runs another tool, or else a service from the
+/// executor's scope (the turn's, the request's).
 /// </summary>
 internal static class ToolFunctions
 {
@@ -86,7 +88,9 @@ internal static class ToolFunctions
             _ when type == typeof(OperatorOneDb) => context.Db,
             _ when type == typeof(OutboxWriter) => context.Outbox,
             _ when type == typeof(TimeProvider) => context.Clock,
-            _ => context.Services.GetRequiredService(type),
+            _ when type == typeof(CurrentOrganization) => context.Organization,
+            _ when type == typeof(ToolCallOrigin) => context.Origin,
+            _ => (arguments.Services ?? throw new InvalidOperationException("A tool ran without services.")).GetRequiredService(type),
         };
     }
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
 using OperatorOne.Data.Conversations;
 
@@ -15,11 +14,10 @@ public static partial class InboundRedaction
 {
     public const string Mask = "•";
 
-    public static async Task MaskDigitsAsync(ToolContext context, CancellationToken cancellationToken)
+    public static async Task MaskDigitsAsync(OperatorOneDb db, Guid? conversationId, CancellationToken cancellationToken)
     {
-        var db = context.Db;
         var inbound = db.ChangeTracker.Entries<TranscriptMessage>()
-            .Where(e => e.State == EntityState.Added && e.Entity.Direction == MessageDirection.Inbound && e.Entity.ConversationId == context.ConversationId)
+            .Where(e => e.State == EntityState.Added && e.Entity.Direction == MessageDirection.Inbound && e.Entity.ConversationId == conversationId)
             .Select(e => e.Entity)
             .ToList();
         foreach (var message in inbound)

@@ -113,7 +113,6 @@ public sealed class TurnPipeline(
                 Caller = caller,
                 Clock = clock,
                 Outbox = replies.Outbox,
-                Services = services,
                 ConversationId = conversation.Id,
                 TurnId = turn.Activity.Id ?? turn.DeliveryId,
             };

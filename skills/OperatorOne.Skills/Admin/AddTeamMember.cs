@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Documents;
 using OperatorOne.Data.Members;
 
@@ -40,17 +41,19 @@ internal static class AddTeamMember
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        CurrentOrganization organization,
         [Description("The team's name, e.g. 'Support'.")] string team,
         [Description("The members to add (names or handles, comma or 'and' separated).")] string member,
         CancellationToken cancellationToken = default)
     {
-        var (found, problem) = await TeamNames.FindAsync(context.Db, team, cancellationToken);
+        var (found, problem) = await TeamNames.FindAsync(db, team, cancellationToken);
         if (found is null)
         {
             return problem!;
         }
-        var (members, unknown) = await TeamNames.MembersAsync(context.Db, member, context.Caller.MemberId, cancellationToken);
+        var (members, unknown) = await TeamNames.MembersAsync(db, member, caller.MemberId, cancellationToken);
         if (unknown is not null)
         {
             return unknown;
@@ -59,11 +62,11 @@ internal static class AddTeamMember
         {
             return ToolResult.Refused("Who should I add? Tell me their names or handles.");
         }
-        var present = await context.Db.TeamMembers.Where(m => m.TeamId == found.Id).Select(m => m.MemberId).ToListAsync(cancellationToken);
+        var present = await db.TeamMembers.Where(m => m.TeamId == found.Id).Select(m => m.MemberId).ToListAsync(cancellationToken);
         var added = members.Where(m => !present.Contains(m.Id)).ToList();
         foreach (var one in added)
         {
-            context.Db.TeamMembers.Add(new TeamMember { TeamId = found.Id, MemberId = one.Id, OrganizationId = context.OrganizationId });
+            db.TeamMembers.Add(new TeamMember { TeamId = found.Id, MemberId = one.Id, OrganizationId = organization.Id });
         }
         return added.Count == 0
             ? new ToolResult($"{TeamNames.List([.. members.Select(m => m.DisplayName)])} {(members.Count == 1 ? "is" : "are")} already in the {found.Name} team.")

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Audit;
 using OperatorOne.Data.Members;
 using OperatorOne.Skills.Tickets;
@@ -34,19 +35,19 @@ internal static class AuditTrail
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
         [Description("Only this member's actions: a handle or name.")] string? member = null,
         [Description("Only events at or after this time.")] DateTimeOffset? since = null,
         [Description("Only events before this time.")] DateTimeOffset? until = null,
         [Description("Only events of this kind: llm_call, tool_call, approval_requested, approval_decided …")] string? kind = null,
         CancellationToken cancellationToken = default)
     {
-        var db = context.Db;
         var events = db.AuditEvents.AsNoTracking();
         var who = "";
         if (!string.IsNullOrWhiteSpace(member))
         {
-            var found = await MemberNames.ResolveAsync(db, member, context.Caller.MemberId, cancellationToken, includeInactive: true);
+            var found = await MemberNames.ResolveAsync(db, member, caller.MemberId, cancellationToken, includeInactive: true);
             if (found.Member is not { } person)
             {
                 return ToolResult.Refused(found.Problem!);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Admin;
@@ -36,19 +37,19 @@ internal static class ChangeMemberRole
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
         [Description("The member's handle or name.")] string member,
         [Description("The new role.")] MemberRole role,
         CancellationToken cancellationToken = default)
     {
-        var db = context.Db;
-        var who = await MemberNames.ResolveAsync(db, member, context.Caller.MemberId, cancellationToken);
+        var who = await MemberNames.ResolveAsync(db, member, caller.MemberId, cancellationToken);
         if (who.Member is not { } found)
         {
             return ToolResult.Refused(who.Problem!);
         }
         var target = await db.Members.SingleAsync(m => m.Id == found.Id, cancellationToken);
-        var refusal = Refusal(context.Caller, target, role)
+        var refusal = Refusal(caller, target, role)
             ?? (role == MemberRole.Owner ? null : await Owners.LastOwnerRefusalAsync(db, target, cancellationToken));
         if (refusal is not null)
         {

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Documents;
 using OperatorOne.Data.Members;
 
@@ -38,7 +39,10 @@ internal static class CreateTeam
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        CurrentOrganization organization,
+        TimeProvider clock,
         [Description("The team's name, e.g. 'Support'.")] string name,
         [Description("Members to put in it (names or handles, comma or 'and' separated), if any were named.")] string? members = null,
         CancellationToken cancellationToken = default)
@@ -48,21 +52,21 @@ internal static class CreateTeam
         {
             return ToolResult.Refused($"A team needs a name of 1 to {TeamNames.MaxLength} characters.");
         }
-        var names = await context.Db.Teams.Select(t => t.Name).ToListAsync(cancellationToken);
+        var names = await db.Teams.Select(t => t.Name).ToListAsync(cancellationToken);
         if (names.FirstOrDefault(n => n.Equals(clean, StringComparison.OrdinalIgnoreCase)) is { } taken)
         {
             return ToolResult.Refused($"There is already a team called {taken}; add people with 'add mia to the {taken} team'.");
         }
-        var (found, problem) = await TeamNames.MembersAsync(context.Db, members, context.Caller.MemberId, cancellationToken);
+        var (found, problem) = await TeamNames.MembersAsync(db, members, caller.MemberId, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
-        var team = new Team { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, Name = clean, CreatedAt = context.Now };
-        context.Db.Teams.Add(team);
+        var team = new Team { Id = Guid.NewGuid(), OrganizationId = organization.Id, Name = clean, CreatedAt = clock.GetUtcNow() };
+        db.Teams.Add(team);
         foreach (var member in found)
         {
-            context.Db.TeamMembers.Add(new TeamMember { TeamId = team.Id, MemberId = member.Id, OrganizationId = context.OrganizationId });
+            db.TeamMembers.Add(new TeamMember { TeamId = team.Id, MemberId = member.Id, OrganizationId = organization.Id });
         }
         var with = found.Count == 0 ? "no members yet; add them with 'add mia to the " + clean + " team'" : TeamNames.List([.. found.Select(m => m.DisplayName)]);
         return new ToolResult($"Created the {clean} team with {with}. Share a document with it: 'share the runbook with the {clean} team'.");

@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Invitations;
+using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Admin;
@@ -32,7 +34,11 @@ internal static class InviteMember
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        CurrentOrganization organization,
+        OutboxWriter outbox,
+        TimeProvider clock,
         InvitationLinks links,
         IOptions<OnboardingOptions> onboarding,
         [Description("Their email address.")] string email,
@@ -44,19 +50,19 @@ internal static class InviteMember
         {
             return ToolResult.Refused("Invite people as a viewer, member, admin or owner.");
         }
-        if (role > context.Caller.Role)
+        if (role > caller.Role)
         {
             return ToolResult.Refused($"You can't invite someone as {Word(role)}: that is above your own role.");
         }
-        var outcome = await MemberInvitations.InviteAsync(context.Db, context.OrganizationId,
-            new InvitationRequest(email, role, name, null, context.Caller.MemberId), context.Now, onboarding.Value.InvitationLifetime, cancellationToken);
+        var outcome = await MemberInvitations.InviteAsync(db, organization.Id,
+            new InvitationRequest(email, role, name, null, caller.MemberId), clock.GetUtcNow(), onboarding.Value.InvitationLifetime, cancellationToken);
         if (outcome.Problem is { } problem)
         {
             return ToolResult.Refused(problem);
         }
         var member = outcome.Member!;
         var link = onboarding.Value.Absolute(links.PathFor(outcome.Invitation!));
-        var emailed = await InvitationMail.QueueAsync(context.Db, context.Outbox, outcome, link, context.Caller.DisplayName, context.Now, cancellationToken);
+        var emailed = await InvitationMail.QueueAsync(db, outbox, outcome, link, caller.DisplayName, clock.GetUtcNow(), cancellationToken);
         var who = outcome.IsNewMember ? $"{member.DisplayName} ({member.Email}) is invited as {Word(member.Role)}"
             : $"{member.DisplayName} ({member.Email}) is already a member ({Word(member.Role)}); here is a new sign-in link";
         return new ToolResult(

@@ -4,6 +4,7 @@ using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tenancy;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Channels;
 using OperatorOne.Data.Members;
 
@@ -37,7 +38,10 @@ internal static class LinkIdentity
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        CurrentOrganization organization,
+        TimeProvider clock,
         [Description("The channel: slack, teams, webchat or voice.")] string channel,
         [Description("The user's id on that channel (Slack user id, Teams AAD object id, phone number).")] string externalId,
         [Description("The member's handle or name.")] string member,
@@ -47,15 +51,14 @@ internal static class LinkIdentity
         {
             return ToolResult.Refused($"I don't know the channel \"{channel}\"; use slack, teams, webchat or voice.");
         }
-        var db = context.Db;
-        var country = await db.Organizations.Where(o => o.Id == context.OrganizationId).Select(o => o.Country).SingleAsync(cancellationToken);
+        var country = await db.Organizations.Where(o => o.Id == organization.Id).Select(o => o.Country).SingleAsync(cancellationToken);
         // A phone number is stored as Twilio sends it (E.164), however it was typed.
         var (normalized, problem) = ChannelExternalIds.Normalize(id, externalId, country);
         if (normalized is not { } external)
         {
             return ToolResult.Refused(problem!);
         }
-        var who = await MemberNames.ResolveAsync(db, member, context.Caller.MemberId, cancellationToken);
+        var who = await MemberNames.ResolveAsync(db, member, caller.MemberId, cancellationToken);
         if (who.Member is not { } person)
         {
             return ToolResult.Refused(who.Problem!);
@@ -66,7 +69,7 @@ internal static class LinkIdentity
             var holder = await db.Members.Where(m => m.Id == existing.MemberId).Select(m => m.DisplayName).SingleAsync(cancellationToken);
             return ToolResult.Refused($"That {id} identity is already linked to {holder}.");
         }
-        db.ChannelIdentities.Add(new ChannelIdentity { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, MemberId = person.Id, Channel = id, ExternalId = external, CreatedAt = context.Now });
+        db.ChannelIdentities.Add(new ChannelIdentity { Id = Guid.NewGuid(), OrganizationId = organization.Id, MemberId = person.Id, Channel = id, ExternalId = external, CreatedAt = clock.GetUtcNow() });
         return new ToolResult($"Linked {id} identity {external} to {person.DisplayName}.");
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Admin;
@@ -23,9 +24,9 @@ internal static class ListMembers
         HelpExample = "list members",
     };
 
-    public static async Task<ToolResult> RunAsync(ToolContext context, CancellationToken cancellationToken = default)
+    public static async Task<ToolResult> RunAsync(OperatorOneDb db, CancellationToken cancellationToken = default)
     {
-        var members = await context.Db.Members.AsNoTracking().OrderByDescending(m => m.IsActive).ThenBy(m => m.DisplayName).ToListAsync(cancellationToken);
+        var members = await db.Members.AsNoTracking().OrderByDescending(m => m.IsActive).ThenBy(m => m.DisplayName).ToListAsync(cancellationToken);
         var lines = members.Select(m => $"- {m.DisplayName} (@{m.Handle}): {m.Role.ToString().ToLowerInvariant()}{(m.IsActive ? "" : ", removed")}");
         return new ToolResult($"{members.Count(m => m.IsActive)} members:\n{string.Join("\n", lines)}");
     }

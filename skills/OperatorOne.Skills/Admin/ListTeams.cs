@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Admin;
@@ -30,11 +31,10 @@ internal static class ListTeams
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
         [Description("Only this team, if the person named one.")] string? team = null,
         CancellationToken cancellationToken = default)
     {
-        var db = context.Db;
         Guid? only = null;
         if (!string.IsNullOrWhiteSpace(team))
         {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Approvals;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Approvals;
 using OperatorOne.Data.Members;
 using OperatorOne.Skills.ServiceDesk;
@@ -26,19 +27,19 @@ internal static class PendingApprovals
         HelpExample = "pending approvals",
     };
 
-    public static async Task<ToolResult> RunAsync(ToolContext context, CancellationToken cancellationToken = default)
+    public static async Task<ToolResult> RunAsync(OperatorOneDb db, Caller caller, TimeProvider clock, CancellationToken cancellationToken = default)
     {
-        var now = context.Now;
-        var pending = await context.Db.ApprovalRequests.AsNoTracking()
+        var now = clock.GetUtcNow();
+        var pending = await db.ApprovalRequests.AsNoTracking()
             .Where(a => a.Status == ApprovalStatus.Pending && a.ExpiresAt > now)
             .OrderBy(a => a.CreatedAt)
-            .Join(context.Db.Members, a => a.RequestedById, m => m.Id, (a, m) => new { a.Number, a.Summary, a.CreatedAt, Requester = m.DisplayName })
+            .Join(db.Members, a => a.RequestedById, m => m.Id, (a, m) => new { a.Number, a.Summary, a.CreatedAt, Requester = m.DisplayName })
             .ToListAsync(cancellationToken);
         if (pending.Count == 0)
         {
             return new ToolResult("No approvals are waiting.");
         }
-        var zone = NaturalDates.Zone(context.Caller.TimeZone);
+        var zone = NaturalDates.Zone(caller.TimeZone);
         var lines = pending.Select(a => $"- #{a.Number} {ApprovalSummary.ForReader(a.Summary, zone)} (by {a.Requester}, {SlaText.Duration(now - a.CreatedAt)} ago)");
         return new ToolResult($"{pending.Count} waiting for a decision — say \"approve {pending[0].Number}\" or \"reject {pending[0].Number}\":\n{string.Join("\n", lines)}");
     }

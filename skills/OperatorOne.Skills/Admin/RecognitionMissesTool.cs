@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Admin;
@@ -27,9 +28,9 @@ internal static class RecognitionMissesTool
         HelpExample = "what did people ask that you couldn't place",
     };
 
-    public static async Task<ToolResult> RunAsync(ToolContext context, CancellationToken cancellationToken = default)
+    public static async Task<ToolResult> RunAsync(OperatorOneDb db, CancellationToken cancellationToken = default)
     {
-        var misses = await context.Db.RecognitionMisses.AsNoTracking().OrderByDescending(m => m.CreatedAt).Take(Shown).ToListAsync(cancellationToken);
+        var misses = await db.RecognitionMisses.AsNoTracking().OrderByDescending(m => m.CreatedAt).Take(Shown).ToListAsync(cancellationToken);
         if (misses.Count == 0)
         {
             return new ToolResult("Nothing yet: I've placed everything people asked.");

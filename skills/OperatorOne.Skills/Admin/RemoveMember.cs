@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Admin;
@@ -33,22 +34,22 @@ internal static class RemoveMember
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
         [Description("The member's handle or name.")] string member,
         CancellationToken cancellationToken = default)
     {
-        var db = context.Db;
-        var who = await MemberNames.ResolveAsync(db, member, context.Caller.MemberId, cancellationToken);
+        var who = await MemberNames.ResolveAsync(db, member, caller.MemberId, cancellationToken);
         if (who.Member is not { } found)
         {
             return ToolResult.Refused(who.Problem!);
         }
         var target = await db.Members.SingleAsync(m => m.Id == found.Id, cancellationToken);
-        if (target.Id == context.Caller.MemberId)
+        if (target.Id == caller.MemberId)
         {
             return ToolResult.Refused("You can't remove yourself; ask another admin.");
         }
-        if (target.Role == MemberRole.Owner && context.Caller.Role < MemberRole.Owner)
+        if (target.Role == MemberRole.Owner && caller.Role < MemberRole.Owner)
         {
             return ToolResult.Refused("Only an owner can remove an owner.");
         }

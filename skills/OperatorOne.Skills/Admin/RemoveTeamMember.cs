@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Admin;
@@ -34,23 +35,24 @@ internal static class RemoveTeamMember
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
         [Description("The team's name, e.g. 'Support'.")] string team,
         [Description("The members to remove (names or handles, comma or 'and' separated).")] string member,
         CancellationToken cancellationToken = default)
     {
-        var (found, problem) = await TeamNames.FindAsync(context.Db, team, cancellationToken);
+        var (found, problem) = await TeamNames.FindAsync(db, team, cancellationToken);
         if (found is null)
         {
             return problem!;
         }
-        var (members, unknown) = await TeamNames.MembersAsync(context.Db, member, context.Caller.MemberId, cancellationToken);
+        var (members, unknown) = await TeamNames.MembersAsync(db, member, caller.MemberId, cancellationToken);
         if (unknown is not null)
         {
             return unknown;
         }
         var ids = members.Select(m => m.Id).ToList();
-        var removed = await context.Db.TeamMembers.Where(m => m.TeamId == found.Id && ids.Contains(m.MemberId)).ExecuteDeleteAsync(cancellationToken);
+        var removed = await db.TeamMembers.Where(m => m.TeamId == found.Id && ids.Contains(m.MemberId)).ExecuteDeleteAsync(cancellationToken);
         var names = TeamNames.List([.. members.Select(m => m.DisplayName)]);
         return removed == 0
             ? ToolResult.Refused($"{names} {(members.Count == 1 ? "isn't" : "aren't")} in the {found.Name} team.")

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Admin;
@@ -31,7 +32,8 @@ internal static class SetBusinessContext
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        CurrentOrganization organization,
         [Description("What the organization does, for whom, and anything the assistant should always know.")] string description,
         CancellationToken cancellationToken = default)
     {
@@ -40,9 +42,9 @@ internal static class SetBusinessContext
         {
             return ToolResult.Refused($"The business context must be 1 to {MaxLength:N0} characters.");
         }
-        var organization = await context.Db.Organizations.SingleAsync(o => o.Id == context.OrganizationId, cancellationToken);
-        var before = organization.BusinessContext;
-        organization.BusinessContext = text;
+        var row = await db.Organizations.SingleAsync(o => o.Id == organization.Id, cancellationToken);
+        var before = row.BusinessContext;
+        row.BusinessContext = text;
         return new ToolResult(before.Length == 0
             ? "Saved the business context; the assistant will use it from now on."
             : $"Updated the business context (it was: \"{(before.Length > 120 ? before[..120] + "…" : before)}\").");

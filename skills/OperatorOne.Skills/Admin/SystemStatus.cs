@@ -4,6 +4,7 @@ using OperatorOne.Bot.Core.Approvals;
 using OperatorOne.Bot.Core.Channels;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Approvals;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Outbox;
@@ -29,10 +30,9 @@ internal static class SystemStatus
         HelpExample = "system status",
     };
 
-    public static async Task<ToolResult> RunAsync(ToolContext context, ChannelChecks checks, CancellationToken cancellationToken = default)
+    public static async Task<ToolResult> RunAsync(OperatorOneDb db, Caller caller, CurrentOrganization organization, TimeProvider clock, ChannelChecks checks, CancellationToken cancellationToken = default)
     {
-        var db = context.Db;
-        var now = context.Now;
+        var now = clock.GetUtcNow();
         var text = new StringBuilder("System status:\n");
         var reachable = await db.Database.CanConnectAsync(cancellationToken);
         text.AppendLine($"- Database: {(reachable ? "reachable" : "NOT reachable")}");
@@ -49,7 +49,7 @@ internal static class SystemStatus
             .Select(g => new { Channel = g.Key, Last = g.Max(x => x.SentAt) })
             .ToDictionaryAsync(x => x.Channel, x => x.Last, cancellationToken);
         // The same checks as the admin API's /channels and its page: one truth about each channel.
-        var reports = await checks.RunAsync(new ChannelCheckContext(db, context.OrganizationId, null), cancellationToken);
+        var reports = await checks.RunAsync(new ChannelCheckContext(db, organization.Id, null), cancellationToken);
         foreach (var report in reports)
         {
             var last = lastDelivery.GetValueOrDefault(report.Channel) is { } at ? $"last delivery {SlaText.Duration(now - at)} ago" : "no delivery yet";
@@ -71,7 +71,7 @@ internal static class SystemStatus
             .OrderBy(a => a.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         text.Append(oldest is null
             ? "- Approvals: none pending"
-            : $"- Approvals: oldest pending is #{oldest.Number} ({ApprovalSummary.ForReader(oldest.Summary, NaturalDates.Zone(context.Caller.TimeZone))}), waiting {SlaText.Duration(now - oldest.CreatedAt)}");
+            : $"- Approvals: oldest pending is #{oldest.Number} ({ApprovalSummary.ForReader(oldest.Summary, NaturalDates.Zone(caller.TimeZone))}), waiting {SlaText.Duration(now - oldest.CreatedAt)}");
         return new ToolResult(text.ToString()) { Speak = reachable && pending.Count == 0 ? "Everything is running." : "Something needs attention." };
     }
 }

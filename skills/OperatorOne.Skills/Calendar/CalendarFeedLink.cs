@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Cards;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Members;
 
@@ -36,17 +37,17 @@ internal static class CalendarFeedLink
         HelpExample = "give me my calendar feed link",
     };
 
-    public static async Task<ToolResult> RunAsync(ToolContext context, FeedLinks links, IOptions<CalendarOptions> options, CancellationToken cancellationToken = default)
+    public static async Task<ToolResult> RunAsync(OperatorOneDb db, Caller caller, CurrentOrganization organization, TimeProvider clock, FeedLinks links, IOptions<CalendarOptions> options, CancellationToken cancellationToken = default)
     {
-        var me = context.Caller.MemberId!.Value;
-        var feed = await context.Db.CalendarFeeds.Where(f => f.MemberId == me && f.RevokedAt == null).OrderBy(f => f.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        var me = caller.MemberId!.Value;
+        var feed = await db.CalendarFeeds.Where(f => f.MemberId == me && f.RevokedAt == null).OrderBy(f => f.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         var made = feed is null;
         if (feed is null)
         {
-            feed = new CalendarFeed { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, MemberId = me, CreatedAt = context.Now };
-            context.Db.CalendarFeeds.Add(feed);
+            feed = new CalendarFeed { Id = Guid.NewGuid(), OrganizationId = organization.Id, MemberId = me, CreatedAt = clock.GetUtcNow() };
+            db.CalendarFeeds.Add(feed);
         }
-        var url = options.Value.Link($"{FeedEndpoint.Route}/{links.Sign(new FeedGrant(context.OrganizationId, feed.Id))}");
+        var url = options.Value.Link($"{FeedEndpoint.Route}/{links.Sign(new FeedGrant(organization.Id, feed.Id))}");
         var how = "In Outlook: Add calendar → Subscribe from web; in Google Calendar: Other calendars → From URL.";
         var card = AdaptiveCard.Create(
             [AdaptiveCard.Heading("Your calendar feed"), AdaptiveCard.Text(url), AdaptiveCard.Text($"{how} Keep it private: anyone with the link sees your events. Say 'revoke my calendar feed link' to turn it off.", subtle: true)],

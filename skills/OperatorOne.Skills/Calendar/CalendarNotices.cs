@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Activities;
 using OperatorOne.Bot.Core.Notices;
-using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Core.Outbox;
+using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Channels;
-using OperatorOne.Skills.ServiceDesk;
 
 namespace OperatorOne.Skills.Calendar;
 
@@ -14,22 +14,22 @@ namespace OperatorOne.Skills.Calendar;
 /// </summary>
 internal static class CalendarNotices
 {
-    public static Task SendAsync(ToolContext context, CalendarEvent e, IReadOnlyCollection<Guid> members, Func<string, string> message, CancellationToken cancellationToken,
+    public static Task SendAsync(OperatorOneDb db, OutboxWriter outbox, DateTimeOffset now, CalendarEvent e, IReadOnlyCollection<Guid> members, Func<string, string> message, CancellationToken cancellationToken,
         string? invitation = null) =>
-        SendAsync(context, members, zone => message(CalendarText.Span(e, zone)), cancellationToken, invitation is null ? null : (e, invitation));
+        SendAsync(db, outbox, now, members, zone => message(CalendarText.Span(e, zone)), cancellationToken, invitation is null ? null : (e, invitation));
 
     /// <summary>Each recipient's message is written for their own zone (a move says both the old and the new time).</summary>
-    public static async Task SendAsync(ToolContext context, IReadOnlyCollection<Guid> members, Func<TimeZoneInfo, string> message, CancellationToken cancellationToken,
+    public static async Task SendAsync(OperatorOneDb db, OutboxWriter outbox, DateTimeOffset now, IReadOnlyCollection<Guid> members, Func<TimeZoneInfo, string> message, CancellationToken cancellationToken,
         (CalendarEvent Event, string Method)? invitation = null)
     {
         if (members.Count == 0)
         {
             return;
         }
-        var zones = await CalendarQueries.ZonesAsync(context.Db, members, cancellationToken);
-        var conversations = await Recipients.ConversationsAsync(context.Db, members, context.Now, cancellationToken);
+        var zones = await CalendarQueries.ZonesAsync(db, members, cancellationToken);
+        var conversations = await NoticeConversations.ForMembersAsync(db, members, now, cancellationToken);
         var organizer = invitation is { } invite && conversations.Any(c => c.Channel == ChannelNames.Email)
-            ? await context.Db.Members.AsNoTracking().Where(m => m.Id == invite.Event.OrganizerId).Select(m => new { m.DisplayName, m.Email }).SingleAsync(cancellationToken)
+            ? await db.Members.AsNoTracking().Where(m => m.Id == invite.Event.OrganizerId).Select(m => new { m.DisplayName, m.Email }).SingleAsync(cancellationToken)
             : null;
         foreach (var conversation in conversations)
         {
@@ -40,10 +40,10 @@ internal static class CalendarNotices
                 && BotJson.Deserialize<ConversationReference>(conversation.Reference) is { User.Id: { } address, Bot.Id: { } mailbox } reference)
             {
                 var ics = MailInvitations.Write(sent.Event, sent.Method, organizer.DisplayName, EmailConversations.Address(organizer.Email) ?? mailbox,
-                    reference.User.Name ?? address, address, context.Now);
+                    reference.User.Name ?? address, address, now);
                 activity = activity with { Entities = [CalendarInvitation.Entity(ics)] };
             }
-            context.Outbox.Send(context.Db, conversation, activity);
+            outbox.Send(db, conversation, activity);
         }
     }
 }

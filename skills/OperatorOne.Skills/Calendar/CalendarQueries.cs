@@ -49,31 +49,31 @@ internal static partial class CalendarQueries
     }
 
     /// <summary>The people of a search or clash check: each with their zone, what blocks them and their own hours.</summary>
-    public static async Task<List<Participant>> ParticipantsAsync(ToolContext context, IReadOnlyList<MemberCandidate> people, DateTimeOffset since,
+    public static async Task<List<Participant>> ParticipantsAsync(OperatorOneDb db, Caller caller, IReadOnlyList<MemberCandidate> people, DateTimeOffset since,
         DateTimeOffset until, Guid? ignoreEvent, CancellationToken cancellationToken)
     {
         var ids = people.Select(p => p.Id).ToList();
-        var busy = await BusyAsync(context.Db, ids, since, until, ignoreEvent, cancellationToken);
-        var zones = await ZonesAsync(context.Db, ids, cancellationToken);
-        var hours = await HoursAsync(context.Db, ids, cancellationToken);
-        return people.Select(p => new Participant(p.Id == context.Caller.MemberId ? "You" : p.DisplayName,
+        var busy = await BusyAsync(db, ids, since, until, ignoreEvent, cancellationToken);
+        var zones = await ZonesAsync(db, ids, cancellationToken);
+        var hours = await HoursAsync(db, ids, cancellationToken);
+        return people.Select(p => new Participant(p.Id == caller.MemberId ? "You" : p.DisplayName,
             zones.GetValueOrDefault(p.Id, TimeZoneInfo.Utc), busy[p.Id].ToList(), hours.GetValueOrDefault(p.Id))).ToList();
     }
 
     /// <summary>The member's own calendar, made the first time they need it.</summary>
-    public static async Task<EventCalendar> PersonalCalendarAsync(ToolContext context, Guid memberId, string name, CancellationToken cancellationToken)
+    public static async Task<EventCalendar> PersonalCalendarAsync(OperatorOneDb db, CurrentOrganization organization, DateTimeOffset now, Guid memberId, string name, CancellationToken cancellationToken)
     {
-        var calendar = await context.Db.Calendars.FirstOrDefaultAsync(c => c.OwnerId == memberId, cancellationToken);
+        var calendar = await db.Calendars.FirstOrDefaultAsync(c => c.OwnerId == memberId, cancellationToken);
         if (calendar is not null)
         {
             return calendar;
         }
         calendar = new EventCalendar
         {
-            Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, Kind = CalendarKind.Personal,
-            Name = name, OwnerId = memberId, CreatedAt = context.Now,
+            Id = Guid.NewGuid(), OrganizationId = organization.Id, Kind = CalendarKind.Personal,
+            Name = name, OwnerId = memberId, CreatedAt = now,
         };
-        context.Db.Calendars.Add(calendar);
+        db.Calendars.Add(calendar);
         return calendar;
     }
 
@@ -81,19 +81,18 @@ internal static partial class CalendarQueries
     /// The event "5", "#5", "event 5" or "the budget meeting" means among those the caller organizes or is invited to
     /// (upcoming first); several title matches become a question, unless they are one series (then the next occurrence).
     /// </summary>
-    public static async Task<(CalendarEvent? Event, ToolResult? Problem)> FindAsync(ToolContext context, string said, TimeZoneInfo zone, CancellationToken cancellationToken)
+    public static async Task<(CalendarEvent? Event, ToolResult? Problem)> FindAsync(OperatorOneDb db, Caller caller, DateTimeOffset now, string said, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        var found = await FindAsync(context, said, zone, everyone: false, cancellationToken);
+        var found = await FindAsync(db, caller, now, said, zone, everyone: false, cancellationToken);
         // Admins move, cancel and change other people's events too: what is not on their own calendar is looked up on everyone's.
-        return found.Event is null && context.Caller.Role >= MemberRole.Admin && !found.Problem!.Text.StartsWith("Which", StringComparison.Ordinal)
-            ? await FindAsync(context, said, zone, everyone: true, cancellationToken)
+        return found.Event is null && caller.Role >= MemberRole.Admin && !found.Problem!.Text.StartsWith("Which", StringComparison.Ordinal)
+            ? await FindAsync(db, caller, now, said, zone, everyone: true, cancellationToken)
             : found;
     }
 
-    private static async Task<(CalendarEvent? Event, ToolResult? Problem)> FindAsync(ToolContext context, string said, TimeZoneInfo zone, bool everyone, CancellationToken cancellationToken)
+    private static async Task<(CalendarEvent? Event, ToolResult? Problem)> FindAsync(OperatorOneDb db, Caller caller, DateTimeOffset now, string said, TimeZoneInfo zone, bool everyone, CancellationToken cancellationToken)
     {
-        var db = context.Db;
-        var me = context.Caller.MemberId;
+        var me = caller.MemberId;
         var mine = db.CalendarEvents.Where(e => e.CancelledAt == null)
             .Where(e => everyone || e.OrganizerId == me || db.EventAttendees.Any(a => a.EventId == e.Id && a.MemberId == me));
         if (NumberPattern().Match(said.Trim()) is { Success: true } numbered)
@@ -107,7 +106,6 @@ internal static partial class CalendarQueries
         {
             return (null, ToolResult.Refused("Which event? Tell me its number, like 5, or its title."));
         }
-        var now = context.Now;
         var candidates = await mine.Where(e => e.EndsAt >= now).OrderBy(e => e.StartsAt).Take(200).ToListAsync(cancellationToken);
         // "the budget meeting" is the event titled "Budget meeting" rather than also the "Budget review", when one is.
         var exact = candidates.Where(e => AllWords(said).All(w => e.Title.Contains(w, StringComparison.OrdinalIgnoreCase))).ToList();

@@ -45,14 +45,14 @@ internal static class CancelEvent
         CancellationToken cancellationToken = default)
     {
         var zone = NaturalDates.Zone(context.Caller.TimeZone);
-        var (found, problem) = await CalendarQueries.FindAsync(context, @event, zone, cancellationToken);
+        var (found, problem) = await CalendarQueries.FindAsync(context.Db, context.Caller, context.Now, @event, zone, cancellationToken);
         if (found is null)
         {
             return problem!;
         }
         if (found.OrganizerId == context.Caller.MemberId)
         {
-            return await CancelSharedEvent.ApplyAsync(context, found, series, cancellationToken);
+            return await CancelSharedEvent.ApplyAsync(context.Db, context.Caller, context.Outbox, context.Now, found, series, cancellationToken);
         }
         if (context.Caller.Role < MemberRole.Admin)
         {

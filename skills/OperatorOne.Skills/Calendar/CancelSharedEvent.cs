@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Approvals;
+using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Members;
 
@@ -28,44 +30,46 @@ internal static class CancelSharedEvent
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        OutboxWriter outbox,
+        TimeProvider clock,
         [Description("The event number, e.g. 5.")] int number,
         [Description("True to cancel this and every later occurrence of its recurring series.")] bool series = false,
         CancellationToken cancellationToken = default)
     {
-        var found = await context.Db.CalendarEvents.FirstOrDefaultAsync(e => e.Number == number && e.CancelledAt == null, cancellationToken);
+        var found = await db.CalendarEvents.FirstOrDefaultAsync(e => e.Number == number && e.CancelledAt == null, cancellationToken);
         if (found is null)
         {
             return ToolResult.Refused($"Event #{number} isn't on the calendar any more.");
         }
-        if (found.OrganizerId != context.Caller.MemberId && context.Caller.Role < MemberRole.Admin)
+        if (found.OrganizerId != caller.MemberId && caller.Role < MemberRole.Admin)
         {
             return ToolResult.Refused($"Only the organizer or an admin can cancel #{found.Number} {found.Title}.");
         }
-        return await ApplyAsync(context, found, series, cancellationToken);
+        return await ApplyAsync(db, caller, outbox, clock.GetUtcNow(), found, series, cancellationToken);
     }
 
     /// <summary>Cancels the event (or it and the rest of its series) and tells everyone invited but the caller.</summary>
-    public static async Task<ToolResult> ApplyAsync(ToolContext context, CalendarEvent found, bool series, CancellationToken cancellationToken)
+    public static async Task<ToolResult> ApplyAsync(OperatorOneDb db, Caller caller, OutboxWriter outbox, DateTimeOffset now, CalendarEvent found, bool series, CancellationToken cancellationToken)
     {
-        var db = context.Db;
         var cancelled = series && found.SeriesId is { } seriesId
             ? await db.CalendarEvents.Where(e => e.SeriesId == seriesId && e.CancelledAt == null && e.StartsAt >= found.StartsAt)
                 .OrderBy(e => e.StartsAt).ToListAsync(cancellationToken)
             : [found];
         foreach (var e in cancelled)
         {
-            e.CancelledAt = context.Now;
+            e.CancelledAt = now;
         }
         var ids = cancelled.Select(e => e.Id).ToList();
-        var others = await db.EventAttendees.Where(a => ids.Contains(a.EventId) && a.MemberId != context.Caller.MemberId)
+        var others = await db.EventAttendees.Where(a => ids.Contains(a.EventId) && a.MemberId != caller.MemberId)
             .Select(a => a.MemberId).Distinct().ToListAsync(cancellationToken);
-        var who = context.Caller.DisplayName;
+        var who = caller.DisplayName;
         var what = cancelled.Count == 1 ? $"#{found.Number} {found.Title}" : $"{cancelled.Count} occurrences of {found.Title}";
-        await CalendarNotices.SendAsync(context, others, zone => cancelled.Count == 1
+        await CalendarNotices.SendAsync(db, outbox, now, others, zone => cancelled.Count == 1
             ? $"{who} cancelled #{found.Number} {found.Title} ({CalendarText.Span(found, zone)})."
             : $"{who} cancelled {what}, from {CalendarText.Span(found, zone)} on.", cancellationToken, cancelled.Count == 1 ? (found, "CANCEL") : null);
-        var zone = NaturalDates.Zone(context.Caller.TimeZone);
+        var zone = NaturalDates.Zone(caller.TimeZone);
         var told = others.Count == 0 ? "" : $" and told {others.Count} attendee{(others.Count == 1 ? "" : "s")}";
         return new ToolResult($"Cancelled {what} ({(cancelled.Count == 1 ? "" : "from ")}{CalendarText.Span(found, zone)}){told}.");
     }

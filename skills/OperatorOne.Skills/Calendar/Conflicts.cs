@@ -1,6 +1,7 @@
 using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 
 namespace OperatorOne.Skills.Calendar;
 
@@ -39,19 +40,19 @@ internal abstract record Conflicts
     /// Who is busy at [start, start + length) or not at work then on their own clock, with free times for everyone
     /// offered instead; null when all is well. The caller's own working hours are not checked: they picked the time.
     /// </summary>
-    public static async Task<ToolResult?> CheckAsync(ToolContext context, IReadOnlyList<MemberCandidate> people, DateTimeOffset start, TimeSpan length,
+    public static async Task<ToolResult?> CheckAsync(OperatorOneDb db, Caller caller, DateTimeOffset now, IReadOnlyList<MemberCandidate> people, DateTimeOffset start, TimeSpan length,
         TimeZoneInfo zone, WorkingHours hours, Guid? ignoreEvent, string verb, CancellationToken cancellationToken)
     {
         var horizon = start.AddDays(7);
-        var participants = await CalendarQueries.ParticipantsAsync(context, people, start.AddDays(-1), horizon, ignoreEvent, cancellationToken);
+        var participants = await CalendarQueries.ParticipantsAsync(db, caller, people, start.AddDays(-1), horizon, ignoreEvent, cancellationToken);
         var clashes = SlotFinder.Clashes(participants, start, start + length);
-        var others = participants.Where((_, i) => people[i].Id != context.Caller.MemberId).ToList();
+        var others = participants.Where((_, i) => people[i].Id != caller.MemberId).ToList();
         var offHours = SlotFinder.OffHours(others, start, length, hours);
         if (clashes.Count == 0 && offHours.Count == 0)
         {
             return null;
         }
-        var free = SlotFinder.Find(participants, length, start > context.Now ? start : context.Now, horizon, hours);
+        var free = SlotFinder.Find(participants, length, start > now ? start : now, horizon, hours);
         var times = free.Select(f => CalendarText.Answerable(f, zone)).ToList();
         var span = CalendarText.Span(start, start + length, zone);
         var problems = new List<string>();
@@ -78,10 +79,10 @@ internal abstract record Conflicts
     /// A series: the first occurrence as a single event (free times offered), then every later one for clashes, listed
     /// by day; working hours are the first's (the later ones keep its wall-clock time).
     /// </summary>
-    public static async Task<ToolResult?> CheckSeriesAsync(ToolContext context, IReadOnlyList<MemberCandidate> people, IReadOnlyList<DateTimeOffset> starts,
+    public static async Task<ToolResult?> CheckSeriesAsync(OperatorOneDb db, Caller caller, DateTimeOffset now, IReadOnlyList<MemberCandidate> people, IReadOnlyList<DateTimeOffset> starts,
         TimeSpan length, TimeZoneInfo zone, WorkingHours hours, CancellationToken cancellationToken)
     {
-        if (await CheckAsync(context, people, starts[0], length, zone, hours, null, "book", cancellationToken) is { } first)
+        if (await CheckAsync(db, caller, now, people, starts[0], length, zone, hours, null, "book", cancellationToken) is { } first)
         {
             return first;
         }
@@ -89,7 +90,7 @@ internal abstract record Conflicts
         {
             return null;
         }
-        var participants = await CalendarQueries.ParticipantsAsync(context, people, starts[1], starts[^1] + length, null, cancellationToken);
+        var participants = await CalendarQueries.ParticipantsAsync(db, caller, people, starts[1], starts[^1] + length, null, cancellationToken);
         var clashes = starts.Skip(1)
             .Select(start => (Start: start, Who: SlotFinder.Clashes(participants, start, start + length)))
             .Where(c => c.Who.Count > 0)

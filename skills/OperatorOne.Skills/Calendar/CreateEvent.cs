@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Members;
 using OperatorOne.Skills.Integrations;
@@ -68,7 +70,11 @@ internal static class CreateEvent
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        CurrentOrganization organization,
+        OutboxWriter outbox,
+        TimeProvider clock,
         IOptions<CalendarOptions> options,
         [Description("A short title, e.g. 'Budget review'.")] string title,
         [Description("When it starts (the first time, for a recurring event).")] DateTimeOffset starts_at,
@@ -83,7 +89,7 @@ internal static class CreateEvent
         [Description("Only after a reported clash: 'yes' to book anyway, 'no' to drop it, or another start time.")] string? on_conflict = null,
         CancellationToken cancellationToken = default)
     {
-        var zone = NaturalDates.Zone(context.Caller.TimeZone);
+        var zone = NaturalDates.Zone(caller.TimeZone);
         var cleanTitle = Clean(title, 200);
         if (cleanTitle.Length == 0)
         {
@@ -94,22 +100,22 @@ internal static class CreateEvent
         {
             return ToolResult.Refused($"I didn't get how long \"{duration}\" is. Try '30 minutes' or '1 hour'.");
         }
-        var (onCalendar, teamMembers, calendarProblem) = await TeamCalendars.ResolveAsync(context.Db, calendar, cancellationToken);
+        var (onCalendar, teamMembers, calendarProblem) = await TeamCalendars.ResolveAsync(db, calendar, cancellationToken);
         if (calendarProblem is not null)
         {
             return calendarProblem;
         }
-        var members = await CalendarQueries.MembersAsync(context.Db, cancellationToken);
-        var (invited, problem) = AttendeeNames.Resolve("attendees", attendees, context.Caller.MemberId, members);
+        var members = await CalendarQueries.MembersAsync(db, cancellationToken);
+        var (invited, problem) = AttendeeNames.Resolve("attendees", attendees, caller.MemberId, members);
         if (problem is not null)
         {
             return problem;
         }
-        var me = members.First(m => m.Id == context.Caller.MemberId);
+        var me = members.First(m => m.Id == caller.MemberId);
         var everyone = new[] { me }.Concat(invited).Concat(teamMembers).DistinctBy(m => m.Id).ToList();
 
         var start = starts_at.ToUniversalTime();
-        var answer = Conflicts.Read(on_conflict, context.Now, zone);
+        var answer = Conflicts.Read(on_conflict, clock.GetUtcNow(), zone);
         if (answer is Conflicts.Drop)
         {
             return new ToolResult("OK, I haven't booked it.");
@@ -118,24 +124,24 @@ internal static class CreateEvent
         {
             start = move.Start.ToUniversalTime();
         }
-        var (starts, rule, seriesProblem) = Starts(repeats, ends, start, context.Now, zone);
+        var (starts, rule, seriesProblem) = Starts(repeats, ends, start, clock.GetUtcNow(), zone);
         if (seriesProblem is not null)
         {
             return seriesProblem;
         }
-        if (starts[0] < context.Now.AddMinutes(-1))
+        if (starts[0] < clock.GetUtcNow().AddMinutes(-1))
         {
             return ToolResult.Refused($"{CalendarText.When(starts[0], zone)} has already passed. When should it be?");
         }
         if (kind == EventKind.Meeting && answer is not Conflicts.BookAnyway
-            && await Conflicts.CheckSeriesAsync(context, everyone, starts, length, zone, options.Value.Hours, cancellationToken) is { } clash)
+            && await Conflicts.CheckSeriesAsync(db, caller, clock.GetUtcNow(), everyone, starts, length, zone, options.Value.Hours, cancellationToken) is { } clash)
         {
             return clash;
         }
 
-        var home = onCalendar ?? await CalendarQueries.PersonalCalendarAsync(context, me.Id, me.DisplayName, cancellationToken);
+        var home = onCalendar ?? await CalendarQueries.PersonalCalendarAsync(db, organization, clock.GetUtcNow(), me.Id, me.DisplayName, cancellationToken);
         var draft = new EventDraft(home.Id, cleanTitle, kind, length, me, everyone, Optional(location, 200), Optional(notes, 2000), rule);
-        var events = await EventBooking.AddAsync(context, draft, starts, cancellationToken);
+        var events = await EventBooking.AddAsync(db, organization, clock.GetUtcNow(), draft, starts, cancellationToken);
         var e = events[0];
         var when = rule is null ? null : EventBooking.SeriesWords(rule, events, zone);
         var numbers = EventBooking.Numbers(events);
@@ -143,15 +149,15 @@ internal static class CreateEvent
         // Every occurrence of a series is an event of its own (its own number), so receivers hear of each.
         foreach (var booked in events)
         {
-            await IntegrationEvents.EventBookedAsync(context, booked, everyone.Select(p => p.Id), cancellationToken);
+            await IntegrationEvents.EventBookedAsync(db, clock.GetUtcNow(), booked, everyone.Select(p => p.Id), cancellationToken);
         }
-        await CalendarNotices.SendAsync(context, others.Select(o => o.Id).ToList(), readerZone =>
+        await CalendarNotices.SendAsync(db, outbox, clock.GetUtcNow(), others.Select(o => o.Id).ToList(), readerZone =>
             $"{me.DisplayName} invited you to {numbers} {e.Title} ({CalendarText.Word(kind)}), " +
             (rule is null ? CalendarText.Span(e, readerZone) : EventBooking.SeriesWords(rule, events, readerZone)) + Where(e) + ". " +
             (rule is null ? $"Say 'accept event {e.Number}' or 'decline event {e.Number}'." : $"Say 'accept every {e.Title}' or 'decline event {e.Number}'."),
             // A mail client gets the event as iCalendar; a series is described in words only (the invitation holds one event).
             cancellationToken, rule is null ? (e, "REQUEST") : null);
-        await context.Db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
 
         var with = others.Count == 0 ? "" : $" with {CalendarText.List(others.Select(o => o.DisplayName).ToList())}";
         var onTeam = onCalendar is null ? "" : $" on the {onCalendar.Name} calendar";

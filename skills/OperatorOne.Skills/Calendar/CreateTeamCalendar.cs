@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Members;
 
@@ -32,7 +33,10 @@ internal static class CreateTeamCalendar
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        CurrentOrganization organization,
+        TimeProvider clock,
         [Description("The team calendar's name, e.g. 'Marketing'.")] string name,
         [Description("Members to add (names or handles, comma or 'and' separated); the caller is always a member.")] string? members = null,
         CancellationToken cancellationToken = default)
@@ -42,27 +46,27 @@ internal static class CreateTeamCalendar
         {
             return ToolResult.Refused("A team calendar needs a name of up to 100 characters.");
         }
-        var everyone = await CalendarQueries.MembersAsync(context.Db, cancellationToken);
-        var (named, problem) = AttendeeNames.Resolve("members", members, context.Caller.MemberId, everyone);
+        var everyone = await CalendarQueries.MembersAsync(db, cancellationToken);
+        var (named, problem) = AttendeeNames.Resolve("members", members, caller.MemberId, everyone);
         if (problem is not null)
         {
             return problem;
         }
-        var calendar = await TeamCalendars.FindAsync(context.Db, clean, cancellationToken);
+        var calendar = await TeamCalendars.FindAsync(db, clean, cancellationToken);
         var created = calendar is null;
         if (calendar is null)
         {
-            calendar = new EventCalendar { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, Kind = CalendarKind.Team, Name = clean, CreatedAt = context.Now };
-            context.Db.Calendars.Add(calendar);
+            calendar = new EventCalendar { Id = Guid.NewGuid(), OrganizationId = organization.Id, Kind = CalendarKind.Team, Name = clean, CreatedAt = clock.GetUtcNow() };
+            db.Calendars.Add(calendar);
         }
-        var present = await context.Db.CalendarMembers.Where(m => m.CalendarId == calendar.Id).Select(m => m.MemberId).ToListAsync(cancellationToken);
-        var wanted = (created ? everyone.Where(m => m.Id == context.Caller.MemberId) : []).Concat(named).DistinctBy(m => m.Id).ToList();
+        var present = await db.CalendarMembers.Where(m => m.CalendarId == calendar.Id).Select(m => m.MemberId).ToListAsync(cancellationToken);
+        var wanted = (created ? everyone.Where(m => m.Id == caller.MemberId) : []).Concat(named).DistinctBy(m => m.Id).ToList();
         var added = wanted.Where(m => !present.Contains(m.Id)).ToList();
         foreach (var member in added)
         {
-            context.Db.CalendarMembers.Add(new CalendarMember { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, CalendarId = calendar.Id, MemberId = member.Id, CreatedAt = context.Now });
+            db.CalendarMembers.Add(new CalendarMember { Id = Guid.NewGuid(), OrganizationId = organization.Id, CalendarId = calendar.Id, MemberId = member.Id, CreatedAt = clock.GetUtcNow() });
         }
-        var names = CalendarText.List(added.Select(m => m.Id == context.Caller.MemberId ? "you" : m.DisplayName).ToList());
+        var names = CalendarText.List(added.Select(m => m.Id == caller.MemberId ? "you" : m.DisplayName).ToList());
         if (created)
         {
             return new ToolResult($"Created the {calendar.Name} team calendar with {names}. Events you put on it invite its members: 'schedule a meeting on the {calendar.Name} calendar friday at 10am about planning'.");

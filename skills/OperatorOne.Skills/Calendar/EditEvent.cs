@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using static OperatorOne.Skills.Calendar.CalendarPhrases;
 
@@ -40,7 +42,10 @@ internal static class EditEvent
     private const string Colon = " ?[:\\-–] ?";
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        OutboxWriter outbox,
+        TimeProvider clock,
         [Description("The event: its number ('5', 'event 5') or words from its title ('the budget meeting').")] string @event,
         [Description("The new location: a room, an address or a call link; 'none' to clear it.")] string? location = null,
         [Description("The new notes or agenda; 'none' to clear them.")] string? notes = null,
@@ -51,13 +56,13 @@ internal static class EditEvent
         {
             return ToolResult.Ask("location", "What should change: the location, the notes or the title? Tell me the new location, for example 'Room 4'.", []);
         }
-        var zone = NaturalDates.Zone(context.Caller.TimeZone);
-        var (found, problem) = await CalendarQueries.FindAsync(context, @event, zone, cancellationToken);
+        var zone = NaturalDates.Zone(caller.TimeZone);
+        var (found, problem) = await CalendarQueries.FindAsync(db, caller, clock.GetUtcNow(), @event, zone, cancellationToken);
         if (found is null)
         {
             return problem!;
         }
-        if (found.OrganizerId != context.Caller.MemberId && context.Caller.Role < MemberRole.Admin)
+        if (found.OrganizerId != caller.MemberId && caller.Role < MemberRole.Admin)
         {
             return ToolResult.Refused($"Only the organizer or an admin can change #{found.Number} {found.Title}.");
         }
@@ -81,11 +86,11 @@ internal static class EditEvent
         {
             return ToolResult.Refused("An event needs a title; tell me the new one.");
         }
-        var others = await context.Db.EventAttendees.Where(a => a.EventId == found.Id && a.MemberId != context.Caller.MemberId)
+        var others = await db.EventAttendees.Where(a => a.EventId == found.Id && a.MemberId != caller.MemberId)
             .Select(a => a.MemberId).ToListAsync(cancellationToken);
-        var who = context.Caller.DisplayName;
+        var who = caller.DisplayName;
         var what = CalendarText.List(changes);
-        await CalendarNotices.SendAsync(context, found, others, when => $"{who} changed #{found.Number} {found.Title} ({when}): {what}.", cancellationToken);
+        await CalendarNotices.SendAsync(db, outbox, clock.GetUtcNow(), found, others, when => $"{who} changed #{found.Number} {found.Title} ({when}): {what}.", cancellationToken);
         return new ToolResult($"Changed #{found.Number} {found.Title} ({CalendarText.Span(found, zone)}): {what}.");
     }
 

@@ -17,9 +17,9 @@ internal sealed record EventDraft(
 /// </summary>
 internal static class EventBooking
 {
-    public static async Task<List<CalendarEvent>> AddAsync(ToolContext context, EventDraft draft, IReadOnlyList<DateTimeOffset> starts, CancellationToken cancellationToken)
+    public static async Task<List<CalendarEvent>> AddAsync(OperatorOneDb db, CurrentOrganization organization, DateTimeOffset now, EventDraft draft, IReadOnlyList<DateTimeOffset> starts, CancellationToken cancellationToken)
     {
-        var last = await NextNumbersAsync(context.Db, context.OrganizationId, starts.Count, cancellationToken);
+        var last = await NextNumbersAsync(db, organization.Id, starts.Count, cancellationToken);
         var series = draft.Rule is null ? (Guid?)null : Guid.NewGuid();
         var events = new List<CalendarEvent>();
         for (var i = 0; i < starts.Count; i++)
@@ -28,7 +28,7 @@ internal static class EventBooking
             var e = new CalendarEvent
             {
                 Id = Guid.NewGuid(),
-                OrganizationId = context.OrganizationId,
+                OrganizationId = organization.Id,
                 Number = last - starts.Count + 1 + i,
                 CalendarId = draft.CalendarId,
                 Title = draft.Title,
@@ -40,17 +40,17 @@ internal static class EventBooking
                 Notes = draft.Notes,
                 SeriesId = series,
                 Recurrence = draft.Rule?.Rule,
-                CreatedAt = context.Now,
+                CreatedAt = now,
             };
-            context.Db.CalendarEvents.Add(e);
+            db.CalendarEvents.Add(e);
             foreach (var person in draft.People)
             {
                 var organizer = person.Id == draft.Organizer.Id;
-                context.Db.EventAttendees.Add(new EventAttendee
+                db.EventAttendees.Add(new EventAttendee
                 {
-                    Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, EventId = e.Id, MemberId = person.Id,
+                    Id = Guid.NewGuid(), OrganizationId = organization.Id, EventId = e.Id, MemberId = person.Id,
                     Response = organizer ? RsvpResponse.Accepted : RsvpResponse.Pending,
-                    RespondedAt = organizer ? context.Now : null,
+                    RespondedAt = organizer ? now : null,
                 });
             }
             events.Add(e);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Cards;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using static OperatorOne.Skills.Calendar.CalendarPhrases;
 
@@ -36,19 +37,22 @@ internal static class ExportCalendar
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        CurrentOrganization organization,
+        TimeProvider clock,
         IcsLinks links,
         IOptions<CalendarOptions> options,
         [Description("One event (its number or title words); the caller's events in the next 60 days when omitted.")] string? @event = null,
         CancellationToken cancellationToken = default)
     {
         var said = @event;
-        var zone = NaturalDates.Zone(context.Caller.TimeZone);
+        var zone = NaturalDates.Zone(caller.TimeZone);
         var number = 0;
         var what = "your events for the next 60 days";
         if (!string.IsNullOrWhiteSpace(said))
         {
-            var (found, problem) = await CalendarQueries.FindAsync(context, said, zone, cancellationToken);
+            var (found, problem) = await CalendarQueries.FindAsync(db, caller, clock.GetUtcNow(), said, zone, cancellationToken);
             if (found is null)
             {
                 return problem!;
@@ -56,8 +60,8 @@ internal static class ExportCalendar
             number = found.Number;
             what = $"#{found.Number} {found.Title}";
         }
-        var expires = context.Now + options.Value.LinkLifetime;
-        var token = links.Sign(new IcsGrant(context.OrganizationId, context.Caller.MemberId!.Value, number, expires));
+        var expires = clock.GetUtcNow() + options.Value.LinkLifetime;
+        var token = links.Sign(new IcsGrant(organization.Id, caller.MemberId!.Value, number, expires));
         var url = options.Value.Link($"{IcsEndpoint.Route}/{token}");
         var until = CalendarText.When(expires, zone);
         var card = AdaptiveCard.Create(

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using static OperatorOne.Skills.Calendar.CalendarPhrases;
 
@@ -35,7 +36,9 @@ internal static class FindFreeSlot
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        TimeProvider clock,
         IOptions<CalendarOptions> options,
         [Description("Who must be free (names or handles, comma or 'and' separated); the caller is always included.")] string members,
         [Description("How long, e.g. '30 minutes'; 30 minutes by default.")] string? duration = null,
@@ -43,20 +46,20 @@ internal static class FindFreeSlot
         [Description("Instead of a day: this_week or next_week.")] SchedulePeriod? period = null,
         CancellationToken cancellationToken = default)
     {
-        var zone = NaturalDates.Zone(context.Caller.TimeZone);
+        var zone = NaturalDates.Zone(caller.TimeZone);
         var length = Durations.Parse(duration) ?? TimeSpan.FromMinutes(30);
-        var everyone = await CalendarQueries.MembersAsync(context.Db, cancellationToken);
-        var (named, problem) = AttendeeNames.Resolve("members", members, context.Caller.MemberId, everyone);
+        var everyone = await CalendarQueries.MembersAsync(db, cancellationToken);
+        var (named, problem) = AttendeeNames.Resolve("members", members, caller.MemberId, everyone);
         if (problem is not null)
         {
             return problem;
         }
-        var people = everyone.Where(m => m.Id == context.Caller.MemberId).Concat(named).DistinctBy(m => m.Id).ToList();
-        var (from, until) = Window(day, period, context.Now, zone);
-        var participants = await CalendarQueries.ParticipantsAsync(context, people, from, until, null, cancellationToken);
+        var people = everyone.Where(m => m.Id == caller.MemberId).Concat(named).DistinctBy(m => m.Id).ToList();
+        var (from, until) = Window(day, period, clock.GetUtcNow(), zone);
+        var participants = await CalendarQueries.ParticipantsAsync(db, caller, people, from, until, null, cancellationToken);
         var hours = options.Value.Hours;
         var slots = SlotFinder.Find(participants, length, from, until, hours);
-        var names = CalendarText.List(people.Where(p => p.Id != context.Caller.MemberId).Select(p => p.DisplayName).Append("you").ToList());
+        var names = CalendarText.List(people.Where(p => p.Id != caller.MemberId).Select(p => p.DisplayName).Append("you").ToList());
         if (slots.Count == 0)
         {
             var whose = participants.Select(p => $"{(p.Name == "You" ? "yours" : p.Name)} {(p.Hours ?? hours).Describe()} {p.Zone.Id}");

@@ -61,7 +61,7 @@ internal static class MoveEvent
         CancellationToken cancellationToken = default)
     {
         var zone = NaturalDates.Zone(context.Caller.TimeZone);
-        var (found, problem) = await CalendarQueries.FindAsync(context, @event, zone, cancellationToken);
+        var (found, problem) = await CalendarQueries.FindAsync(context.Db, context.Caller, context.Now, @event, zone, cancellationToken);
         if (found is null)
         {
             return problem!;
@@ -102,7 +102,7 @@ internal static class MoveEvent
             .ToListAsync(cancellationToken);
         if (found.Kind == EventKind.Meeting && answer is not Conflicts.BookAnyway)
         {
-            var clash = await Conflicts.CheckAsync(context, attendees, target, found.EndsAt - found.StartsAt, zone, options.Value.Hours, found.Id, "move", cancellationToken);
+            var clash = await Conflicts.CheckAsync(context.Db, context.Caller, context.Now, attendees, target, found.EndsAt - found.StartsAt, zone, options.Value.Hours, found.Id, "move", cancellationToken);
             if (clash is not null)
             {
                 return clash;
@@ -118,7 +118,7 @@ internal static class MoveEvent
             var outcome = await executor.ExecuteAsync(call, context, cancellationToken);
             return outcome.Result;
         }
-        var told = await MoveSharedEvent.ApplyAsync(context, found, target, cancellationToken);
+        var told = await MoveSharedEvent.ApplyAsync(context.Db, context.Caller, context.Outbox, context.Now, found, target, cancellationToken);
         var asked = told == 0 ? "" : $" and asked {told} attendee{(told == 1 ? "" : "s")} to answer again";
         return new ToolResult($"Moved #{found.Number} {found.Title} to {CalendarText.Span(found, zone)}{asked}.")
         {

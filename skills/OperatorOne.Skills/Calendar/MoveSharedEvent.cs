@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Approvals;
+using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Members;
 
@@ -29,27 +31,30 @@ internal static class MoveSharedEvent
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        OutboxWriter outbox,
+        TimeProvider clock,
         [Description("The event number, e.g. 5.")] int number,
         [Description("The new start.")] DateTimeOffset starts_at,
         CancellationToken cancellationToken = default)
     {
-        var found = await context.Db.CalendarEvents.FirstOrDefaultAsync(e => e.Number == number && e.CancelledAt == null, cancellationToken);
+        var found = await db.CalendarEvents.FirstOrDefaultAsync(e => e.Number == number && e.CancelledAt == null, cancellationToken);
         if (found is null)
         {
             return ToolResult.Refused($"Event #{number} isn't on the calendar any more.");
         }
-        if (found.OrganizerId != context.Caller.MemberId && context.Caller.Role < MemberRole.Admin)
+        if (found.OrganizerId != caller.MemberId && caller.Role < MemberRole.Admin)
         {
             return ToolResult.Refused($"Only the organizer or an admin can move #{found.Number} {found.Title}.");
         }
-        var zone = NaturalDates.Zone(context.Caller.TimeZone);
+        var zone = NaturalDates.Zone(caller.TimeZone);
         // The approval may come late: a start that has passed by then is refused rather than booked in the past.
-        if (starts_at < context.Now.AddMinutes(-1))
+        if (starts_at < clock.GetUtcNow().AddMinutes(-1))
         {
             return ToolResult.Refused($"{CalendarText.When(starts_at, zone)} has already passed, so #{found.Number} {found.Title} stays where it is.");
         }
-        var told = await ApplyAsync(context, found, starts_at.ToUniversalTime(), cancellationToken);
+        var told = await ApplyAsync(db, caller, outbox, clock.GetUtcNow(), found, starts_at.ToUniversalTime(), cancellationToken);
         return new ToolResult($"Moved #{found.Number} {found.Title} to {CalendarText.Span(found, zone)} and asked {told} attendee{(told == 1 ? "" : "s")} to answer again.");
     }
 
@@ -59,21 +64,21 @@ internal static class MoveSharedEvent
     /// start is reminded on its own; the old claims are dropped too, so moving it back later reminds again.
     /// Returns how many people were told.
     /// </summary>
-    public static async Task<int> ApplyAsync(ToolContext context, CalendarEvent e, DateTimeOffset start, CancellationToken cancellationToken)
+    public static async Task<int> ApplyAsync(OperatorOneDb db, Caller caller, OutboxWriter outbox, DateTimeOffset now, CalendarEvent e, DateTimeOffset start, CancellationToken cancellationToken)
     {
         var (oldStart, oldEnd) = (e.StartsAt, e.EndsAt);
         e.StartsAt = start;
         e.EndsAt = start + (oldEnd - oldStart);
-        var attendees = await context.Db.EventAttendees.Where(a => a.EventId == e.Id).ToListAsync(cancellationToken);
+        var attendees = await db.EventAttendees.Where(a => a.EventId == e.Id).ToListAsync(cancellationToken);
         foreach (var attendee in attendees.Where(a => a.MemberId != e.OrganizerId))
         {
             attendee.Response = RsvpResponse.Pending;
             attendee.RespondedAt = null;
         }
-        await context.Db.EventReminders.Where(r => r.EventId == e.Id).ExecuteDeleteAsync(cancellationToken);
-        var told = attendees.Select(a => a.MemberId).Where(id => id != context.Caller.MemberId).ToList();
-        var who = context.Caller.DisplayName;
-        await CalendarNotices.SendAsync(context, told, zone =>
+        await db.EventReminders.Where(r => r.EventId == e.Id).ExecuteDeleteAsync(cancellationToken);
+        var told = attendees.Select(a => a.MemberId).Where(id => id != caller.MemberId).ToList();
+        var who = caller.DisplayName;
+        await CalendarNotices.SendAsync(db, outbox, now, told, zone =>
             $"{who} moved #{e.Number} {e.Title} to {CalendarText.Span(e, zone)} (was {CalendarText.Span(oldStart, oldEnd, zone)}). " +
             $"Say 'accept event {e.Number}' or 'decline event {e.Number}'.", cancellationToken, (e, "REQUEST"));
         return told.Count;

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Members;
 using static OperatorOne.Skills.Calendar.CalendarPhrases;
@@ -35,14 +36,15 @@ internal static class MySchedule
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        TimeProvider clock,
         [Description("today (default), tomorrow, this week or next week.")] SchedulePeriod period = SchedulePeriod.Today,
         CancellationToken cancellationToken = default)
     {
-        var zone = NaturalDates.Zone(context.Caller.TimeZone);
-        var (since, until, label) = Window(period, context.Now, zone);
-        var db = context.Db;
-        var me = context.Caller.MemberId;
+        var zone = NaturalDates.Zone(caller.TimeZone);
+        var (since, until, label) = Window(period, clock.GetUtcNow(), zone);
+        var me = caller.MemberId;
         var rows = await (
             from a in db.EventAttendees
             join e in db.CalendarEvents on a.EventId equals e.Id

@@ -2,12 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Notices;
 using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Work;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
-using OperatorOne.Skills.ServiceDesk;
 
 namespace OperatorOne.Skills.Calendar;
 
@@ -76,7 +76,7 @@ internal sealed class ReminderScan(IServiceScopeFactory scopes, TimeProvider clo
             var zone = NaturalDates.Zone(item.Zone);
             var minutes = Math.Max(1, (int)Math.Round((item.Event.StartsAt - now).TotalMinutes));
             var text = $"Reminder: #{item.Event.Number} {item.Event.Title} starts in {minutes} minute{(minutes == 1 ? "" : "s")} ({CalendarText.Span(item.Event, zone)}).";
-            foreach (var conversation in await Recipients.ConversationsAsync(db, [item.MemberId], now, cancellationToken))
+            foreach (var conversation in await NoticeConversations.ForMembersAsync(db, [item.MemberId], now, cancellationToken))
             {
                 outbox.Send(db, conversation, Activity.Message(text));
             }

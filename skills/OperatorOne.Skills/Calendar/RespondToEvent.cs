@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Members;
 using static OperatorOne.Skills.Calendar.CalendarPhrases;
@@ -47,7 +49,10 @@ internal static class RespondToEvent
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        OutboxWriter outbox,
+        TimeProvider clock,
         [Description("The event: its number ('5', 'event 5') or words from its title ('the budget meeting').")] string @event,
         [Description("accepted, declined or tentative.")] RsvpResponse response,
         [Description("True to answer for this and every later occurrence of its recurring series.")] bool series = false,
@@ -57,17 +62,17 @@ internal static class RespondToEvent
         {
             return ToolResult.Refused("Please say accept, decline or tentative.");
         }
-        var zone = NaturalDates.Zone(context.Caller.TimeZone);
-        var (found, problem) = await CalendarQueries.FindAsync(context, @event, zone, cancellationToken);
+        var zone = NaturalDates.Zone(caller.TimeZone);
+        var (found, problem) = await CalendarQueries.FindAsync(db, caller, clock.GetUtcNow(), @event, zone, cancellationToken);
         if (found is null)
         {
             return problem!;
         }
-        var me = context.Caller.MemberId;
+        var me = caller.MemberId;
         var events = series && found.SeriesId is { } seriesId
-            ? context.Db.CalendarEvents.Where(e => e.SeriesId == seriesId && e.CancelledAt == null && e.StartsAt >= found.StartsAt).Select(e => e.Id)
-            : context.Db.CalendarEvents.Where(e => e.Id == found.Id).Select(e => e.Id);
-        var answers = await context.Db.EventAttendees.Where(a => events.Contains(a.EventId) && a.MemberId == me).ToListAsync(cancellationToken);
+            ? db.CalendarEvents.Where(e => e.SeriesId == seriesId && e.CancelledAt == null && e.StartsAt >= found.StartsAt).Select(e => e.Id)
+            : db.CalendarEvents.Where(e => e.Id == found.Id).Select(e => e.Id);
+        var answers = await db.EventAttendees.Where(a => events.Contains(a.EventId) && a.MemberId == me).ToListAsync(cancellationToken);
         if (answers.Count == 0)
         {
             return ToolResult.Refused($"You aren't invited to #{found.Number} {found.Title}.");
@@ -80,12 +85,12 @@ internal static class RespondToEvent
         foreach (var answer in answers)
         {
             answer.Response = response;
-            answer.RespondedAt = context.Now;
+            answer.RespondedAt = clock.GetUtcNow();
         }
         if (found.OrganizerId != me)
         {
-            var who = context.Caller.DisplayName;
-            await CalendarNotices.SendAsync(context, found, [found.OrganizerId],
+            var who = caller.DisplayName;
+            await CalendarNotices.SendAsync(db, outbox, clock.GetUtcNow(), found, [found.OrganizerId],
                 when => answers.Count == 1 ? $"{who} {Said(response)} #{found.Number} {found.Title} ({when})."
                     : $"{who} {Said(response)} {what}, from {when} on.", cancellationToken);
         }

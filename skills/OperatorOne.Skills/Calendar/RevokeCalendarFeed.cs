@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Calendar;
@@ -25,17 +26,17 @@ internal static class RevokeCalendarFeed
         HelpExample = "revoke my calendar feed link",
     };
 
-    public static async Task<ToolResult> RunAsync(ToolContext context, CancellationToken cancellationToken = default)
+    public static async Task<ToolResult> RunAsync(OperatorOneDb db, Caller caller, TimeProvider clock, CancellationToken cancellationToken = default)
     {
-        var me = context.Caller.MemberId!.Value;
-        var active = await context.Db.CalendarFeeds.Where(f => f.MemberId == me && f.RevokedAt == null).ToListAsync(cancellationToken);
+        var me = caller.MemberId!.Value;
+        var active = await db.CalendarFeeds.Where(f => f.MemberId == me && f.RevokedAt == null).ToListAsync(cancellationToken);
         if (active.Count == 0)
         {
             return new ToolResult("You have no calendar feed link; nothing to revoke. Say 'give me my calendar feed link' to make one.");
         }
         foreach (var feed in active)
         {
-            feed.RevokedAt = context.Now;
+            feed.RevokedAt = clock.GetUtcNow();
         }
         return new ToolResult("Revoked your calendar feed link: calendars subscribed to it stop updating. Say 'give me my calendar feed link' for a new one.");
     }

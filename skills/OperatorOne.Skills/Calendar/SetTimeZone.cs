@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Calendar;
@@ -34,23 +35,26 @@ internal static class SetTimeZone
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        CurrentOrganization organization,
+        TimeProvider clock,
         [Description("An IANA time zone id such as 'Europe/Berlin', a city such as 'Berlin', or 'default' for the organization's.")] string zone,
         CancellationToken cancellationToken = default)
     {
-        var member = await context.Db.Members.SingleAsync(m => m.Id == context.Caller.MemberId, cancellationToken);
+        var member = await db.Members.SingleAsync(m => m.Id == caller.MemberId, cancellationToken);
         if (zone.Trim().Equals("default", StringComparison.OrdinalIgnoreCase))
         {
             member.TimeZone = null;
-            var organization = await context.Db.Organizations.Where(o => o.Id == context.OrganizationId).Select(o => o.TimeZone).SingleAsync(cancellationToken);
-            return new ToolResult($"You now use the organization's time zone, {organization}.");
+            var organizationZone = await db.Organizations.Where(o => o.Id == organization.Id).Select(o => o.TimeZone).SingleAsync(cancellationToken);
+            return new ToolResult($"You now use the organization's time zone, {organizationZone}.");
         }
         if (Find(zone) is not { } id)
         {
             return ToolResult.Refused($"I don't know the time zone \"{zone.Trim()}\". Use an IANA name such as Europe/Berlin or America/New_York.");
         }
         member.TimeZone = id;
-        var now = TimeZoneInfo.ConvertTime(context.Now, NaturalDates.Zone(id));
+        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), NaturalDates.Zone(id));
         return new ToolResult($"Your time zone is now {id} (it's {now:HH:mm} there). I'll read and show times in it.");
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Members;
 
@@ -44,25 +45,28 @@ internal static class SetWorkingHours
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        CurrentOrganization organization,
+        TimeProvider clock,
         IOptions<CalendarOptions> calendar,
         [Description("The hours and optionally days, e.g. '9 to 5', '10am-6pm Mon-Thu', '8:30-16:30 weekdays', or 'default' for the organization's.")] string hours,
         [Description("Whose hours (name or handle); the caller's own when empty. Only admins may set someone else's.")] string? member = null,
         CancellationToken cancellationToken = default)
     {
-        var (whoId, whoName, problem) = await WhoAsync(context, member, cancellationToken);
+        var (whoId, whoName, problem) = await WhoAsync(db, caller, member, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
-        var own = whoId == context.Caller.MemberId;
-        var row = await context.Db.WorkingHours.FirstOrDefaultAsync(h => h.MemberId == whoId, cancellationToken);
+        var own = whoId == caller.MemberId;
+        var row = await db.WorkingHours.FirstOrDefaultAsync(h => h.MemberId == whoId, cancellationToken);
         var fallback = calendar.Value.Hours;
         if (hours.Trim().ToLowerInvariant() is "default" or "the default" or "normal" or "standard")
         {
             if (row is not null)
             {
-                context.Db.WorkingHours.Remove(row);
+                db.WorkingHours.Remove(row);
             }
             return new ToolResult($"{(own ? "You work" : $"{whoName} works")} the organization's hours again: {fallback.Describe()}.");
         }
@@ -74,34 +78,34 @@ internal static class SetWorkingHours
         }
         if (row is null)
         {
-            row = new MemberWorkingHours { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, MemberId = whoId };
-            context.Db.WorkingHours.Add(row);
+            row = new MemberWorkingHours { Id = Guid.NewGuid(), OrganizationId = organization.Id, MemberId = whoId };
+            db.WorkingHours.Add(row);
         }
-        (row.StartsAt, row.EndsAt, row.Days, row.UpdatedAt) = (parsed.Start, parsed.End, parsed.DayBits, context.Now);
-        var zones = await CalendarQueries.ZonesAsync(context.Db, [whoId], cancellationToken);
+        (row.StartsAt, row.EndsAt, row.Days, row.UpdatedAt) = (parsed.Start, parsed.End, parsed.DayBits, clock.GetUtcNow());
+        var zones = await CalendarQueries.ZonesAsync(db, [whoId], cancellationToken);
         var zone = zones.GetValueOrDefault(whoId, TimeZoneInfo.Utc).Id;
         return new ToolResult($"{(own ? "Your" : $"{whoName}'s")} working hours are now {parsed.Describe()} ({zone} time). " +
             "Free-slot searches and clash checks use them.");
     }
 
-    private static async Task<(Guid Id, string Name, ToolResult? Problem)> WhoAsync(ToolContext context, string? member, CancellationToken cancellationToken)
+    private static async Task<(Guid Id, string Name, ToolResult? Problem)> WhoAsync(OperatorOneDb db, Caller caller, string? member, CancellationToken cancellationToken)
     {
         var said = (member ?? "").Trim();
-        if (context.Caller.MemberId is not { } me)
+        if (caller.MemberId is not { } me)
         {
             return (Guid.Empty, "", ToolResult.Refused("Only members have working hours."));
         }
         if (said.Length == 0 || said.ToLowerInvariant() is "my" or "me" or "mine" or "i")
         {
-            return (me, context.Caller.DisplayName, null);
+            return (me, caller.DisplayName, null);
         }
-        var members = await CalendarQueries.MembersAsync(context.Db, cancellationToken);
+        var members = await CalendarQueries.MembersAsync(db, cancellationToken);
         var (found, problem) = AttendeeNames.Resolve("member", said, null, members);
         if (problem is not null || found.Count != 1)
         {
             return (Guid.Empty, "", problem ?? ToolResult.Refused($"I couldn't find a member called \"{said}\"."));
         }
-        if (found[0].Id != context.Caller.MemberId && context.Caller.Role < MemberRole.Admin)
+        if (found[0].Id != caller.MemberId && caller.Role < MemberRole.Admin)
         {
             return (Guid.Empty, "", ToolResult.Refused($"Only admins can set someone else's working hours; {found[0].DisplayName} can set their own."));
         }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Crm;
 using OperatorOne.Data.Members;
 
@@ -29,7 +30,9 @@ internal static class AddCompany
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        CurrentOrganization organization,
+        TimeProvider clock,
         [Description("The company's name.")] string name,
         [Description("prospect (default), customer, vendor or partner; 'client' means customer, 'supplier' vendor.")] string? kind = null,
         CancellationToken cancellationToken = default)
@@ -43,12 +46,12 @@ internal static class AddCompany
         {
             return ToolResult.Refused("A company name must be between 1 and 200 characters.");
         }
-        var namesakes = await CrmLookup.CompaniesAsync(context.Db, clean, cancellationToken);
+        var namesakes = await CrmLookup.CompaniesAsync(db, clean, cancellationToken);
         if (namesakes.Find(c => string.Equals(c.Name, clean, StringComparison.OrdinalIgnoreCase)) is { } existing)
         {
             return ToolResult.Refused($"{existing.Name} is already in the CRM.");
         }
-        context.Db.Companies.Add(new Company { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, Name = clean, Kind = what, CreatedAt = context.Now });
+        db.Companies.Add(new Company { Id = Guid.NewGuid(), OrganizationId = organization.Id, Name = clean, Kind = what, CreatedAt = clock.GetUtcNow() });
         return new ToolResult($"Added {clean} as {CompanyKinds.Article(what)}.");
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Crm;
 using OperatorOne.Data.Members;
 
@@ -30,7 +31,9 @@ internal static class AddContact
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        CurrentOrganization organization,
+        TimeProvider clock,
         [Description("The person's full name, optionally 'name from company'.")] string name,
         [Description("Their company, when not given in the name.")] string? company = null,
         [Description("Their email address.")] string? email = null,
@@ -48,27 +51,27 @@ internal static class AddContact
         var created = false;
         if (!string.IsNullOrWhiteSpace(companyName))
         {
-            (at, created, var companyProblem) = await CrmCompanies.FindOrAddAsync(context, companyName, cancellationToken);
+            (at, created, var companyProblem) = await CrmCompanies.FindOrAddAsync(db, organization, clock.GetUtcNow(), companyName, cancellationToken);
             if (companyProblem is not null)
             {
                 return companyProblem;
             }
         }
         var companyId = at?.Id;
-        var namesakes = await CrmLookup.ContactsAsync(context.Db, new CrmQuery(person, null), cancellationToken);
+        var namesakes = await CrmLookup.ContactsAsync(db, new CrmQuery(person, null), cancellationToken);
         if (namesakes.Exists(c => c.CompanyId == companyId && string.Equals(c.Name, person, StringComparison.OrdinalIgnoreCase)))
         {
             return ToolResult.Refused($"{person}{(at is null ? "" : $" at {at.Name}")} is already a contact.");
         }
-        context.Db.Contacts.Add(new Contact
+        db.Contacts.Add(new Contact
         {
             Id = Guid.NewGuid(),
-            OrganizationId = context.OrganizationId,
+            OrganizationId = organization.Id,
             CompanyId = companyId,
             FullName = person,
             Email = ContactRules.Clean(email),
             Phone = ContactRules.Clean(phone),
-            CreatedAt = context.Now,
+            CreatedAt = clock.GetUtcNow(),
         });
         var where = at is null ? "" : created ? $" at {at.Name} (a new prospect company)" : $" at {at.Name}";
         var reach = string.Join(", ", new[] { ContactRules.Clean(email), ContactRules.Clean(phone) }.OfType<string>());

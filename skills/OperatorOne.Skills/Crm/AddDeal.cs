@@ -2,6 +2,7 @@ using System.ComponentModel;
 using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Crm;
 using OperatorOne.Data.Members;
 
@@ -41,7 +42,10 @@ internal static class AddDeal
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        CurrentOrganization organization,
+        TimeProvider clock,
         [Description("A short name for the deal, e.g. 'Acme renewal'.")] string name,
         [Description("What it is worth, with the currency if said: '12,000 EUR', '$5k'.")] string amount,
         [Description("The expected close date.")] DateTimeOffset closes,
@@ -60,8 +64,8 @@ internal static class AddDeal
         {
             return ToolResult.Refused($"I didn't get the amount \"{amount}\". Try '12,000 EUR' or '$5k'.");
         }
-        var code = CrmMoney.Currency(currency) ?? money.Currency ?? await CrmCompanies.DefaultCurrencyAsync(context, cancellationToken);
-        var (ownerId, ownerName, ownerProblem) = await OwnerAsync(context, owner, cancellationToken);
+        var code = CrmMoney.Currency(currency) ?? money.Currency ?? await CrmCompanies.DefaultCurrencyAsync(db, cancellationToken);
+        var (ownerId, ownerName, ownerProblem) = await OwnerAsync(db, caller, owner, cancellationToken);
         if (ownerProblem is not null)
         {
             return ownerProblem;
@@ -69,17 +73,17 @@ internal static class AddDeal
         Company? at = null;
         if (!string.IsNullOrWhiteSpace(company))
         {
-            (at, _, var problem) = await CrmCompanies.FindOrAddAsync(context, company, cancellationToken);
+            (at, _, var problem) = await CrmCompanies.FindOrAddAsync(db, organization, clock.GetUtcNow(), company, cancellationToken);
             if (problem is not null)
             {
                 return problem;
             }
         }
-        var zone = NaturalDates.Zone(context.Caller.TimeZone);
+        var zone = NaturalDates.Zone(caller.TimeZone);
         var deal = new Deal
         {
             Id = Guid.NewGuid(),
-            OrganizationId = context.OrganizationId,
+            OrganizationId = organization.Id,
             Name = title,
             CompanyId = at?.Id,
             OwnerId = ownerId,
@@ -87,24 +91,24 @@ internal static class AddDeal
             Currency = code,
             Stage = stage,
             ExpectedClose = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(closes, zone).DateTime),
-            CreatedAt = context.Now,
+            CreatedAt = clock.GetUtcNow(),
         };
-        context.Db.Deals.Add(deal);
+        db.Deals.Add(deal);
         var with = at is null ? "" : $" with {at.Name}";
         return new ToolResult($"Added deal {deal.Name}{with}: {CrmText.Money(deal.Value, deal.Currency)}, {CrmText.Word(stage)} ({DealStages.Probability(stage)}%), " +
             $"closing {CrmText.Day(deal.ExpectedClose)}, owned by {ownerName}.");
     }
 
     /// <summary>The member named as owner, or the caller ("you").</summary>
-    internal static async Task<(Guid? Id, string Name, ToolResult? Problem)> OwnerAsync(ToolContext context, string? owner, CancellationToken cancellationToken)
+    internal static async Task<(Guid? Id, string Name, ToolResult? Problem)> OwnerAsync(OperatorOneDb db, Caller caller, string? owner, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(owner))
         {
-            return (context.Caller.MemberId, "you", null);
+            return (caller.MemberId, "you", null);
         }
-        var who = await MemberNames.ResolveAsync(context.Db, owner, context.Caller.MemberId, cancellationToken);
+        var who = await MemberNames.ResolveAsync(db, owner, caller.MemberId, cancellationToken);
         return who.Member is { } member
-            ? (member.Id, member.Id == context.Caller.MemberId ? "you" : member.DisplayName, null)
+            ? (member.Id, member.Id == caller.MemberId ? "you" : member.DisplayName, null)
             : (null, "", ToolResult.Refused(who.Problem!));
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Crm;
 using OperatorOne.Data.Members;
 
@@ -26,7 +27,10 @@ internal static class AddLead
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        CurrentOrganization organization,
+        TimeProvider clock,
         [Description("The person or company, optionally 'person from company': 'Jo Park from Initech'.")] string name,
         [Description("The company, when not given in the name.")] string? company = null,
         CancellationToken cancellationToken = default)
@@ -40,15 +44,15 @@ internal static class AddLead
         var lead = new Lead
         {
             Id = Guid.NewGuid(),
-            OrganizationId = context.OrganizationId,
+            OrganizationId = organization.Id,
             Name = query.Name,
             CompanyName = string.IsNullOrEmpty(companyName) ? null : companyName,
-            OwnerId = context.Caller.MemberId,
-            CreatedAt = context.Now,
-            UpdatedAt = context.Now,
+            OwnerId = caller.MemberId,
+            CreatedAt = clock.GetUtcNow(),
+            UpdatedAt = clock.GetUtcNow(),
         };
-        context.Db.Leads.Add(lead);
-        await context.Db.SaveChangesAsync(cancellationToken);
+        db.Leads.Add(lead);
+        await db.SaveChangesAsync(cancellationToken);
         var at = lead.CompanyName is null ? "" : $" ({lead.CompanyName})";
         return new ToolResult($"Added lead {lead.Name}{at} as new, owned by you.");
     }

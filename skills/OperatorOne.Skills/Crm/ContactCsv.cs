@@ -3,13 +3,13 @@ using System.Text;
 namespace OperatorOne.Skills.Crm;
 
 /// <summary>One record of a CSV file, with the line it starts on (for reports that point at the file).</summary>
-internal sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
+public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
 
 /// <summary>
 /// RFC 4180 CSV: fields separated by commas (or semicolons, when the header uses them), quoted with double quotes,
 /// quotes doubled inside, CRLF or LF between records; a quoted field may span lines. Pure, so every shape is unit-tested.
 /// </summary>
-internal static class ContactCsv
+public static class ContactCsv
 {
     public static (List<CsvRecord> Records, string? Problem) Parse(string text)
     {

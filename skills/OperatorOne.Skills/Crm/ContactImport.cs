@@ -1,24 +1,24 @@
 namespace OperatorOne.Skills.Crm;
 
 /// <summary>A contact row as read from the file, with its line.</summary>
-internal sealed record ImportRow(int Line, string Name, string? Email, string? Phone, string? Company);
+public sealed record ImportRow(int Line, string Name, string? Email, string? Phone, string? Company);
 
-internal sealed record ImportProblem(int Line, string Reason);
+public sealed record ImportProblem(int Line, string Reason);
 
 /// <summary>What an import would do: the rows to add, the rows already in the CRM, the bad rows, and the new companies.</summary>
-internal sealed record ImportPlan(
+public sealed record ImportPlan(
     IReadOnlyList<ImportRow> Add, IReadOnlyList<ImportProblem> AlreadyThere, IReadOnlyList<ImportProblem> Problems,
     IReadOnlyList<string> NewCompanies, IReadOnlyList<string> IgnoredColumns);
 
 /// <summary>An existing contact, as duplicates are recognized: by name at the same company, or by email.</summary>
-internal sealed record KnownContact(string Name, string? Company, string? Email);
+public sealed record KnownContact(string Name, string? Company, string? Email);
 
 /// <summary>
 /// Decides a CSV import of contacts without a database: columns by header (name, or first and last name; email; phone;
 /// company), each row checked by <see cref="ContactRules"/>, repeats inside the file refused, contacts already in the
 /// CRM skipped. Companies are matched by exact name (case-insensitive); unknown ones are created as prospects.
 /// </summary>
-internal static class ContactImport
+public static class ContactImport
 {
     public const int MaxRows = 5000;
 

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Crm;
 using OperatorOne.Data.Members;
 using OperatorOne.Skills.Integrations;
@@ -34,11 +35,13 @@ internal static class ConvertLead
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        CurrentOrganization organization,
+        TimeProvider clock,
         [Description("The lead's name, or 'name from company'.")] string lead,
         CancellationToken cancellationToken = default)
     {
-        var db = context.Db;
         var query = CrmQuery.Parse(lead);
         var match = CrmMatch.Decide(query, await CrmLookup.LeadsAsync(db, query, cancellationToken));
         if (CrmMatch.Problem(match, "lead", query, "a lead") is { } problem)
@@ -58,7 +61,7 @@ internal static class ConvertLead
         var company = existing is null ? null : await db.Companies.SingleAsync(c => c.Id == existing.Id, cancellationToken);
         if (company is null)
         {
-            company = new Company { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, Name = companyName, CreatedAt = context.Now };
+            company = new Company { Id = Guid.NewGuid(), OrganizationId = organization.Id, Name = companyName, CreatedAt = clock.GetUtcNow() };
             db.Companies.Add(company);
         }
         company.Kind = CompanyKind.Customer;
@@ -68,17 +71,17 @@ internal static class ConvertLead
             db.Contacts.Add(new Contact
             {
                 Id = Guid.NewGuid(),
-                OrganizationId = context.OrganizationId,
+                OrganizationId = organization.Id,
                 CompanyId = company.Id,
                 FullName = row.Name,
-                CreatedAt = context.Now,
+                CreatedAt = clock.GetUtcNow(),
             });
         }
         var before = row.Stage;
         row.Stage = LeadStage.Converted;
         row.CompanyId = company.Id;
-        row.UpdatedAt = context.Now;
-        await IntegrationEvents.LeadMovedAsync(context, row, before, cancellationToken);
+        row.UpdatedAt = clock.GetUtcNow();
+        await IntegrationEvents.LeadMovedAsync(db, caller, clock.GetUtcNow(), row, before, cancellationToken);
         var contact = person ? $" with {row.Name} as a contact" : "";
         return new ToolResult($"Converted lead {found.Label}: {company.Name} is now a customer{contact}.");
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Crm;
 
 namespace OperatorOne.Skills.Crm;
@@ -10,14 +11,14 @@ internal static class CrmCompanies
     /// <summary>"Acme" finds "Acme Corp"; "Acme Labs" does not, and becomes a company of its own.</summary>
     private const double ClearlyMeant = 0.8;
 
-    public static async Task<(Company? Company, bool Created, ToolResult? Problem)> FindOrAddAsync(ToolContext context, string said, CancellationToken cancellationToken)
+    public static async Task<(Company? Company, bool Created, ToolResult? Problem)> FindOrAddAsync(OperatorOneDb db, CurrentOrganization organization, DateTimeOffset now, string said, CancellationToken cancellationToken)
     {
         var name = said.Trim().Trim('"', '\'').Trim();
         if (name.Length is 0 or > 200)
         {
             return (null, false, ToolResult.Refused("A company name must be between 1 and 200 characters."));
         }
-        var hits = await CrmLookup.CompaniesAsync(context.Db, name, cancellationToken);
+        var hits = await CrmLookup.CompaniesAsync(db, name, cancellationToken);
         var same = hits.Where(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
         var meant = same.Count > 0 ? same : hits.Where(h => h.Score >= ClearlyMeant).ToList();
         if (meant.Count > 1)
@@ -26,16 +27,16 @@ internal static class CrmCompanies
         }
         if (meant.Count == 1)
         {
-            return (await context.Db.Companies.SingleAsync(c => c.Id == meant[0].Id, cancellationToken), false, null);
+            return (await db.Companies.SingleAsync(c => c.Id == meant[0].Id, cancellationToken), false, null);
         }
-        var company = new Company { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, Name = name, CreatedAt = context.Now };
-        context.Db.Companies.Add(company);
+        var company = new Company { Id = Guid.NewGuid(), OrganizationId = organization.Id, Name = name, CreatedAt = now };
+        db.Companies.Add(company);
         return (company, true, null);
     }
 
     /// <summary>The currency the organization's latest deal uses, so "worth 5,000" means what it usually means here.</summary>
-    public static async Task<string> DefaultCurrencyAsync(ToolContext context, CancellationToken cancellationToken) =>
-        await context.Db.Deals.OrderByDescending(d => d.CreatedAt).Select(d => d.Currency.Trim()).FirstOrDefaultAsync(cancellationToken) ?? FallbackCurrency;
+    public static async Task<string> DefaultCurrencyAsync(OperatorOneDb db, CancellationToken cancellationToken) =>
+        await db.Deals.OrderByDescending(d => d.CreatedAt).Select(d => d.Currency.Trim()).FirstOrDefaultAsync(cancellationToken) ?? FallbackCurrency;
 
     public const string FallbackCurrency = "USD";
 }

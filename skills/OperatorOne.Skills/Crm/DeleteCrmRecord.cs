@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Crm;
@@ -34,19 +35,18 @@ internal static class DeleteCrmRecord
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
         [Description("What kind of record.")] CrmRecordKind kind,
         [Description("Its name; for a contact optionally 'name at company'.")] string name,
         CancellationToken cancellationToken = default)
     {
         var query = CrmQuery.Parse(name);
-        var match = CrmMatch.Decide(query, await FindAsync(context, kind, query, cancellationToken));
+        var match = CrmMatch.Decide(query, await FindAsync(db, kind, query, cancellationToken));
         if (CrmMatch.Problem(match, "name", query, $"a {CrmText.Word(kind)}") is { } problem)
         {
             return problem;
         }
         var record = ((CrmMatch.One)match).Record;
-        var db = context.Db;
         // Activities go through ON DELETE CASCADE; contacts, leads and deals of a company keep living without it.
         var deleted = kind switch
         {
@@ -69,7 +69,7 @@ internal static class DeleteCrmRecord
             return null;
         }
         var query = CrmQuery.Parse(said);
-        var match = CrmMatch.Decide(query, await FindAsync(context, kind, query, cancellationToken));
+        var match = CrmMatch.Decide(query, await FindAsync(context.Db, kind, query, cancellationToken));
         return CrmMatch.Problem(match, "name", query, $"a {CrmText.Word(kind)}");
     }
 
@@ -82,16 +82,16 @@ internal static class DeleteCrmRecord
             return "Delete a CRM record";
         }
         var query = CrmQuery.Parse(said);
-        var match = CrmMatch.Decide(query, await FindAsync(context, kind, query, cancellationToken));
+        var match = CrmMatch.Decide(query, await FindAsync(context.Db, kind, query, cancellationToken));
         var what = match is CrmMatch.One one ? one.Record.Label : $"\"{said}\"";
         return $"Delete {CrmText.Word(kind)} {what}";
     }
 
-    private static async Task<List<CrmRecord>> FindAsync(ToolContext context, CrmRecordKind kind, CrmQuery query, CancellationToken cancellationToken) => kind switch
+    private static async Task<List<CrmRecord>> FindAsync(OperatorOneDb db, CrmRecordKind kind, CrmQuery query, CancellationToken cancellationToken) => kind switch
     {
-        CrmRecordKind.Contact => await CrmLookup.ContactsAsync(context.Db, query, cancellationToken),
-        CrmRecordKind.Company => await CrmLookup.CompaniesAsync(context.Db, query.ToString(), cancellationToken),
-        CrmRecordKind.Lead => await CrmLookup.LeadsAsync(context.Db, query, cancellationToken),
-        _ => await CrmLookup.DealsAsync(context.Db, query.ToString(), cancellationToken),
+        CrmRecordKind.Contact => await CrmLookup.ContactsAsync(db, query, cancellationToken),
+        CrmRecordKind.Company => await CrmLookup.CompaniesAsync(db, query.ToString(), cancellationToken),
+        CrmRecordKind.Lead => await CrmLookup.LeadsAsync(db, query, cancellationToken),
+        _ => await CrmLookup.DealsAsync(db, query.ToString(), cancellationToken),
     };
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Crm;
@@ -28,7 +29,7 @@ internal static class FindContact
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
         [Description("A person's or company's name, possibly partial: 'Dana', 'Acme', 'Dana from Acme'.")] string name,
         CancellationToken cancellationToken = default)
     {
@@ -37,7 +38,6 @@ internal static class FindContact
         {
             return ToolResult.Refused("Who or which company should I look for?");
         }
-        var db = context.Db;
         var contacts = await CrmLookup.ContactsAsync(db, query, cancellationToken);
         var companies = query.Company is null ? await CrmLookup.CompaniesAsync(db, query.Name, cancellationToken) : [];
         if (contacts.Count == 0 && companies.Count == 0)

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Crm;
 using OperatorOne.Data.Members;
 using static OperatorOne.Skills.Crm.CrmPhrases;
@@ -45,7 +46,10 @@ internal static class LogActivity
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        CurrentOrganization organization,
+        TimeProvider clock,
         [Description("What kind of activity.")] CrmActivityKind kind,
         [Description("A short summary: 'wants a quote'.")] string summary,
         [Description("Who or what it concerns: a contact ('Dana from Acme'), company, lead or deal.")] string? with = null,
@@ -65,7 +69,7 @@ internal static class LogActivity
         if (deal is not null)
         {
             var dealQuery = CrmQuery.Parse(deal);
-            var dealMatch = CrmMatch.Decide(dealQuery, await CrmLookup.DealsAsync(context.Db, dealQuery.ToString(), cancellationToken));
+            var dealMatch = CrmMatch.Decide(dealQuery, await CrmLookup.DealsAsync(db, dealQuery.ToString(), cancellationToken));
             if (CrmMatch.Problem(dealMatch, "deal", dealQuery, "a deal") is { } dealProblem)
             {
                 return dealProblem;
@@ -76,25 +80,25 @@ internal static class LogActivity
         if (with is not null)
         {
             var query = CrmQuery.Parse(with);
-            var match = await CrmLookup.AnythingAsync(context.Db, query, cancellationToken);
+            var match = await CrmLookup.AnythingAsync(db, query, cancellationToken);
             if (CrmMatch.Problem(match, "with", query, "a contact, company, lead or deal") is { } problem)
             {
                 return problem;
             }
             record = ((CrmMatch.One)match).Record;
         }
-        context.Db.CrmActivities.Add(new CrmActivity
+        db.CrmActivities.Add(new CrmActivity
         {
             Id = Guid.NewGuid(),
-            OrganizationId = context.OrganizationId,
+            OrganizationId = organization.Id,
             Kind = kind,
             Summary = text,
             ContactId = record.Kind == CrmRecordKind.Contact ? record.Id : null,
             CompanyId = record.Kind is CrmRecordKind.Contact or CrmRecordKind.Company or CrmRecordKind.Deal ? record.CompanyId : onDeal?.CompanyId,
             LeadId = record.Kind == CrmRecordKind.Lead ? record.Id : null,
             DealId = record.Kind == CrmRecordKind.Deal ? record.Id : onDeal?.Id,
-            MemberId = context.Caller.MemberId,
-            OccurredAt = context.Now,
+            MemberId = caller.MemberId,
+            OccurredAt = clock.GetUtcNow(),
         });
         var on = onDeal is null || onDeal == record ? "" : $" on the {onDeal.Name} deal";
         return new ToolResult($"Logged {(kind == CrmActivityKind.Email ? "an" : "a")} {CrmText.Word(kind)} with {record.Label}{on}: {text}");

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Crm;
 using OperatorOne.Data.Members;
 using OperatorOne.Skills.Integrations;
@@ -37,27 +38,29 @@ internal static class MoveLead
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        TimeProvider clock,
         [Description("The lead's name, or 'name from company'.")] string lead,
         [Description("The new stage.")] LeadStage stage,
         CancellationToken cancellationToken = default)
     {
         var query = CrmQuery.Parse(lead);
-        var match = CrmMatch.Decide(query, await CrmLookup.LeadsAsync(context.Db, query, cancellationToken));
+        var match = CrmMatch.Decide(query, await CrmLookup.LeadsAsync(db, query, cancellationToken));
         if (CrmMatch.Problem(match, "lead", query, "a lead") is { } problem)
         {
             return problem;
         }
         var found = ((CrmMatch.One)match).Record;
-        var row = await context.Db.Leads.SingleAsync(l => l.Id == found.Id, cancellationToken);
+        var row = await db.Leads.SingleAsync(l => l.Id == found.Id, cancellationToken);
         if (LeadStageRules.Problem(found.Label, row.Stage, stage) is { } refusal)
         {
             return ToolResult.Refused(refusal);
         }
         var before = row.Stage;
         row.Stage = stage;
-        row.UpdatedAt = context.Now;
-        await IntegrationEvents.LeadMovedAsync(context, row, before, cancellationToken);
+        row.UpdatedAt = clock.GetUtcNow();
+        await IntegrationEvents.LeadMovedAsync(db, caller, clock.GetUtcNow(), row, before, cancellationToken);
         return new ToolResult($"Moved lead {found.Label} from {CrmText.Word(before)} to {CrmText.Word(stage)}.");
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Crm;
 using OperatorOne.Data.Members;
 
@@ -28,11 +29,11 @@ internal static class MyDealsClosing
         HelpExample = "my deals closing this month",
     };
 
-    public static async Task<ToolResult> RunAsync(ToolContext context, CancellationToken cancellationToken = default)
+    public static async Task<ToolResult> RunAsync(OperatorOneDb db, Caller caller, TimeProvider clock, CancellationToken cancellationToken = default)
     {
-        var (first, last) = Month(context.Now, context.Caller.TimeZone);
-        var memberId = context.Caller.MemberId;
-        var deals = await context.Db.Deals
+        var (first, last) = Month(clock.GetUtcNow(), caller.TimeZone);
+        var memberId = caller.MemberId;
+        var deals = await db.Deals
             .Where(d => d.OwnerId == memberId && d.Stage != DealStage.Won && d.Stage != DealStage.Lost)
             .Where(d => d.ExpectedClose >= first && d.ExpectedClose <= last)
             .OrderBy(d => d.ExpectedClose).ThenBy(d => d.Name)

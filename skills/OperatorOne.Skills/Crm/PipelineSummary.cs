@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Crm;
 using OperatorOne.Data.Members;
 
@@ -27,9 +28,8 @@ internal static class PipelineSummary
         HelpExample = "pipeline summary",
     };
 
-    public static async Task<ToolResult> RunAsync(ToolContext context, CancellationToken cancellationToken = default)
+    public static async Task<ToolResult> RunAsync(OperatorOneDb db, CancellationToken cancellationToken = default)
     {
-        var db = context.Db;
         var leads = await db.Leads.GroupBy(l => l.Stage).Select(g => new { Stage = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Stage, g => g.Count, cancellationToken);
         var deals = await db.Deals.GroupBy(d => new { d.Stage, d.Currency })

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Crm;
@@ -33,7 +34,7 @@ internal static class UpdateCompany
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
         [Description("The company's name.")] string company,
         [Description("Its new kind: prospect, customer, vendor or partner.")] string? kind = null,
         [Description("Its new name.")] string? name = null,
@@ -49,12 +50,12 @@ internal static class UpdateCompany
             return ToolResult.Refused($"A company is a prospect, customer, vendor or partner, not \"{kind}\".");
         }
         var query = new CrmQuery(company.Trim(), null);
-        var match = CrmMatch.Decide(query, await CrmLookup.CompaniesAsync(context.Db, query.Name, cancellationToken));
+        var match = CrmMatch.Decide(query, await CrmLookup.CompaniesAsync(db, query.Name, cancellationToken));
         if (CrmMatch.Problem(match, "company", query, "a company") is { } problem)
         {
             return problem;
         }
-        var row = await context.Db.Companies.SingleAsync(c => c.Id == ((CrmMatch.One)match).Record.Id, cancellationToken);
+        var row = await db.Companies.SingleAsync(c => c.Id == ((CrmMatch.One)match).Record.Id, cancellationToken);
         var changes = new List<string>();
         if (newKind is { } what && what != row.Kind)
         {

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Crm;
@@ -33,7 +34,9 @@ internal static class UpdateContact
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        CurrentOrganization organization,
+        TimeProvider clock,
         [Description("The contact: 'Dana Lee' or 'Dana from Acme'.")] string contact,
         [Description("The new email address; 'none' to clear it.")] string? email = null,
         [Description("The new phone number; 'none' to clear it.")] string? phone = null,
@@ -46,13 +49,13 @@ internal static class UpdateContact
             return ToolResult.Ask("email", "What should change? Tell me the new email address (or say the phone, company or name to change).", []);
         }
         var query = CrmQuery.Parse(contact);
-        var match = CrmMatch.Decide(query, await CrmLookup.ContactsAsync(context.Db, query, cancellationToken));
+        var match = CrmMatch.Decide(query, await CrmLookup.ContactsAsync(db, query, cancellationToken));
         if (CrmMatch.Problem(match, "contact", query, "a contact") is { } problem)
         {
             return problem;
         }
         var found = ((CrmMatch.One)match).Record;
-        var row = await context.Db.Contacts.SingleAsync(c => c.Id == found.Id, cancellationToken);
+        var row = await db.Contacts.SingleAsync(c => c.Id == found.Id, cancellationToken);
         var newEmail = email is null ? row.Email : Cleared(email);
         var newPhone = phone is null ? row.Phone : Cleared(phone);
         if (ContactRules.Problem(name ?? row.FullName, newEmail, newPhone) is { } invalid)
@@ -72,7 +75,7 @@ internal static class UpdateContact
         }
         if (company is not null)
         {
-            var (at, created, companyProblem) = await CrmCompanies.FindOrAddAsync(context, company, cancellationToken);
+            var (at, created, companyProblem) = await CrmCompanies.FindOrAddAsync(db, organization, clock.GetUtcNow(), company, cancellationToken);
             if (companyProblem is not null)
             {
                 return companyProblem;

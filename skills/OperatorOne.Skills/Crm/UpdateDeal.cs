@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Crm;
 using OperatorOne.Data.Members;
 
@@ -43,7 +44,8 @@ internal static class UpdateDeal
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
         [Description("The deal's name, e.g. 'Acme renewal'.")] string deal,
         [Description("The new stage: prospecting, proposal, negotiation, won or lost.")] DealStage? stage = null,
         [Description("The new amount, with the currency if it changes: '15,000 EUR'.")] string? amount = null,
@@ -58,12 +60,12 @@ internal static class UpdateDeal
             return ToolResult.Ask("stage", "What should change? Say a stage (prospecting, proposal, negotiation, won, lost), or the amount, close date or owner.", []);
         }
         var query = CrmQuery.Parse(deal);
-        var match = CrmMatch.Decide(query, await CrmLookup.DealsAsync(context.Db, query.ToString(), cancellationToken));
+        var match = CrmMatch.Decide(query, await CrmLookup.DealsAsync(db, query.ToString(), cancellationToken));
         if (CrmMatch.Problem(match, "deal", query, "a deal") is { } problem)
         {
             return problem;
         }
-        var row = await context.Db.Deals.SingleAsync(d => d.Id == ((CrmMatch.One)match).Record.Id, cancellationToken);
+        var row = await db.Deals.SingleAsync(d => d.Id == ((CrmMatch.One)match).Record.Id, cancellationToken);
         var changes = new List<string>();
         if (stage is { } next && next != row.Stage)
         {
@@ -83,13 +85,13 @@ internal static class UpdateDeal
         }
         if (closes is { } when)
         {
-            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(when, NaturalDates.Zone(context.Caller.TimeZone)).DateTime);
+            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(when, NaturalDates.Zone(caller.TimeZone)).DateTime);
             changes.Add($"closing {CrmText.Day(day)} (was {CrmText.Day(row.ExpectedClose)})");
             row.ExpectedClose = day;
         }
         if (owner is not null)
         {
-            var (ownerId, ownerName, ownerProblem) = await AddDeal.OwnerAsync(context, owner, cancellationToken);
+            var (ownerId, ownerName, ownerProblem) = await AddDeal.OwnerAsync(db, caller, owner, cancellationToken);
             if (ownerProblem is not null)
             {
                 return ownerProblem;

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Documents;
 using OperatorOne.Data.Members;
 using static OperatorOne.Skills.Documents.DocumentPhrases;
@@ -47,19 +48,21 @@ internal static class ChangeDocumentVisibility
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        TimeProvider clock,
         [Description("The document's title or file name.")] string document,
         [Description("private: only the owner; team: one team; organization: everyone in the organization.")] DocumentVisibility visibility,
         [Description("The team's name, when visibility is team.")] string? team = null,
         CancellationToken cancellationToken = default)
     {
-        await DocumentRights.ActAsCallerAsync(context, cancellationToken);
-        var (found, problem) = await DocumentMatch.FindAsync(context.Db, document, "document", cancellationToken);
+        await DocumentRights.ActAsCallerAsync(db, caller, cancellationToken);
+        var (found, problem) = await DocumentMatch.FindAsync(db, document, "document", cancellationToken);
         if (found is null)
         {
             return problem ?? ToolResult.Refused("I couldn't find that document.");
         }
-        if (!DocumentRights.MayChange(found, context.Caller))
+        if (!DocumentRights.MayChange(found, caller))
         {
             return DocumentRights.NotYours(found);
         }
@@ -67,7 +70,7 @@ internal static class ChangeDocumentVisibility
         string? teamName = null;
         if (visibility == DocumentVisibility.Team)
         {
-            var teams = await context.Db.Teams.OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
+            var teams = await db.Teams.OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
             if (string.IsNullOrWhiteSpace(team))
             {
                 return teams.Count == 0
@@ -83,8 +86,8 @@ internal static class ChangeDocumentVisibility
             }
             (teamId, teamName) = (match.Id, match.Name);
         }
-        var now = context.Now;
-        await context.Db.Documents.Where(d => d.Id == found.Id).ExecuteUpdateAsync(s => s
+        var now = clock.GetUtcNow();
+        await db.Documents.Where(d => d.Id == found.Id).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.Visibility, visibility)
             .SetProperty(d => d.TeamId, teamId)
             .SetProperty(d => d.UpdatedAt, now), cancellationToken);

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using static OperatorOne.Skills.Documents.DocumentPhrases;
 
@@ -33,23 +34,24 @@ internal static class DeleteDocument
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
         [Description("The document's title or file name.")] string document,
         CancellationToken cancellationToken = default)
     {
         // After an approval this runs in the approver's turn; it still acts for (and sees what) the requester may.
-        await DocumentRights.ActAsCallerAsync(context, cancellationToken);
-        var (found, problem) = await DocumentMatch.FindAsync(context.Db, document, "document", cancellationToken);
+        await DocumentRights.ActAsCallerAsync(db, caller, cancellationToken);
+        var (found, problem) = await DocumentMatch.FindAsync(db, document, "document", cancellationToken);
         if (found is null)
         {
             return problem ?? ToolResult.Refused("I couldn't find that document.");
         }
-        if (!DocumentRights.MayChange(found, context.Caller))
+        if (!DocumentRights.MayChange(found, caller))
         {
             return DocumentRights.NotYours(found);
         }
         // The bytes go through ON DELETE CASCADE.
-        var deleted = await context.Db.Documents.Where(d => d.Id == found.Id).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await db.Documents.Where(d => d.Id == found.Id).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? ToolResult.Refused($"\"{found.Title}\" was already gone.") : new ToolResult($"Deleted the document \"{found.Title}\".");
     }
 
@@ -60,7 +62,7 @@ internal static class DeleteDocument
         {
             return null;
         }
-        await DocumentRights.ActAsCallerAsync(context, cancellationToken);
+        await DocumentRights.ActAsCallerAsync(context.Db, context.Caller, cancellationToken);
         var (found, problem) = await DocumentMatch.FindAsync(context.Db, said, "document", cancellationToken);
         return found is null ? problem ?? ToolResult.Refused("I couldn't find that document.")
             : DocumentRights.MayChange(found, context.Caller) ? null : DocumentRights.NotYours(found);
@@ -73,7 +75,7 @@ internal static class DeleteDocument
         {
             return "Delete a document";
         }
-        await DocumentRights.ActAsCallerAsync(context, cancellationToken);
+        await DocumentRights.ActAsCallerAsync(context.Db, context.Caller, cancellationToken);
         var (found, _) = await DocumentMatch.FindAsync(context.Db, said, "document", cancellationToken);
         return found is null ? $"Delete document \"{said}\"" : $"Delete document \"{found.Title}\" ({found.FileName})";
     }

@@ -35,7 +35,7 @@ internal sealed class DocumentIntake(IOptions<DocumentsOptions> options, Documen
         {
             return [new Reply("Only members can add documents. Ask an admin if you need access.")];
         }
-        await DocumentRights.ActAsCallerAsync(context, cancellationToken);
+        await DocumentRights.ActAsCallerAsync(context.Db, context.Caller, cancellationToken);
         var replies = new List<Reply>();
         foreach (var file in files)
         {

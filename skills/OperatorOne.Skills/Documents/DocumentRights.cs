@@ -1,4 +1,5 @@
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Documents;
@@ -13,6 +14,6 @@ internal static class DocumentRights
         ToolResult.Refused($"Only the owner of \"{document.Title}\" or an admin can change it.");
 
     /// <summary>A document tool acts for its caller (after an approval: the requester), whoever's turn runs it.</summary>
-    public static Task ActAsCallerAsync(ToolContext context, CancellationToken cancellationToken) =>
-        context.Db.UseMemberAsync(context.Caller.MemberId, cancellationToken);
+    public static Task ActAsCallerAsync(OperatorOneDb db, Caller caller, CancellationToken cancellationToken) =>
+        db.UseMemberAsync(caller.MemberId, cancellationToken);
 }

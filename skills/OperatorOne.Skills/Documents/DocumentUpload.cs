@@ -5,10 +5,10 @@ using OperatorOne.Skills.Integrations;
 namespace OperatorOne.Skills.Documents;
 
 /// <summary>What became of one uploaded file: the stored document, or why not (<see cref="TooLarge"/> answers 413 over HTTP).</summary>
-internal sealed record UploadOutcome(Document? Document, string? Problem, bool TooLarge = false, bool Unsupported = false);
+public sealed record UploadOutcome(Document? Document, string? Problem, bool TooLarge = false, bool Unsupported = false);
 
 /// <summary>Stores an uploaded file for its owner: size cap, text extraction, then the document and its bytes in one save.</summary>
-internal static class DocumentUpload
+public static class DocumentUpload
 {
     public const int MaxTitleLength = 300;
 
@@ -69,7 +69,7 @@ internal static class DocumentUpload
 }
 
 /// <summary>One file to store, and for whom.</summary>
-internal sealed record UploadRequest
+public sealed record UploadRequest
 {
     public required Guid OrganizationId { get; init; }
     public required Guid OwnerId { get; init; }

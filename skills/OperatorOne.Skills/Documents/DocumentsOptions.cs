@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace OperatorOne.Skills.Documents;
 
 /// <summary>The "Documents" settings: the upload cap, how long download links live, and the bot's public address for them.</summary>
-internal sealed class DocumentsOptions
+public sealed class DocumentsOptions
 {
     public const string Section = "Documents";
 

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using static OperatorOne.Skills.Documents.DocumentPhrases;
 
@@ -30,11 +31,11 @@ internal static class ListMyDocuments
         HelpExample = "list my documents",
     };
 
-    public static async Task<ToolResult> RunAsync(ToolContext context, DocumentLinks links, CancellationToken cancellationToken = default)
+    public static async Task<ToolResult> RunAsync(OperatorOneDb db, Caller caller, CurrentOrganization organization, DocumentLinks links, CancellationToken cancellationToken = default)
     {
-        await DocumentRights.ActAsCallerAsync(context, cancellationToken);
-        var memberId = context.Caller.MemberId ?? Guid.Empty;
-        var documents = await context.Db.Documents
+        await DocumentRights.ActAsCallerAsync(db, caller, cancellationToken);
+        var memberId = caller.MemberId ?? Guid.Empty;
+        var documents = await db.Documents
             .Where(d => d.OwnerId == memberId)
             .OrderByDescending(d => d.CreatedAt)
             .Take(Shown + 1)
@@ -48,7 +49,7 @@ internal static class ListMyDocuments
         foreach (var d in documents.Take(Shown))
         {
             var tags = d.Tags.Count == 0 ? "" : " " + string.Join(' ', d.Tags.Select(t => "#" + t));
-            text.Append($"\n- {DocumentReplies.Link(d.Title, links.For(d.Id, context.OrganizationId, memberId))}{tags} · {d.Visibility.ToString().ToLowerInvariant()} · {DocumentUpload.Megabytes(d.SizeBytes)}");
+            text.Append($"\n- {DocumentReplies.Link(d.Title, links.For(d.Id, organization.Id, memberId))}{tags} · {d.Visibility.ToString().ToLowerInvariant()} · {DocumentUpload.Megabytes(d.SizeBytes)}");
         }
         if (documents.Count > Shown)
         {

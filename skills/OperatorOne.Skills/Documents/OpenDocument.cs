@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using static OperatorOne.Skills.Documents.DocumentPhrases;
 
@@ -32,20 +33,22 @@ internal static class OpenDocument
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        CurrentOrganization organization,
         DocumentLinks links,
         IOptions<DocumentsOptions> options,
         [Description("The document's title or file name.")] string document,
         CancellationToken cancellationToken = default)
     {
-        await DocumentRights.ActAsCallerAsync(context, cancellationToken);
-        var (found, problem) = await DocumentMatch.FindAsync(context.Db, document, "document", cancellationToken);
+        await DocumentRights.ActAsCallerAsync(db, caller, cancellationToken);
+        var (found, problem) = await DocumentMatch.FindAsync(db, document, "document", cancellationToken);
         if (found is null)
         {
             return problem ?? ToolResult.Refused("I couldn't find that document.");
         }
         var minutes = options.Value.LinkMinutes;
-        var link = links.For(found.Id, context.OrganizationId, context.Caller.MemberId ?? Guid.Empty);
+        var link = links.For(found.Id, organization.Id, caller.MemberId ?? Guid.Empty);
         return new ToolResult($"Here is {DocumentReplies.Link(found.Title, link)} ({found.FileName}). The link is yours alone and works for {minutes} minutes.")
         {
             Speak = $"I've put a link to {found.Title} in the chat.",

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using static OperatorOne.Skills.Documents.DocumentPhrases;
 
@@ -40,7 +41,9 @@ internal static class SearchDocuments
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        CurrentOrganization organization,
         DocumentLinks links,
         [Description("What to look for, in the person's words, e.g. 'VPN setup guide' or 'refund policy damaged items'.")] string query,
         [Description("Only documents with this tag, if the person named one.")] string? tag = null,
@@ -48,12 +51,12 @@ internal static class SearchDocuments
         [Description("The kind of document named (guide, policy, handbook…), if any.")] string? kind = null,
         CancellationToken cancellationToken = default)
     {
-        await DocumentRights.ActAsCallerAsync(context, cancellationToken);
+        await DocumentRights.ActAsCallerAsync(db, caller, cancellationToken);
         var words = DocumentQuery.Clean(kind is null || kind is "document" or "doc" or "file" or "pdf" ? query : $"{query} {kind}");
         Guid? ownerId = null;
         if (!string.IsNullOrWhiteSpace(owner))
         {
-            var named = await MemberNames.ResolveAsync(context.Db, owner, context.Caller.MemberId, cancellationToken, includeInactive: true);
+            var named = await MemberNames.ResolveAsync(db, owner, caller.MemberId, cancellationToken, includeInactive: true);
             if (named.Member is null)
             {
                 return ToolResult.Refused(named.Problem ?? "I couldn't find that member.");
@@ -61,13 +64,13 @@ internal static class SearchDocuments
             ownerId = named.Member.Id;
         }
         var cleanTag = tag is null ? null : DocumentTags.One(tag);
-        var hits = await DocumentSearch.SearchAsync(context.Db, words, cleanTag, ownerId, Results, cancellationToken);
+        var hits = await DocumentSearch.SearchAsync(db, words, cleanTag, ownerId, Results, cancellationToken);
         if (hits.Count == 0)
         {
             return ToolResult.Refused($"I found no documents matching \"{words}\"{(cleanTag is null ? "" : $" tagged #{cleanTag}")} that you can see.");
         }
-        var memberId = context.Caller.MemberId ?? Guid.Empty;
-        return new ToolResult(DocumentReplies.Hits(words, hits, id => links.For(id, context.OrganizationId, memberId)))
+        var memberId = caller.MemberId ?? Guid.Empty;
+        return new ToolResult(DocumentReplies.Hits(words, hits, id => links.For(id, organization.Id, memberId)))
         {
             Speak = $"The best match is {hits[0].Title}. I've put a link in the chat.",
         };

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using static OperatorOne.Skills.Documents.DocumentPhrases;
 
@@ -36,18 +37,20 @@ internal static class TagDocument
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        TimeProvider clock,
         [Description("The document's title or file name.")] string document,
         [Description("The tag or tags to add, comma-separated.")] string tag,
         CancellationToken cancellationToken = default)
     {
-        await DocumentRights.ActAsCallerAsync(context, cancellationToken);
-        var (found, problem) = await DocumentMatch.FindAsync(context.Db, document, "document", cancellationToken);
+        await DocumentRights.ActAsCallerAsync(db, caller, cancellationToken);
+        var (found, problem) = await DocumentMatch.FindAsync(db, document, "document", cancellationToken);
         if (found is null)
         {
             return problem ?? ToolResult.Refused("I couldn't find that document.");
         }
-        if (!DocumentRights.MayChange(found, context.Caller))
+        if (!DocumentRights.MayChange(found, caller))
         {
             return DocumentRights.NotYours(found);
         }
@@ -57,8 +60,8 @@ internal static class TagDocument
             return ToolResult.Refused("Which tag should I add?");
         }
         var tags = DocumentTags.Normalize(found.Tags.Concat(added));
-        var now = context.Now;
-        await context.Db.Documents.Where(d => d.Id == found.Id)
+        var now = clock.GetUtcNow();
+        await db.Documents.Where(d => d.Id == found.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Tags, tags).SetProperty(d => d.UpdatedAt, now), cancellationToken);
         return new ToolResult($"Tagged \"{found.Title}\": {string.Join(' ', tags.Select(t => "#" + t))}.");
     }

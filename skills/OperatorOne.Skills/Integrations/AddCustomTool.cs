@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Security;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Integrations;
 using OperatorOne.Data.Members;
 
@@ -37,7 +38,10 @@ internal static class AddCustomTool
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        CurrentOrganization organization,
+        TimeProvider clock,
         ToolRegistry registry,
         OutboundGuard guard,
         SecretBox secrets,
@@ -57,14 +61,14 @@ internal static class AddCustomTool
         {
             return ToolResult.Refused($"I can't connect that URL: {refusal}");
         }
-        if (await context.Db.CustomTools.AnyAsync(t => t.Name == spec.Name, cancellationToken))
+        if (await db.CustomTools.AnyAsync(t => t.Name == spec.Name, cancellationToken))
         {
             return ToolResult.Refused($"There is already a custom tool called {spec.Name}.");
         }
         var row = new CustomTool
         {
             Id = Guid.NewGuid(),
-            OrganizationId = context.OrganizationId,
+            OrganizationId = organization.Id,
             Name = spec.Name,
             Description = spec.Description,
             Method = spec.Method,
@@ -72,12 +76,12 @@ internal static class AddCustomTool
             ParametersSchema = "{}",
             Tier = spec.Tier.ToString(),
             SigningSecretCipher = [],
-            CreatedById = context.Caller.MemberId,
-            CreatedAt = context.Now,
+            CreatedById = caller.MemberId,
+            CreatedAt = clock.GetUtcNow(),
         };
-        spec.ApplyTo(row, context.Now);
+        spec.ApplyTo(row, clock.GetUtcNow());
         CustomToolSecrets.NewSigningSecret(row, secrets);
-        context.Db.CustomTools.Add(row);
+        db.CustomTools.Add(row);
         var parameters = CustomToolRules.Declared(spec.Schema);
         return new ToolResult(
             $"Connected {spec.Name} ({spec.Method} {CustomToolRules.Sample(spec.UrlTemplate).Host}, {IntegrationText.Tier(spec.Tier)}, members and above)"

@@ -7,6 +7,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Security;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Audit;
 using OperatorOne.Data.Integrations;
 
@@ -19,9 +20,9 @@ namespace OperatorOne.Skills.Integrations;
 /// </summary>
 internal sealed class CustomToolCalls(OutboundHttp http, SecretBox secrets, IOptions<IntegrationsOptions> options)
 {
-    public async Task<ToolResult> RunAsync(Guid toolId, ToolContext context, AIFunctionArguments arguments, CancellationToken cancellationToken)
+    public async Task<ToolResult> RunAsync(Guid toolId, OperatorOneDb db, Caller caller, CurrentOrganization organization, ToolCallOrigin origin, TimeProvider clock, AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
-        var row = await context.Db.CustomTools.AsNoTracking().SingleOrDefaultAsync(t => t.Id == toolId && t.IsEnabled, cancellationToken);
+        var row = await db.CustomTools.AsNoTracking().SingleOrDefaultAsync(t => t.Id == toolId && t.IsEnabled, cancellationToken);
         if (row is null)
         {
             return ToolResult.Refused("That tool has just been removed or switched off.");
@@ -48,15 +49,15 @@ internal sealed class CustomToolCalls(OutboundHttp http, SecretBox secrets, IOpt
         request.Headers.Accept.ParseAdd("application/json, text/plain;q=0.9, */*;q=0.1");
         request.Headers.UserAgent.ParseAdd("OperatorOne");
         request.Headers.TryAddWithoutValidation("X-OperatorOne-Tool", row.Name);
-        request.Headers.TryAddWithoutValidation("X-OperatorOne-Organization", context.OrganizationId.ToString());
-        if (context.Caller.MemberId is { } member)
+        request.Headers.TryAddWithoutValidation("X-OperatorOne-Organization", organization.Id.ToString());
+        if (caller.MemberId is { } member)
         {
             request.Headers.TryAddWithoutValidation("X-OperatorOne-Member", member.ToString());
         }
-        RequestSignature.Add(request, secrets.Decrypt(row.SigningSecretCipher), context.Now, body);
+        RequestSignature.Add(request, secrets.Decrypt(row.SigningSecretCipher), clock.GetUtcNow(), body);
 
         var answer = await http.SendAsync(request, TimeSpan.FromSeconds(row.TimeoutSeconds), cancellationToken);
-        Audit(context, row, url, answer);
+        Audit(db, caller, organization, origin, clock.GetUtcNow(), row, url, answer);
         return Reply(row, url, answer, options.Value.MaxResponseBytes);
     }
 
@@ -83,12 +84,12 @@ internal sealed class CustomToolCalls(OutboundHttp http, SecretBox secrets, IOpt
         return text.Length == 0 ? "" : $": {text}";
     }
 
-    private static void Audit(ToolContext context, CustomTool row, Uri url, OutboundResult answer) =>
-        context.Db.AuditEvents.Add(new AuditEvent
+    private static void Audit(OperatorOneDb db, Caller caller, CurrentOrganization organization, ToolCallOrigin origin, DateTimeOffset now, CustomTool row, Uri url, OutboundResult answer) =>
+        db.AuditEvents.Add(new AuditEvent
         {
-            OrganizationId = context.OrganizationId,
-            MemberId = context.Caller.MemberId,
-            ConversationId = context.ConversationId,
+            OrganizationId = organization.Id,
+            MemberId = caller.MemberId,
+            ConversationId = origin.ConversationId,
             Kind = AuditKinds.IntegrationCall,
             Tool = row.Name,
             Outcome = answer.Failure is { } failure ? failure.ToString().ToLowerInvariant() : answer.Succeeded && !answer.TooLarge ? "ok" : "failed",
@@ -101,9 +102,9 @@ internal sealed class CustomToolCalls(OutboundHttp http, SecretBox secrets, IOpt
                 latencyMs = (int)answer.Elapsed.TotalMilliseconds,
                 bytes = answer.Body.Length,
                 reason = answer.FailureReason,
-                turn = context.TurnId,
+                turn = origin.TurnId,
             }),
             DurationMs = (int)answer.Elapsed.TotalMilliseconds,
-            CreatedAt = context.Now,
+            CreatedAt = now,
         });
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Integrations;
 using OperatorOne.Data.Members;
 
@@ -29,8 +30,9 @@ internal static class CustomToolDefinitions
             // Risky custom tools are approved by admins: their effect is outside the bot, where it cannot be checked.
             ApproverRole = MemberRole.Admin,
             ParameterSchema = schema,
-            Handler = (ToolContext context, AIFunctionArguments arguments, CustomToolCalls calls, CancellationToken cancellationToken) =>
-                calls.RunAsync(id, context, arguments, cancellationToken),
+            Handler = (OperatorOneDb db, Caller caller, CurrentOrganization organization, ToolCallOrigin origin, TimeProvider clock,
+                    AIFunctionArguments arguments, CustomToolCalls calls, CancellationToken cancellationToken) =>
+                calls.RunAsync(id, db, caller, organization, origin, clock, arguments, cancellationToken),
             Utterances = [.. row.Phrasings.Select(Utterance.FromExample)],
             HelpExample = row.Phrasings.FirstOrDefault() is { } first ? HelpLine(first) : null,
             Prompts = Prompts(schema),

@@ -11,7 +11,7 @@ namespace OperatorOne.Skills.Integrations;
 /// What a custom tool definition must be, checked the same way for the admin API and chat: each problem is named by its
 /// field so the caller can fix it. The schema is rebuilt from the checked parts, so nothing unexpected is stored.
 /// </summary>
-internal static partial class CustomToolRules
+public static partial class CustomToolRules
 {
     public const int MaxParameters = 20;
     public const int MaxPhrasings = 20;

@@ -5,7 +5,7 @@ using OperatorOne.Data.Integrations;
 namespace OperatorOne.Skills.Integrations;
 
 /// <summary>A custom tool's secrets: its headers (encrypted as one JSON object, names kept apart) and its signing secret.</summary>
-internal static class CustomToolSecrets
+public static class CustomToolSecrets
 {
     public static void SetHeaders(CustomTool row, IReadOnlyDictionary<string, string> headers, SecretBox secrets)
     {

@@ -6,7 +6,7 @@ using OperatorOne.Data.Members;
 namespace OperatorOne.Skills.Integrations;
 
 /// <summary>A checked custom tool definition, from the admin API or chat, ready to store.</summary>
-internal sealed record CustomToolSpec(
+public sealed record CustomToolSpec(
     string Name, string Description, string Method, string UrlTemplate, JsonObject Schema, ToolTier Tier, MemberRole MinimumRole,
     IReadOnlyList<string> Phrasings, int TimeoutSeconds, JsonObject? Response)
 {
@@ -33,7 +33,7 @@ internal sealed record CustomToolSpec(
 }
 
 /// <summary>What an admin sends to define a custom tool; absent fields take defaults (or, on a change, stay as they were).</summary>
-internal sealed record CustomToolInput
+public sealed record CustomToolInput
 {
     public string? Name { get; init; }
     public string? Description { get; init; }

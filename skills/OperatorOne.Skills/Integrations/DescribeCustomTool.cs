@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Integrations;
@@ -27,7 +28,8 @@ internal static class DescribeCustomTool
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        TimeProvider clock,
         ToolRegistry registry,
         [Description("The custom tool's name, e.g. order_status.")] string tool,
         [Description("An example sentence; {parameter} marks where a value goes, e.g. 'where is order {order_id}'.")] string? phrasing = null,
@@ -35,7 +37,7 @@ internal static class DescribeCustomTool
         CancellationToken cancellationToken = default)
     {
         var name = tool.Trim().ToLowerInvariant();
-        var row = await context.Db.CustomTools.SingleOrDefaultAsync(t => t.Name == name, cancellationToken);
+        var row = await db.CustomTools.SingleOrDefaultAsync(t => t.Name == name, cancellationToken);
         if (row is null)
         {
             return ToolResult.Refused(CustomToolNames.NotFound(tool));
@@ -55,7 +57,7 @@ internal static class DescribeCustomTool
         {
             return ToolResult.Refused(string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")));
         }
-        spec.ApplyTo(row, context.Now);
+        spec.ApplyTo(row, clock.GetUtcNow());
         return new ToolResult(phrasing is null
             ? $"{row.Name} is now described as: {row.Description}"
             : $"{row.Name} now also answers to \"{CustomToolDefinitions.HelpLine(row.Phrasings[^1])}\" ({row.Phrasings.Count} phrasings).");

@@ -14,8 +14,8 @@ namespace OperatorOne.Skills.Integrations;
 /// </summary>
 internal static class IntegrationEvents
 {
-    public static Task TicketAsync(ToolContext context, string type, Ticket ticket, string change, CancellationToken cancellationToken) =>
-        WebhookPublisher.PublishAsync(context, type, new
+    public static Task TicketAsync(OperatorOneDb db, Caller caller, DateTimeOffset now, string type, Ticket ticket, string change, CancellationToken cancellationToken) =>
+        WebhookPublisher.PublishAsync(db, ticket.OrganizationId, type, new
         {
             change,
             ticket = new
@@ -24,24 +24,24 @@ internal static class IntegrationEvents
                 Status = Word(ticket.Status), Priority = Word(ticket.Priority), ticket.Category,
                 ticket.RequesterId, ticket.AssigneeId, ticket.CreatedAt, ticket.UpdatedAt,
             },
-            by = context.Caller.MemberId,
-        }, cancellationToken);
+            by = caller.MemberId,
+        }, now, cancellationToken);
 
-    public static Task LeadMovedAsync(ToolContext context, Lead lead, LeadStage from, CancellationToken cancellationToken) =>
-        WebhookPublisher.PublishAsync(context, WebhookEvents.LeadMoved, new
+    public static Task LeadMovedAsync(OperatorOneDb db, Caller caller, DateTimeOffset now, Lead lead, LeadStage from, CancellationToken cancellationToken) =>
+        WebhookPublisher.PublishAsync(db, lead.OrganizationId, WebhookEvents.LeadMoved, new
         {
             lead = new { lead.Id, lead.Name, lead.CompanyName, Stage = Word(lead.Stage), lead.OwnerId, lead.CompanyId },
             from = Word(from),
             to = Word(lead.Stage),
-            by = context.Caller.MemberId,
-        }, cancellationToken);
+            by = caller.MemberId,
+        }, now, cancellationToken);
 
-    public static Task EventBookedAsync(ToolContext context, CalendarEvent booked, IEnumerable<Guid> attendees, CancellationToken cancellationToken) =>
-        WebhookPublisher.PublishAsync(context, WebhookEvents.EventBooked, new
+    public static Task EventBookedAsync(OperatorOneDb db, DateTimeOffset now, CalendarEvent booked, IEnumerable<Guid> attendees, CancellationToken cancellationToken) =>
+        WebhookPublisher.PublishAsync(db, booked.OrganizationId, WebhookEvents.EventBooked, new
         {
             @event = new { booked.Id, booked.Number, booked.Title, Kind = Word(booked.Kind), booked.StartsAt, booked.EndsAt, booked.OrganizerId, booked.CalendarId },
             attendees,
-        }, cancellationToken);
+        }, now, cancellationToken);
 
     public static Task DocumentAddedAsync(OperatorOneDb db, Document document, DateTimeOffset now, CancellationToken cancellationToken) =>
         WebhookPublisher.PublishAsync(db, document.OrganizationId, WebhookEvents.DocumentAdded, new

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Outbox;
 
@@ -25,9 +26,8 @@ internal static class ListIntegrations
         HelpExample = "list integrations",
     };
 
-    public static async Task<ToolResult> RunAsync(ToolContext context, CancellationToken cancellationToken = default)
+    public static async Task<ToolResult> RunAsync(OperatorOneDb db, CancellationToken cancellationToken = default)
     {
-        var db = context.Db;
         var tools = await db.CustomTools.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
         var hooks = await db.WebhookSubscriptions.AsNoTracking().OrderBy(s => s.Number).ToListAsync(cancellationToken);
         var failing = await db.OutboxMessages.AsNoTracking()

@@ -9,7 +9,7 @@ namespace OperatorOne.Skills.Integrations;
 /// names. Every address a name resolves to must pass, and the check runs again when the socket connects, so a DNS
 /// answer that changes between the check and the connection (rebinding) cannot reach an internal address.
 /// </summary>
-internal sealed class OutboundGuard(IOptions<IntegrationsOptions> options, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
+public sealed class OutboundGuard(IOptions<IntegrationsOptions> options, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
 {
     private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolve = resolve ?? Dns.GetHostAddressesAsync;
     private readonly OutboundAllowList _allowed = OutboundAllowList.Parse(options.Value.AllowedHosts);

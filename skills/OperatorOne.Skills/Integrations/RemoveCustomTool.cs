@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Integrations;
@@ -28,12 +29,12 @@ internal static class RemoveCustomTool
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
         [Description("The custom tool's name, e.g. order_status.")] string tool,
         CancellationToken cancellationToken = default)
     {
         var name = tool.Trim().ToLowerInvariant();
-        return await context.Db.CustomTools.Where(t => t.Name == name).ExecuteDeleteAsync(cancellationToken) == 0
+        return await db.CustomTools.Where(t => t.Name == name).ExecuteDeleteAsync(cancellationToken) == 0
             ? ToolResult.Refused(CustomToolNames.NotFound(tool))
             : new ToolResult($"Removed the custom tool {name}.");
     }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Integrations;
@@ -33,10 +34,10 @@ internal static class RemoveWebhook
             : null;
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
         [Description("The webhook's number, e.g. 2.")] int number,
         CancellationToken cancellationToken = default) =>
-        await context.Db.WebhookSubscriptions.Where(s => s.Number == number).ExecuteDeleteAsync(cancellationToken) == 0
+        await db.WebhookSubscriptions.Where(s => s.Number == number).ExecuteDeleteAsync(cancellationToken) == 0
             ? ToolResult.Refused(WebhookNumber.NotFound(number))
             : new ToolResult($"Removed webhook {number}; nothing more is sent to it.");
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Integrations;
@@ -27,19 +28,20 @@ internal static class ReplayWebhookDelivery
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        TimeProvider clock,
         [Description("The delivery's number.")] long? delivery = null,
         [Description("The webhook's number, to replay its most recent delivery.")] int? webhook = null,
         CancellationToken cancellationToken = default)
     {
         if (delivery is null && webhook is { } number)
         {
-            var subscription = await WebhookNumber.FindAsync(context.Db, number, cancellationToken);
+            var subscription = await WebhookNumber.FindAsync(db, number, cancellationToken);
             if (subscription is null)
             {
                 return ToolResult.Refused(WebhookNumber.NotFound(number));
             }
-            delivery = await context.Db.OutboxMessages.Where(m => m.WebhookSubscriptionId == subscription.Id)
+            delivery = await db.OutboxMessages.Where(m => m.WebhookSubscriptionId == subscription.Id)
                 .OrderByDescending(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken);
             if (delivery is null)
             {
@@ -50,9 +52,9 @@ internal static class ReplayWebhookDelivery
         {
             return ToolResult.Ask("delivery", "Which delivery? Tell me its number from 'show the deliveries of webhook N'.", []);
         }
-        var original = await context.Db.OutboxMessages.AsNoTracking()
+        var original = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.Id == delivery && m.WebhookSubscriptionId != null)
-            .Join(context.Db.WebhookSubscriptions, m => m.WebhookSubscriptionId, s => (Guid?)s.Id, (m, s) => new { s.Id, s.Number, s.IsActive })
+            .Join(db.WebhookSubscriptions, m => m.WebhookSubscriptionId, s => (Guid?)s.Id, (m, s) => new { s.Id, s.Number, s.IsActive })
             .SingleOrDefaultAsync(cancellationToken);
         if (original is null)
         {
@@ -62,7 +64,7 @@ internal static class ReplayWebhookDelivery
         {
             return ToolResult.Refused($"Webhook {original.Number} is stopped; say 'resume webhook {original.Number}' first.");
         }
-        var copy = await WebhookSubscriptions.ReplayAsync(context.Db, original.Id, delivery.Value, context.Now, cancellationToken);
+        var copy = await WebhookSubscriptions.ReplayAsync(db, original.Id, delivery.Value, clock.GetUtcNow(), cancellationToken);
         return new ToolResult($"Sending delivery {delivery} again to webhook {original.Number} as delivery {copy}.");
     }
 }

@@ -9,7 +9,7 @@ namespace OperatorOne.Skills.Integrations;
 /// where HEX is HMAC-SHA256 under the tool's or subscription's secret (its UTF-8 bytes) of <c>t + "." + body</c>.
 /// A receiver recomputes it, compares in constant time and refuses a timestamp older than a few minutes.
 /// </summary>
-internal static class RequestSignature
+public static class RequestSignature
 {
     public const string Header = "X-OperatorOne-Signature";
 

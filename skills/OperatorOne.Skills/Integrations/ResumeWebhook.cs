@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Integrations;
@@ -25,18 +26,20 @@ internal static class ResumeWebhook
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        TimeProvider clock,
         [Description("The webhook's number, e.g. 2.")] int number,
         [Description("True to pause it instead.")] bool pause = false,
         CancellationToken cancellationToken = default)
     {
-        if (await WebhookNumber.FindAsync(context.Db, number, cancellationToken) is not { } subscription)
+        if (await WebhookNumber.FindAsync(db, number, cancellationToken) is not { } subscription)
         {
             return ToolResult.Refused(WebhookNumber.NotFound(number));
         }
         subscription.IsActive = !pause;
-        subscription.StoppedReason = pause ? $"paused by {context.Caller.DisplayName}" : null;
-        subscription.StoppedAt = pause ? context.Now : null;
+        subscription.StoppedReason = pause ? $"paused by {caller.DisplayName}" : null;
+        subscription.StoppedAt = pause ? clock.GetUtcNow() : null;
         return new ToolResult(pause
             ? $"Paused webhook {number}; events that happen meanwhile are not sent."
             : $"Webhook {number} is active again; new events go to {IntegrationText.Host(subscription.Url)}.");

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Integrations;
@@ -37,7 +38,8 @@ internal static class SetCustomToolAccess
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        TimeProvider clock,
         ToolRegistry registry,
         [Description("The custom tool's name, e.g. order_status.")] string tool,
         [Description("readOnly, safeWrite, riskyWrite (needs approval) or admin (needs an admin's approval).")] string? tier = null,
@@ -46,7 +48,7 @@ internal static class SetCustomToolAccess
         CancellationToken cancellationToken = default)
     {
         var name = tool.Trim().ToLowerInvariant();
-        var row = await context.Db.CustomTools.SingleOrDefaultAsync(t => t.Name == name, cancellationToken);
+        var row = await db.CustomTools.SingleOrDefaultAsync(t => t.Name == name, cancellationToken);
         if (row is null)
         {
             return ToolResult.Refused(CustomToolNames.NotFound(tool));
@@ -56,7 +58,7 @@ internal static class SetCustomToolAccess
         {
             return ToolResult.Refused(string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")));
         }
-        spec.ApplyTo(row, context.Now);
+        spec.ApplyTo(row, clock.GetUtcNow());
         if (enabled?.Trim().ToLowerInvariant() is { } onOff)
         {
             row.IsEnabled = onOff is "on" or "true" or "yes";

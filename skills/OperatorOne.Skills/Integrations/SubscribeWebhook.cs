@@ -3,6 +3,7 @@ using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Security;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Webhooks;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Integrations;
@@ -39,7 +40,10 @@ internal static class SubscribeWebhook
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        CurrentOrganization organization,
+        TimeProvider clock,
         OutboundGuard guard,
         SecretBox secrets,
         [Description("The receiver's URL.")] string url,
@@ -56,8 +60,8 @@ internal static class SubscribeWebhook
         {
             return ToolResult.Refused(eventProblem);
         }
-        var (subscription, _) = await WebhookSubscriptions.AddAsync(context.Db, context.OrganizationId, url, chosen, "", context.Caller.MemberId, secrets,
-            context.Now, cancellationToken);
+        var (subscription, _) = await WebhookSubscriptions.AddAsync(db, organization.Id, url, chosen, "", caller.MemberId, secrets,
+            clock.GetUtcNow(), cancellationToken);
         return new ToolResult($"Webhook {subscription.Number}: {IntegrationText.Host(subscription.Url)} will get {string.Join(", ", chosen)}. "
             + "Deliveries are signed (X-OperatorOne-Signature); get the signing secret once with the admin API's rotate-secret for this webhook.");
     }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Approvals;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Outbox;
 
@@ -34,12 +35,11 @@ internal static class WebhookDeliveries
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
         [Description("The webhook's number; all webhooks when not given.")] int? number = null,
         [Description("Only deliveries that failed or are being retried.")] bool failed_only = false,
         CancellationToken cancellationToken = default)
     {
-        var db = context.Db;
         Guid? subscriptionId = null;
         if (number is { } n)
         {

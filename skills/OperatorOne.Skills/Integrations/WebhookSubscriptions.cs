@@ -7,7 +7,7 @@ using OperatorOne.Data.Integrations;
 namespace OperatorOne.Skills.Integrations;
 
 /// <summary>Making, checking and replaying subscriptions: shared by the admin API and the chat tools.</summary>
-internal static class WebhookSubscriptions
+public static class WebhookSubscriptions
 {
     /// <summary>Why a receiver URL cannot be used, or null: absolute http(s), no credentials, an address the guard allows.</summary>
     public static async Task<string?> UrlProblemAsync(string? url, OutboundGuard guard, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Notices;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Notices;
@@ -33,17 +34,18 @@ internal static class SetNoticePreference
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
         [Description("Where notices go: Chat (your chats), Email (your email address) or Both.")] NoticePreference by,
         CancellationToken cancellationToken = default)
     {
-        var member = await context.Db.Members.SingleAsync(m => m.Id == context.Caller.MemberId, cancellationToken);
+        var member = await db.Members.SingleAsync(m => m.Id == caller.MemberId, cancellationToken);
         var address = EmailConversations.Address(member.Email);
         if (by != NoticePreference.Chat && address is null)
         {
             return ToolResult.Refused("You have no email address on file, so I can't notify you by email. Ask an admin to add it.");
         }
-        if (by != NoticePreference.Chat && await EmailConversations.MailboxAsync(context.Db, cancellationToken) is null)
+        if (by != NoticePreference.Chat && await EmailConversations.MailboxAsync(db, cancellationToken) is null)
         {
             return ToolResult.Refused("Email isn't set up for this organization yet, so I'll keep notifying you in chat.");
         }

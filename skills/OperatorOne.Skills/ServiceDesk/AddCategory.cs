@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.ServiceDesk;
 
@@ -26,13 +27,14 @@ internal static class AddCategory
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        CurrentOrganization organization,
+        TimeProvider clock,
         [Description("The category's name, e.g. 'network'.")] string name,
         [Description("The queue that works tickets of this category.")] string? queue = null,
         [Description("Words in a ticket that suggest this category, comma separated.")] string? keywords = null,
         CancellationToken cancellationToken = default)
     {
-        var db = context.Db;
         var clean = name.Trim().Trim('"').ToLowerInvariant();
         if (clean.Length is 0 or > 100)
         {
@@ -48,7 +50,7 @@ internal static class AddCategory
         var created = category is null;
         if (category is null)
         {
-            category = new TicketCategory { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, Name = clean, CreatedAt = context.Now };
+            category = new TicketCategory { Id = Guid.NewGuid(), OrganizationId = organization.Id, Name = clean, CreatedAt = clock.GetUtcNow() };
             db.TicketCategories.Add(category);
         }
         category.QueueId = owner?.Id ?? category.QueueId;

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.ServiceDesk;
 
@@ -28,7 +29,8 @@ internal static class AddHoliday
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        CurrentOrganization organization,
         [Description("The date, YYYY-MM-DD.")] string date,
         [Description("What the holiday is called.")] string? name = null,
         CancellationToken cancellationToken = default)
@@ -38,11 +40,11 @@ internal static class AddHoliday
             return ToolResult.Refused("I need the date as YYYY-MM-DD, like 2026-12-25.");
         }
         var label = string.IsNullOrWhiteSpace(name) ? "Holiday" : name.Trim()[..Math.Min(name.Trim().Length, 100)];
-        if (await context.Db.Holidays.AnyAsync(h => h.Date == day, cancellationToken))
+        if (await db.Holidays.AnyAsync(h => h.Date == day, cancellationToken))
         {
             return ToolResult.Refused($"{day:yyyy-MM-dd} is already a holiday.");
         }
-        context.Db.Holidays.Add(new Holiday { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, Date = day, Name = label });
+        db.Holidays.Add(new Holiday { Id = Guid.NewGuid(), OrganizationId = organization.Id, Date = day, Name = label });
         return new ToolResult($"Added {label} on {day:dddd d MMMM yyyy}; SLA time stands still that day.");
     }
 }

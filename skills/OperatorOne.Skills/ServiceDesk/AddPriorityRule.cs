@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.ServiceDesk;
 using OperatorOne.Data.Tickets;
@@ -33,7 +34,9 @@ internal static class AddPriorityRule
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        CurrentOrganization organization,
+        TimeProvider clock,
         [Description("The word or phrase to look for in a new ticket's text.")] string keyword,
         [Description("The priority to suggest.")] TicketPriority priority,
         CancellationToken cancellationToken = default)
@@ -43,10 +46,10 @@ internal static class AddPriorityRule
         {
             return ToolResult.Refused("The keyword must be between 1 and 100 characters.");
         }
-        var rule = await context.Db.PriorityRules.FirstOrDefaultAsync(r => r.Keyword == word, cancellationToken);
+        var rule = await db.PriorityRules.FirstOrDefaultAsync(r => r.Keyword == word, cancellationToken);
         if (rule is null)
         {
-            context.Db.PriorityRules.Add(rule = new PriorityRule { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, Keyword = word, CreatedAt = context.Now });
+            db.PriorityRules.Add(rule = new PriorityRule { Id = Guid.NewGuid(), OrganizationId = organization.Id, Keyword = word, CreatedAt = clock.GetUtcNow() });
         }
         rule.Priority = priority;
         return new ToolResult($"New tickets that mention \"{word}\" will be suggested {TicketText.Word(priority)} priority.");

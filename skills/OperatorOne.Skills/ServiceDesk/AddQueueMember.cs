@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.ServiceDesk;
 
@@ -44,18 +45,20 @@ internal static class AddQueueMember
     }
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        CurrentOrganization organization,
+        TimeProvider clock,
         [Description("The member's handle or name.")] string member,
         [Description("The queue's name.")] string queue,
         CancellationToken cancellationToken = default)
     {
-        var db = context.Db;
         var found = await DeskQueries.FindQueueAsync(db, queue, cancellationToken);
         if (found is null)
         {
             return ToolResult.Refused($"There is no queue called {DeskQueries.QueueName(queue)}.");
         }
-        var who = await MemberNames.ResolveAsync(db, member, context.Caller.MemberId, cancellationToken);
+        var who = await MemberNames.ResolveAsync(db, member, caller.MemberId, cancellationToken);
         if (who.Member is not { } person)
         {
             return ToolResult.Refused(who.Problem!);
@@ -64,7 +67,7 @@ internal static class AddQueueMember
         {
             return ToolResult.Refused($"{person.DisplayName} is already in the {found.Name} queue.");
         }
-        db.QueueMembers.Add(new QueueMember { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, QueueId = found.Id, MemberId = person.Id, CreatedAt = context.Now });
+        db.QueueMembers.Add(new QueueMember { Id = Guid.NewGuid(), OrganizationId = organization.Id, QueueId = found.Id, MemberId = person.Id, CreatedAt = clock.GetUtcNow() });
         return new ToolResult($"Added {person.DisplayName} to the {found.Name} queue.");
     }
 }

@@ -1,5 +1,6 @@
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Skills.Tickets;
 
@@ -25,13 +26,13 @@ internal static class BreachingToday
         HelpExample = "what's breaching today?",
     };
 
-    public static async Task<ToolResult> RunAsync(ToolContext context, CancellationToken cancellationToken = default)
+    public static async Task<ToolResult> RunAsync(OperatorOneDb db, Caller caller, TimeProvider clock, CancellationToken cancellationToken = default)
     {
-        var now = context.Now;
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(context.Caller.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var now = clock.GetUtcNow();
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(caller.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
         var local = TimeZoneInfo.ConvertTime(now, zone);
         var endOfDay = new DateTimeOffset(local.Date.AddDays(1), local.Offset);
-        var running = await DeskQueries.RunningAsync(context.Db, context.Db.Tickets, cancellationToken);
+        var running = await DeskQueries.RunningAsync(db, db.Tickets, cancellationToken);
         var atRisk = running.Where(t => t.DueAt < endOfDay).ToList();
         if (atRisk.Count == 0)
         {

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.ServiceDesk;
 
@@ -25,7 +26,9 @@ internal static class CreateQueue
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        CurrentOrganization organization,
+        TimeProvider clock,
         [Description("The queue's name, e.g. 'IT' or 'Facilities'.")] string name,
         CancellationToken cancellationToken = default)
     {
@@ -34,11 +37,11 @@ internal static class CreateQueue
         {
             return ToolResult.Refused("A queue needs a name of up to 100 characters.");
         }
-        if (await DeskQueries.FindQueueAsync(context.Db, clean, cancellationToken) is not null)
+        if (await DeskQueries.FindQueueAsync(db, clean, cancellationToken) is not null)
         {
             return ToolResult.Refused($"There is already a queue called {clean}.");
         }
-        context.Db.SupportQueues.Add(new SupportQueue { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, Name = clean, CreatedAt = context.Now });
+        db.SupportQueues.Add(new SupportQueue { Id = Guid.NewGuid(), OrganizationId = organization.Id, Name = clean, CreatedAt = clock.GetUtcNow() });
         return new ToolResult($"Created the {clean} queue. Add people with \"add mia to the {clean} queue\".");
     }
 }

@@ -1,10 +1,12 @@
 using System.ComponentModel;
 using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Notices;
+using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Webhooks;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
-using OperatorOne.Data.Tickets;
 using OperatorOne.Skills.Calendar;
 using OperatorOne.Skills.Integrations;
 using OperatorOne.Skills.Tickets;
@@ -32,47 +34,46 @@ internal static class EscalateTicket
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        OutboxWriter outbox,
+        TimeProvider clock,
         [Description("The ticket number, e.g. 12.")] int number,
         CancellationToken cancellationToken = default)
     {
-        var db = context.Db;
-        var ticket = await db.FindVisibleAsync(number, context.Caller, cancellationToken);
+        var ticket = await db.FindVisibleAsync(number, caller, cancellationToken);
         if (ticket is null)
         {
             return ToolResult.Refused(TicketQueries.NotFound(number));
         }
-        if (ticket.Status is TicketStatus.Resolved or TicketStatus.Closed)
+        var escalation = TicketEscalation.Decide(number, ticket.Status, ticket.Priority);
+        if (escalation.To is not { } raised)
         {
-            return ToolResult.Refused($"Ticket #{number} is {TicketText.Word(ticket.Status)}; reopen it before escalating.");
+            return ToolResult.Refused(escalation.Refusal!);
         }
-        if (ticket.Priority == TicketPriority.Urgent)
-        {
-            return ToolResult.Refused($"Ticket #{number} is already urgent, the highest priority.");
-        }
-        ticket.Priority += 1;
-        ticket.UpdatedAt = context.Now;
-        var sla = await ServiceLevels.UpdateAsync(db, ticket, ticket.Status, context.Now, cancellationToken);
-        await IntegrationEvents.TicketAsync(context, WebhookEvents.TicketUpdated, ticket, "escalated", cancellationToken);
+        ticket.Priority = raised;
+        ticket.UpdatedAt = clock.GetUtcNow();
+        var sla = await ServiceLevels.UpdateAsync(db, ticket, ticket.Status, clock.GetUtcNow(), cancellationToken);
+        await IntegrationEvents.TicketAsync(db, caller, clock.GetUtcNow(), WebhookEvents.TicketUpdated, ticket, "escalated", cancellationToken);
 
         var members = sla.QueueId is { } queue ? await Recipients.QueueMembersAsync(db, queue, cancellationToken) : [];
         if (members.Count == 0)
         {
             members = await Recipients.ForTicketAsync(db, null, null, cancellationToken);
         }
-        string Notice(TimeZoneInfo? zone) => $"Ticket #{number} ({ticket.Title}) was escalated to {TicketText.Word(ticket.Priority)} priority by {context.Caller.DisplayName}."
+        string Notice(TimeZoneInfo? zone) => $"Ticket #{number} ({ticket.Title}) was escalated to {TicketText.Word(ticket.Priority)} priority by {caller.DisplayName}."
             + (sla.ResolutionDueAt is { } due ? $" Resolution is now due by {SlaText.When(due, zone)}." : "");
-        var others = members.Where(m => m != context.Caller.MemberId).ToList();
+        var others = members.Where(m => m != caller.MemberId).ToList();
         // Each reader sees the due time on their own clock.
         var zones = await CalendarQueries.ZonesAsync(db, others, cancellationToken);
         var told = 0;
-        foreach (var conversation in await Recipients.ConversationsAsync(db, others, context.Now, cancellationToken))
+        foreach (var conversation in await NoticeConversations.ForMembersAsync(db, others, clock.GetUtcNow(), cancellationToken))
         {
-            context.Outbox.Send(db, conversation, Activity.Message(Notice(conversation.MemberId is { } member ? zones.GetValueOrDefault(member) : null)));
+            outbox.Send(db, conversation, Activity.Message(Notice(conversation.MemberId is { } member ? zones.GetValueOrDefault(member) : null)));
             told++;
         }
         var whom = told == 0 ? "Nobody else could be reached." : $"I've told {told} {(told == 1 ? "person" : "people")} on the queue.";
         return new ToolResult($"Escalated ticket #{number} to {TicketText.Word(ticket.Priority)} priority."
-            + (sla.ResolutionDueAt is { } at ? $" Resolution is now due by {SlaText.When(at, NaturalDates.Zone(context.Caller.TimeZone))}." : "") + $" {whom}");
+            + (sla.ResolutionDueAt is { } at ? $" Resolution is now due by {SlaText.When(at, NaturalDates.Zone(caller.TimeZone))}." : "") + $" {whom}");
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.ServiceDesk;
@@ -23,10 +24,9 @@ internal static class MyQueue
         HelpExample = "my queue",
     };
 
-    public static async Task<ToolResult> RunAsync(ToolContext context, CancellationToken cancellationToken = default)
+    public static async Task<ToolResult> RunAsync(OperatorOneDb db, Caller caller, TimeProvider clock, CancellationToken cancellationToken = default)
     {
-        var me = context.Caller.MemberId;
-        var db = context.Db;
+        var me = caller.MemberId;
         var queues = await db.QueueMembers.Where(q => q.MemberId == me).Select(q => q.QueueId).ToListAsync(cancellationToken);
         var running = await DeskQueries.RunningAsync(db, db.Tickets, cancellationToken);
         var mine = running.Where(t => t.AssigneeId == me || (t.AssigneeId == null && t.QueueId is { } q && queues.Contains(q))).ToList();
@@ -34,7 +34,7 @@ internal static class MyQueue
         {
             return new ToolResult("Your queue is empty.");
         }
-        var now = context.Now;
+        var now = clock.GetUtcNow();
         var lines = string.Join("\n", mine.Take(20).Select(t => $"- {DeskQueries.Line(t, now)}{(t.AssigneeId is null ? " (unassigned)" : "")}"));
         return new ToolResult($"Your queue ({mine.Count}):\n{lines}") { Speak = $"You have {mine.Count} tickets in your queue." };
     }

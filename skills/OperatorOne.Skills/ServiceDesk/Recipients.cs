@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using OperatorOne.Bot.Core.Notices;
 using OperatorOne.Data;
-using OperatorOne.Data.Conversations;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.ServiceDesk;
@@ -33,9 +31,4 @@ internal static class Recipients
             .Where(q => q.QueueId == queueId && db.Members.Any(m => m.Id == q.MemberId && m.IsActive))
             .Select(q => q.MemberId)
             .ToListAsync(cancellationToken);
-
-    /// <summary>Where each member hears about things: their chats, their email or both, as they prefer (see <see cref="NoticeConversations"/>).</summary>
-    public static Task<List<Conversation>> ConversationsAsync(OperatorOneDb db, IReadOnlyCollection<Guid> members, DateTimeOffset now, CancellationToken cancellationToken) =>
-        NoticeConversations.ForMembersAsync(db, db.Scope.OrganizationId ?? throw new InvalidOperationException("Choose the organization first."), members, now,
-            cancellationToken);
 }

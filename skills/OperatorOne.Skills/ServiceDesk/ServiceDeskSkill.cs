@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OperatorOne.Bot.Core.Work;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Skills.ServiceDesk;
 
@@ -10,6 +11,7 @@ public static class ServiceDeskSkill
 {
     internal static IReadOnlyList<ToolDefinition> Tools { get; } =
     [
+        ListQueueTickets.Definition,
         BreachingToday.Definition,
         MyQueue.Definition,
         EscalateTicket.Definition,
@@ -28,6 +30,7 @@ public static class ServiceDeskSkill
         {
             builder.Services.AddSingleton(tool);
         }
+        builder.Services.AddSingleton<ITicketLifecycle, SlaTicketLifecycle>();
         builder.Services.AddSingleton<SlaScan>();
         builder.Services.AddSingleton<IPeriodicJob>(services => services.GetRequiredService<SlaScan>());
         return builder;

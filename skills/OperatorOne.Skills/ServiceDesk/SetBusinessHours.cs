@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.ServiceDesk;
 
@@ -35,7 +36,8 @@ internal static class SetBusinessHours
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        CurrentOrganization organization,
         [Description("Opening time, e.g. '9:00' or '9am'.")] string opens,
         [Description("Closing time, e.g. '17:00' or '5pm'.")] string closes,
         [Description("'weekdays' (Monday to Friday) or 'every day'.")] string? days = null,
@@ -52,10 +54,10 @@ internal static class SetBusinessHours
             return ToolResult.Refused($"I don't know the time zone \"{zone}\"; use a name like Europe/Berlin.");
         }
         var workDays = days is not null && !days.Contains("weekday", StringComparison.OrdinalIgnoreCase) ? EveryDay : Weekdays;
-        var hours = await context.Db.BusinessHours.FirstOrDefaultAsync(cancellationToken);
+        var hours = await db.BusinessHours.FirstOrDefaultAsync(cancellationToken);
         if (hours is null)
         {
-            context.Db.BusinessHours.Add(hours = new BusinessHours { OrganizationId = context.OrganizationId });
+            db.BusinessHours.Add(hours = new BusinessHours { OrganizationId = organization.Id });
         }
         hours.Opens = open;
         hours.Closes = close;

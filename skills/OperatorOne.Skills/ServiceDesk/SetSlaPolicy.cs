@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.ServiceDesk;
 using OperatorOne.Data.Tickets;
@@ -35,7 +36,8 @@ internal static partial class SetSlaPolicy
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        CurrentOrganization organization,
         [Description("The priority the targets apply to.")] TicketPriority priority,
         [Description("First-response target, e.g. '30 minutes' or '2 hours'.")] string firstResponse,
         [Description("Resolution target, e.g. '4 hours' or '3 days'.")] string resolution,
@@ -49,10 +51,10 @@ internal static partial class SetSlaPolicy
         {
             return ToolResult.Refused("The resolution target can't be shorter than the first-response target.");
         }
-        var policy = await context.Db.SlaPolicies.FirstOrDefaultAsync(p => p.Priority == priority, cancellationToken);
+        var policy = await db.SlaPolicies.FirstOrDefaultAsync(p => p.Priority == priority, cancellationToken);
         if (policy is null)
         {
-            context.Db.SlaPolicies.Add(policy = new SlaPolicy { Id = Guid.NewGuid(), OrganizationId = context.OrganizationId, Priority = priority });
+            db.SlaPolicies.Add(policy = new SlaPolicy { Id = Guid.NewGuid(), OrganizationId = organization.Id, Priority = priority });
         }
         policy.FirstResponse = response;
         policy.Resolution = resolve;

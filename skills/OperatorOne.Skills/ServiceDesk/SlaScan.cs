@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Notices;
 using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Work;
 using OperatorOne.Data;
@@ -86,7 +87,7 @@ internal sealed class SlaScan(IServiceScopeFactory scopes, TimeProvider clock, W
                 var members = await Recipients.ForTicketAsync(db, ticket.AssigneeId, ticket.Sla.QueueId, cancellationToken);
                 // Each reader sees the due time on their own clock.
                 var zones = await CalendarQueries.ZonesAsync(db, members, cancellationToken);
-                foreach (var conversation in await Recipients.ConversationsAsync(db, members, now, cancellationToken))
+                foreach (var conversation in await NoticeConversations.ForMembersAsync(db, members, now, cancellationToken))
                 {
                     var zone = conversation.MemberId is { } member ? zones.GetValueOrDefault(member) : null;
                     outbox.Send(db, conversation, Activity.Message(crossing.Message(ticket.Number, ticket.Title, zone)));

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Data;
 using OperatorOne.Data.Tickets;
-using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Skills.ServiceDesk;
 
@@ -19,26 +18,13 @@ internal static class TicketIntake
             .ToListAsync(cancellationToken);
         var suggestion = Triage.Suggest($"{ticket.Title} {ticket.Description}", categories, rules);
 
-        var applied = new List<string>();
-        Guid? queueId = null;
-        if (ticket.Category is null && suggestion.Category is not null)
-        {
-            ticket.Category = suggestion.Category;
-            applied.Add($"category {suggestion.Category}");
-        }
-        if (ticket.Category is { } category)
-        {
-            queueId = categories.FirstOrDefault(c => string.Equals(c.Name, category, StringComparison.OrdinalIgnoreCase))?.QueueId;
-        }
-        if (suggestion.Priority is { } priority && priority > ticket.Priority)
-        {
-            ticket.Priority = priority;
-            applied.Add($"{TicketText.Word(priority)} priority");
-        }
-        var sla = await ServiceLevels.StartAsync(db, ticket, queueId, cancellationToken);
+        var outcome = Triage.Apply(ticket.Category, ticket.Priority, suggestion, categories);
+        ticket.Category = outcome.Category;
+        ticket.Priority = outcome.Priority;
+        var sla = await ServiceLevels.StartAsync(db, ticket, outcome.QueueId, cancellationToken);
 
-        var triage = applied.Count == 0 ? ""
-            : $" Triage suggests {string.Join(" and ", applied)} (it mentions {string.Join(", ", suggestion.Reasons.Select(r => $"\"{r}\""))}); I've applied that — say \"escalate {ticket.Number}\" to raise it further.";
+        var triage = outcome.Applied.Count == 0 ? ""
+            : $" Triage suggests {string.Join(" and ", outcome.Applied)} (it mentions {string.Join(", ", suggestion.Reasons.Select(r => $"\"{r}\""))}); I've applied that — say \"escalate {ticket.Number}\" to raise it further.";
         var due = sla.ResolutionDueAt is { } at ? $" Resolution is due by {SlaText.When(at, readerZone)}." : "";
         return triage + due;
     }

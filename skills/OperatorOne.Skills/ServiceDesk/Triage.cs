@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using OperatorOne.Data.Tickets;
+using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Skills.ServiceDesk;
 
@@ -8,6 +9,9 @@ internal sealed record CategoryKeywords(string Name, Guid? QueueId, IReadOnlyLis
 internal sealed record PriorityKeyword(string Keyword, TicketPriority Priority);
 
 internal sealed record TriageSuggestion(string? Category, Guid? QueueId, TicketPriority? Priority, IReadOnlyList<string> Reasons);
+
+/// <summary>A new ticket after triage: its category, the queue that category feeds, its priority, and what triage changed.</summary>
+internal sealed record TriageOutcome(string? Category, Guid? QueueId, TicketPriority Priority, IReadOnlyList<string> Applied);
 
 /// <summary>Proactive triage: the organization's keyword rules read a new ticket's text and suggest a category and a priority.</summary>
 internal static class Triage
@@ -31,6 +35,28 @@ internal static class Triage
             reasons.Add(priority.Keyword);
         }
         return new TriageSuggestion(best.Category?.Name, best.Category?.QueueId, priority?.Priority, reasons.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+    }
+
+    /// <summary>
+    /// Applies a suggestion only where the requester left room: a category when they named none, a priority when it is
+    /// higher than theirs (triage never lowers what someone asked for). The queue follows the category either way.
+    /// </summary>
+    public static TriageOutcome Apply(string? category, TicketPriority priority, TriageSuggestion suggestion, IReadOnlyList<CategoryKeywords> categories)
+    {
+        var applied = new List<string>();
+        if (category is null && suggestion.Category is not null)
+        {
+            category = suggestion.Category;
+            applied.Add($"category {category}");
+        }
+        var queueId = category is null ? null
+            : categories.FirstOrDefault(c => string.Equals(c.Name, category, StringComparison.OrdinalIgnoreCase))?.QueueId;
+        if (suggestion.Priority is { } suggested && suggested > priority)
+        {
+            priority = suggested;
+            applied.Add($"{TicketText.Word(suggested)} priority");
+        }
+        return new TriageOutcome(category, queueId, priority, applied);
     }
 
     /// <summary>A whole word or phrase, so "vpn" matches "VPN is down" but "port" does not match "report".</summary>

@@ -1,12 +1,13 @@
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Members;
+using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Webhooks;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Skills.Integrations;
-using OperatorOne.Skills.ServiceDesk;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
 namespace OperatorOne.Skills.Tickets;
@@ -43,23 +44,27 @@ internal static class AssignTicket
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        OutboxWriter outbox,
+        TimeProvider clock,
+        ITicketLifecycle lifecycle,
         [Description("The ticket number, e.g. 12.")] int number,
         [Description("Who gets it: a member's handle or name, 'me' for the person asking, or 'nobody' to unassign.")] string assignee,
         CancellationToken cancellationToken = default)
     {
-        var ticket = await context.Db.FindVisibleAsync(number, context.Caller, cancellationToken);
+        var ticket = await db.FindVisibleAsync(number, caller, cancellationToken);
         if (ticket is null)
         {
             return ToolResult.Refused(TicketQueries.NotFound(number));
         }
-        var members = await context.Db.Members
+        var members = await db.Members
             .Where(m => m.IsActive)
             .OrderBy(m => m.DisplayName)
             .Select(m => new MemberCandidate(m.Id, m.DisplayName, m.Handle))
             .ToListAsync(cancellationToken);
 
-        switch (MemberMatch.Find(assignee, context.Caller.MemberId, members))
+        switch (MemberMatch.Find(assignee, caller.MemberId, members))
         {
             case MemberMatch.Many many:
                 var names = TicketText.List(many.Candidates.Select(c => $"{c.DisplayName} (@{c.Handle})"));
@@ -70,8 +75,8 @@ internal static class AssignTicket
                 return ToolResult.Refused($"Ticket #{ticket.Number} isn't assigned to anyone.");
             case MemberMatch.Nobody:
                 ticket.AssigneeId = null;
-                ticket.UpdatedAt = context.Now;
-                await IntegrationEvents.TicketAsync(context, WebhookEvents.TicketUpdated, ticket, "unassigned", cancellationToken);
+                ticket.UpdatedAt = clock.GetUtcNow();
+                await IntegrationEvents.TicketAsync(db, caller, clock.GetUtcNow(), WebhookEvents.TicketUpdated, ticket, "unassigned", cancellationToken);
                 return new ToolResult($"Ticket #{ticket.Number} is no longer assigned to anyone.");
             case MemberMatch.One one when one.Member.Id == ticket.AssigneeId:
                 return ToolResult.Refused($"Ticket #{ticket.Number} is already assigned to {one.Member.DisplayName}.");
@@ -79,16 +84,16 @@ internal static class AssignTicket
                 var before = ticket.Status;
                 ticket.AssigneeId = one.Member.Id;
                 ticket.Status = TicketStatusRules.AfterAssignment(before);
-                ticket.UpdatedAt = context.Now;
-                await ServiceLevels.UpdateAsync(context.Db, ticket, before, context.Now, cancellationToken);
+                ticket.UpdatedAt = clock.GetUtcNow();
+                await lifecycle.StatusChangedAsync(db, ticket, before, clock.GetUtcNow(), cancellationToken);
                 if (ticket.Status != before)
                 {
-                    await RequesterNotices.TellAsync(context, ticket,
+                    await RequesterNotices.TellAsync(db, caller, outbox, clock.GetUtcNow(), ticket,
                         $"Your ticket #{ticket.Number} ({ticket.Title}) is now {TicketText.Word(ticket.Status)}: {one.Member.DisplayName} is working on it.", cancellationToken);
                 }
-                await IntegrationEvents.TicketAsync(context, WebhookEvents.TicketUpdated, ticket, "assigned", cancellationToken);
+                await IntegrationEvents.TicketAsync(db, caller, clock.GetUtcNow(), WebhookEvents.TicketUpdated, ticket, "assigned", cancellationToken);
                 var opened = ticket.Status != before ? $" and marked it {TicketText.Word(ticket.Status)}" : "";
-                var who = one.Member.Id == context.Caller.MemberId ? "you" : one.Member.DisplayName;
+                var who = one.Member.Id == caller.MemberId ? "you" : one.Member.DisplayName;
                 return new ToolResult($"Assigned ticket #{ticket.Number} ({ticket.Title}) to {who}{opened}.");
             default:
                 throw new InvalidOperationException("Every kind of assignee match is handled above.");

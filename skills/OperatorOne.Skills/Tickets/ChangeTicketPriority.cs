@@ -2,10 +2,10 @@ using System.ComponentModel;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Webhooks;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Tickets;
 using OperatorOne.Skills.Integrations;
-using OperatorOne.Skills.ServiceDesk;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
 namespace OperatorOne.Skills.Tickets;
@@ -41,12 +41,15 @@ internal static class ChangeTicketPriority
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        TimeProvider clock,
+        ITicketLifecycle lifecycle,
         [Description("The ticket number, e.g. 12.")] int number,
         [Description("The new priority.")] TicketPriority priority,
         CancellationToken cancellationToken = default)
     {
-        var ticket = await context.Db.FindVisibleAsync(number, context.Caller, cancellationToken);
+        var ticket = await db.FindVisibleAsync(number, caller, cancellationToken);
         if (ticket is null)
         {
             return ToolResult.Refused(TicketQueries.NotFound(number));
@@ -57,11 +60,9 @@ internal static class ChangeTicketPriority
         }
         var before = ticket.Priority;
         ticket.Priority = priority;
-        ticket.UpdatedAt = context.Now;
-        var sla = await ServiceLevels.UpdateAsync(context.Db, ticket, ticket.Status, context.Now, cancellationToken);
-        var due = sla.ResolutionDueAt is { } at && ticket.Status is not (TicketStatus.Resolved or TicketStatus.Closed)
-            ? $" Resolution is now due by {SlaText.When(at, NaturalDates.Zone(context.Caller.TimeZone))}." : "";
-        await IntegrationEvents.TicketAsync(context, WebhookEvents.TicketUpdated, ticket, "priority", cancellationToken);
+        ticket.UpdatedAt = clock.GetUtcNow();
+        var due = await lifecycle.PriorityChangedAsync(db, ticket, clock.GetUtcNow(), NaturalDates.Zone(caller.TimeZone), cancellationToken);
+        await IntegrationEvents.TicketAsync(db, caller, clock.GetUtcNow(), WebhookEvents.TicketUpdated, ticket, "priority", cancellationToken);
         return new ToolResult($"Ticket #{number} ({ticket.Title}) is now {TicketText.Word(priority)} priority (it was {TicketText.Word(before)}).{due}");
     }
 }

@@ -1,11 +1,12 @@
 using System.ComponentModel;
+using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Webhooks;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Tickets;
 using OperatorOne.Skills.Integrations;
-using OperatorOne.Skills.ServiceDesk;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
 namespace OperatorOne.Skills.Tickets;
@@ -46,12 +47,16 @@ internal static class ChangeTicketStatus
     private const string Reason = "((,| -| as| because| since| it(['’]?s| is| was)) .+)?";
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        OutboxWriter outbox,
+        TimeProvider clock,
+        ITicketLifecycle lifecycle,
         [Description("The ticket number, e.g. 12.")] int number,
         [Description("The new status. Reopening is moving a resolved or closed ticket to open.")] TicketStatus status,
         CancellationToken cancellationToken = default)
     {
-        var ticket = await context.Db.FindVisibleAsync(number, context.Caller, cancellationToken);
+        var ticket = await db.FindVisibleAsync(number, caller, cancellationToken);
         if (ticket is null)
         {
             return ToolResult.Refused(TicketQueries.NotFound(number));
@@ -63,12 +68,12 @@ internal static class ChangeTicketStatus
         }
         var before = ticket.Status;
         ticket.Status = status;
-        ticket.UpdatedAt = context.Now;
-        await ServiceLevels.UpdateAsync(context.Db, ticket, before, context.Now, cancellationToken);
-        await RequesterNotices.TellAsync(context, ticket,
-            $"Your ticket #{ticket.Number} ({ticket.Title}) is now {TicketText.Word(status)} (it was {TicketText.Word(before)}); {context.Caller.DisplayName} changed it.",
+        ticket.UpdatedAt = clock.GetUtcNow();
+        await lifecycle.StatusChangedAsync(db, ticket, before, clock.GetUtcNow(), cancellationToken);
+        await RequesterNotices.TellAsync(db, caller, outbox, clock.GetUtcNow(), ticket,
+            $"Your ticket #{ticket.Number} ({ticket.Title}) is now {TicketText.Word(status)} (it was {TicketText.Word(before)}); {caller.DisplayName} changed it.",
             cancellationToken);
-        await IntegrationEvents.TicketAsync(context, status == TicketStatus.Closed ? WebhookEvents.TicketClosed : WebhookEvents.TicketUpdated, ticket, "status", cancellationToken);
+        await IntegrationEvents.TicketAsync(db, caller, clock.GetUtcNow(), status == TicketStatus.Closed ? WebhookEvents.TicketClosed : WebhookEvents.TicketUpdated, ticket, "status", cancellationToken);
         return new ToolResult(decision.Reply);
     }
 

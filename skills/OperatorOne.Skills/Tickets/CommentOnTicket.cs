@@ -1,7 +1,9 @@
 using System.ComponentModel;
+using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Webhooks;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Tickets;
 using OperatorOne.Skills.Integrations;
@@ -46,14 +48,17 @@ internal static class CommentOnTicket
     private static Dictionary<string, string> Internal => new() { ["internal"] = "true" };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        CurrentOrganization organization,
+        OutboxWriter outbox,
+        TimeProvider clock,
         [Description("The ticket number, e.g. 12.")] int number,
         [Description("What to add to the ticket.")] string text,
         [Description("True for a note only staff can see; false (the default) for a comment the requester sees too.")] bool @internal = false,
         CancellationToken cancellationToken = default)
     {
-        var caller = context.Caller;
-        var ticket = await context.Db.FindVisibleAsync(number, caller, cancellationToken);
+        var ticket = await db.FindVisibleAsync(number, caller, cancellationToken);
         if (ticket is null)
         {
             return ToolResult.Refused(caller.IsGuest
@@ -71,22 +76,22 @@ internal static class CommentOnTicket
         }
         // Internal notes are a staff tool: a guest's words always reach the ticket as a public comment.
         var isInternal = @internal && caller.Role >= MemberRole.Member;
-        context.Db.TicketComments.Add(new TicketComment
+        db.TicketComments.Add(new TicketComment
         {
             Id = Guid.NewGuid(),
-            OrganizationId = context.OrganizationId,
+            OrganizationId = organization.Id,
             TicketId = ticket.Id,
             AuthorId = caller.MemberId,
             Text = body,
             IsInternal = isInternal,
-            CreatedAt = context.Now,
+            CreatedAt = clock.GetUtcNow(),
         });
-        ticket.UpdatedAt = context.Now;
+        ticket.UpdatedAt = clock.GetUtcNow();
         if (!isInternal)
         {
-            await RequesterNotices.TellAsync(context, ticket, $"{caller.DisplayName} commented on your ticket #{ticket.Number} ({ticket.Title}): {body}", cancellationToken);
+            await RequesterNotices.TellAsync(db, caller, outbox, clock.GetUtcNow(), ticket, $"{caller.DisplayName} commented on your ticket #{ticket.Number} ({ticket.Title}): {body}", cancellationToken);
         }
-        await IntegrationEvents.TicketAsync(context, WebhookEvents.TicketUpdated, ticket, isInternal ? "internal_note" : "comment", cancellationToken);
+        await IntegrationEvents.TicketAsync(db, caller, clock.GetUtcNow(), WebhookEvents.TicketUpdated, ticket, isInternal ? "internal_note" : "comment", cancellationToken);
         return new ToolResult(isInternal
             ? $"Added an internal note to ticket #{ticket.Number}."
             : $"Added your comment to ticket #{ticket.Number}.");

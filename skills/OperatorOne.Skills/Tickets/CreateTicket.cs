@@ -7,7 +7,6 @@ using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Tickets;
 using OperatorOne.Skills.Integrations;
-using OperatorOne.Skills.ServiceDesk;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
 namespace OperatorOne.Skills.Tickets;
@@ -43,7 +42,12 @@ internal static class CreateTicket
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        CurrentOrganization organization,
+        ToolCallOrigin origin,
+        TimeProvider clock,
+        ITicketLifecycle lifecycle,
         [Description("A short title for the problem, e.g. 'Printer on floor 2 is jammed'.")] string title,
         [Description("More detail, if the person gave any.")] string? description = null,
         [Description("How urgent it is; normal unless the person says otherwise.")] TicketPriority priority = TicketPriority.Normal,
@@ -55,12 +59,11 @@ internal static class CreateTicket
         {
             return ToolResult.Refused("A ticket needs a title. What's the problem?");
         }
-        var caller = context.Caller;
         var ticket = new Ticket
         {
             Id = Guid.NewGuid(),
-            OrganizationId = context.OrganizationId,
-            Number = await NextNumberAsync(context.Db, context.OrganizationId, cancellationToken),
+            OrganizationId = organization.Id,
+            Number = await NextNumberAsync(db, organization.Id, cancellationToken),
             Title = cleanTitle,
             // A title cut to fit keeps its full wording in the description.
             Description = description?.Trim() is { Length: > 0 } text ? text : cleanTitle.EndsWith('…') ? title.Trim() : "",
@@ -68,19 +71,19 @@ internal static class CreateTicket
             Category = string.IsNullOrWhiteSpace(category) ? null : category.Trim().ToLowerInvariant(),
             RequesterId = caller.MemberId,
             GuestContact = caller.IsGuest ? caller.ChannelUserId : null,
-            RequesterConversationId = context.ConversationId,
-            CreatedAt = context.Now,
-            UpdatedAt = context.Now,
+            RequesterConversationId = origin.ConversationId,
+            CreatedAt = clock.GetUtcNow(),
+            UpdatedAt = clock.GetUtcNow(),
         };
-        context.Db.Tickets.Add(ticket);
-        var intake = await TicketIntake.TriageAndStartAsync(context.Db, ticket, NaturalDates.Zone(context.Caller.TimeZone), cancellationToken);
-        await IntegrationEvents.TicketAsync(context, WebhookEvents.TicketCreated, ticket, "created", cancellationToken);
-        await context.Db.SaveChangesAsync(cancellationToken);
+        db.Tickets.Add(ticket);
+        var intake = await lifecycle.OpenedAsync(db, ticket, NaturalDates.Zone(caller.TimeZone), cancellationToken);
+        await IntegrationEvents.TicketAsync(db, caller, clock.GetUtcNow(), WebhookEvents.TicketCreated, ticket, "created", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
 
         var view = new TicketView(ticket, caller.DisplayName, null, []);
         return new ToolResult($"Opened ticket #{ticket.Number}: {ticket.Title} ({TicketText.Word(ticket.Priority)} priority).{intake}")
         {
-            Card = TicketCards.Ticket(view, NaturalDates.Zone(context.Caller.TimeZone)),
+            Card = TicketCards.Ticket(view, NaturalDates.Zone(caller.TimeZone)),
             Speak = $"I've opened ticket number {ticket.Number}: {ticket.Title}. Please keep that number for reference.",
         };
     }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
@@ -31,12 +32,12 @@ internal static class DeleteTicket
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
         [Description("The number of the ticket to delete, e.g. 12.")] int number,
         CancellationToken cancellationToken = default)
     {
         // Comments go with it through the foreign key's ON DELETE CASCADE.
-        var deleted = await context.Db.Tickets.Where(t => t.Number == number).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await db.Tickets.Where(t => t.Number == number).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0
             ? ToolResult.Refused(TicketQueries.NotFound(number))
             : new ToolResult($"Ticket #{number} deleted.");

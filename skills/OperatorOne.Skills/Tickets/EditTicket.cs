@@ -2,6 +2,7 @@ using System.ComponentModel;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Webhooks;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Skills.Integrations;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
@@ -37,7 +38,9 @@ internal static class EditTicket
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        TimeProvider clock,
         [Description("The ticket number, e.g. 12.")] int number,
         [Description("The new title, if it changes.")] string? title = null,
         [Description("The new description, if it changes.")] string? description = null,
@@ -47,7 +50,7 @@ internal static class EditTicket
         {
             return ToolResult.Ask("title", "What should the new title be? (Or say 'change the description of …' to change the details.)", []);
         }
-        var ticket = await context.Db.FindVisibleAsync(number, context.Caller, cancellationToken);
+        var ticket = await db.FindVisibleAsync(number, caller, cancellationToken);
         if (ticket is null)
         {
             return ToolResult.Refused(TicketQueries.NotFound(number));
@@ -73,8 +76,8 @@ internal static class EditTicket
             ticket.Description = text;
             changes.Add(text.Length == 0 ? "cleared the description" : "updated the description");
         }
-        ticket.UpdatedAt = context.Now;
-        await IntegrationEvents.TicketAsync(context, WebhookEvents.TicketUpdated, ticket, "edited", cancellationToken);
+        ticket.UpdatedAt = clock.GetUtcNow();
+        await IntegrationEvents.TicketAsync(db, caller, clock.GetUtcNow(), WebhookEvents.TicketUpdated, ticket, "edited", cancellationToken);
         return new ToolResult($"Ticket #{number}: {string.Join(" and ", changes)}.");
     }
 }

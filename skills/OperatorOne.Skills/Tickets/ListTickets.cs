@@ -56,15 +56,14 @@ internal static class ListTickets
         HelpExample = "list open tickets",
     };
 
-    public static async Task<ToolResult> MineAsync(ToolContext context, CancellationToken cancellationToken = default)
+    public static async Task<ToolResult> MineAsync(OperatorOneDb db, Caller caller, CancellationToken cancellationToken = default)
     {
-        var caller = context.Caller;
-        var tickets = context.Db.Tickets.VisibleTo(caller).Where(t => t.Status != TicketStatus.Closed);
+        var tickets = db.Tickets.VisibleTo(caller).Where(t => t.Status != TicketStatus.Closed);
         if (!caller.IsGuest)
         {
             tickets = tickets.Where(t => t.RequesterId == caller.MemberId || t.AssigneeId == caller.MemberId);
         }
-        var (rows, total) = await ReadAsync(context.Db, tickets, cancellationToken);
+        var (rows, total) = await ReadAsync(db, tickets, cancellationToken);
         if (total == 0)
         {
             return new ToolResult("You have no open tickets.");
@@ -73,10 +72,10 @@ internal static class ListTickets
         return Reply(heading, rows, total);
     }
 
-    public static async Task<ToolResult> OpenAsync(ToolContext context, CancellationToken cancellationToken = default)
+    public static async Task<ToolResult> OpenAsync(OperatorOneDb db, CancellationToken cancellationToken = default)
     {
-        var tickets = context.Db.Tickets.Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed);
-        var (rows, total) = await ReadAsync(context.Db, tickets, cancellationToken);
+        var tickets = db.Tickets.Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed);
+        var (rows, total) = await ReadAsync(db, tickets, cancellationToken);
         if (total == 0)
         {
             return new ToolResult("There are no open tickets.");

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Notices;
+using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Conversations;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Tickets;
-using OperatorOne.Skills.ServiceDesk;
 
 namespace OperatorOne.Skills.Tickets;
 
@@ -16,15 +18,15 @@ namespace OperatorOne.Skills.Tickets;
 /// </summary>
 internal static class RequesterNotices
 {
-    public static async Task TellAsync(ToolContext context, Ticket ticket, string message, CancellationToken cancellationToken)
+    public static async Task TellAsync(OperatorOneDb db, Caller caller, OutboxWriter outbox, DateTimeOffset now, Ticket ticket, string message, CancellationToken cancellationToken)
     {
-        if (IsRequester(context.Caller, ticket))
+        if (IsRequester(caller, ticket))
         {
             return;
         }
-        foreach (var conversation in await WhereAsync(context, ticket, cancellationToken))
+        foreach (var conversation in await WhereAsync(db, now, ticket, cancellationToken))
         {
-            await context.Outbox.SendAsync(context.Db, conversation, Activity.Message(message), cancellationToken);
+            await outbox.SendAsync(db, conversation, Activity.Message(message), cancellationToken);
         }
     }
 
@@ -32,20 +34,19 @@ internal static class RequesterNotices
         ticket.RequesterId is { } requester ? requester == caller.MemberId
         : caller.IsGuest && ticket.GuestContact == caller.ChannelUserId;
 
-    private static async Task<IReadOnlyList<Guid>> WhereAsync(ToolContext context, Ticket ticket, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Guid>> WhereAsync(OperatorOneDb db, DateTimeOffset now, Ticket ticket, CancellationToken cancellationToken)
     {
-        var db = context.Db;
         if (ticket.RequesterId is { } member)
         {
             var prefersChat = await db.Members.AnyAsync(m => m.Id == member && m.NotifyBy == NoticePreference.Chat, cancellationToken);
-            if (prefersChat && await OpenedAsync(context, ticket, cancellationToken) is { } opened)
+            if (prefersChat && await OpenedAsync(db, ticket, cancellationToken) is { } opened)
             {
                 return [opened];
             }
-            var conversations = await Recipients.ConversationsAsync(db, [member], context.Now, cancellationToken);
+            var conversations = await NoticeConversations.ForMembersAsync(db, [member], now, cancellationToken);
             return conversations.Select(c => c.Id).ToList();
         }
-        if (await OpenedAsync(context, ticket, cancellationToken) is { } guestOpened)
+        if (await OpenedAsync(db, ticket, cancellationToken) is { } guestOpened)
         {
             return [guestOpened];
         }
@@ -55,9 +56,9 @@ internal static class RequesterNotices
             .Where(c => !c.IsStale).Select(c => c.Id).Distinct().ToListAsync(cancellationToken);
     }
 
-    private static async Task<Guid?> OpenedAsync(ToolContext context, Ticket ticket, CancellationToken cancellationToken) =>
+    private static async Task<Guid?> OpenedAsync(OperatorOneDb db, Ticket ticket, CancellationToken cancellationToken) =>
         ticket.RequesterConversationId is { } opened
-        && await context.Db.Conversations.FindAsync([opened], cancellationToken) is Conversation { IsStale: false }
+        && await db.Conversations.FindAsync([opened], cancellationToken) is Conversation { IsStale: false }
             ? opened
             : null;
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Tickets;
@@ -36,7 +37,8 @@ internal static class SearchTickets
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
         [Description("The words to look for, e.g. 'printer toner'.")] string query,
         CancellationToken cancellationToken = default)
     {
@@ -45,7 +47,7 @@ internal static class SearchTickets
         {
             return ToolResult.Refused("Tell me a few words to look for (up to 200 characters).");
         }
-        var tickets = context.Db.Tickets.VisibleTo(context.Caller);
+        var tickets = db.Tickets.VisibleTo(caller);
         // The query functions stay inside the lambdas: EF translates them there, and only there.
         var matches = tickets.Where(t => EF.Property<NpgsqlTsVector>(t, "SearchVector").Matches(EF.Functions.WebSearchToTsQuery("english", words)));
         var total = await matches.CountAsync(cancellationToken);
@@ -66,7 +68,7 @@ internal static class SearchTickets
         var page = await ordered.Take(ListTickets.MaxShown)
             .Select(t => new { t.Number, t.Title, t.Status, t.Priority, t.AssigneeId })
             .ToListAsync(cancellationToken);
-        var names = await context.Db.MemberNamesAsync(page.Select(t => t.AssigneeId), cancellationToken);
+        var names = await db.MemberNamesAsync(page.Select(t => t.AssigneeId), cancellationToken);
         var rows = page.Select(t => new TicketRow(t.Number, t.Title, t.Status, t.Priority, t.AssigneeId is { } id ? names.GetValueOrDefault(id) : null)).ToList();
         var heading = total == 1 ? $"1 ticket mentions \"{words}\"" : $"{total} tickets mention \"{words}\", best match first";
         return ListTickets.Reply(heading, rows, total);

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
@@ -36,12 +37,12 @@ internal static class ShowTicket
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
         [Description("The ticket number, e.g. 12.")] int number,
         CancellationToken cancellationToken = default)
     {
-        var caller = context.Caller;
-        var ticket = await context.Db.FindVisibleAsync(number, caller, cancellationToken);
+        var ticket = await db.FindVisibleAsync(number, caller, cancellationToken);
         if (ticket is null)
         {
             return ToolResult.Refused(caller.IsGuest
@@ -49,11 +50,11 @@ internal static class ShowTicket
                 : TicketQueries.NotFound(number));
         }
         var staff = caller.Role >= MemberRole.Member;
-        var comments = await context.Db.TicketComments
+        var comments = await db.TicketComments
             .Where(c => c.TicketId == ticket.Id && (staff || !c.IsInternal))
             .OrderBy(c => c.CreatedAt)
             .ToListAsync(cancellationToken);
-        var names = await context.Db.MemberNamesAsync(
+        var names = await db.MemberNamesAsync(
             comments.Select(c => c.AuthorId).Append(ticket.AssigneeId).Append(ticket.RequesterId), cancellationToken);
         string NameOf(Guid? id) => id is { } known && names.TryGetValue(known, out var name) ? name : "Requester";
 
@@ -64,7 +65,7 @@ internal static class ShowTicket
             [.. comments.Select(c => new CommentView(NameOf(c.AuthorId), c.Text, c.IsInternal, c.CreatedAt))]);
         return new ToolResult(Describe(view))
         {
-            Card = TicketCards.Ticket(view, NaturalDates.Zone(context.Caller.TimeZone)),
+            Card = TicketCards.Ticket(view, NaturalDates.Zone(caller.TimeZone)),
             Speak = $"Ticket number {ticket.Number}, {ticket.Title}, is {TicketText.Word(ticket.Status)}"
                 + (view.Assignee is null ? " and not assigned yet." : $" and assigned to {view.Assignee}."),
         };

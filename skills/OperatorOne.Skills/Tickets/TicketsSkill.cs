@@ -20,7 +20,6 @@ public static class TicketsSkill
         ChangeTicketPriority.Definition,
         EditTicket.Definition,
         SearchTickets.Definition,
-        ListQueueTickets.Definition,
     ];
 
     public static IHostApplicationBuilder AddTickets(this IHostApplicationBuilder builder)

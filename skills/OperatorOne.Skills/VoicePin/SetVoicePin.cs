@@ -4,6 +4,7 @@ using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Security;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Turns;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.VoicePin;
@@ -36,13 +37,17 @@ internal static class SetVoicePin
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
+        Caller caller,
+        CurrentOrganization organization,
+        ToolCallOrigin origin,
+        TimeProvider clock,
         [Description("The new PIN: 4 to 8 digits.")] string pin,
         CancellationToken cancellationToken = default)
     {
         // Whatever was typed, right or wrong, is not kept in clear.
-        await InboundRedaction.MaskDigitsAsync(context, cancellationToken);
-        if (context.Caller.MemberId is not { } memberId)
+        await InboundRedaction.MaskDigitsAsync(db, origin.ConversationId, cancellationToken);
+        if (caller.MemberId is not { } memberId)
         {
             return ToolResult.Refused("Only members can set a voice PIN.");
         }
@@ -50,15 +55,15 @@ internal static class SetVoicePin
         {
             return ToolResult.Refused($"A voice PIN is {VoicePins.MinLength} to {VoicePins.MaxLength} digits and nothing else. Say 'set my voice pin' to try again.");
         }
-        var stored = await context.Db.VoicePins.SingleOrDefaultAsync(p => p.MemberId == memberId, cancellationToken);
+        var stored = await db.VoicePins.SingleOrDefaultAsync(p => p.MemberId == memberId, cancellationToken);
         var changed = stored is not null;
         if (stored is null)
         {
-            stored = new Data.Voice.VoicePin { MemberId = memberId, OrganizationId = context.OrganizationId, Hash = "" };
-            context.Db.VoicePins.Add(stored);
+            stored = new Data.Voice.VoicePin { MemberId = memberId, OrganizationId = organization.Id, Hash = "" };
+            db.VoicePins.Add(stored);
         }
         stored.Hash = VoicePins.Hash(digits);
-        stored.UpdatedAt = context.Now;
+        stored.UpdatedAt = clock.GetUtcNow();
         return new ToolResult(changed
             ? "Your voice PIN is changed. Use the new one when you call."
             : "Your voice PIN is set. When you call, I'll ask for it before approvals and other risky actions.");

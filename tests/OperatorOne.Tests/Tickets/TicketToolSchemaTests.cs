@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Members;
+using OperatorOne.Skills.ServiceDesk;
 using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Tests.Tickets;
@@ -59,8 +60,12 @@ public class TicketToolSchemaTests
     public void ToolNamesAreTheOnesTheBriefPromises() =>
         Assert.Equal(
             ["create_ticket", "list_my_tickets", "list_open_tickets", "show_ticket", "change_ticket_status", "assign_ticket", "comment_on_ticket", "delete_ticket",
-                "change_ticket_priority", "edit_ticket", "search_tickets", "list_queue_tickets"],
+                "change_ticket_priority", "edit_ticket", "search_tickets"],
             TicketsSkill.Tools.Select(t => t.Name));
+
+    [Fact]
+    public void AQueuesTicketsAreListedByTheServiceDeskWhichOwnsQueues() =>
+        Assert.Contains("list_queue_tickets", ServiceDeskSkill.Tools.Select(t => t.Name));
 
     [Fact]
     public void OnlyDeletingNeedsApprovalAndAnAdminApprovesIt()

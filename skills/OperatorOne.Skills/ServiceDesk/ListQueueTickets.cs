@@ -2,11 +2,12 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Tickets;
-using OperatorOne.Skills.ServiceDesk;
+using OperatorOne.Skills.Tickets;
 
-namespace OperatorOne.Skills.Tickets;
+namespace OperatorOne.Skills.ServiceDesk;
 
 /// <summary>The open tickets of one support queue ("the IT queue"): the queue triage or its category put them in.</summary>
 internal static class ListQueueTickets
@@ -34,11 +35,10 @@ internal static class ListQueueTickets
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
+        OperatorOneDb db,
         [Description("The queue's name, e.g. 'IT'.")] string queue,
         CancellationToken cancellationToken = default)
     {
-        var db = context.Db;
         var found = await DeskQueries.FindQueueAsync(db, queue, cancellationToken);
         if (found is null)
         {
