@@ -34,7 +34,7 @@ internal static class NluBenchmark
         embedder.Embed(["warm"], CancellationToken.None);
         var modelLoaded = cold.Elapsed;
         var examples = IntentExamples.From(registry.All, lines);
-        var model = SemanticModel.Build(embedder, examples, IntentScoring.Blend, CancellationToken.None);
+        var model = SemanticModel.Build(embedder, examples, SemanticIntents.Scoring, CancellationToken.None);
         var ready = cold.Elapsed;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"cold start: model {modelLoaded.TotalMilliseconds:0} ms, index of {examples.Count} examples {(ready - modelLoaded).TotalMilliseconds:0} ms, ready after {ready.TotalMilliseconds:0} ms"));
