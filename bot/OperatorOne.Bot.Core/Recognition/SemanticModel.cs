@@ -9,6 +9,9 @@ public sealed class SemanticModel(ISentenceEmbedder embedder, IntentIndex index,
 
     public IntentClassifier? Classifier => classifier;
 
+    /// <summary>How long training the classifier took (zero without one), for the log and the benchmark.</summary>
+    public TimeSpan Training { get; private init; }
+
     public IReadOnlyList<IntentScore> Rank(string text) => Rank(embedder.Embed([text], CancellationToken.None)[0]);
 
     public IReadOnlyList<IntentScore> Rank(float[] sentence)
@@ -21,7 +24,7 @@ public sealed class SemanticModel(ISentenceEmbedder embedder, IntentIndex index,
         var probabilities = classifier.Probabilities(sentence);
         var probability = classifier.Tools.Select((t, i) => (t, p: probabilities[i])).ToDictionary(x => x.t, x => (double)x.p, StringComparer.Ordinal);
         return [.. similar
-            .Select(s => s with { Score = scoring == IntentScoring.Classifier ? probability.GetValueOrDefault(s.Tool) : (s.Score + probability.GetValueOrDefault(s.Tool)) / 2 })
+            .Select(s => s with { Similarity = s.Score, Score = scoring == IntentScoring.Classifier ? probability.GetValueOrDefault(s.Tool) : (s.Score + probability.GetValueOrDefault(s.Tool)) / 2 })
             .OrderByDescending(s => s.Score)];
     }
 
@@ -36,6 +39,8 @@ public sealed class SemanticModel(ISentenceEmbedder embedder, IntentIndex index,
         }
         var trained = scoring is IntentScoring.Classifier or IntentScoring.Ensemble;
         var index = new IntentIndex(examples, [.. vectors], trained ? IntentScoring.Blend : scoring);
-        return new SemanticModel(embedder, index, trained ? IntentClassifier.Train(examples, [.. vectors], settings) : null, scoring);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var classifier = trained ? IntentClassifier.Train(examples, [.. vectors], settings) : null;
+        return new SemanticModel(embedder, index, classifier, scoring) { Training = System.Diagnostics.Stopwatch.GetElapsedTime(started) };
     }
 }
