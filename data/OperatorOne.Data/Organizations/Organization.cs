@@ -27,13 +27,11 @@ public sealed class Organization
     public MemberRole? AdminApproverRole { get; set; }
 
     /// <summary>
-    /// The ticket and approval numbers taken before the organization was created (a seeded one): its number sequences
-    /// (op_next_number in Schema.sql) start after them. Not updated afterwards.
+    /// The ticket, approval and event numbers taken before the organization was created (a seeded one): its number
+    /// sequences (op_next_number in Schema.sql) start after them. Not updated afterwards.
     /// </summary>
     public int LastTicketNumber { get; set; }
     public int LastApprovalNumber { get; set; }
-
-    /// <summary>Last event number handed out; incremented under a row lock so numbers never repeat.</summary>
     public int LastEventNumber { get; set; }
 
     /// <summary>An IANA id; members without a time zone of their own live in this one.</summary>

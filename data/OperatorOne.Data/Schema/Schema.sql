@@ -261,11 +261,12 @@ BEGIN
   RETURN deleted;
 END $$;
 
--- Ticket and approval numbers: a sequence per organization and kind, created with the organization (starting after its
--- last_ticket_number / last_approval_number, for one seeded with some) and dropped with it. nextval holds no lock until
--- commit, unlike a counter on the organization's row: turns of one organization opening tickets or asking for
--- approvals at once never wait for each other's commit. A number taken by a turn that rolls back stays unused. The app
--- role reaches the sequences only through op_next_number, for its own organization.
+-- Ticket, approval and event numbers: a sequence per organization and kind, created with the organization (starting
+-- after its last_ticket_number / last_approval_number / last_event_number, for one seeded with some) and dropped with
+-- it. nextval holds no lock until commit, unlike a counter on the organization's row: turns of one organization opening
+-- tickets, asking for approvals or booking events at once never wait for each other's commit. A number taken by a turn
+-- that rolls back stays unused. The app role reaches the sequences only through op_next_number(s), for its own
+-- organization.
 CREATE FUNCTION op_number_sequence(p_kind text, p_organization uuid) RETURNS text LANGUAGE sql IMMUTABLE AS
   $$ SELECT 'op_' || p_kind || '_numbers_' || replace(p_organization::text, '-', '') $$;
 
@@ -275,9 +276,12 @@ BEGIN
   IF TG_OP = 'INSERT' THEN
     EXECUTE format('CREATE SEQUENCE %I AS integer START WITH %s', op_number_sequence('ticket', NEW.id), NEW.last_ticket_number + 1);
     EXECUTE format('CREATE SEQUENCE %I AS integer START WITH %s', op_number_sequence('approval', NEW.id), NEW.last_approval_number + 1);
-    EXECUTE format('REVOKE ALL ON SEQUENCE %I, %I FROM operatorone_app', op_number_sequence('ticket', NEW.id), op_number_sequence('approval', NEW.id));
+    EXECUTE format('CREATE SEQUENCE %I AS integer START WITH %s', op_number_sequence('event', NEW.id), NEW.last_event_number + 1);
+    EXECUTE format('REVOKE ALL ON SEQUENCE %I, %I, %I FROM operatorone_app',
+      op_number_sequence('ticket', NEW.id), op_number_sequence('approval', NEW.id), op_number_sequence('event', NEW.id));
   ELSE
-    EXECUTE format('DROP SEQUENCE IF EXISTS %I, %I', op_number_sequence('ticket', OLD.id), op_number_sequence('approval', OLD.id));
+    EXECUTE format('DROP SEQUENCE IF EXISTS %I, %I, %I',
+      op_number_sequence('ticket', OLD.id), op_number_sequence('approval', OLD.id), op_number_sequence('event', OLD.id));
   END IF;
   RETURN NULL;
 END $$;
@@ -285,14 +289,42 @@ END $$;
 CREATE TRIGGER organizations_number_sequences AFTER INSERT OR DELETE ON organizations
   FOR EACH ROW EXECUTE FUNCTION op_number_sequences_follow();
 
-CREATE FUNCTION op_next_number(p_kind text, p_organization uuid) RETURNS integer
+-- A block of p_count numbers in a row (a recurring series is numbered #5-#14), returning the last. Event numbers are
+-- taken under a session advisory lock held only while the block is taken, never to the commit: without it a series and
+-- a single event booked at once could share a number.
+CREATE FUNCTION op_next_numbers(p_kind text, p_organization uuid, p_count integer) RETURNS integer
   LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  numbers regclass;
+  first integer;
 BEGIN
-  IF p_kind NOT IN ('ticket', 'approval') OR p_organization IS DISTINCT FROM op_current_org() THEN
+  IF p_kind NOT IN ('ticket', 'approval', 'event') OR p_organization IS DISTINCT FROM op_current_org() THEN
     RAISE EXCEPTION 'no % numbers of organization % here', p_kind, p_organization;
   END IF;
-  RETURN nextval(op_number_sequence(p_kind, p_organization)::regclass);
+  IF p_count < 1 OR (p_count > 1 AND p_kind <> 'event') THEN
+    RAISE EXCEPTION 'no block of % % numbers', p_count, p_kind;
+  END IF;
+  numbers := op_number_sequence(p_kind, p_organization)::regclass;
+  IF p_kind <> 'event' THEN
+    RETURN nextval(numbers);
+  END IF;
+  PERFORM pg_advisory_lock(numbers::oid::bigint);
+  BEGIN
+    first := nextval(numbers);
+    IF p_count > 1 THEN
+      PERFORM setval(numbers, first + p_count - 1);
+    END IF;
+  EXCEPTION WHEN OTHERS THEN
+    PERFORM pg_advisory_unlock(numbers::oid::bigint);
+    RAISE;
+  END;
+  PERFORM pg_advisory_unlock(numbers::oid::bigint);
+  RETURN first + p_count - 1;
 END $$;
+
+CREATE FUNCTION op_next_number(p_kind text, p_organization uuid) RETURNS integer
+  LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS
+  $$ SELECT op_next_numbers(p_kind, p_organization, 1) $$;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO operatorone_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO operatorone_app;

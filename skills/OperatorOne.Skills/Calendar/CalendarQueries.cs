@@ -77,12 +77,6 @@ internal static partial class CalendarQueries
         return calendar;
     }
 
-    /// <summary>Numbers come from a row-locked counter on the organization, so two replicas never hand out the same one.</summary>
-    public static async Task<int> NextNumberAsync(OperatorOneDb db, Guid organizationId, CancellationToken cancellationToken) =>
-        await db.Database
-            .SqlQuery<int>($"UPDATE organizations SET last_event_number = last_event_number + 1 WHERE id = {organizationId} RETURNING last_event_number AS \"Value\"")
-            .AsAsyncEnumerable().FirstAsync(cancellationToken);
-
     /// <summary>
     /// The event "5", "#5", "event 5" or "the budget meeting" means among those the caller organizes or is invited to
     /// (upcoming first); several title matches become a question, unless they are one series (then the next occurrence).

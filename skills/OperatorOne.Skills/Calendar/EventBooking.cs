@@ -69,9 +69,12 @@ internal static class EventBooking
         return $"{rule.Words} {CalendarText.Hours(first, zone)} from {CalendarText.Day(first.StartsAt, zone)} to {CalendarText.Day(events[^1].StartsAt, zone)} ({events.Count} times)";
     }
 
-    /// <summary>Reserves <paramref name="count"/> numbers on the row-locked counter and returns the last of them.</summary>
+    /// <summary>
+    /// Reserves <paramref name="count"/> numbers in a row from the organization's event sequence (op_next_numbers) and
+    /// returns the last of them: no lock on the organization's row held to the commit.
+    /// </summary>
     private static async Task<int> NextNumbersAsync(OperatorOneDb db, Guid organizationId, int count, CancellationToken cancellationToken) =>
         await db.Database
-            .SqlQuery<int>($"UPDATE organizations SET last_event_number = last_event_number + {count} WHERE id = {organizationId} RETURNING last_event_number AS \"Value\"")
+            .SqlQuery<int>($"SELECT op_next_numbers('event', {organizationId}, {count}) AS \"Value\"")
             .AsAsyncEnumerable().FirstAsync(cancellationToken);
 }
