@@ -30,6 +30,9 @@ internal sealed record BenchmarkArguments
     /// <summary>Where the turn benchmark also writes its results as JSON.</summary>
     public string? JsonOutput { get; init; }
 
+    /// <summary>The nlu benchmark's sentence-model scoring (the shipped one unless given), to compare its cost.</summary>
+    public string? Scoring { get; init; }
+
     public static BenchmarkArguments Parse(string[] args)
     {
         var parsed = new BenchmarkArguments();
@@ -51,6 +54,7 @@ internal sealed record BenchmarkArguments
                 "--size" => parsed with { Size = value is "tiny" or "full" ? value : throw new ArgumentException("--size must be tiny or full.") },
                 "--turns" => parsed with { LongRunTurns = Positive(args[i], value) },
                 "--json" => parsed with { JsonOutput = value },
+                "--scoring" => parsed with { Scoring = value },
                 "--channels" => parsed with { Channels = ChannelList(value) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };

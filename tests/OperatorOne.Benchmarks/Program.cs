@@ -5,7 +5,7 @@ using OperatorOne.Benchmarks.Turns;
 
 // Benchmarks run on demand (`dotnet run -c Release --project tests/OperatorOne.Benchmarks -- <name> [options]`),
 // never as part of the test suite: their numbers depend on the machine, so they report rather than assert.
-const string usage = "usage: nlu [--queries 2000] | documents [--count 100000] [--queries 250] [--data .data/bench] [--keep] [--connection OWNER-CS [--runtime-connection RUNTIME-CS]]"
+const string usage = "usage: nlu [--queries 2000] [--scoring Blend] | documents [--count 100000] [--queries 250] [--data .data/bench] [--keep] [--connection OWNER-CS [--runtime-connection RUNTIME-CS]]"
     + " | turns [--size tiny|full] [--channels teams,webchat,slack,phone] [--turns 100000] [--json results.json] [--data .data/bench]";
 BenchmarkArguments arguments;
 try

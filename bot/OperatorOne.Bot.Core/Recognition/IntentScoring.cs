@@ -24,4 +24,14 @@ public enum IntentScoring
     /// their share of the weight, so a tool the neighbours disagree on scores lower than one they agree on.
     /// </summary>
     VoteBlend,
+
+    /// <summary>The probability a softmax classifier trained on the examples gives each tool (<see cref="IntentClassifier"/>).</summary>
+    Classifier,
+
+    /// <summary>
+    /// The mean of <see cref="Blend"/> and the classifier's probability: the probability separates tools the examples
+    /// leave close, the similarity keeps a sentence near nothing the bot does low (the classifier's probabilities always
+    /// add up to 1, however far the sentence is from every example).
+    /// </summary>
+    Ensemble,
 }

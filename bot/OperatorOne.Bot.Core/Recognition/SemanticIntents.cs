@@ -14,6 +14,9 @@ public sealed class SemanticIntents(ToolRegistry registry, IEnumerable<ISentence
     /// <summary>One model per process and set of examples, however many hosts (tests start many) ask for it.</summary>
     private static readonly ConcurrentDictionary<string, Lazy<Task<SemanticModel>>> Loaded = new(StringComparer.Ordinal);
 
+    /// <summary>What ships: the choice that won in eval-nlu --compare (README, Recognition).</summary>
+    public const IntentScoring Scoring = IntentScoring.Ensemble;
+
     private Task<SemanticModel>? _loading;
 
     public SemanticModel? Current => _loading is { IsCompletedSuccessfully: true } done ? done.Result : null;
@@ -37,9 +40,9 @@ public sealed class SemanticIntents(ToolRegistry registry, IEnumerable<ISentence
     private SemanticModel Build(ISentenceEmbedder embedder, IReadOnlyList<IntentExample> examples)
     {
         var stopwatch = Stopwatch.StartNew();
-        var model = SemanticModel.Build(embedder, examples, IntentScoring.Blend, CancellationToken.None);
-        logger.LogInformation("Sentence model {Model} ready: {Examples} examples of {Tools} tools in {Elapsed} ms",
-            embedder.Model, examples.Count, examples.Select(e => e.Tool).Distinct().Count(), stopwatch.ElapsedMilliseconds);
+        var model = SemanticModel.Build(embedder, examples, Scoring, CancellationToken.None);
+        logger.LogInformation("Sentence model {Model} ready: {Examples} examples of {Tools} tools in {Elapsed} ms (classifier trained in {Training} ms)",
+            embedder.Model, examples.Count, examples.Select(e => e.Tool).Distinct().Count(), stopwatch.ElapsedMilliseconds, (long)model.Training.TotalMilliseconds);
         return model;
     }
 }

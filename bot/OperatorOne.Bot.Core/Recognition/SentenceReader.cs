@@ -29,7 +29,8 @@ public static class SentenceReader
         var ranked = semantic.Rank(text);
         var byName = tools.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
         var likeliest = ranked.Where(r => byName.ContainsKey(r.Tool)).Take(thresholds.Choices).ToList();
-        if (likeliest.Count == 0 || likeliest[0].Score < thresholds.Floor)
+        // Near nothing the bot does: judged by similarity alone, since the classifier's probabilities add up to 1 whatever the sentence.
+        if (likeliest.Count == 0 || likeliest[0].Score < thresholds.Floor || ranked.Where(r => byName.ContainsKey(r.Tool)).Max(r => r.Similarity) < thresholds.Floor)
         {
             return new Understanding(UnderstandingKind.Unknown, null, [.. likeliest.Select(r => new Candidate(byName[r.Tool], [], r.Score))]);
         }

@@ -12,17 +12,18 @@ namespace OperatorOne.Bot.Core.Recognition;
 /// </summary>
 public static partial class SlotFinder
 {
-    public static IReadOnlyDictionary<string, string> Find(RegisteredTool tool, string text, DateTimeOffset now, TimeZoneInfo zone) =>
-        Found(tool, text, now, zone).ToDictionary(s => s.Key, s => TypedSlots.Tidy(tool, s.Key, s.Value), StringComparer.Ordinal);
-
-    private static IReadOnlyDictionary<string, string> Found(RegisteredTool tool, string text, DateTimeOffset now, TimeZoneInfo zone)
+    public static IReadOnlyDictionary<string, string> Find(RegisteredTool tool, string text, DateTimeOffset now, TimeZoneInfo zone)
     {
         var plain = Courtesy.Strip(UtteranceMatcher.Normalize(text));
+        // A pattern that explains the whole sentence bounds its names itself; elsewhere a name may have taken its neighbours.
+        return Whole(plain, [tool]) is { } whole
+            ? whole.Slots.ToDictionary(s => s.Key, s => TypedSlots.Tidy(tool, s.Key, s.Value), StringComparer.Ordinal)
+            : Found(tool, plain, now, zone).ToDictionary(s => s.Key, s => ProperNames.Keep(tool, s.Key, TypedSlots.Tidy(tool, s.Key, s.Value)), StringComparer.Ordinal);
+    }
+
+    private static IReadOnlyDictionary<string, string> Found(RegisteredTool tool, string plain, DateTimeOffset now, TimeZoneInfo zone)
+    {
         var one = new[] { tool };
-        if (Whole(plain, one) is { } whole)
-        {
-            return whole.Slots;
-        }
         if (Reordered(plain, one) is { } reordered)
         {
             return reordered.Slots;

@@ -8,7 +8,7 @@ namespace OperatorOne.Bot.Nlu;
 internal static class NluComparison
 {
     public static void Print(TextWriter output, ToolRegistry registry, IReadOnlyList<LabelledLine> lines, IReadOnlyList<LabelledLine> training,
-        ISentenceEmbedder embedder, int folds)
+        ISentenceEmbedder embedder, int folds, IntentScoring shipped)
     {
         output.WriteLine("-- compared (cross-validated on this file):");
         Line(output, "patterns only", NluEvaluation.Score(registry, lines, training, null, 1, IntentScoring.TopTwo, true, new()));
@@ -17,16 +17,24 @@ internal static class NluComparison
         {
             Line(output, $"sentence model only, scoring={scoring}", NluEvaluation.Score(registry, lines, training, embedder, folds, scoring, true, new(), semanticOnly: true));
         }
-        foreach (var scoring in new[] { IntentScoring.Blend, IntentScoring.BlendThree, IntentScoring.VoteBlend })
+        foreach (var scoring in new[] { IntentScoring.Blend, IntentScoring.VoteBlend, IntentScoring.Classifier, IntentScoring.Ensemble })
         {
             Line(output, $"patterns + sentence model, scoring={scoring}", NluEvaluation.Score(registry, lines, training, embedder, folds, scoring, true, new()));
         }
-        Line(output, "sentence model only, no tool descriptions", NluEvaluation.Score(registry, lines, training, embedder, folds, IntentScoring.Blend, false, new(), semanticOnly: true));
-        foreach (var (accept, margin) in new[] { (0.45, 0.0), (0.5, 0.02), (0.55, 0.03), (0.6, 0.05), (0.65, 0.05) })
+        Line(output, "sentence model only, no tool descriptions", NluEvaluation.Score(registry, lines, training, embedder, folds, shipped, false, new(), semanticOnly: true));
+        foreach (var settings in new IntentClassifier.Settings[] { new(L2: 1e-4f), new(L2: 1e-5f), new(L2: 1e-6f), new(Iterations: 300, L2: 1e-5f) })
+        {
+            foreach (var scoring in new[] { IntentScoring.Classifier, IntentScoring.Ensemble })
+            {
+                Line(output, $"model only, {scoring} {settings.Iterations}x lr={settings.LearningRate} l2={settings.L2}",
+                    NluEvaluation.Score(registry, lines, training, embedder, folds, scoring, true, new(), semanticOnly: true, settings));
+            }
+        }
+        foreach (var (accept, margin) in new[] { (0.45, 0.0), (0.5, 0.03), (0.55, 0.03), (0.55, 0.1), (0.6, 0.05), (0.6, 0.15), (0.65, 0.1) })
         {
             var thresholds = new UnderstandingThresholds { Accept = accept, Margin = margin };
-            Line(output, $"sentence model only, accept={accept:0.00} margin={margin:0.00}",
-                NluEvaluation.Score(registry, lines, training, embedder, folds, IntentScoring.Blend, true, thresholds, semanticOnly: true));
+            Line(output, $"model only, {shipped} accept={accept:0.00} margin={margin:0.00}",
+                NluEvaluation.Score(registry, lines, training, embedder, folds, shipped, true, thresholds, semanticOnly: true));
         }
     }
 
@@ -34,6 +42,6 @@ internal static class NluComparison
     {
         var (_, overall) = NluEvaluation.Evaluate(results);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-42} intent_accuracy={overall.IntentAccuracy:0.00} slot_f1={overall.SlotF1:0.00} acted={(double)overall.Acted / overall.Total:0.00} accuracy_when_acting={(overall.Acted == 0 ? 0 : (double)overall.ActedCorrect / overall.Acted):0.00}"));
+            $"{name,-48} intent_accuracy={overall.IntentAccuracy:0.00} slot_f1={overall.SlotF1:0.00} acted={(double)overall.Acted / overall.Total:0.00} accuracy_when_acting={(overall.Acted == 0 ? 0 : (double)overall.ActedCorrect / overall.Acted):0.00} offered={(double)overall.Offered / overall.Total:0.00}"));
     }
 }

@@ -19,7 +19,7 @@ internal static class NluEvaluation
     {
         if (arguments.Files.Count == 0)
         {
-            output.WriteLine("usage: eval-nlu FILE [FILE…] [--misses] [--folds 5] [--patterns-only] [--compare] (tab-separated: utterance, tool, slots as JSON)");
+            output.WriteLine("usage: eval-nlu FILE [FILE…] [--misses] [--folds 5] [--patterns-only] [--compare] [--scoring Ensemble] (tab-separated: utterance, tool, slots as JSON)");
             return 2;
         }
         var registry = Registry(services);
@@ -48,9 +48,11 @@ internal static class NluEvaluation
         {
             var crossValidated = IsTrainingSet(lines, training);
             var heldOut = Path.GetFileName(path).StartsWith("heldout", StringComparison.OrdinalIgnoreCase);
-            var how = cached is null ? "patterns only" : crossValidated ? $"{arguments.Folds}-fold cross-validation of the sentence index" : "index of every labelled line";
+            var how = (cached is null ? "patterns only" : crossValidated ? $"{arguments.Folds}-fold cross-validation of the sentence index" : "index of every labelled line")
+                + (cached is null ? "" : $", scoring={arguments.Scoring}");
             output.WriteLine($"== {Path.GetFileName(path)} ({lines.Count} lines; {how})");
-            var results = Score(registry, lines, training, cached, crossValidated ? arguments.Folds : 1, IntentScoring.Blend, includeDescriptions: true, new UnderstandingThresholds());
+            var results = Score(registry, lines, training, cached, crossValidated ? arguments.Folds : 1, arguments.Scoring, includeDescriptions: true, arguments.Thresholds,
+                settings: arguments.Classifier);
             // The held-out file is never read line by line: only its figures are printed.
             if (arguments.ShowMisses && !heldOut)
             {
@@ -59,7 +61,7 @@ internal static class NluEvaluation
             Print(output, results);
             if (arguments.Compare && crossValidated && cached is not null)
             {
-                NluComparison.Print(output, registry, lines, training, cached, arguments.Folds);
+                NluComparison.Print(output, registry, lines, training, cached, arguments.Folds, arguments.Scoring);
             }
         }
         return 0;
@@ -72,7 +74,7 @@ internal static class NluEvaluation
     /// <summary>Each line read as the bot reads it; with folds, each line's fold is left out of the sentence index.</summary>
     public static List<(LabelledLine Line, Understanding Understanding)> Score(ToolRegistry registry, IReadOnlyList<LabelledLine> lines,
         IReadOnlyList<LabelledLine> training, ISentenceEmbedder? embedder, int folds, IntentScoring scoring, bool includeDescriptions,
-        UnderstandingThresholds thresholds, bool semanticOnly = false)
+        UnderstandingThresholds thresholds, bool semanticOnly = false, IntentClassifier.Settings? settings = null)
     {
         var results = new (LabelledLine, Understanding)[lines.Count];
         var tools = registry.All;
@@ -84,7 +86,7 @@ internal static class NluEvaluation
                 var left = folds == 1 ? [] : lines.Where((_, i) => i % folds == fold).Select(l => l.Text).ToHashSet(StringComparer.Ordinal);
                 var examples = IntentExamples.From(tools, training.Where(l => !left.Contains(l.Text)))
                     .Where(e => includeDescriptions || !tools.Any(t => t.Name == e.Tool && t.Definition.Description == e.Text)).ToList();
-                model = SemanticModel.Build(embedder, examples, scoring, CancellationToken.None);
+                model = SemanticModel.Build(embedder, examples, scoring, CancellationToken.None, settings);
             }
             for (var i = fold; i < lines.Count; i += folds)
             {

@@ -10,7 +10,7 @@ using OperatorOne.Skills;
 namespace OperatorOne.Benchmarks.Nlu;
 
 /// <summary>
-/// `nlu [--queries 2000]`: the built-in recognizer's cold start (model load and index), then p50/p99 per message once
+/// `nlu [--queries 2000] [--scoring Blend]`: the built-in recognizer's cold start (model load and index), then p50/p99 per message once
 /// warm over the labelled phrasings (every one read as a turn reads it: patterns, then the sentence model when no
 /// pattern explains it), the same for the messages that needed the model, and the process's memory.
 /// </summary>
@@ -34,10 +34,11 @@ internal static class NluBenchmark
         embedder.Embed(["warm"], CancellationToken.None);
         var modelLoaded = cold.Elapsed;
         var examples = IntentExamples.From(registry.All, lines);
-        var model = SemanticModel.Build(embedder, examples, IntentScoring.Blend, CancellationToken.None);
+        var scoring = arguments.Scoring is { } named ? Enum.Parse<IntentScoring>(named, ignoreCase: true) : SemanticIntents.Scoring;
+        var model = SemanticModel.Build(embedder, examples, scoring, CancellationToken.None);
         var ready = cold.Elapsed;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"cold start: model {modelLoaded.TotalMilliseconds:0} ms, index of {examples.Count} examples {(ready - modelLoaded).TotalMilliseconds:0} ms, ready after {ready.TotalMilliseconds:0} ms"));
+            $"cold start ({scoring}): model {modelLoaded.TotalMilliseconds:0} ms, index of {examples.Count} examples {(ready - modelLoaded).TotalMilliseconds:0} ms (of which training the classifier {model.Training.TotalMilliseconds:0} ms), ready after {ready.TotalMilliseconds:0} ms"));
 
         var thresholds = new UnderstandingThresholds();
         var texts = lines.Select(l => l.Text).ToList();

@@ -80,16 +80,19 @@ public sealed class NluEvaluationTests
         var registry = Registry();
         var training = LabelledLine.Bundled();
 
-        var (_, labelled) = NluEvaluation.Evaluate(NluEvaluation.Score(registry, Load(SetPath), training, embedder, 5, IntentScoring.Blend, true, new()));
-        var (_, heldOut) = NluEvaluation.Evaluate(NluEvaluation.Score(registry, Load(HeldOutPath), training, embedder, 1, IntentScoring.Blend, true, new()));
-        var (_, heldOutTools) = NluEvaluation.Evaluate(NluEvaluation.Score(registry, Load(HeldOutToolsPath), training, embedder, 1, IntentScoring.Blend, true, new()));
+        var scoring = SemanticIntents.Scoring;
+        var (_, labelled) = NluEvaluation.Evaluate(NluEvaluation.Score(registry, Load(SetPath), training, embedder, 5, scoring, true, new()));
+        var (_, heldOut) = NluEvaluation.Evaluate(NluEvaluation.Score(registry, Load(HeldOutPath), training, embedder, 1, scoring, true, new()));
+        var (_, heldOutTools) = NluEvaluation.Evaluate(NluEvaluation.Score(registry, Load(HeldOutToolsPath), training, embedder, 1, scoring, true, new()));
 
-        // Measured (nlu16): labelled 0.93 / 0.92 (5-fold; its harder free phrasings are scored too), heldout 0.87 / 0.71, heldout-tools 0.85 / 0.68.
-        Assert.True(labelled.IntentAccuracy >= 0.91, $"labelled intent accuracy {labelled.IntentAccuracy:0.00}");
-        Assert.True(heldOut.IntentAccuracy >= 0.85, $"held-out intent accuracy {heldOut.IntentAccuracy:0.00}");
-        Assert.True(heldOut.SlotF1 >= 0.68, $"held-out slot F1 {heldOut.SlotF1:0.00}");
-        Assert.True(heldOutTools.IntentAccuracy >= 0.83, $"second held-out intent accuracy {heldOutTools.IntentAccuracy:0.00}");
-        Assert.True(heldOutTools.SlotF1 >= 0.66, $"second held-out slot F1 {heldOutTools.SlotF1:0.00}");
+        // Measured (nlu16, similarity + classifier): labelled 0.95 / 0.92 (5-fold; its harder free phrasings are scored too),
+        // heldout 0.90 / 0.74, heldout-tools 0.90 / 0.72 (with names bounded by their capitals); the similarity alone was
+        // 0.93 / 0.92, 0.87 / 0.71, 0.85 / 0.68.
+        Assert.True(labelled.IntentAccuracy >= 0.93, $"labelled intent accuracy {labelled.IntentAccuracy:0.00}");
+        Assert.True(heldOut.IntentAccuracy >= 0.88, $"held-out intent accuracy {heldOut.IntentAccuracy:0.00}");
+        Assert.True(heldOut.SlotF1 >= 0.72, $"held-out slot F1 {heldOut.SlotF1:0.00}");
+        Assert.True(heldOutTools.IntentAccuracy >= 0.88, $"second held-out intent accuracy {heldOutTools.IntentAccuracy:0.00}");
+        Assert.True(heldOutTools.SlotF1 >= 0.70, $"second held-out slot F1 {heldOutTools.SlotF1:0.00}");
     }
 
     [Fact]

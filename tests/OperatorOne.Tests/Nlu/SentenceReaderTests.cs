@@ -46,6 +46,19 @@ public sealed class SentenceReaderTests
     }
 
     [Fact]
+    public void ASentenceNearNothingIsNotUnderstoodThoughTheClassifierFavoursATool()
+    {
+        var model = SemanticModel.Build(new WordEmbedder(), [new("create_ticket", "printer broken open a ticket"), new("create_ticket", "monitor broken open a ticket"),
+            new("pipeline_summary", "sales pipeline overview")], IntentScoring.Ensemble, CancellationToken.None);
+        // Of two tools one has a probability of at least a half, so the averaged score clears a low floor with no word in common.
+        Assert.True(model.Rank("purple elephants dancing")[0].Score >= 0.25);
+
+        var understanding = Read("purple elephants dancing", model, new UnderstandingThresholds { Floor = 0.1 });
+
+        Assert.Equal(UnderstandingKind.Unknown, understanding.Kind);
+    }
+
+    [Fact]
     public void AClearGuessIsActedOnWithItsSlotsReadInAnyOrder()
     {
         var model = Model(("create_ticket", "printer broken please open a ticket"), ("create_ticket", "monitor broken open a ticket"),

@@ -30,6 +30,14 @@ public sealed class SlotFinderTests
     public void ATicketTitleIsFoundBeforeOrAfterTheCommandWithOrWithoutPunctuation(string text, string title) =>
         Assert.Equal(title, Find("create_ticket", text)["title"]);
 
+    /// <summary>A name in a free sentence keeps its capitalized words (joined by "from", "of") and drops its neighbours.</summary>
+    [Theory]
+    [InlineData("convert_lead", "lead", "turn the Initech lead into a customer", "Initech")]
+    [InlineData("move_lead", "lead", "we got in touch with Initech, mark them contacted", "Initech")]
+    [InlineData("move_lead", "lead", "Priya Shah from Globex is qualified", "Priya Shah from Globex")]
+    public void ANameInAFreeSentenceIsBoundedByItsCapitals(string tool, string parameter, string text, string value) =>
+        Assert.Equal(value, Find(tool, text)[parameter]);
+
     /// <summary>Emails, URLs and snake_case names have a shape of their own: found anywhere, never swallowed into free text.</summary>
     [Theory]
     [InlineData("invite_member", "email", "so ravi.patel@example.com is joining, get him in as a member", "ravi.patel@example.com")]
