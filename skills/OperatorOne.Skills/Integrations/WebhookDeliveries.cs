@@ -36,6 +36,7 @@ internal static class WebhookDeliveries
 
     public static async Task<ToolResult> RunAsync(
         OperatorOneDb db,
+        Caller caller,
         [Description("The webhook's number; all webhooks when not given.")] int? number = null,
         [Description("Only deliveries that failed or are being retried.")] bool failed_only = false,
         CancellationToken cancellationToken = default)
@@ -60,7 +61,7 @@ internal static class WebhookDeliveries
             return new ToolResult(failed_only ? "No webhook deliveries are failing." : "No deliveries yet.");
         }
         // On the reader's clock, like ticket cards and approvals ("2026-12-07 15:00 Europe/Berlin").
-        var zone = NaturalDates.Zone(context.Caller.TimeZone);
+        var zone = NaturalDates.Zone(caller.TimeZone);
         var text = new StringBuilder(failed_only ? "Failing webhook deliveries:" : "Recent deliveries:");
         foreach (var row in rows)
         {
