@@ -9,7 +9,6 @@ namespace OperatorOne.Channels.WebChat;
 /// <summary>Posting an activity (echo, turn, replies) and the WebSocket stream of a conversation.</summary>
 internal static class ActivityEndpoints
 {
-    private const int MaxClientActivityIdLength = 100;
 
     public static async Task<Results<Ok<ActivityPosted>, JsonHttpResult<DirectLineError>>> PostAsync(
         string conversationId, HttpRequest request, ConversationAccess access, WebChatTurns turns,
@@ -25,14 +24,9 @@ internal static class ActivityEndpoints
         {
             return malformed ?? DirectLineError.BadJson("The body must be one activity.");
         }
-        var clientActivityId = WebChatLog.ClientActivityId(posted);
-        if (clientActivityId?.Length > MaxClientActivityIdLength)
+        if (WebChatLog.ClientActivityIdProblem(posted) is { } problem)
         {
-            return DirectLineError.BadJson($"channelData.clientActivityID is limited to {MaxClientActivityIdLength} characters.");
-        }
-        if (WebChatLog.ClaimsOutboxKey(posted))
-        {
-            return DirectLineError.BadJson(WebChatLog.OutboxKeyRefusal);
+            return DirectLineError.BadJson(problem);
         }
         if (posted.Type == ActivityTypes.Typing)
         {

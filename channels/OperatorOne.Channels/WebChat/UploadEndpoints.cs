@@ -86,13 +86,9 @@ internal static class UploadEndpoints
             Recipient = WebChatTurns.Bot,
             Attachments = files.Select(f => new Attachment { ContentType = f.ContentType, Name = f.Name }).ToList(),
         };
-        if (WebChatLog.ClientActivityId(posted) is { Length: > 100 })
+        if (WebChatLog.ClientActivityIdProblem(posted) is { } problem)
         {
-            return DirectLineError.BadJson("channelData.clientActivityID is limited to 100 characters.");
-        }
-        if (WebChatLog.ClaimsOutboxKey(posted))
-        {
-            return DirectLineError.BadJson(WebChatLog.OutboxKeyRefusal);
+            return DirectLineError.BadJson(problem);
         }
         WebChatPosted answered;
         try

@@ -225,6 +225,34 @@ public sealed class DirectLineConversationTests(BotHost host)
         Assert.DoesNotContain(logged, a => a!["text"]?.GetValue<string>() == "taking the bot's place");
     }
 
+    /// <summary>
+    /// Channel data is parsed only when read, so an unpaired surrogate escape in an upload's client id used to throw
+    /// inside the endpoint (a 500, found by the fuzz test): it is refused as bad text instead, like a post's.
+    /// </summary>
+    [Theory]
+    [InlineData("clientActivityID", false)]
+    [InlineData("clientActivityId", false)]
+    [InlineData("clientActivityID", true)]
+    public async Task AClientIdThatIsNotValidTextIsRefusedForPostsAndUploads(string spelling, bool upload)
+    {
+        var organization = await TestOrganization.CreateAsync(host);
+        using var client = new DirectLineClient(host);
+        var (conversationId, token) = await client.StartAsync(organization, "member");
+        var body = """{"type":"message","text":"an unpaired surrogate","channelData":{"SPELLING":"ab\udfff"}}""".Replace("SPELLING", spelling, StringComparison.Ordinal);
+
+        var response = upload
+            ? await UploadAsync(client, conversationId, token, body)
+            : await client.PostActivityAsync(conversationId, token, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = (await DirectLineClient.JsonAsync(response))["error"]!;
+        Assert.Equal("BadArgument", error["code"]!.GetValue<string>());
+        // A post's body is checked whole by the input guard; an upload's activity part here.
+        Assert.Contains(upload ? $"channelData.{spelling} is not valid text" : "lone surrogate escape", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        var logged = (await client.ActivitiesAsync(conversationId, token))["activities"]!.AsArray();
+        Assert.DoesNotContain(logged, a => a!["text"]?.GetValue<string>() == "an unpaired surrogate");
+    }
+
     [Theory]
     [InlineData("op-")]
     [InlineData("op-12a")]
@@ -242,10 +270,13 @@ public sealed class DirectLineConversationTests(BotHost host)
     }
 
     /// <summary>What Web Chat's attach button sends: the activity part, then a file.</summary>
-    private static async Task<HttpResponseMessage> UploadAsync(DirectLineClient client, string conversationId, string token, JsonObject activity)
+    private static Task<HttpResponseMessage> UploadAsync(DirectLineClient client, string conversationId, string token, JsonObject activity) =>
+        UploadAsync(client, conversationId, token, activity.ToJsonString());
+
+    private static async Task<HttpResponseMessage> UploadAsync(DirectLineClient client, string conversationId, string token, string activity)
     {
         using var form = new MultipartFormDataContent();
-        var part = new StringContent(activity.ToJsonString());
+        var part = new StringContent(activity);
         part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.microsoft.activity");
         form.Add(part, "activity", "blob");
         form.Add(new StringContent("notes"), "file", "notes.txt");
