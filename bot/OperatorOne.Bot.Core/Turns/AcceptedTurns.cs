@@ -50,11 +50,15 @@ public sealed class AcceptedTurns(IServiceScopeFactory scopes, ReplicaId replica
     public Task FinishAsync(InboundTurn turn, CancellationToken cancellationToken) =>
         SettleAsync(turn, WorkStatus.Done, null, cancellationToken);
 
-    /// <summary>The turn failed: another attempt later, by any replica, or given up after a few (the person is told).</summary>
-    public Task RetryAsync(InboundTurn turn, string error, CancellationToken cancellationToken) =>
-        SettleAsync(turn, WorkStatus.Pending, error, cancellationToken);
+    /// <summary>
+    /// The turn failed: another attempt later, by any replica, or given up after a few (the person is told). A failure
+    /// because the database was away spends no attempt: the turn was acknowledged, and an outage longer than three
+    /// backoffs must not turn into an apology instead of the ticket.
+    /// </summary>
+    public Task RetryAsync(InboundTurn turn, Exception failure, CancellationToken cancellationToken) =>
+        SettleAsync(turn, WorkStatus.Pending, failure, cancellationToken);
 
-    private async Task SettleAsync(InboundTurn turn, WorkStatus status, string? error, CancellationToken cancellationToken)
+    private async Task SettleAsync(InboundTurn turn, WorkStatus status, Exception? failure, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OperatorOneDb>();
@@ -80,7 +84,11 @@ public sealed class AcceptedTurns(IServiceScopeFactory scopes, ReplicaId replica
         }
         else
         {
-            row.Attempts++;
+            if (!DatabaseOutage.Is(failure))
+            {
+                row.Attempts++;
+            }
+            var error = failure?.Message;
             row.LastError = error is { Length: > 500 } ? error[..500] : error;
             row.NextAttemptAt = now + Backoff.After(row.Attempts);
             if (row.Attempts >= MaxAttempts)
@@ -136,7 +144,7 @@ public sealed class AcceptedTurns(IServiceScopeFactory scopes, ReplicaId replica
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogError(ex, "The accepted turn {Delivery} on {Channel} failed again", turn.DeliveryId, turn.Channel);
-            await RetryAsync(turn, ex.Message, CancellationToken.None);
+            await RetryAsync(turn, ex, CancellationToken.None);
             return;
         }
         await FinishAsync(turn, CancellationToken.None);

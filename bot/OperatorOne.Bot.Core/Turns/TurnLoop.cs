@@ -65,7 +65,7 @@ public sealed class TurnLoop(IServiceScopeFactory scopes, InFlightTurns inFlight
                 logger.LogError(ex, "An accepted turn {Delivery} on {Channel} failed; it will be tried again", turn.DeliveryId, turn.Channel);
                 if (await handoff.IsStoredAsync())
                 {
-                    await accepted.RetryAsync(turn, ex.Message, CancellationToken.None);
+                    await accepted.RetryAsync(turn, ex, CancellationToken.None);
                 }
                 throw;
             }

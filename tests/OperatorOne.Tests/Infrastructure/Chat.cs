@@ -145,7 +145,9 @@ public sealed class Chat : IDisposable
                 throw new Xunit.Sdk.XunitException($"Expected {what}; the bot said: {texts}");
             }
             await Poll();
-            await Task.Delay(100);
+            // A loopback read costs about a millisecond; a turn, a few. Polling often keeps each test's answer from
+            // waiting out a long interval, which across the suite's thousands of turns was minutes of idle cores.
+            await Task.Delay(20);
         }
     }
 

@@ -124,6 +124,22 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Equal(acknowledged.Count, acknowledged.Select(a => a.Title).Distinct().Count());
         var tickets = await store.RowsAsync($"SELECT title, count(*) FROM tickets WHERE organization_id = '{org.Id}' AND title ILIKE 'stream %' GROUP BY title",
             r => (Title: r.GetString(0).ToLowerInvariant(), Count: r.GetInt64(1)));
+        var missing = acknowledged.Where(a => !tickets.Any(t => t.Title == a.Title)).ToList();
+        if (missing.Count > 0)
+        {
+            // Say what became of each: its transcript row and the bot's answer, if any.
+            var fates = new List<string>();
+            foreach (var (title, id) in missing)
+            {
+                var said = await store.RowsAsync($"""
+                    SELECT coalesce(activity->>'text', '(no text)') FROM direct_line_activities
+                     WHERE organization_id = '{org.Id}' AND activity->>'replyToId' = '{id}'
+                    """, r => r.GetString(0));
+                var inbound = await store.CountAsync($"SELECT count(*) FROM transcript_messages WHERE organization_id = '{org.Id}' AND activity_id = '{id}' AND direction = 'Inbound'");
+                fates.Add($"{title} ({id}): {inbound} inbound, answered [{string.Join(" | ", said)}]");
+            }
+            Assert.Fail($"{missing.Count} acknowledged messages made no ticket:\n{string.Join("\n", fates)}\ntickets: {string.Join(", ", tickets.Select(t => t.Title).Order())}");
+        }
         Assert.Equal(acknowledged.Select(a => a.Title).Order(), tickets.Select(t => t.Title).Order());
         Assert.All(tickets, t => Assert.True(t.Count == 1, $"{t.Count} tickets titled {t.Title}"));
 

@@ -94,7 +94,7 @@ internal sealed class DirectLineClient(BotHost host) : IDisposable
             {
                 return activities;
             }
-            await Task.Delay(100);
+            await Task.Delay(20);
         }
     }
 
