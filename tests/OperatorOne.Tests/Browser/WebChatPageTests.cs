@@ -69,6 +69,26 @@ public sealed partial class WebChatPageTests(BotHost host)
     }
 
     [Fact]
+    public async Task AnIcsDownloadLinkInTheChatIsAbsoluteAndServesTheCalendar()
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await OpenAsync(browser, "Mia Member");
+
+        await SayAsync(page, "export my calendar as ics");
+
+        // Web Chat opens no relative link, so the bot hands it out under the address the page was loaded from.
+        var link = page.Locator($"a[href^='{host.BaseAddress.AbsoluteUri}calendar/ics/']").Last;
+        await Assertions.Expect(link).ToBeVisibleAsync(new() { Timeout = Timeout });
+        using var http = new HttpClient();
+        using var download = await http.GetAsync(await link.GetAttributeAsync("href"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("text/calendar", download.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("BEGIN:VCALENDAR", await download.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AReloadKeepsTheConversationShowsTheApprovalsOutcomeAndSendsNoApprovalTwice()
     {
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
