@@ -24,7 +24,8 @@ internal static class ActivityEndpoints
         {
             return malformed ?? DirectLineError.BadJson("The body must be one activity.");
         }
-        if (WebChatLog.ClientActivityIdProblem(posted) is { } problem)
+        var clientActivityId = ClientActivityId.Read(posted);
+        if (clientActivityId.Problem is { } problem)
         {
             return DirectLineError.BadJson(problem);
         }
@@ -46,7 +47,7 @@ internal static class ActivityEndpoints
         try
         {
             // A re-post runs the turn again with the same delivery id; the core processes a delivery once.
-            answered = await turns.PostAsync(conversation, message, [], cancellationToken);
+            answered = await turns.PostAsync(conversation, message, clientActivityId, [], cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException && !DatabaseOutage.Is(e))
         {

@@ -36,7 +36,12 @@ internal static class DemoSignIn
         var userId = $"demo-{member}";
         var found = await db.ChannelIdentities
             .Where(i => i.Channel == ChannelNames.WebChat && i.ExternalId == userId)
-            .Join(db.Members, i => i.MemberId, m => m.Id, (_, m) => new { m.Id, m.DisplayName })
+            .Join(db.Members, i => i.MemberId, m => m.Id, (_, m) => new
+            {
+                m.Id,
+                m.DisplayName,
+                TimeZone = m.TimeZone ?? db.Organizations.Where(o => o.Id == m.OrganizationId).Select(o => o.TimeZone).First(),
+            })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
@@ -44,6 +49,6 @@ internal static class DemoSignIn
         }
         var conversationId = await MemberConversations.LatestOrNewAsync(db, Site, userId, found.Id, cancellationToken);
         var token = tokens.Issue(Site, organizationId, conversationId, userId, found.DisplayName);
-        return TypedResults.Ok(new DemoTokenResponse(token, conversationId, userId, found.DisplayName, member));
+        return TypedResults.Ok(new DemoTokenResponse(token, conversationId, userId, found.DisplayName, member, MemberClock.IanaZone(found.TimeZone)));
     }
 }

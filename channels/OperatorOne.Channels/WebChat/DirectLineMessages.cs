@@ -16,4 +16,5 @@ internal sealed record ActivityPosted(string Id);
 
 internal sealed record DemoTokenRequest(string? Member);
 
-internal sealed record DemoTokenResponse(string Token, string ConversationId, string UserId, string UserName, string Member);
+/// <summary>A demo sign-in; TimeZone is the member's IANA zone (their own, else the organization's), so the page stamps messages on their clock.</summary>
+internal sealed record DemoTokenResponse(string Token, string ConversationId, string UserId, string UserName, string Member, string TimeZone);

@@ -33,7 +33,12 @@ internal static class MemberSignIn
             .Where(i => i.Channel == ChannelNames.WebChat && i.ExternalId == key.UserId)
             .Join(db.Members, i => i.MemberId, m => m.Id, (_, m) => m)
             .Where(m => m.IsActive)
-            .Select(m => new { m.Id, m.DisplayName })
+            .Select(m => new
+            {
+                m.Id,
+                m.DisplayName,
+                TimeZone = m.TimeZone ?? db.Organizations.Where(o => o.Id == m.OrganizationId).Select(o => o.TimeZone).First(),
+            })
             .SingleOrDefaultAsync(cancellationToken);
         if (member is null)
         {
@@ -41,7 +46,7 @@ internal static class MemberSignIn
         }
         var conversationId = await MemberConversations.LatestOrNewAsync(db, key.Site, key.UserId, member.Id, cancellationToken);
         var token = tokens.Issue(key.Site, key.OrganizationId, conversationId, key.UserId, member.DisplayName);
-        return TypedResults.Ok(new MemberTokenResponse(token, conversationId, key.UserId, member.DisplayName));
+        return TypedResults.Ok(new MemberTokenResponse(token, conversationId, key.UserId, member.DisplayName, MemberClock.IanaZone(member.TimeZone)));
     }
 
     private static JsonHttpResult<DirectLineError> SignedOut() => DirectLineError.Result(StatusCodes.Status401Unauthorized, "SignedOut",
@@ -50,4 +55,5 @@ internal static class MemberSignIn
 
 internal sealed record MemberTokenRequest(string? Key);
 
-internal sealed record MemberTokenResponse(string Token, string ConversationId, string UserId, string UserName);
+/// <summary>A member's sign-in; TimeZone is their IANA zone (their own, else the organization's), for the page's message stamps.</summary>
+internal sealed record MemberTokenResponse(string Token, string ConversationId, string UserId, string UserName, string TimeZone);

@@ -86,14 +86,15 @@ internal static class UploadEndpoints
             Recipient = WebChatTurns.Bot,
             Attachments = files.Select(f => new Attachment { ContentType = f.ContentType, Name = f.Name }).ToList(),
         };
-        if (WebChatLog.ClientActivityIdProblem(posted) is { } problem)
+        var clientActivityId = ClientActivityId.Read(posted);
+        if (clientActivityId.Problem is { } problem)
         {
             return DirectLineError.BadJson(problem);
         }
         WebChatPosted answered;
         try
         {
-            answered = await turns.PostAsync(conversation, echo, files, cancellationToken);
+            answered = await turns.PostAsync(conversation, echo, clientActivityId, files, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException && !DatabaseOutage.Is(e))
         {

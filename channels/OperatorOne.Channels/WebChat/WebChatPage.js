@@ -75,8 +75,52 @@
     chat.appendChild(host);
     // A picked file is sent at once (Web Chat 4.18 would otherwise hold it, shown only as a tick on the clip, until Send).
     const styleOptions = { sendAttachmentOn: 'attach' };
-    window.WebChat.renderWebChat({ directLine, store: createStore(), styleOptions, userID: session.userId, username: session.userName, locale: 'en-US' }, host);
+    const activityStatusMiddleware = memberClockStamps(session.timeZone);
+    if (activityStatusMiddleware) {
+      // The time itself ("December 7, 9:05 AM"), not "Just now": a relative stamp would say nothing of whose clock.
+      styleOptions.timestampFormat = 'absolute';
+    }
+    window.WebChat.renderWebChat({
+      directLine, store: createStore(), styleOptions, activityStatusMiddleware, userID: session.userId, username: session.userName, locale: 'en-US'
+    }, host);
     focusMessageBox(host);
+  }
+
+  // Web Chat stamps each message on the browser's clock; a member reads every time on their own (the zone they set, else
+  // their organization's), as the bot writes them. Web Chat 4.18 formats stamps with no time zone option, and its status
+  // renderer shows only React elements (a string is taken for a render function and nothing shows), which this page
+  // cannot make without React. So Web Chat's own stamp is handed the time whose reading on the browser's clock is the
+  // member's wall clock at that moment: its look, its "Sent at" for screen readers, the member's time. The log's real
+  // timestamps (order, grouping) are untouched; sending and failed states, which retry the activity, get it as it is.
+  function memberClockStamps(timeZone) {
+    if (!timeZone) {
+      return undefined; // A site's own token names no member zone: Web Chat's stamps.
+    }
+    let wallClock;
+    try {
+      wallClock = new Intl.DateTimeFormat('en-US', {
+        timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric'
+      });
+    } catch {
+      return undefined; // A zone this browser does not know: Web Chat's stamps.
+    }
+    const restamped = new WeakMap(); // One copy per activity, so Web Chat's memoized parts see the same one each render.
+    const onMemberClock = activity => {
+      if (!restamped.has(activity)) {
+        const at = new Date(activity.timestamp);
+        const part = Object.fromEntries(wallClock.formatToParts(at).map(({ type, value }) => [type, Number(value)]));
+        const reading = new Date(part.year, part.month - 1, part.day, part.hour, part.minute, part.second, at.getMilliseconds());
+        restamped.set(activity, { ...activity, timestamp: reading.toISOString() });
+      }
+      return restamped.get(activity);
+    };
+    return () => next => args => {
+      const { activity, sendState } = args;
+      if (sendState !== 'sent' || !activity || !activity.timestamp || isNaN(new Date(activity.timestamp).getTime())) {
+        return next(args);
+      }
+      return next({ ...args, activity: onMemberClock(activity) });
+    };
   }
 
   // Typing right after the page loads goes to the message box (the first input is the hidden file picker).

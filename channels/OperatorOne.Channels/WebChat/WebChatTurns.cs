@@ -25,10 +25,10 @@ internal sealed class WebChatTurns(TurnLoop turns, DirectLineLog log, IOptions<W
     public static ChannelAccount Bot { get; } = new() { Id = "operatorone", Name = "OperatorOne", Role = "bot" };
 
     /// <summary>A posted message (text, a card's submit, files) whose sender the token named.</summary>
-    public async Task<WebChatPosted> PostAsync(DirectLineConversation conversation, Activity posted, IReadOnlyList<InboundFile> files,
-        CancellationToken cancellationToken)
+    public async Task<WebChatPosted> PostAsync(DirectLineConversation conversation, Activity posted, ClientActivityId checkedId,
+        IReadOnlyList<InboundFile> files, CancellationToken cancellationToken)
     {
-        var clientActivityId = WebChatLog.ClientActivityId(posted);
+        var clientActivityId = checkedId.Value;
         var id = await log.NewIdAsync(conversation.Id, cancellationToken);
         var activity = posted with
         {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using OperatorOne.Tests.Infrastructure;
 
@@ -68,6 +69,26 @@ public sealed partial class WebChatPageTests(BotHost host)
     }
 
     [Fact]
+    public async Task AnIcsDownloadLinkInTheChatIsAbsoluteAndServesTheCalendar()
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await OpenAsync(browser, "Mia Member");
+
+        await SayAsync(page, "export my calendar as ics");
+
+        // Web Chat opens no relative link, so the bot hands it out under the address the page was loaded from.
+        var link = page.Locator($"a[href^='{host.BaseAddress.AbsoluteUri}calendar/ics/']").Last;
+        await Assertions.Expect(link).ToBeVisibleAsync(new() { Timeout = Timeout });
+        using var http = new HttpClient();
+        using var download = await http.GetAsync(await link.GetAttributeAsync("href"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("text/calendar", download.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("BEGIN:VCALENDAR", await download.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AReloadKeepsTheConversationShowsTheApprovalsOutcomeAndSendsNoApprovalTwice()
     {
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
@@ -104,13 +125,49 @@ public sealed partial class WebChatPageTests(BotHost host)
         await Assertions.Expect(outcome).ToBeVisibleAsync(new() { Timeout = Timeout });
     }
 
+    [Fact]
+    public async Task AtAPhonesWidthMessageStampsShowTheMembersClockNotTheBrowsers()
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        // Victor reads in Tokyo while his browser runs on UTC: nine hours apart, so the two clocks never read the same.
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+        await SetViewerZoneAsync(tokyo.Id);
+        try
+        {
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await Chromium.LaunchAsync(playwright);
+            var page = await OpenAsync(browser, "Victor Viewer", browserZone: "UTC");
+            Assert.Equal("UTC", await page.EvaluateAsync<string>("() => Intl.DateTimeFormat().resolvedOptions().timeZone"));
+            var before = DateTimeOffset.UtcNow;
+            await SayAsync(page, "help");
+
+            // Any minute of this test's span, as Tokyo's clock reads it (Web Chat writes "December 7 at 9:05 PM").
+            var onTokyosClock = new Regex(string.Join("|", Enumerable.Range(-1, 15)
+                .Select(m => TimeZoneInfo.ConvertTime(before.AddMinutes(m), tokyo))
+                .Select(t => $@"\b{t.ToString("MMMM d", Invariant)}\b.*\b{t.ToString("h:mm", Invariant)}\s?{t.ToString("tt", Invariant)}")));
+            var reply = page.Locator(".webchat__stacked-layout", new() { Has = page.Locator("p", new() { HasText = "what you can ask me" }) }).Last;
+            var message = page.Locator(".webchat__stacked-layout--from-user").Last;
+            foreach (var said in new[] { reply, message })
+            {
+                // The visible stamp (Web Chat writes a "Sent at …" copy for screen readers beside it).
+                var stamp = said.Locator(".webchat__stacked-layout__status .webchat__activity-status > [aria-hidden=true]").First;
+                await Assertions.Expect(stamp).ToHaveTextAsync(onTokyosClock, new() { Timeout = Timeout });
+                await Assertions.Expect(stamp).ToBeInViewportAsync(new() { Timeout = Timeout });
+            }
+        }
+        finally
+        {
+            await SetViewerZoneAsync(null);
+        }
+    }
+
     /// <summary>Letters only: the redactor masks long digit runs, so a hex id in a title could come back changed.</summary>
     private static string Words() => string.Concat(Enumerable.Range(0, 12).Select(_ => (char)('a' + Random.Shared.Next(26))));
 
     /// <summary>A browser of its own at a phone's width, signed in as <paramref name="name"/> with the conversation connected.</summary>
-    private async Task<IPage> OpenAsync(IBrowser browser, string name)
+    private async Task<IPage> OpenAsync(IBrowser browser, string name, string? browserZone = null)
     {
-        var context = await browser.NewContextAsync(new() { ViewportSize = Phone });
+        var context = await browser.NewContextAsync(new() { ViewportSize = Phone, TimezoneId = browserZone });
         var page = await context.NewPageAsync();
         await page.GotoAsync(host.BaseAddress.ToString());
         var button = page.GetByRole(AriaRole.Button, new() { Name = name });
@@ -135,6 +192,13 @@ public sealed partial class WebChatPageTests(BotHost host)
     /// a screen-reader label and a live region, and a member's history may hold an earlier one).
     /// </summary>
     private static ILocator Said(IPage page, Regex text) => page.Locator("p").Filter(new() { HasTextRegex = text }).Last;
+
+    private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
+
+    private static readonly Guid DemoOrganization = Guid.Parse("0d3e0000-0000-4000-8000-000000000001");
+
+    private Task<int> SetViewerZoneAsync(string? zone) => host.InOrganizationAsync(DemoOrganization, db =>
+        db.Members.Where(m => m.Handle == "viewer").ExecuteUpdateAsync(m => m.SetProperty(x => x.TimeZone, zone)));
 
     private static ILocator MessageBox(IPage page) => page.GetByRole(AriaRole.Textbox, new() { Name = "Message input box" });
 

@@ -139,6 +139,33 @@ public sealed class WebChatSessionTests(BotHost host)
         Assert.Equal(new byte[] { 0, 0, 1, 0 }, bytes[..4]);
     }
 
+    [Fact]
+    public async Task ASignInNamesTheZoneThePageStampsMessagesIn()
+    {
+        var org = await TestOrganization.CreateAsync(host);
+        await host.InOrganizationAsync(org.Id, async db =>
+        {
+            await db.Organizations.Where(o => o.Id == org.Id).ExecuteUpdateAsync(o => o.SetProperty(x => x.TimeZone, "Pacific/Auckland"));
+            // A zone stored by its Windows name reaches the browser by the IANA name its Intl knows.
+            return await db.Members.Where(m => m.Id == org.Members["admin"]).ExecuteUpdateAsync(m => m.SetProperty(x => x.TimeZone, "Tokyo Standard Time"));
+        });
+        var keys = host.Services.GetRequiredService<WebChatMemberKeys>();
+        using var dl = new DirectLineClient(host);
+
+        var own = await ZoneAsync(dl, keys.Issue(org.Id, org.SiteId, org.WebChatUserId("admin")));
+        var organizations = await ZoneAsync(dl, keys.Issue(org.Id, org.SiteId, org.WebChatUserId("member")));
+
+        Assert.Equal("Asia/Tokyo", own);
+        Assert.Equal("Pacific/Auckland", organizations);
+    }
+
+    private static async Task<string> ZoneAsync(DirectLineClient dl, string key)
+    {
+        using var response = await dl.PostAsync("/webchat/session/token", null, new JsonObject { ["key"] = key }.ToJsonString());
+        response.EnsureSuccessStatusCode();
+        return (await DirectLineClient.JsonAsync(response))["timeZone"]!.GetValue<string>();
+    }
+
     /// <summary>The bot's answer to <paramref name="activityId"/>, read until it shows up (a slow turn answers later).</summary>
     private static async Task<string> ReplyAsync(DirectLineClient dl, string conversationId, string token, string activityId)
     {
