@@ -19,17 +19,12 @@ public static class MemberNames
         return Describe(name, MemberMatch.Find(name, callerId, members));
     }
 
-    /// <summary>A tool's approval check: the member its <paramref name="parameter"/> names must exist (and be one person).</summary>
-    public static Func<ToolCall, ToolContext, CancellationToken, Task<ToolResult?>> Exists(string parameter) =>
-        async (call, context, cancellationToken) =>
-        {
-            if (call.StringArgument(parameter) is not { } name)
-            {
-                return null;
-            }
-            var who = await ResolveAsync(context.Db, name, context.Caller.MemberId, cancellationToken);
-            return who.Member is null ? ToolResult.Refused(who.Problem!) : null;
-        };
+    /// <summary>A tool's approval check: the member its <paramref name="member"/> argument names must exist (and be one person).</summary>
+    public static async Task<ToolResult?> ExistsAsync(OperatorOneDb db, Caller caller, string member, CancellationToken cancellationToken)
+    {
+        var who = await ResolveAsync(db, member, caller.MemberId, cancellationToken);
+        return who.Member is null ? ToolResult.Refused(who.Problem!) : null;
+    }
 
     public static MemberName Describe(string name, MemberMatch match) => match switch
     {

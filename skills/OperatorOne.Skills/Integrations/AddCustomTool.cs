@@ -34,7 +34,7 @@ internal static class AddCustomTool
             ["url"] = "Which URL should it call? Placeholders like {order_id} become its parameters.",
         },
         HelpExample = "add a custom tool stock_level that calls GET https://shop.example.com/stock/{sku}",
-        Summarize = (call, _, _) => Task.FromResult($"Connect the custom tool {call.StringArgument("name")}: {call.StringArgument("method")?.ToUpperInvariant() ?? "GET"} {call.StringArgument("url")}"),
+        Summarize = (string name, string url, string method = "GET") => $"Connect the custom tool {name}: {method.ToUpperInvariant()} {url}",
     };
 
     public static async Task<ToolResult> RunAsync(
