@@ -19,6 +19,19 @@ public static class MemberNames
         return Describe(name, MemberMatch.Find(name, callerId, members));
     }
 
+    /// <summary>Display names of the given members (assignees, requesters, comment authors, audited callers) by id.</summary>
+    public static async Task<Dictionary<Guid, string>> MemberNamesAsync(this OperatorOneDb db, IEnumerable<Guid?> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.OfType<Guid>().Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+        return await db.Members
+            .Where(m => wanted.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, m => m.DisplayName, cancellationToken);
+    }
+
     /// <summary>A tool's approval check: the member its <paramref name="member"/> argument names must exist (and be one person).</summary>
     public static async Task<ToolResult?> ExistsAsync(OperatorOneDb db, Caller caller, string member, CancellationToken cancellationToken)
     {

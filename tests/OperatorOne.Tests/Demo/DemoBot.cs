@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Bot.Core.Security;
 using OperatorOne.Bot.Hosting.Demo;
+using OperatorOne.Skills.Tickets;
 using OperatorOne.Tests.Infrastructure;
 
 namespace OperatorOne.Tests.Demo;
@@ -31,7 +32,7 @@ public sealed class DemoBot : IAsyncLifetime
         var tenant = new DemoTenant(id, siteId, SecretBox.Hash(secret), siteId);
         var members = await Host.InOrganizationAsync(id, async db =>
         {
-            await DemoContent.SeedAsync(db, tenant, Host.Services.GetRequiredService<SecretBox>(), Clock.GetUtcNow(), CancellationToken.None);
+            await DemoContent.SeedAsync(db, tenant, Host.Services.GetRequiredService<SecretBox>(), Host.Services.GetRequiredService<ITicketLifecycle>(), Clock.GetUtcNow(), CancellationToken.None);
             return await db.Members.ToDictionaryAsync(m => m.Handle, m => m.Id);
         });
         return new TestOrganization(id, siteId, secret, members);
