@@ -16,6 +16,9 @@ namespace OperatorOne.AdminApi.Approvals;
 /// <summary>Approvals: list, filter and decide through the same exactly-once path as a card click.</summary>
 internal static class ApprovalEndpoints
 {
+    /// <summary>The channel a decision made through the admin API is recorded under (MCP calls have <c>McpTools.Channel</c>).</summary>
+    public const string Channel = "admin-api";
+
     public static void MapApprovals(this RouteGroupBuilder organization)
     {
         var approvals = organization.MapGroup("/approvals").WithTags("Approvals");
@@ -85,7 +88,7 @@ internal static class ApprovalEndpoints
         {
             Db = db,
             OrganizationId = organizationId,
-            Caller = new Caller(caller.MemberId, caller.DisplayName, caller.Role, "admin-api", caller.Credential),
+            Caller = new Caller(caller.MemberId, caller.DisplayName, caller.Role, Channel, caller.Credential),
             Clock = clock,
             Outbox = outbox,
         };

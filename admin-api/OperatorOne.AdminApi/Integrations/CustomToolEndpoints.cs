@@ -55,22 +55,8 @@ internal static class CustomToolEndpoints
             return TypedResults.Problem($"There is already a custom tool called '{spec.Name}'.", statusCode: StatusCodes.Status409Conflict);
         }
         var now = clock.GetUtcNow();
-        var row = new CustomTool
-        {
-            Id = Guid.NewGuid(),
-            OrganizationId = organizationId,
-            Name = spec.Name,
-            Description = spec.Description,
-            Method = spec.Method,
-            UrlTemplate = spec.UrlTemplate,
-            ParametersSchema = "{}",
-            Tier = spec.Tier.ToString(),
-            SigningSecretCipher = [],
-            IsEnabled = input.Enabled ?? true,
-            CreatedById = http.Features.Get<AdminCaller>()?.MemberId,
-            CreatedAt = now,
-        };
-        spec.ApplyTo(row, now);
+        var row = spec.ToRow(organizationId, http.Features.Get<AdminCaller>()?.MemberId, now);
+        row.IsEnabled = input.Enabled ?? true;
         CustomToolSecrets.SetHeaders(row, input.Headers ?? [], secrets);
         var secret = CustomToolSecrets.NewSigningSecret(row, secrets);
         db.CustomTools.Add(row);

@@ -16,14 +16,12 @@ public sealed class ApprovalRequests(IEnumerable<IProactiveConversations> opener
 {
     private readonly string[] _proactiveChannels = openers.Select(o => o.Channel).Distinct().ToArray();
 
-    public async Task<ApprovalRequest> RequestAsync(RegisteredTool tool, ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    /// <summary>Stores the request for <paramref name="call"/>, described on its card by <paramref name="summary"/>.</summary>
+    public async Task<ApprovalRequest> RequestAsync(RegisteredTool tool, ToolCall call, string summary, ToolContext context, CancellationToken cancellationToken)
     {
         var db = context.Db;
         var organization = await db.Organizations.SingleAsync(o => o.Id == context.OrganizationId, cancellationToken);
         var number = await NextNumberAsync(db, context.OrganizationId, cancellationToken);
-        var summary = tool.Definition.Summarize is null
-            ? $"{tool.Definition.Description.TrimEnd('.')} {call.Arguments.ToJsonString()}"
-            : await tool.Definition.Summarize(call, context, cancellationToken);
         var request = new ApprovalRequest
         {
             Id = Guid.NewGuid(),

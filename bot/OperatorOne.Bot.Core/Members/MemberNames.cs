@@ -19,17 +19,25 @@ public static class MemberNames
         return Describe(name, MemberMatch.Find(name, callerId, members));
     }
 
-    /// <summary>A tool's approval check: the member its <paramref name="parameter"/> names must exist (and be one person).</summary>
-    public static Func<ToolCall, ToolContext, CancellationToken, Task<ToolResult?>> Exists(string parameter) =>
-        async (call, context, cancellationToken) =>
+    /// <summary>Display names of the given members (assignees, requesters, comment authors, audited callers) by id.</summary>
+    public static async Task<Dictionary<Guid, string>> MemberNamesAsync(this OperatorOneDb db, IEnumerable<Guid?> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.OfType<Guid>().Distinct().ToList();
+        if (wanted.Count == 0)
         {
-            if (call.StringArgument(parameter) is not { } name)
-            {
-                return null;
-            }
-            var who = await ResolveAsync(context.Db, name, context.Caller.MemberId, cancellationToken);
-            return who.Member is null ? ToolResult.Refused(who.Problem!) : null;
-        };
+            return [];
+        }
+        return await db.Members
+            .Where(m => wanted.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, m => m.DisplayName, cancellationToken);
+    }
+
+    /// <summary>A tool's approval check: the member its <paramref name="member"/> argument names must exist (and be one person).</summary>
+    public static async Task<ToolResult?> ExistsAsync(OperatorOneDb db, Caller caller, string member, CancellationToken cancellationToken)
+    {
+        var who = await ResolveAsync(db, member, caller.MemberId, cancellationToken);
+        return who.Member is null ? ToolResult.Refused(who.Problem!) : null;
+    }
 
     public static MemberName Describe(string name, MemberMatch match) => match switch
     {

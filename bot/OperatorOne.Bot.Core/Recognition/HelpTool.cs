@@ -1,5 +1,6 @@
 using System.Text;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Bot.Core.Recognition;
@@ -23,11 +24,12 @@ internal static class HelpTool
         ],
     };
 
-    private static async Task<ToolResult> HelpAsync(ToolContext context, ToolRegistry registry, CancellationToken cancellationToken)
+    private static async Task<ToolResult> HelpAsync(OperatorOneDb db, CurrentOrganization organization, Caller caller, ToolRegistry registry,
+        CancellationToken cancellationToken)
     {
-        var tools = await registry.ForOrganizationAsync(context.Db, context.OrganizationId, cancellationToken);
-        var lines = new StringBuilder($"Here's what you can ask me ({RoleName(context.Caller)}):\n");
-        foreach (var tool in tools.AllowedFor(context.Caller).Where(t => t.Definition.HelpExample is not null))
+        var tools = await registry.ForOrganizationAsync(db, organization.Id, cancellationToken);
+        var lines = new StringBuilder($"Here's what you can ask me ({RoleName(caller)}):\n");
+        foreach (var tool in tools.AllowedFor(caller).Where(t => t.Definition.HelpExample is not null))
         {
             var gate = tool.Definition.Tier is ToolTier.RiskyWrite or ToolTier.Admin ? " (needs approval)" : "";
             lines.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n- {tool.Definition.HelpExample}{gate}");

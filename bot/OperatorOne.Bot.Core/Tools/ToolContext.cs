@@ -5,10 +5,9 @@ namespace OperatorOne.Bot.Core.Tools;
 
 /// <summary>
 /// One call's surroundings: the store (already scoped to the organization and caller), the caller, the clock, the outbox,
-/// where the call comes from. The turn loop, the approval paths and the channels carry it; a tool does not take it but
-/// declares the parts it uses as parameters, which <see cref="ToolFunctions"/> binds from it per call. Only a tool that
-/// runs another tool through the executor (which needs the whole context) and the pre-approval hooks
-/// (<see cref="ToolDefinition.Check"/>, <see cref="ToolDefinition.Summarize"/>) receive it.
+/// where the call comes from. The turn loop, the approval paths and the channels carry it; no tool and no approval hook
+/// takes it: each declares the parts it uses as parameters, which <see cref="ToolFunctions"/> binds from it per call (a
+/// tool that hands its call on to another asks for a <see cref="CallHandOff"/>).
 /// </summary>
 public sealed record ToolContext
 {

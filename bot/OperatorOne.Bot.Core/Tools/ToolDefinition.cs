@@ -6,7 +6,8 @@ namespace OperatorOne.Bot.Core.Tools;
 /// <summary>
 /// A skill's tool. <see cref="Handler"/> is a method with typed parameters: the simple ones are its arguments, whose
 /// JSON schema (for the LLM and for slot filling) comes from the signature; the others are what it needs (the store,
-/// the caller, a service), bound per call like a minimal-API handler's (see <see cref="ToolFunctions"/>).
+/// the caller, a service), bound per call like a minimal-API handler's (see <see cref="ToolFunctions"/>). The approval
+/// hooks (<see cref="Check"/>, <see cref="Summarize"/>) declare theirs the same way.
 /// </summary>
 public sealed record ToolDefinition
 {
@@ -40,12 +41,17 @@ public sealed record ToolDefinition
     /// </summary>
     public System.Text.Json.JsonElement? ParameterSchema { get; init; }
 
-    /// <summary>A one-line description of a concrete call for approval cards: "Delete ticket #12".</summary>
-    public Func<ToolCall, ToolContext, CancellationToken, Task<string>>? Summarize { get; init; }
+    /// <summary>
+    /// A one-line description of a concrete call for approval cards: "Delete ticket #12". A method returning a
+    /// <see cref="string"/> (or a task of one) whose parameters bind as the handler's do: the call's arguments by name, and
+    /// what it uses (the store, the caller, a service).
+    /// </summary>
+    public Delegate? Summarize { get; init; }
 
     /// <summary>
     /// Runs before an approval is requested: a result (a refusal such as "I couldn't find ticket #999", or a question)
-    /// answers the call instead, so nobody is asked to approve something that does not exist.
+    /// answers the call instead, so nobody is asked to approve something that does not exist. A method returning a
+    /// <see cref="ToolResult"/> or null (or a task of one), its parameters bound as the handler's are.
     /// </summary>
-    public Func<ToolCall, ToolContext, CancellationToken, Task<ToolResult?>>? Check { get; init; }
+    public Delegate? Check { get; init; }
 }

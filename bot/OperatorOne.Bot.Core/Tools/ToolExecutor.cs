@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using OperatorOne.Bot.Core.Approvals;
 using OperatorOne.Bot.Core.Audit;
@@ -77,8 +76,17 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
         }
         if (context.ApprovedBy is null && tool.Definition.Tier is ToolTier.RiskyWrite or ToolTier.Admin)
         {
+            return await RequestApprovalAsync(tool, call, context, cancellationToken);
+        }
+        return await RunAsync(tool, call, context, cancellationToken);
+    }
+
+    private async Task<ToolOutcome> RequestApprovalAsync(RegisteredTool tool, ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
             // The thing acted on must exist before anyone is asked to approve acting on it.
-            if (tool.Definition.Check is { } check && await check(call, context, cancellationToken) is { } answer)
+            if (tool.Check is { } check && await ToolFunctions.InvokeAsync(check, call, context, services, cancellationToken) is ToolResult answer)
             {
                 await audit.ToolCallAsync(context, Audited(tool.Definition, call), "refused", answer.Text, 0, cancellationToken);
                 return new ToolOutcome(ToolOutcomeKind.Refused, answer with { Succeeded = false });
@@ -89,7 +97,7 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
                 await audit.ToolCallAsync(context, Audited(tool.Definition, call), "refused", "no_approver", 0, cancellationToken);
                 return new ToolOutcome(ToolOutcomeKind.Refused, ToolResult.Refused(nobody));
             }
-            var request = await approvals.RequestAsync(tool, call, context, cancellationToken);
+            var request = await approvals.RequestAsync(tool, call, await SummarizeAsync(tool, call, context, cancellationToken), context, cancellationToken);
             await audit.ToolCallAsync(context, Audited(tool.Definition, call), "awaiting_approval", $"approval #{request.Number}", 0, cancellationToken);
             var summary = ApprovalSummary.ForReader(request.Summary, Recognition.NaturalDates.Zone(context.Caller.TimeZone));
             return new ToolOutcome(ToolOutcomeKind.AwaitingApproval, new ToolResult(deciders.RequesterOnly
@@ -98,8 +106,21 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
                 : $"{summary} needs approval. I've sent approval request #{request.Number} to the approvers; I'll tell you when it's decided."))
             { Approval = request };
         }
-        return await RunAsync(tool, call, context, cancellationToken);
+        catch (Exception ex) when (IsArgumentProblem(ex))
+        {
+            // Arguments the hooks cannot bind would fail the handler too: refused now, not after someone approved them.
+            return await InvalidArgumentsAsync(tool, call, context, ex, 0, cancellationToken);
+        }
     }
+
+    /// <summary>
+    /// The approval card's line for a call: the tool's summary, bound like its handler, or its description and arguments.
+    /// Throws as the handler would when an argument cannot be bound.
+    /// </summary>
+    public async Task<string> SummarizeAsync(RegisteredTool tool, ToolCall call, ToolContext context, CancellationToken cancellationToken) =>
+        tool.Summary is { } summary
+            ? await ToolFunctions.InvokeAsync(summary, call, context, services, cancellationToken) as string ?? tool.Definition.Description
+            : $"{tool.Definition.Description.TrimEnd('.')} {call.Arguments.ToJsonString()}";
 
     /// <summary>Why this caller may not use this tool, or null when they may.</summary>
     public static string? CheckRole(ToolDefinition tool, Caller caller)
@@ -115,24 +136,18 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
     private async Task<ToolOutcome> RunAsync(RegisteredTool tool, ToolCall call, ToolContext context, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var arguments = new AIFunctionArguments(ToDictionary(call.Arguments))
-        {
-            Context = new Dictionary<object, object?> { [ToolFunctions.ContextKey] = context },
-            // The executor's own scope: the turn's, the request's or the expiry job's, where the context's store lives too.
-            Services = services,
-        };
         try
         {
-            var value = await tool.Function.InvokeAsync(arguments, cancellationToken);
+            // The executor's own scope supplies services: the turn's, the request's or the expiry job's, where the context's store lives too.
+            var value = await ToolFunctions.InvokeAsync(tool.Function, call, context, services, cancellationToken);
             var result = value as ToolResult ?? new ToolResult(value?.ToString() ?? "Done.");
             await audit.ToolCallAsync(context, Audited(tool.Definition, call), result.Succeeded ? "ok" : "refused", result.Succeeded ? null : result.Text,
                 (int)stopwatch.ElapsedMilliseconds, cancellationToken);
             return ToolOutcome.Ran(result);
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidCastException)
+        catch (Exception ex) when (IsArgumentProblem(ex))
         {
-            await audit.ToolCallAsync(context, Audited(tool.Definition, call), "invalid_arguments", ex.Message, (int)stopwatch.ElapsedMilliseconds, cancellationToken);
-            return new ToolOutcome(ToolOutcomeKind.Refused, ToolResult.Refused($"I couldn't use those details for \"{ApprovalCards.ActionName(tool.Name).ToLowerInvariant()}\": {FirstLine(ex.Message)}"));
+            return await InvalidArgumentsAsync(tool, call, context, ex, (int)stopwatch.ElapsedMilliseconds, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -142,8 +157,16 @@ public sealed class ToolExecutor(ToolRegistry registry, ApprovalRequests approva
         }
     }
 
-    private static Dictionary<string, object?> ToDictionary(JsonObject arguments) =>
-        arguments.ToDictionary(p => p.Key, p => (object?)(p.Value is null ? null : JsonSerializer.SerializeToElement(p.Value)));
+    /// <summary>Whether a handler or hook failed because the call's arguments could not be bound (a refusal, not a fault).</summary>
+    public static bool IsArgumentProblem(Exception ex) => ex is JsonException or ArgumentException or FormatException or InvalidCastException;
+
+    private async Task<ToolOutcome> InvalidArgumentsAsync(RegisteredTool tool, ToolCall call, ToolContext context, Exception ex, int milliseconds,
+        CancellationToken cancellationToken)
+    {
+        await audit.ToolCallAsync(context, Audited(tool.Definition, call), "invalid_arguments", ex.Message, milliseconds, cancellationToken);
+        return new ToolOutcome(ToolOutcomeKind.Refused,
+            ToolResult.Refused($"I couldn't use those details for \"{ApprovalCards.ActionName(tool.Name).ToLowerInvariant()}\": {FirstLine(ex.Message)}"));
+    }
 
     private static string Describe(ToolDefinition tool) => tool.Description.TrimEnd('.').ToLowerInvariant() switch
     {

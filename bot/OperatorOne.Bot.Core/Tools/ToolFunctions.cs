@@ -15,8 +15,9 @@ namespace OperatorOne.Bot.Core.Tools;
 /// schema the LLM and the recognizer fill; any other parameter is bound per call and never appears in the schema:
 /// <see cref="OperatorOneDb"/> (scoped to the organization and caller), <see cref="Caller"/>, <see cref="TimeProvider"/>,
 /// <see cref="OutboxWriter"/>, <see cref="CurrentOrganization"/>, <see cref="ToolCallOrigin"/> (conversation, turn,
-/// approver), the whole <see cref="ToolContext"/> for the rare tool that runs another tool, or else a service from the
-/// executor's scope (the turn's, the request's).
+/// approver), <see cref="CallHandOff"/> for the rare tool that hands the call on to another tool or an approval decision,
+/// or else a service from the executor's scope (the turn's, the request's). The approval hooks
+/// (<see cref="ToolDefinition.Check"/>, <see cref="ToolDefinition.Summarize"/>) bind the same way: one mechanism.
 /// </summary>
 internal static class ToolFunctions
 {
@@ -26,17 +27,36 @@ internal static class ToolFunctions
 
     public static AIFunction Create(ToolDefinition definition)
     {
-        var function = AIFunctionFactory.Create(definition.Handler, new AIFunctionFactoryOptions
-        {
-            Name = definition.Name,
-            Description = definition.Description,
-            SerializerOptions = SerializerOptions,
-            ConfigureParameterBinding = Bind,
-            // The executor needs the ToolResult itself, not its JSON.
-            MarshalResult = static (result, _, _) => new ValueTask<object?>(result),
-        });
+        var function = Create(definition.Name, definition.Description, definition.Handler);
         return definition.ParameterSchema is { } schema ? new StatedSchema(function, schema) : function;
     }
+
+    /// <summary>A hook of a tool (its pre-approval check, its approval summary), bound like its handler.</summary>
+    public static AIFunction? CreateHook(ToolDefinition definition, Delegate? hook, string what) =>
+        hook is null ? null : Create($"{definition.Name}.{what}", $"{what} of {definition.Name}", hook);
+
+    private static AIFunction Create(string name, string description, Delegate method) =>
+        AIFunctionFactory.Create(method, new AIFunctionFactoryOptions
+        {
+            Name = name,
+            Description = description,
+            SerializerOptions = SerializerOptions,
+            ConfigureParameterBinding = Bind,
+            // The executor needs the ToolResult (or the summary) itself, not its JSON.
+            MarshalResult = static (result, _, _) => new ValueTask<object?>(result),
+        });
+
+    /// <summary>Runs a tool's handler or hook with the call's arguments and what the context and the scope supply.</summary>
+    public static async Task<object?> InvokeAsync(AIFunction function, ToolCall call, ToolContext context, IServiceProvider? services,
+        CancellationToken cancellationToken) =>
+        await function.InvokeAsync(new AIFunctionArguments(ToDictionary(call.Arguments))
+        {
+            Context = new Dictionary<object, object?> { [ContextKey] = context },
+            Services = services,
+        }, cancellationToken);
+
+    private static Dictionary<string, object?> ToDictionary(JsonObject arguments) =>
+        arguments.ToDictionary(p => p.Key, p => (object?)(p.Value is null ? null : JsonSerializer.SerializeToElement(p.Value)));
 
     /// <summary>A tool whose arguments are data: the handler binds as usual, the schema is the one the definition states.</summary>
     private sealed class StatedSchema(AIFunction inner, JsonElement schema) : DelegatingAIFunction(inner)
@@ -83,13 +103,13 @@ internal static class ToolFunctions
         var context = arguments.Context?[ContextKey] as ToolContext ?? throw new InvalidOperationException("A tool ran without its context.");
         return type switch
         {
-            _ when type == typeof(ToolContext) => context,
             _ when type == typeof(Caller) => context.Caller,
             _ when type == typeof(OperatorOneDb) => context.Db,
             _ when type == typeof(OutboxWriter) => context.Outbox,
             _ when type == typeof(TimeProvider) => context.Clock,
             _ when type == typeof(CurrentOrganization) => context.Organization,
             _ when type == typeof(ToolCallOrigin) => context.Origin,
+            _ when type == typeof(CallHandOff) => new CallHandOff(context, arguments.Services ?? throw new InvalidOperationException("A tool ran without services.")),
             _ => (arguments.Services ?? throw new InvalidOperationException("A tool ran without services.")).GetRequiredService(type),
         };
     }

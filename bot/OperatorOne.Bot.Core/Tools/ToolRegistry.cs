@@ -81,6 +81,12 @@ public sealed record RegisteredTool(ToolDefinition Definition, AIFunction Functi
 {
     public string Name => Definition.Name;
 
+    /// <summary>The pre-approval check, bound like the handler; null when the tool has none.</summary>
+    public AIFunction? Check { get; } = ToolFunctions.CreateHook(Definition, Definition.Check, "check");
+
+    /// <summary>The approval summary, bound like the handler; null when the tool has none.</summary>
+    public AIFunction? Summary { get; } = ToolFunctions.CreateHook(Definition, Definition.Summarize, "summary");
+
     public IReadOnlyList<string> RequiredParameters { get; } = ReadRequired(Function.JsonSchema);
 
     public JsonElement? ParameterSchema(string name) =>

@@ -38,6 +38,15 @@ public sealed class InFlightTurns : IDisposable
 
     public void StopAccepting() => _draining = true;
 
+    /// <summary>Completes once no turn is running (at once when none is): what a drain, or a test of what a request started, waits for.</summary>
+    public Task WhenIdleAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _idle.Task.WaitAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Stops accepting turns and waits for those running; when <paramref name="deadline"/> fires first, abandons them.</summary>
     public async Task<bool> DrainAsync(CancellationToken deadline)
     {

@@ -13,7 +13,7 @@ public sealed class HaltPoints(IConfiguration configuration)
     public const string Committed = "committed";
     public const string Delivering = "delivering";
 
-    private readonly string? _haltAt = configuration["Faults:HaltAt"];
+    private readonly string? _haltAt = configuration.GetSection(FaultsOptions.Section).Get<FaultsOptions>()?.HaltAt;
 
     public async Task ReachedAsync(string point, string channel, string id, CancellationToken cancellationToken)
     {

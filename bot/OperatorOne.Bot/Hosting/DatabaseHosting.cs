@@ -3,6 +3,7 @@ using OperatorOne.Bot.Core.Security;
 using OperatorOne.Data;
 using OperatorOne.Data.Embedded;
 using OperatorOne.Data.Tenancy;
+using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Bot.Hosting;
 
@@ -63,7 +64,8 @@ internal static class DatabaseHosting
         await RuntimeRole.EnsureSubjectToRowLevelSecurityAsync(db, CancellationToken.None);
         if (options.SeedDemo)
         {
-            await DemoSeed.EnsureAsync(db, app.Services.GetRequiredService<SecretBox>(), app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+            await DemoSeed.EnsureAsync(db, app.Services.GetRequiredService<SecretBox>(), app.Services.GetRequiredService<ITicketLifecycle>(),
+                app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
             await PlaygroundSeed.EnsureAsync(db, DemoSeed.OrganizationId, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
         }
     }

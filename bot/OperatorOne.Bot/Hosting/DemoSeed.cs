@@ -5,6 +5,7 @@ using OperatorOne.Bot.Hosting.Demo;
 using OperatorOne.Data;
 using OperatorOne.Data.Channels;
 using OperatorOne.Data.Members;
+using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Bot.Hosting;
 
@@ -33,22 +34,23 @@ internal static class DemoSeed
     /// <summary>The demo members (<see cref="DemoMembers"/>): one per role, and Max.</summary>
     public static (string Handle, string Name, MemberRole Role, string? TimeZone)[] Members => DemoMembers.All;
 
-    public static async Task EnsureAsync(OperatorOneDb db, SecretBox secrets, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>Creates the demo organization once; its tickets are opened through <paramref name="lifecycle"/>, as a ticket tool opens them.</summary>
+    public static async Task EnsureAsync(OperatorOneDb db, SecretBox secrets, ITicketLifecycle lifecycle, TimeProvider clock, CancellationToken cancellationToken)
     {
         await db.UseOrganizationAsync(OrganizationId, cancellationToken);
         var now = clock.GetUtcNow();
         if (!await db.Organizations.AnyAsync(o => o.Id == OrganizationId, cancellationToken))
         {
-            await CreateAsync(db, secrets, now, cancellationToken);
+            await CreateAsync(db, secrets, lifecycle, now, cancellationToken);
         }
         // Separately, so a demo database from before the Teams channel gets its tenant too.
         await EnsureTeamsAsync(db, now, cancellationToken);
     }
 
-    private static Task CreateAsync(OperatorOneDb db, SecretBox secrets, DateTimeOffset now, CancellationToken cancellationToken) =>
+    private static Task CreateAsync(OperatorOneDb db, SecretBox secrets, ITicketLifecycle lifecycle, DateTimeOffset now, CancellationToken cancellationToken) =>
         // The demo page signs in without the secret (Development only); production sites get theirs from the admin API.
         DemoContent.SeedAsync(db, new DemoTenant(OrganizationId, SiteId, SecretBox.Hash($"{SiteId}.{Convert.ToHexString(RandomNumberGenerator.GetBytes(24))}"), "demo"), secrets,
-            now, cancellationToken);
+            lifecycle, now, cancellationToken);
 
     private static async Task EnsureTeamsAsync(OperatorOneDb db, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -13,7 +13,8 @@ internal static class SecretsHosting
 {
     public static IHostApplicationBuilder AddSecrets(this IHostApplicationBuilder builder)
     {
-        var configured = builder.Configuration["Secrets:Key"];
+        var settings = builder.Configuration.GetSection(SecretsOptions.Section).Get<SecretsOptions>() ?? new SecretsOptions();
+        var configured = settings.Key;
         byte[] key;
         SecretKeyFile? file = null;
         if (!string.IsNullOrWhiteSpace(configured))
@@ -24,13 +25,13 @@ internal static class SecretsHosting
             }
             catch (FormatException)
             {
-                throw new InvalidOperationException("Secrets:Key must be base64 (32 random bytes, e.g. `openssl rand -base64 32`).");
+                throw new InvalidOperationException($"{SecretsOptions.KeySetting} must be base64 (32 random bytes, e.g. `openssl rand -base64 32`).");
             }
         }
         else
         {
-            var dataDirectory = builder.Configuration["Database:DataDirectory"] ?? ".data/postgres";
-            var path = builder.Configuration["Secrets:KeyFile"] is { Length: > 0 } keyFile
+            var dataDirectory = (builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).DataDirectory;
+            var path = settings.KeyFile is { Length: > 0 } keyFile
                 ? Path.GetFullPath(keyFile)
                 : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dataDirectory))!, "secret.key");
             (key, var created) = ReadOrCreate(path);
@@ -38,7 +39,7 @@ internal static class SecretsHosting
         }
         if (key.Length != 32)
         {
-            throw new InvalidOperationException("Secrets:Key must decode to exactly 32 bytes.");
+            throw new InvalidOperationException($"{SecretsOptions.KeySetting} must decode to exactly 32 bytes.");
         }
         builder.Services.AddSingleton(new SecretBox(key));
         if (file is not null)
@@ -63,11 +64,11 @@ internal static class SecretsHosting
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"The master key file {path} (Secrets:KeyFile) cannot be kept: {e.Message}", e);
+            throw new InvalidOperationException($"The master key file {path} ({SecretsOptions.KeyFileSetting}) cannot be kept: {e.Message}", e);
         }
         catch (FormatException)
         {
-            throw new InvalidOperationException($"{path} (the Secrets:Key file) is not base64; restore it from your backup.");
+            throw new InvalidOperationException($"{path} (the {SecretsOptions.KeySetting} file) is not base64; restore it from your backup.");
         }
     }
 }

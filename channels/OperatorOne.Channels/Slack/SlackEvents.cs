@@ -131,7 +131,7 @@ internal static partial class SlackEvents
         },
     };
 
-    public static ChannelAccount DefaultBot { get; } = new() { Id = "operatorone", Name = "OperatorOne", Role = "bot" };
+    public static ChannelAccount DefaultBot => OperatorOne.Bot.Core.Channels.BotAccount.Default;
 
     private static ChannelAccount BotAccount(JsonObject envelope) =>
         envelope["authorizations"] is JsonArray { Count: > 0 } authorizations && authorizations[0] is JsonObject first

@@ -58,7 +58,15 @@ internal sealed partial class SecureFlow(ToolRegistry registry, ToolExecutor exe
             return steps.End(step, $"Please say the whole request in one go, for example: {definition.HelpExample ?? definition.Description}.");
         }
         var call = new ToolCall(reading.Tool.Name, reading.Arguments);
-        var summary = definition.Summarize is null ? definition.Description : await definition.Summarize(call, context, cancellationToken);
+        string summary;
+        try
+        {
+            summary = reading.Tool.Summary is null ? definition.Description : await executor.SummarizeAsync(reading.Tool, call, context, cancellationToken);
+        }
+        catch (Exception ex) when (ToolExecutor.IsArgumentProblem(ex))
+        {
+            return steps.End(step, "Sorry, I didn't understand that.");
+        }
         var state = new VoiceFlowState
         {
             Flow = VoiceFlow.Risky,

@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OperatorOne.Bot.Core.Channels;
-using OperatorOne.Bot.Core.Turns;
 using OperatorOne.Bot.Core.Security;
+using OperatorOne.Bot.Core.Turns;
 
 namespace OperatorOne.Channels.WebChat;
 
@@ -26,6 +26,7 @@ public static class WebChatChannel
         services.AddOptions<WebChatOptions>().Bind(builder.Configuration.GetSection(WebChatOptions.Section))
             .Validate(WebChatOptions.IsValid, WebChatOptions.Invalid).ValidateOnStart();
         services.AddSingleton<WebChatTokens>();
+        services.AddSingleton<Bot.Core.Channels.IBrowserSessions, WebChatBrowserSessions>();
         services.AddSingleton<WebChatMemberKeys>();
         services.AddSingleton<Bot.Core.Channels.IChannelCheck, WebChatChannelCheck>();
         services.AddSingleton<ConversationSignals>();

@@ -22,7 +22,7 @@ internal sealed record WebChatPosted(string? Id)
 internal sealed class WebChatTurns(TurnLoop turns, DirectLineLog log, IOptions<WebChatOptions> options, TimeProvider clock)
 {
     /// <summary>How the bot appears in every web chat conversation.</summary>
-    public static ChannelAccount Bot { get; } = new() { Id = "operatorone", Name = "OperatorOne", Role = "bot" };
+    public static ChannelAccount Bot => OperatorOne.Bot.Core.Channels.BotAccount.Default;
 
     /// <summary>A posted message (text, a card's submit, files) whose sender the token named.</summary>
     public async Task<WebChatPosted> PostAsync(DirectLineConversation conversation, Activity posted, ClientActivityId checkedId,

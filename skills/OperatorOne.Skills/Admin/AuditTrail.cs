@@ -8,7 +8,6 @@ using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
 using OperatorOne.Data.Audit;
 using OperatorOne.Data.Members;
-using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Skills.Admin;
 

@@ -69,31 +69,22 @@ internal static class ChangeMemberRole
         : null;
 
     /// <summary>No approval is asked for a member who does not exist or a change that would be refused anyway.</summary>
-    private static async Task<ToolResult?> CheckAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    private static async Task<ToolResult?> CheckAsync(OperatorOneDb db, Caller caller, string member, MemberRole role, CancellationToken cancellationToken)
     {
-        if (call.StringArgument("member") is not { } name)
-        {
-            return null;
-        }
-        var who = await MemberNames.ResolveAsync(context.Db, name, context.Caller.MemberId, cancellationToken);
+        var who = await MemberNames.ResolveAsync(db, member, caller.MemberId, cancellationToken);
         if (who.Member is not { } found)
         {
             return ToolResult.Refused(who.Problem!);
         }
-        if (!Enum.TryParse<MemberRole>(call.StringArgument("role"), ignoreCase: true, out var role))
-        {
-            return null;
-        }
-        var target = await context.Db.Members.AsNoTracking().SingleAsync(m => m.Id == found.Id, cancellationToken);
-        return Refusal(context.Caller, target, role) is { } refusal ? ToolResult.Refused(refusal) : null;
+        var target = await db.Members.AsNoTracking().SingleAsync(m => m.Id == found.Id, cancellationToken);
+        return Refusal(caller, target, role) is { } refusal ? ToolResult.Refused(refusal) : null;
     }
 
     private static string Word(MemberRole role) => role.ToString().ToLowerInvariant();
 
-    private static async Task<string> SummarizeAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    private static async Task<string> SummarizeAsync(OperatorOneDb db, Caller caller, string member, MemberRole role, CancellationToken cancellationToken)
     {
-        var name = call.Arguments["member"]?.GetValue<string>() ?? "";
-        var who = await MemberNames.ResolveAsync(context.Db, name, context.Caller.MemberId, cancellationToken);
-        return $"Change {who.Member?.DisplayName ?? name}'s role to {call.Arguments["role"]?.ToString().ToLowerInvariant()}";
+        var who = await MemberNames.ResolveAsync(db, member, caller.MemberId, cancellationToken);
+        return $"Change {who.Member?.DisplayName ?? member}'s role to {Word(role)}";
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Approvals;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Admin;
@@ -30,8 +31,8 @@ internal static class DecideApproval
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
-        ApprovalDecisions decisions,
+        OperatorOneDb db,
+        CallHandOff handOff,
         [Description("The approval request number.")] int number,
         [Description("approve or reject.")] string decision,
         CancellationToken cancellationToken = default)
@@ -46,11 +47,12 @@ internal static class DecideApproval
         {
             return ToolResult.Refused("Say approve or reject.");
         }
-        var id = await context.Db.ApprovalRequests.Where(a => a.Number == number).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        var id = await db.ApprovalRequests.Where(a => a.Number == number).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
         if (id is null)
         {
             return ToolResult.Refused($"There is no approval request #{number}.");
         }
-        return await decisions.DecideAsync(new ApprovalDecision(id.Value, approve.Value), context, cancellationToken);
+        // The path a click on the card takes, as this caller: decided exactly once.
+        return await handOff.ToDecisionAsync(new ApprovalDecision(id.Value, approve.Value), cancellationToken);
     }
 }

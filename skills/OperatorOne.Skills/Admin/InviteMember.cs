@@ -30,7 +30,7 @@ internal static class InviteMember
         ],
         Prompts = new Dictionary<string, string> { ["email"] = "What is their email address?" },
         HelpExample = "invite dana@example.com as a member",
-        Summarize = (call, _, _) => Task.FromResult($"Invite {call.Arguments["email"]?.GetValue<string>()}"),
+        Summarize = (string email) => $"Invite {email}",
     };
 
     public static async Task<ToolResult> RunAsync(

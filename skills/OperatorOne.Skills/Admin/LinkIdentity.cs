@@ -32,9 +32,8 @@ internal static class LinkIdentity
             ["member"] = "Which member is it?",
         },
         HelpExample = "link slack U024BE7LH to mia",
-        Check = MemberNames.Exists("member"),
-        Summarize = (call, _, _) => Task.FromResult(
-            $"Link {call.Arguments["channel"]?.GetValue<string>()} identity {call.Arguments["externalId"]?.GetValue<string>()} to {call.Arguments["member"]?.GetValue<string>()}"),
+        Check = MemberNames.ExistsAsync,
+        Summarize = (string channel, string externalId, string member) => $"Link {channel} identity {externalId} to {member}",
     };
 
     public static async Task<ToolResult> RunAsync(

@@ -5,7 +5,6 @@ using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
 using OperatorOne.Data.Approvals;
 using OperatorOne.Data.Members;
-using OperatorOne.Skills.ServiceDesk;
 
 namespace OperatorOne.Skills.Admin;
 
@@ -40,7 +39,7 @@ internal static class PendingApprovals
             return new ToolResult("No approvals are waiting.");
         }
         var zone = NaturalDates.Zone(caller.TimeZone);
-        var lines = pending.Select(a => $"- #{a.Number} {ApprovalSummary.ForReader(a.Summary, zone)} (by {a.Requester}, {SlaText.Duration(now - a.CreatedAt)} ago)");
+        var lines = pending.Select(a => $"- #{a.Number} {ApprovalSummary.ForReader(a.Summary, zone)} (by {a.Requester}, {NaturalDurations.Say(now - a.CreatedAt)} ago)");
         return new ToolResult($"{pending.Count} waiting for a decision — say \"approve {pending[0].Number}\" or \"reject {pending[0].Number}\":\n{string.Join("\n", lines)}");
     }
 }

@@ -24,14 +24,15 @@ internal static class RemoveMember
         ],
         Prompts = new Dictionary<string, string> { ["member"] = "Who should I remove?" },
         HelpExample = "remove member mia",
-        Check = MemberNames.Exists("member"),
-        Summarize = async (call, context, cancellationToken) =>
-        {
-            var name = call.Arguments["member"]?.GetValue<string>() ?? "";
-            var who = await MemberNames.ResolveAsync(context.Db, name, context.Caller.MemberId, cancellationToken);
-            return $"Remove {who.Member?.DisplayName ?? name} from the organization";
-        },
+        Check = MemberNames.ExistsAsync,
+        Summarize = SummarizeAsync,
     };
+
+    private static async Task<string> SummarizeAsync(OperatorOneDb db, Caller caller, string member, CancellationToken cancellationToken)
+    {
+        var who = await MemberNames.ResolveAsync(db, member, caller.MemberId, cancellationToken);
+        return $"Remove {who.Member?.DisplayName ?? member} from the organization";
+    }
 
     public static async Task<ToolResult> RunAsync(
         OperatorOneDb db,

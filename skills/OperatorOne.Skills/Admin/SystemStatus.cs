@@ -8,7 +8,6 @@ using OperatorOne.Data;
 using OperatorOne.Data.Approvals;
 using OperatorOne.Data.Members;
 using OperatorOne.Data.Outbox;
-using OperatorOne.Skills.ServiceDesk;
 
 namespace OperatorOne.Skills.Admin;
 
@@ -52,7 +51,7 @@ internal static class SystemStatus
         var reports = await checks.RunAsync(new ChannelCheckContext(db, organization.Id, null), cancellationToken);
         foreach (var report in reports)
         {
-            var last = lastDelivery.GetValueOrDefault(report.Channel) is { } at ? $"last delivery {SlaText.Duration(now - at)} ago" : "no delivery yet";
+            var last = lastDelivery.GetValueOrDefault(report.Channel) is { } at ? $"last delivery {NaturalDurations.Say(now - at)} ago" : "no delivery yet";
             var state = report.State switch
             {
                 ChannelState.Working => "working",
@@ -71,7 +70,7 @@ internal static class SystemStatus
             .OrderBy(a => a.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         text.Append(oldest is null
             ? "- Approvals: none pending"
-            : $"- Approvals: oldest pending is #{oldest.Number} ({ApprovalSummary.ForReader(oldest.Summary, NaturalDates.Zone(caller.TimeZone))}), waiting {SlaText.Duration(now - oldest.CreatedAt)}");
+            : $"- Approvals: oldest pending is #{oldest.Number} ({ApprovalSummary.ForReader(oldest.Summary, NaturalDates.Zone(caller.TimeZone))}), waiting {NaturalDurations.Say(now - oldest.CreatedAt)}");
         return new ToolResult(text.ToString()) { Speak = reachable && pending.Count == 0 ? "Everything is running." : "Something needs attention." };
     }
 }

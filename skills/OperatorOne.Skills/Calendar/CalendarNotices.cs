@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Notices;
 using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Data;
@@ -26,7 +27,7 @@ internal static class CalendarNotices
         {
             return;
         }
-        var zones = await CalendarQueries.ZonesAsync(db, members, cancellationToken);
+        var zones = await MemberZones.OfAsync(db, members, cancellationToken);
         var conversations = await NoticeConversations.ForMembersAsync(db, members, now, cancellationToken);
         var organizer = invitation is { } invite && conversations.Any(c => c.Channel == ChannelNames.Email)
             ? await db.Members.AsNoTracking().Where(m => m.Id == invite.Event.OrganizerId).Select(m => new { m.DisplayName, m.Email }).SingleAsync(cancellationToken)

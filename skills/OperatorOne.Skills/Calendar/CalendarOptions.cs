@@ -3,6 +3,8 @@ namespace OperatorOne.Skills.Calendar;
 /// <summary>The "Calendar" settings section.</summary>
 public sealed class CalendarOptions
 {
+    public const string Section = "Calendar";
+
     /// <summary>How long before an event starts its attendees are reminded.</summary>
     public TimeSpan ReminderLead { get; set; } = TimeSpan.FromMinutes(15);
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Members;
-using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
@@ -15,15 +14,6 @@ internal static partial class CalendarQueries
     public static Task<List<MemberCandidate>> MembersAsync(OperatorOneDb db, CancellationToken cancellationToken) =>
         db.Members.Where(m => m.IsActive).OrderBy(m => m.DisplayName)
             .Select(m => new MemberCandidate(m.Id, m.DisplayName, m.Handle)).ToListAsync(cancellationToken);
-
-    /// <summary>Each member's own time zone, or the organization's for those without one.</summary>
-    public static async Task<Dictionary<Guid, TimeZoneInfo>> ZonesAsync(OperatorOneDb db, IReadOnlyCollection<Guid> members, CancellationToken cancellationToken)
-    {
-        var rows = await db.Members.Where(m => members.Contains(m.Id))
-            .Select(m => new { m.Id, Zone = m.TimeZone ?? db.Organizations.Where(o => o.Id == m.OrganizationId).Select(o => o.TimeZone).First() })
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => NaturalDates.Zone(r.Zone));
-    }
 
     /// <summary>What keeps each member busy during [since, until), by the rules of <see cref="Busyness"/>.</summary>
     public static async Task<ILookup<Guid, Busy>> BusyAsync(OperatorOneDb db, IReadOnlyCollection<Guid> members, DateTimeOffset since, DateTimeOffset until, Guid? ignoreEvent, CancellationToken cancellationToken)
@@ -54,7 +44,7 @@ internal static partial class CalendarQueries
     {
         var ids = people.Select(p => p.Id).ToList();
         var busy = await BusyAsync(db, ids, since, until, ignoreEvent, cancellationToken);
-        var zones = await ZonesAsync(db, ids, cancellationToken);
+        var zones = await MemberZones.OfAsync(db, ids, cancellationToken);
         var hours = await HoursAsync(db, ids, cancellationToken);
         return people.Select(p => new Participant(p.Id == caller.MemberId ? "You" : p.DisplayName,
             zones.GetValueOrDefault(p.Id, TimeZoneInfo.Utc), busy[p.Id].ToList(), hours.GetValueOrDefault(p.Id))).ToList();

@@ -36,7 +36,7 @@ public static class CalendarSkill
         {
             builder.Services.AddSingleton(tool);
         }
-        builder.Services.AddOptions<CalendarOptions>().BindConfiguration("Calendar")
+        builder.Services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.Section)
             .Validate(o => o.WorkdayStart < o.WorkdayEnd, "Calendar:WorkdayStart must be before Calendar:WorkdayEnd.")
             .Validate(o => o.ReminderLead > TimeSpan.Zero && o.LinkLifetime > TimeSpan.Zero, "Calendar:ReminderLead and Calendar:LinkLifetime must be positive.")
             .Validate(o => o.PublicBaseUrl is null || (o.PublicBaseUrl.IsAbsoluteUri && o.PublicBaseUrl.Scheme is "https" or "http"), "Calendar:PublicBaseUrl must be an absolute http(s) URL.")

@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
+using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Members;
 using static OperatorOne.Skills.Calendar.CalendarPhrases;
 
@@ -38,28 +40,32 @@ internal static class CancelEvent
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
-        ToolExecutor executor,
+        OperatorOneDb db,
+        Caller caller,
+        OutboxWriter outbox,
+        TimeProvider clock,
+        CallHandOff handOff,
         [Description("The event: its number ('5', 'event 5') or words from its title ('the budget meeting').")] string @event,
         [Description("True to cancel this and every later occurrence of its recurring series, not just this one.")] bool series = false,
         CancellationToken cancellationToken = default)
     {
-        var zone = NaturalDates.Zone(context.Caller.TimeZone);
-        var (found, problem) = await CalendarQueries.FindAsync(context.Db, context.Caller, context.Now, @event, zone, cancellationToken);
+        var zone = NaturalDates.Zone(caller.TimeZone);
+        var now = clock.GetUtcNow();
+        var (found, problem) = await CalendarQueries.FindAsync(db, caller, now, @event, zone, cancellationToken);
         if (found is null)
         {
             return problem!;
         }
-        if (found.OrganizerId == context.Caller.MemberId)
+        if (found.OrganizerId == caller.MemberId)
         {
-            return await CancelSharedEvent.ApplyAsync(context.Db, context.Caller, context.Outbox, context.Now, found, series, cancellationToken);
+            return await CancelSharedEvent.ApplyAsync(db, caller, outbox, now, found, series, cancellationToken);
         }
-        if (context.Caller.Role < MemberRole.Admin)
+        if (caller.Role < MemberRole.Admin)
         {
             return ToolResult.Refused($"Only the organizer or an admin can cancel #{found.Number} {found.Title}; you can decline it instead.");
         }
-        var call = new ToolCall(CancelSharedEvent.Definition.Name, new JsonObject { ["number"] = found.Number, ["series"] = series });
-        return (await executor.ExecuteAsync(call, context, cancellationToken)).Result;
+        // Through the executor's gate: someone else's event is cancelled only once an approver approves.
+        return await handOff.ToToolAsync(CancelSharedEvent.Definition.Name, new JsonObject { ["number"] = found.Number, ["series"] = series }, cancellationToken);
     }
 
     private static Dictionary<string, string> Series() => new() { ["series"] = "true" };

@@ -75,25 +75,21 @@ internal static class CancelSharedEvent
     }
 
     /// <summary>No approval is asked for an event that does not exist or is already cancelled.</summary>
-    public static async Task<ToolResult?> CheckAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken) =>
-        call.IntArgument("number") is { } number && !await context.Db.CalendarEvents.AnyAsync(e => e.Number == number && e.CancelledAt == null, cancellationToken)
-            ? ToolResult.Refused($"I couldn't find event #{number} on the calendar.")
-            : null;
+    public static async Task<ToolResult?> CheckAsync(OperatorOneDb db, int number, CancellationToken cancellationToken) =>
+        await db.CalendarEvents.AnyAsync(e => e.Number == number && e.CancelledAt == null, cancellationToken)
+            ? null
+            : ToolResult.Refused($"I couldn't find event #{number} on the calendar.");
 
     /// <summary>"Cancel event #5 Budget (2026-03-03 15:00 UTC) with 2 other attendees", each reader's clock on the card.</summary>
-    public static async Task<string> SummarizeAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    public static async Task<string> SummarizeAsync(OperatorOneDb db, int number, bool series = false, CancellationToken cancellationToken = default)
     {
-        if (call.IntArgument("number") is not { } number)
-        {
-            return "Cancel an event";
-        }
-        var found = await context.Db.CalendarEvents.FirstOrDefaultAsync(e => e.Number == number, cancellationToken);
+        var found = await db.CalendarEvents.FirstOrDefaultAsync(e => e.Number == number, cancellationToken);
         if (found is null)
         {
             return $"Cancel event #{number}";
         }
-        var others = await context.Db.EventAttendees.CountAsync(a => a.EventId == found.Id && a.MemberId != found.OrganizerId, cancellationToken);
-        var rest = call.Arguments["series"]?.ToString() == "true" && found.SeriesId is not null ? " and the rest of its series" : "";
+        var others = await db.EventAttendees.CountAsync(a => a.EventId == found.Id && a.MemberId != found.OrganizerId, cancellationToken);
+        var rest = series && found.SeriesId is not null ? " and the rest of its series" : "";
         return $"Cancel event #{number} {found.Title}{rest} ({ApprovalSummary.Time(found.StartsAt)}), organized by someone else, " +
             $"with {others} other attendee{(others == 1 ? "" : "s")}";
     }

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Members;
-using OperatorOne.Skills.Integrations;
 using static OperatorOne.Skills.Calendar.CalendarPhrases;
 
 namespace OperatorOne.Skills.Calendar;

@@ -4,8 +4,10 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Members;
+using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Members;
 using static OperatorOne.Skills.Calendar.CalendarPhrases;
@@ -50,8 +52,11 @@ internal static class MoveEvent
     };
 
     public static async Task<ToolResult> RunAsync(
-        ToolContext context,
-        ToolExecutor executor,
+        OperatorOneDb db,
+        Caller caller,
+        OutboxWriter outbox,
+        TimeProvider clock,
+        CallHandOff handOff,
         IOptions<CalendarOptions> options,
         [Description("The event: its number ('5', 'event 5') or words from its title ('the budget meeting').")] string @event,
         [Description("The new start, e.g. 'Friday at 10am'.")] DateTimeOffset? to = null,
@@ -60,13 +65,14 @@ internal static class MoveEvent
         [Description("Only after a reported clash: 'yes' to move anyway, 'no' to leave it, or another start time.")] string? on_conflict = null,
         CancellationToken cancellationToken = default)
     {
-        var zone = NaturalDates.Zone(context.Caller.TimeZone);
-        var (found, problem) = await CalendarQueries.FindAsync(context.Db, context.Caller, context.Now, @event, zone, cancellationToken);
+        var zone = NaturalDates.Zone(caller.TimeZone);
+        var now = clock.GetUtcNow();
+        var (found, problem) = await CalendarQueries.FindAsync(db, caller, now, @event, zone, cancellationToken);
         if (found is null)
         {
             return problem!;
         }
-        if (found.OrganizerId != context.Caller.MemberId && context.Caller.Role < MemberRole.Admin)
+        if (found.OrganizerId != caller.MemberId && caller.Role < MemberRole.Admin)
         {
             return ToolResult.Refused($"Only the organizer or an admin can move #{found.Number} {found.Title}; you can decline it instead.");
         }
@@ -76,7 +82,7 @@ internal static class MoveEvent
             return ToolResult.Refused($"I didn't get how far \"{by}\" is. Try '30 minutes' or '1 hour'.");
         }
         var start = to?.ToUniversalTime() ?? (shift is { } s ? found.StartsAt + (earlier ? -s : s) : (DateTimeOffset?)null);
-        var answer = Conflicts.Read(on_conflict, context.Now, zone);
+        var answer = Conflicts.Read(on_conflict, now, zone);
         if (answer is Conflicts.Drop)
         {
             return new ToolResult($"OK, #{found.Number} {found.Title} stays at {CalendarText.Span(found, zone)}.");
@@ -89,7 +95,7 @@ internal static class MoveEvent
         {
             return ToolResult.Ask("to", $"When should #{found.Number} {found.Title} move to? It's {CalendarText.Span(found, zone)} now; say for example 'Friday at 10am'.", []);
         }
-        if (target < context.Now.AddMinutes(-1))
+        if (target < now.AddMinutes(-1))
         {
             return ToolResult.Refused($"{CalendarText.When(target, zone)} has already passed. When should #{found.Number} {found.Title} be?");
         }
@@ -97,28 +103,27 @@ internal static class MoveEvent
         {
             return new ToolResult($"#{found.Number} {found.Title} is already at {CalendarText.Span(found, zone)}.");
         }
-        var attendees = await context.Db.EventAttendees.Where(a => a.EventId == found.Id)
-            .Join(context.Db.Members, a => a.MemberId, m => m.Id, (_, m) => new MemberCandidate(m.Id, m.DisplayName, m.Handle))
+        var attendees = await db.EventAttendees.Where(a => a.EventId == found.Id)
+            .Join(db.Members, a => a.MemberId, m => m.Id, (_, m) => new MemberCandidate(m.Id, m.DisplayName, m.Handle))
             .ToListAsync(cancellationToken);
         if (found.Kind == EventKind.Meeting && answer is not Conflicts.BookAnyway)
         {
-            var clash = await Conflicts.CheckAsync(context.Db, context.Caller, context.Now, attendees, target, found.EndsAt - found.StartsAt, zone, options.Value.Hours, found.Id, "move", cancellationToken);
+            var clash = await Conflicts.CheckAsync(db, caller, now, attendees, target, found.EndsAt - found.StartsAt, zone, options.Value.Hours, found.Id, "move", cancellationToken);
             if (clash is not null)
             {
                 return clash;
             }
         }
-        if (found.OrganizerId != context.Caller.MemberId)
+        if (found.OrganizerId != caller.MemberId)
         {
-            var call = new ToolCall(MoveSharedEvent.Definition.Name, new JsonObject
+            // Through the executor's gate: someone else's event moves only once an approver approves.
+            return await handOff.ToToolAsync(MoveSharedEvent.Definition.Name, new JsonObject
             {
                 ["number"] = found.Number,
                 ["starts_at"] = target.ToString("O", CultureInfo.InvariantCulture),
-            });
-            var outcome = await executor.ExecuteAsync(call, context, cancellationToken);
-            return outcome.Result;
+            }, cancellationToken);
         }
-        var told = await MoveSharedEvent.ApplyAsync(context.Db, context.Caller, context.Outbox, context.Now, found, target, cancellationToken);
+        var told = await MoveSharedEvent.ApplyAsync(db, caller, outbox, now, found, target, cancellationToken);
         var asked = told == 0 ? "" : $" and asked {told} attendee{(told == 1 ? "" : "s")} to answer again";
         return new ToolResult($"Moved #{found.Number} {found.Title} to {CalendarText.Span(found, zone)}{asked}.")
         {

@@ -85,21 +85,15 @@ internal static class MoveSharedEvent
     }
 
     /// <summary>"Move event #5 Budget from 2026-03-03 15:00 UTC to 2026-03-06 10:00 UTC with 2 other attendees", each reader's clock on the card.</summary>
-    public static async Task<string> SummarizeAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    public static async Task<string> SummarizeAsync(OperatorOneDb db, int number, DateTimeOffset starts_at, CancellationToken cancellationToken)
     {
-        var to = call.Arguments["starts_at"] is { } value && value.GetValueKind() == System.Text.Json.JsonValueKind.String
-            && DateTimeOffset.TryParse(value.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : (DateTimeOffset?)null;
-        if (call.IntArgument("number") is not { } number || to is null)
-        {
-            return "Move an event";
-        }
-        var found = await context.Db.CalendarEvents.FirstOrDefaultAsync(e => e.Number == number, cancellationToken);
+        var found = await db.CalendarEvents.FirstOrDefaultAsync(e => e.Number == number, cancellationToken);
         if (found is null)
         {
             return $"Move event #{number}";
         }
-        var others = await context.Db.EventAttendees.CountAsync(a => a.EventId == found.Id && a.MemberId != found.OrganizerId, cancellationToken);
-        return $"Move event #{number} {found.Title} from {ApprovalSummary.Time(found.StartsAt)} to {ApprovalSummary.Time(to.Value)} " +
+        var others = await db.EventAttendees.CountAsync(a => a.EventId == found.Id && a.MemberId != found.OrganizerId, cancellationToken);
+        return $"Move event #{number} {found.Title} from {ApprovalSummary.Time(found.StartsAt)} to {ApprovalSummary.Time(starts_at)} " +
             $"with {others} other attendee{(others == 1 ? "" : "s")}";
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
@@ -82,7 +83,7 @@ internal static class SetWorkingHours
             db.WorkingHours.Add(row);
         }
         (row.StartsAt, row.EndsAt, row.Days, row.UpdatedAt) = (parsed.Start, parsed.End, parsed.DayBits, clock.GetUtcNow());
-        var zones = await CalendarQueries.ZonesAsync(db, [whoId], cancellationToken);
+        var zones = await MemberZones.OfAsync(db, [whoId], cancellationToken);
         var zone = zones.GetValueOrDefault(whoId, TimeZoneInfo.Utc).Id;
         return new ToolResult($"{(own ? "Your" : $"{whoName}'s")} working hours are now {parsed.Describe()} ({zone} time). " +
             "Free-slot searches and clash checks use them.");

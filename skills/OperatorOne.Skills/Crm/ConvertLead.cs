@@ -2,10 +2,10 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data;
 using OperatorOne.Data.Crm;
 using OperatorOne.Data.Members;
-using OperatorOne.Skills.Integrations;
 using static OperatorOne.Skills.Crm.CrmPhrases;
 
 namespace OperatorOne.Skills.Crm;
@@ -87,32 +87,24 @@ internal static class ConvertLead
     }
 
     /// <summary>No approval is asked for a lead that does not exist or is already a customer.</summary>
-    public static async Task<ToolResult?> CheckAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    public static async Task<ToolResult?> CheckAsync(OperatorOneDb db, string lead, CancellationToken cancellationToken)
     {
-        if (call.StringArgument("lead") is not { } lead)
-        {
-            return null;
-        }
         var query = CrmQuery.Parse(lead);
-        var match = CrmMatch.Decide(query, await CrmLookup.LeadsAsync(context.Db, query, cancellationToken));
+        var match = CrmMatch.Decide(query, await CrmLookup.LeadsAsync(db, query, cancellationToken));
         if (CrmMatch.Problem(match, "lead", query, "a lead") is { } problem)
         {
             return problem;
         }
         var found = ((CrmMatch.One)match).Record;
-        var stage = await context.Db.Leads.Where(l => l.Id == found.Id).Select(l => l.Stage).SingleAsync(cancellationToken);
+        var stage = await db.Leads.Where(l => l.Id == found.Id).Select(l => l.Stage).SingleAsync(cancellationToken);
         return stage == LeadStage.Converted ? ToolResult.Refused($"{found.Label} is already converted to a customer.") : null;
     }
 
     /// <summary>"Convert lead Jo Park at Initech to a customer" on the approval card.</summary>
-    public static async Task<string> SummarizeAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    public static async Task<string> SummarizeAsync(OperatorOneDb db, string lead, CancellationToken cancellationToken)
     {
-        if (call.StringArgument("lead") is not { } lead)
-        {
-            return "Convert a lead to a customer";
-        }
         var query = CrmQuery.Parse(lead);
-        var match = CrmMatch.Decide(query, await CrmLookup.LeadsAsync(context.Db, query, cancellationToken));
+        var match = CrmMatch.Decide(query, await CrmLookup.LeadsAsync(db, query, cancellationToken));
         return match is CrmMatch.One one ? $"Convert lead {one.Record.Label} to a customer" : $"Convert lead \"{lead}\" to a customer";
     }
 }

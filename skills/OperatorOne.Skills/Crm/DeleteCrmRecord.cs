@@ -61,29 +61,19 @@ internal static class DeleteCrmRecord
     }
 
     /// <summary>No approval is asked for a record that does not exist; several matches become a question first.</summary>
-    public static async Task<ToolResult?> CheckAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    public static async Task<ToolResult?> CheckAsync(OperatorOneDb db, CrmRecordKind kind, string name, CancellationToken cancellationToken)
     {
-        var said = call.StringArgument("name");
-        if (said is null || !Enum.TryParse<CrmRecordKind>(call.StringArgument("kind"), ignoreCase: true, out var kind))
-        {
-            return null;
-        }
-        var query = CrmQuery.Parse(said);
-        var match = CrmMatch.Decide(query, await FindAsync(context.Db, kind, query, cancellationToken));
+        var query = CrmQuery.Parse(name);
+        var match = CrmMatch.Decide(query, await FindAsync(db, kind, query, cancellationToken));
         return CrmMatch.Problem(match, "name", query, $"a {CrmText.Word(kind)}");
     }
 
     /// <summary>"Delete contact Dana Lee at Acme" on the approval card, so approvers see what they are deleting.</summary>
-    public static async Task<string> SummarizeAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    public static async Task<string> SummarizeAsync(OperatorOneDb db, CrmRecordKind kind, string name, CancellationToken cancellationToken)
     {
-        var said = call.StringArgument("name");
-        if (said is null || !Enum.TryParse<CrmRecordKind>(call.StringArgument("kind"), ignoreCase: true, out var kind))
-        {
-            return "Delete a CRM record";
-        }
-        var query = CrmQuery.Parse(said);
-        var match = CrmMatch.Decide(query, await FindAsync(context.Db, kind, query, cancellationToken));
-        var what = match is CrmMatch.One one ? one.Record.Label : $"\"{said}\"";
+        var query = CrmQuery.Parse(name);
+        var match = CrmMatch.Decide(query, await FindAsync(db, kind, query, cancellationToken));
+        var what = match is CrmMatch.One one ? one.Record.Label : $"\"{name}\"";
         return $"Delete {CrmText.Word(kind)} {what}";
     }
 

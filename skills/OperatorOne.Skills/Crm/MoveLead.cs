@@ -2,10 +2,10 @@ using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data;
 using OperatorOne.Data.Crm;
 using OperatorOne.Data.Members;
-using OperatorOne.Skills.Integrations;
 using static OperatorOne.Skills.Crm.CrmPhrases;
 
 namespace OperatorOne.Skills.Crm;

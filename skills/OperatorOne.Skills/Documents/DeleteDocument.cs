@@ -56,27 +56,19 @@ internal static class DeleteDocument
     }
 
     /// <summary>No approval is asked for a document that is not there (for the caller) or that they may not delete.</summary>
-    public static async Task<ToolResult?> CheckAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    public static async Task<ToolResult?> CheckAsync(OperatorOneDb db, Caller caller, string document, CancellationToken cancellationToken)
     {
-        if (call.StringArgument("document") is not { } said)
-        {
-            return null;
-        }
-        await DocumentRights.ActAsCallerAsync(context.Db, context.Caller, cancellationToken);
-        var (found, problem) = await DocumentMatch.FindAsync(context.Db, said, "document", cancellationToken);
+        await DocumentRights.ActAsCallerAsync(db, caller, cancellationToken);
+        var (found, problem) = await DocumentMatch.FindAsync(db, document, "document", cancellationToken);
         return found is null ? problem ?? ToolResult.Refused("I couldn't find that document.")
-            : DocumentRights.MayChange(found, context.Caller) ? null : DocumentRights.NotYours(found);
+            : DocumentRights.MayChange(found, caller) ? null : DocumentRights.NotYours(found);
     }
 
     /// <summary>"Delete document “VPN setup guide”" on the approval card, so approvers see what goes.</summary>
-    public static async Task<string> SummarizeAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    public static async Task<string> SummarizeAsync(OperatorOneDb db, Caller caller, string document, CancellationToken cancellationToken)
     {
-        if (call.StringArgument("document") is not { } said)
-        {
-            return "Delete a document";
-        }
-        await DocumentRights.ActAsCallerAsync(context.Db, context.Caller, cancellationToken);
-        var (found, _) = await DocumentMatch.FindAsync(context.Db, said, "document", cancellationToken);
-        return found is null ? $"Delete document \"{said}\"" : $"Delete document \"{found.Title}\" ({found.FileName})";
+        await DocumentRights.ActAsCallerAsync(db, caller, cancellationToken);
+        var (found, _) = await DocumentMatch.FindAsync(db, document, "document", cancellationToken);
+        return found is null ? $"Delete document \"{document}\"" : $"Delete document \"{found.Title}\" ({found.FileName})";
     }
 }

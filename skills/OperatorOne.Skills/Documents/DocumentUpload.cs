@@ -1,6 +1,6 @@
+using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data;
 using OperatorOne.Data.Documents;
-using OperatorOne.Skills.Integrations;
 
 namespace OperatorOne.Skills.Documents;
 

@@ -4,7 +4,6 @@ using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Security;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
-using OperatorOne.Data.Integrations;
 using OperatorOne.Data.Members;
 
 namespace OperatorOne.Skills.Integrations;
@@ -34,7 +33,7 @@ internal static class AddCustomTool
             ["url"] = "Which URL should it call? Placeholders like {order_id} become its parameters.",
         },
         HelpExample = "add a custom tool stock_level that calls GET https://shop.example.com/stock/{sku}",
-        Summarize = (call, _, _) => Task.FromResult($"Connect the custom tool {call.StringArgument("name")}: {call.StringArgument("method")?.ToUpperInvariant() ?? "GET"} {call.StringArgument("url")}"),
+        Summarize = (string name, string url, string method = "GET") => $"Connect the custom tool {name}: {method.ToUpperInvariant()} {url}",
     };
 
     public static async Task<ToolResult> RunAsync(
@@ -65,21 +64,7 @@ internal static class AddCustomTool
         {
             return ToolResult.Refused($"There is already a custom tool called {spec.Name}.");
         }
-        var row = new CustomTool
-        {
-            Id = Guid.NewGuid(),
-            OrganizationId = organization.Id,
-            Name = spec.Name,
-            Description = spec.Description,
-            Method = spec.Method,
-            UrlTemplate = spec.UrlTemplate,
-            ParametersSchema = "{}",
-            Tier = spec.Tier.ToString(),
-            SigningSecretCipher = [],
-            CreatedById = caller.MemberId,
-            CreatedAt = clock.GetUtcNow(),
-        };
-        spec.ApplyTo(row, clock.GetUtcNow());
+        var row = spec.ToRow(organization.Id, caller.MemberId, clock.GetUtcNow());
         CustomToolSecrets.NewSigningSecret(row, secrets);
         db.CustomTools.Add(row);
         var parameters = CustomToolRules.Declared(spec.Schema);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
@@ -36,7 +35,7 @@ internal static class CustomToolDefinitions
             Utterances = [.. row.Phrasings.Select(Utterance.FromExample)],
             HelpExample = row.Phrasings.FirstOrDefault() is { } first ? HelpLine(first) : null,
             Prompts = Prompts(schema),
-            Summarize = (call, _, _) => Task.FromResult(call.Arguments.Count == 0 ? description : $"{description} ({Arguments(call.Arguments)})"),
+            Summarize = (AIFunctionArguments arguments) => arguments.Count == 0 ? description : $"{description} ({Arguments(arguments)})",
         });
     }
 
@@ -59,6 +58,11 @@ internal static class CustomToolDefinitions
         return prompts;
     }
 
-    private static string Arguments(JsonObject arguments) =>
-        string.Join(", ", arguments.Select(a => $"{a.Key.Replace('_', ' ')}: {(a.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : a.Value?.ToJsonString())}"));
+    private static string Arguments(AIFunctionArguments arguments) =>
+        string.Join(", ", arguments.Select(a => $"{a.Key.Replace('_', ' ')}: {a.Value switch
+        {
+            JsonElement { ValueKind: JsonValueKind.String } text => text.GetString(),
+            JsonElement other => other.GetRawText(),
+            var value => value?.ToString(),
+        }}"));
 }

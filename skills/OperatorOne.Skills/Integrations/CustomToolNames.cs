@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Data;
 
 namespace OperatorOne.Skills.Integrations;
 
@@ -9,13 +10,9 @@ internal static class CustomToolNames
     public static string NotFound(string tool) => $"There is no custom tool called {tool}. Say 'list integrations' to see them.";
 
     /// <summary>No admin is asked to approve a change to a custom tool that does not exist.</summary>
-    public static async Task<ToolResult?> Exists(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    public static async Task<ToolResult?> ExistsAsync(OperatorOneDb db, string tool, CancellationToken cancellationToken)
     {
-        if (call.StringArgument("tool") is not { } tool)
-        {
-            return null;
-        }
         var name = tool.Trim().ToLowerInvariant();
-        return await context.Db.CustomTools.AnyAsync(t => t.Name == name, cancellationToken) ? null : ToolResult.Refused(NotFound(tool));
+        return await db.CustomTools.AnyAsync(t => t.Name == name, cancellationToken) ? null : ToolResult.Refused(NotFound(tool));
     }
 }

@@ -15,6 +15,30 @@ public sealed record CustomToolSpec(
         Enum.Parse<ToolTier>(row.Tier), row.MinimumRole, row.Phrasings, row.TimeoutSeconds,
         row.ResponseFormat is null ? null : JsonNode.Parse(row.ResponseFormat) as JsonObject);
 
+    /// <summary>
+    /// A new row for the organization, enabled, with no headers and no signing secret yet: the caller sets those with
+    /// <see cref="CustomToolSecrets"/>, which needs the secret box. The chat tool, the admin API and the demo all add tools so.
+    /// </summary>
+    public CustomTool ToRow(Guid organizationId, Guid? createdBy, DateTimeOffset now)
+    {
+        var row = new CustomTool
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = organizationId,
+            Name = Name,
+            Description = Description,
+            Method = Method,
+            UrlTemplate = UrlTemplate,
+            ParametersSchema = Schema.ToJsonString(),
+            Tier = Tier.ToString(),
+            SigningSecretCipher = [],
+            CreatedById = createdBy,
+            CreatedAt = now,
+        };
+        ApplyTo(row, now);
+        return row;
+    }
+
     /// <summary>Copies the definition onto a row (headers and signing secret are set apart: they are secrets).</summary>
     public void ApplyTo(CustomTool row, DateTimeOffset now)
     {

@@ -24,8 +24,8 @@ internal static class RemoveCustomTool
         ],
         Prompts = new Dictionary<string, string> { ["tool"] = "Which custom tool?" },
         HelpExample = "remove the custom tool order_status",
-        Summarize = (call, _, _) => Task.FromResult($"Remove the custom tool {call.StringArgument("tool")}"),
-        Check = CustomToolNames.Exists,
+        Summarize = (string tool) => $"Remove the custom tool {tool}",
+        Check = CustomToolNames.ExistsAsync,
     };
 
     public static async Task<ToolResult> RunAsync(

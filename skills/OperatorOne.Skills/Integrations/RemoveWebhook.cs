@@ -23,13 +23,13 @@ internal static class RemoveWebhook
         ],
         Prompts = new Dictionary<string, string> { ["number"] = "Which webhook? Tell me its number." },
         HelpExample = "remove webhook 2",
-        Summarize = (call, _, _) => Task.FromResult($"Remove webhook {call.IntArgument("number")}"),
+        Summarize = (int number) => $"Remove webhook {number}",
         Check = CheckAsync,
     };
 
     /// <summary>No admin is asked to approve removing a webhook that does not exist.</summary>
-    public static async Task<ToolResult?> CheckAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken) =>
-        call.IntArgument("number") is { } number && await WebhookNumber.FindAsync(context.Db, number, cancellationToken) is null
+    public static async Task<ToolResult?> CheckAsync(OperatorOneDb db, int number, CancellationToken cancellationToken) =>
+        await WebhookNumber.FindAsync(db, number, cancellationToken) is null
             ? ToolResult.Refused(WebhookNumber.NotFound(number))
             : null;
 

@@ -31,10 +31,9 @@ internal static class SetCustomToolAccess
         ],
         Prompts = new Dictionary<string, string> { ["tool"] = "Which custom tool?" },
         HelpExample = "set the tier of order_status to risky",
-        Summarize = (call, _, _) => Task.FromResult($"Change the custom tool {call.StringArgument("tool")}: "
-            + string.Join(", ", new[] { ("tier", call.StringArgument("tier")), ("role", call.StringArgument("role")), ("switched", call.StringArgument("enabled")) }
-                .Where(p => p.Item2 is not null).Select(p => $"{p.Item1} {p.Item2}"))),
-        Check = CustomToolNames.Exists,
+        Summarize = (string tool, string? tier = null, string? role = null, string? enabled = null) => $"Change the custom tool {tool}: "
+            + string.Join(", ", new[] { ("tier", tier), ("role", role), ("switched", enabled) }.Where(p => p.Item2 is not null).Select(p => $"{p.Item1} {p.Item2}")),
+        Check = CustomToolNames.ExistsAsync,
     };
 
     public static async Task<ToolResult> RunAsync(

@@ -36,7 +36,7 @@ internal static class SubscribeWebhook
             ["events"] = $"Which events? {string.Join(", ", WebhookEvents.All)}.",
         },
         HelpExample = "send ticket created and ticket closed events to https://hooks.example.com/operatorone",
-        Summarize = (call, _, _) => Task.FromResult($"Send {call.StringArgument("events")} events to {IntegrationText.Host(call.StringArgument("url") ?? "")}"),
+        Summarize = (string url, string events) => $"Send {events} events to {IntegrationText.Host(url)}",
     };
 
     public static async Task<ToolResult> RunAsync(

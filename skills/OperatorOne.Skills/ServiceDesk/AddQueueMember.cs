@@ -30,18 +30,17 @@ internal static class AddQueueMember
         },
         HelpExample = "add mia to the IT queue",
         Check = CheckAsync,
-        Summarize = (call, _, _) => Task.FromResult(
-            $"Add {call.Arguments["member"]?.GetValue<string>()} to the {DeskQueries.QueueName(call.Arguments["queue"]?.GetValue<string>() ?? "")} queue"),
+        Summarize = (string member, string queue) => $"Add {member} to the {DeskQueries.QueueName(queue)} queue",
     };
 
     /// <summary>No approval is asked for a queue or a member that does not exist.</summary>
-    private static async Task<ToolResult?> CheckAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    private static async Task<ToolResult?> CheckAsync(OperatorOneDb db, Caller caller, string member, string queue, CancellationToken cancellationToken)
     {
-        if (call.StringArgument("queue") is { } queue && await DeskQueries.FindQueueAsync(context.Db, queue, cancellationToken) is null)
+        if (await DeskQueries.FindQueueAsync(db, queue, cancellationToken) is null)
         {
             return ToolResult.Refused($"There is no queue called {DeskQueries.QueueName(queue)}.");
         }
-        return await MemberNames.Exists("member")(call, context, cancellationToken);
+        return await MemberNames.ExistsAsync(db, caller, member, cancellationToken);
     }
 
     public static async Task<ToolResult> RunAsync(

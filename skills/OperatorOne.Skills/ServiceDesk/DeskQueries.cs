@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Data;
 using OperatorOne.Data.ServiceDesk;
 using OperatorOne.Data.Tickets;
@@ -29,8 +30,8 @@ internal static class DeskQueries
     }
 
     public static string Line(DeskTicket ticket, DateTimeOffset now) => ticket.DueAt <= now
-        ? $"#{ticket.Number} {ticket.Title} ({ticket.Priority.ToString().ToLowerInvariant()}): {SlaText.Target(ticket.Target)} breached {SlaText.Duration(now - ticket.DueAt)} ago"
-        : $"#{ticket.Number} {ticket.Title} ({ticket.Priority.ToString().ToLowerInvariant()}): {SlaText.Target(ticket.Target)} due in {SlaText.Duration(ticket.DueAt - now)}";
+        ? $"#{ticket.Number} {ticket.Title} ({ticket.Priority.ToString().ToLowerInvariant()}): {SlaText.Target(ticket.Target)} breached {NaturalDurations.Say(now - ticket.DueAt)} ago"
+        : $"#{ticket.Number} {ticket.Title} ({ticket.Priority.ToString().ToLowerInvariant()}): {SlaText.Target(ticket.Target)} due in {NaturalDurations.Say(ticket.DueAt - now)}";
 
     public static Task<SupportQueue?> FindQueueAsync(OperatorOneDb db, string name, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Notices;
 using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Recognition;
@@ -7,8 +8,6 @@ using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data;
 using OperatorOne.Data.Members;
-using OperatorOne.Skills.Calendar;
-using OperatorOne.Skills.Integrations;
 using OperatorOne.Skills.Tickets;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
@@ -65,7 +64,7 @@ internal static class EscalateTicket
             + (sla.ResolutionDueAt is { } due ? $" Resolution is now due by {SlaText.When(due, zone)}." : "");
         var others = members.Where(m => m != caller.MemberId).ToList();
         // Each reader sees the due time on their own clock.
-        var zones = await CalendarQueries.ZonesAsync(db, others, cancellationToken);
+        var zones = await MemberZones.OfAsync(db, others, cancellationToken);
         var told = 0;
         foreach (var conversation in await NoticeConversations.ForMembersAsync(db, others, clock.GetUtcNow(), cancellationToken))
         {

@@ -58,7 +58,7 @@ internal static partial class SetSlaPolicy
         }
         policy.FirstResponse = response;
         policy.Resolution = resolve;
-        return new ToolResult($"{char.ToUpperInvariant(TicketText.Word(priority)[0])}{TicketText.Word(priority)[1..]} tickets now need a first response within {SlaText.Duration(response)} and resolution within {SlaText.Duration(resolve)} of business time.");
+        return new ToolResult($"{char.ToUpperInvariant(TicketText.Word(priority)[0])}{TicketText.Word(priority)[1..]} tickets now need a first response within {NaturalDurations.Say(response)} and resolution within {NaturalDurations.Say(resolve)} of business time.");
     }
 
     /// <summary>"30 minutes", "4h", "2 days", "1.5 hours" → a positive span of at most a year.</summary>

@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Notices;
 using OperatorOne.Bot.Core.Outbox;
+using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Bot.Core.Work;
 using OperatorOne.Data;
 using OperatorOne.Data.Tickets;
-using OperatorOne.Skills.Calendar;
-using OperatorOne.Skills.Integrations;
 
 namespace OperatorOne.Skills.ServiceDesk;
 
@@ -86,7 +86,7 @@ internal sealed class SlaScan(IServiceScopeFactory scopes, TimeProvider clock, W
                 }
                 var members = await Recipients.ForTicketAsync(db, ticket.AssigneeId, ticket.Sla.QueueId, cancellationToken);
                 // Each reader sees the due time on their own clock.
-                var zones = await CalendarQueries.ZonesAsync(db, members, cancellationToken);
+                var zones = await MemberZones.OfAsync(db, members, cancellationToken);
                 foreach (var conversation in await NoticeConversations.ForMembersAsync(db, members, now, cancellationToken))
                 {
                     var zone = conversation.MemberId is { } member ? zones.GetValueOrDefault(member) : null;

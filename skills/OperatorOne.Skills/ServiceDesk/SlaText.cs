@@ -11,13 +11,5 @@ internal static class SlaText
             ? at.UtcDateTime.ToString("ddd d MMM HH:mm 'UTC'", CultureInfo.InvariantCulture)
             : $"{TimeZoneInfo.ConvertTime(at, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture)} {zone.Id}";
 
-    public static string Duration(TimeSpan span) => span.TotalMinutes switch
-    {
-        < 1 => "under a minute",
-        < 120 => $"{(int)Math.Round(span.TotalMinutes)} minutes",
-        < 48 * 60 => $"{span.TotalHours:0.#} hours".Replace(".0 ", " ", StringComparison.Ordinal),
-        _ => $"{span.TotalDays:0.#} days",
-    };
-
     public static string Target(string target) => target == SlaTargets.FirstResponse ? "first response" : "resolution";
 }

@@ -7,7 +7,6 @@ using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data;
 using OperatorOne.Data.Members;
-using OperatorOne.Skills.Integrations;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
 namespace OperatorOne.Skills.Tickets;

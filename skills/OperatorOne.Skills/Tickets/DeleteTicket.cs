@@ -44,19 +44,15 @@ internal static class DeleteTicket
     }
 
     /// <summary>No approval is asked for a ticket that does not exist.</summary>
-    public static async Task<ToolResult?> CheckAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken) =>
-        call.IntArgument("number") is { } number && await context.Db.FindVisibleAsync(number, context.Caller, cancellationToken) is null
+    public static async Task<ToolResult?> CheckAsync(OperatorOneDb db, Caller caller, int number, CancellationToken cancellationToken) =>
+        await db.FindVisibleAsync(number, caller, cancellationToken) is null
             ? ToolResult.Refused(TicketQueries.NotFound(number))
             : null;
 
     /// <summary>"Delete ticket #12 (Printer jammed)" on the approval card, so approvers see what they are deleting.</summary>
-    public static async Task<string> SummarizeAsync(ToolCall call, ToolContext context, CancellationToken cancellationToken)
+    public static async Task<string> SummarizeAsync(OperatorOneDb db, int number, CancellationToken cancellationToken)
     {
-        if (call.IntArgument("number") is not { } number)
-        {
-            return "Delete a ticket";
-        }
-        var title = await context.Db.Tickets
+        var title = await db.Tickets
             .Where(t => t.Number == number)
             .Select(t => t.Title)
             .FirstOrDefaultAsync(cancellationToken);

@@ -8,7 +8,7 @@ namespace OperatorOne.Skills.Tickets;
 /// ticket tool's unit of work. The service desk builds on tickets, so tickets call it through this and never by name.
 /// Each method returns a sentence for the reply ("Resolution is due by …"), empty when there is nothing to add.
 /// </summary>
-internal interface ITicketLifecycle
+public interface ITicketLifecycle
 {
     Task<string> OpenedAsync(OperatorOneDb db, Ticket ticket, TimeZoneInfo readerZone, CancellationToken cancellationToken);
 

@@ -17,18 +17,5 @@ internal static class TicketQueries
     public static Task<Ticket?> FindVisibleAsync(this OperatorOneDb db, int number, Caller caller, CancellationToken cancellationToken) =>
         db.Tickets.VisibleTo(caller).FirstOrDefaultAsync(t => t.Number == number, cancellationToken);
 
-    /// <summary>Display names of the given members (assignees, requesters, comment authors) by id.</summary>
-    public static async Task<Dictionary<Guid, string>> MemberNamesAsync(this OperatorOneDb db, IEnumerable<Guid?> ids, CancellationToken cancellationToken)
-    {
-        var wanted = ids.OfType<Guid>().Distinct().ToList();
-        if (wanted.Count == 0)
-        {
-            return [];
-        }
-        return await db.Members
-            .Where(m => wanted.Contains(m.Id))
-            .ToDictionaryAsync(m => m.Id, m => m.DisplayName, cancellationToken);
-    }
-
     public static string NotFound(int number) => $"I couldn't find ticket #{number}.";
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Bot.Core.Security;
 using OperatorOne.Bot.Hosting.Demo;
+using OperatorOne.Skills.Tickets;
 using OperatorOne.Tests.Deploy;
 using OperatorOne.Tests.Infrastructure;
 
@@ -138,7 +139,7 @@ public sealed partial class ContactImportTests(BotHost host)
         var secret = $"{siteId}.{Guid.NewGuid():N}";
         var members = await host.InOrganizationAsync(id, async db =>
         {
-            await DemoContent.SeedAsync(db, new DemoTenant(id, siteId, SecretBox.Hash(secret), siteId), host.Services.GetRequiredService<SecretBox>(), DateTimeOffset.UtcNow, CancellationToken.None);
+            await DemoContent.SeedAsync(db, new DemoTenant(id, siteId, SecretBox.Hash(secret), siteId), host.Services.GetRequiredService<SecretBox>(), host.Services.GetRequiredService<ITicketLifecycle>(), DateTimeOffset.UtcNow, CancellationToken.None);
             return await db.Members.ToDictionaryAsync(m => m.Handle, m => m.Id);
         });
         return new TestOrganization(id, siteId, secret, members);

@@ -4,6 +4,7 @@ using OperatorOne.Bot.Core.Security;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data.Audit;
 using OperatorOne.Bot.Hosting.Demo;
+using OperatorOne.Skills.Tickets;
 using OperatorOne.Tests.Infrastructure;
 
 namespace OperatorOne.Tests.Demo;
@@ -45,7 +46,7 @@ public sealed class DemoBot : IAsyncLifetime
         var tenant = new DemoTenant(id, siteId, SecretBox.Hash(secret), siteId);
         var members = await Host.InOrganizationAsync(id, async db =>
         {
-            await DemoContent.SeedAsync(db, tenant, Host.Services.GetRequiredService<SecretBox>(), Clock.GetUtcNow(), CancellationToken.None);
+            await DemoContent.SeedAsync(db, tenant, Host.Services.GetRequiredService<SecretBox>(), Host.Services.GetRequiredService<ITicketLifecycle>(), Clock.GetUtcNow(), CancellationToken.None);
             return await db.Members.ToDictionaryAsync(m => m.Handle, m => m.Id);
         });
         var seeded = new SeededDemo(new TestOrganization(id, siteId, secret, members));

@@ -30,9 +30,9 @@ internal static class SlowReportTool
     private static TaskCompletionSource Report(Guid organizationId) =>
         Reports.GetOrAdd(organizationId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
-    private static async Task<ToolResult> RunAsync(ToolContext context, CancellationToken cancellationToken = default)
+    private static async Task<ToolResult> RunAsync(CurrentOrganization organization, CancellationToken cancellationToken = default)
     {
-        await Report(context.OrganizationId).Task.WaitAsync(cancellationToken);
+        await Report(organization.Id).Task.WaitAsync(cancellationToken);
         return new ToolResult("The slow report is ready: 42 widgets.");
     }
 }

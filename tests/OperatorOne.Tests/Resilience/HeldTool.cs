@@ -21,7 +21,7 @@ internal sealed class HeldTool
         HelpExample = "build the held report",
     };
 
-    private async Task<ToolResult> RunAsync(ToolContext context, CancellationToken cancellationToken = default)
+    private async Task<ToolResult> RunAsync(CancellationToken cancellationToken = default)
     {
         Entered.TrySetResult();
         await Release.Task.WaitAsync(cancellationToken);

@@ -2,6 +2,8 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using OperatorOne.Bot.Core.Turns;
 using OperatorOne.Channels.Voice;
 using OperatorOne.Data.Channels;
 using OperatorOne.Tests.Infrastructure;
@@ -11,8 +13,8 @@ namespace OperatorOne.Tests.Security;
 
 /// <summary>
 /// Sends one fuzzed request and judges it: never 5xx; a 4xx leaves every table of the organization as it was; after a
-/// 2xx the test waits until the organization's rows stop changing (turns and workers finish), so the next refusal is
-/// compared against a settled store.
+/// 2xx the test waits until the work it started has ended (no turn in flight, no reply waiting in the outbox), so the
+/// next refusal is compared against a settled store.
 /// </summary>
 internal sealed class FuzzTarget(BotHost host, Func<Guid, Task<Dictionary<string, long>>> rowCounts)
 {
@@ -96,25 +98,38 @@ internal sealed class FuzzTarget(BotHost host, Func<Guid, Task<Dictionary<string
             }
             return;
         }
-        await SettleAsync(rows);
+        await SettleAsync(host);
     }
 
-    /// <summary>Waits (at most 10 s) until two readings 200 ms apart agree.</summary>
-    public static async Task SettleAsync(Func<Task<Dictionary<string, long>>> rows)
+    /// <summary>
+    /// Waits until the work accepted requests started has ended, as the server reports it: no turn in flight (a turn
+    /// acknowledged before it finished holds its lease until it commits) and no outbox message due (a reply or card the
+    /// worker is about to send and record). A backed-off retry is not due, so it does not hold the run up.
+    /// </summary>
+    public static async Task SettleAsync(BotHost host)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        var last = await rows();
-        while (DateTime.UtcNow < deadline)
+        var turns = host.Services.GetRequiredService<InFlightTurns>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
         {
-            await Task.Delay(200);
-            var now = await rows();
-            if (now.All(t => last[t.Key] == t.Value))
+            while (true)
             {
-                return;
+                await turns.WhenIdleAsync(timeout.Token);
+                if (await TestPostgres.QueryAsAdminAsync(host.AdminConnectionString, DueOutbox, r => r.Read() && r.GetBoolean(0)) is false && turns.Count == 0)
+                {
+                    return;
+                }
+                // The worker is sending: look again shortly; the condition, not this pause, decides.
+                await Task.Delay(50, timeout.Token);
             }
-            last = now;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            throw new Xunit.Sdk.XunitException($"The bot did not settle within 60 s: {turns.Count} turn(s) in flight or outbox messages still due.");
         }
     }
+
+    private const string DueOutbox = "SELECT EXISTS (SELECT 1 FROM outbox_messages WHERE status = 'Pending' AND next_attempt_at <= now())";
 
     /// <summary>A proven installation of <paramref name="externalId"/>, with each member linked under the channel's user id.</summary>
     public Task InstallAsync(TestOrganization organization, string channel, string externalId, Func<string, string> userId) =>

@@ -21,9 +21,9 @@ internal static class PurgeCacheTool
         HelpExample = "purge the cache",
     };
 
-    private static ToolResult Purge(ToolContext context)
+    private static ToolResult Purge(CurrentOrganization organization)
     {
-        Runs.AddOrUpdate(context.OrganizationId, 1, (_, runs) => runs + 1);
+        Runs.AddOrUpdate(organization.Id, 1, (_, runs) => runs + 1);
         return new ToolResult("The cache was purged.");
     }
 }

@@ -1,7 +1,6 @@
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
-using OperatorOne.Skills.Calendar;
 
 namespace OperatorOne.Bot.Hosting.Demo;
 
@@ -29,6 +28,8 @@ internal static class DemoCalendar
     ];
 
     private const int StandupDays = 20;
+
+    private static readonly string StandupRule = $"FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;COUNT={StandupDays}";
 
     public static void Add(OperatorOneDb db, DemoTenant tenant, DemoPeople people, DateTimeOffset now)
     {
@@ -67,11 +68,11 @@ internal static class DemoCalendar
         {
             Book(title, kind, organizer, invited, At(Workday(today, workday), hour, 0), minutes);
         }
-        var standup = new Recurrence(Frequency.Weekdays, 1, StandupDays, null);
+        // A weekday series as iCalendar (RFC 5545) writes it, which is how the calendar skill stores and reads one.
         var seriesId = Guid.NewGuid();
-        foreach (var start in standup.Expand(At(Workday(today, 1), 9, 30), TimeZoneInfo.Utc))
+        for (var day = 1; day <= StandupDays; day++)
         {
-            Book("Standup", EventKind.Meeting, "member", ["admin", "max", "viewer"], start, 15, seriesId, standup.Rule);
+            Book("Standup", EventKind.Meeting, "member", ["admin", "max", "viewer"], At(Workday(today, day), 9, 30), 15, seriesId, StandupRule);
         }
     }
 

@@ -2,6 +2,7 @@ using OperatorOne.Bot.Core.Security;
 using OperatorOne.Data;
 using OperatorOne.Data.Channels;
 using OperatorOne.Data.Organizations;
+using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Bot.Hosting.Demo;
 
@@ -11,7 +12,8 @@ namespace OperatorOne.Bot.Hosting.Demo;
 /// </summary>
 internal static class DemoContent
 {
-    public static async Task SeedAsync(OperatorOneDb db, DemoTenant tenant, SecretBox secrets, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task SeedAsync(OperatorOneDb db, DemoTenant tenant, SecretBox secrets, ITicketLifecycle lifecycle, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         await db.UseOrganizationAsync(tenant.OrganizationId, cancellationToken);
         db.Organizations.Add(new Organization
@@ -38,7 +40,7 @@ internal static class DemoContent
         });
         var people = DemoMembers.Add(db, tenant, now);
         await db.SaveChangesAsync(cancellationToken);
-        await DemoTickets.AddAsync(db, tenant, people, now, cancellationToken);
+        await DemoTickets.AddAsync(db, tenant, people, lifecycle, now, cancellationToken);
         DemoCrm.Add(db, tenant, people, now);
         DemoCalendar.Add(db, tenant, people, now);
         DemoApprovals.Add(db, tenant, people, now);

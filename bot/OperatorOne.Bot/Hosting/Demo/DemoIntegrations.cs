@@ -2,7 +2,6 @@ using OperatorOne.Bot.Core.Outbox;
 using OperatorOne.Bot.Core.Security;
 using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data;
-using OperatorOne.Data.Integrations;
 using OperatorOne.Data.Outbox;
 using OperatorOne.Skills.Integrations;
 
@@ -46,21 +45,7 @@ internal static class DemoIntegrations
         {
             throw new InvalidOperationException($"The demo's order_status tool is invalid: {string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}"))}");
         }
-        var tool = new CustomTool
-        {
-            Id = Guid.NewGuid(),
-            OrganizationId = tenant.OrganizationId,
-            Name = spec.Name,
-            Description = spec.Description,
-            Method = spec.Method,
-            UrlTemplate = spec.UrlTemplate,
-            ParametersSchema = "{}",
-            Tier = spec.Tier.ToString(),
-            SigningSecretCipher = [],
-            CreatedById = people["admin"],
-            CreatedAt = now,
-        };
-        spec.ApplyTo(tool, now);
+        var tool = spec.ToRow(tenant.OrganizationId, people["admin"], now);
         CustomToolSecrets.NewSigningSecret(tool, secrets);
         db.CustomTools.Add(tool);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,7 +1,7 @@
 using OperatorOne.Data;
 using OperatorOne.Data.ServiceDesk;
 using OperatorOne.Data.Tickets;
-using OperatorOne.Skills.ServiceDesk;
+using OperatorOne.Skills.Tickets;
 
 namespace OperatorOne.Bot.Hosting.Demo;
 
@@ -27,7 +27,8 @@ internal static class DemoTickets
         ("Printer on floor 1 prints blank pages", "viewer", null, TicketStatus.New, TicketPriority.Normal, 0),
     ];
 
-    public static async Task AddAsync(OperatorOneDb db, DemoTenant tenant, DemoPeople people, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task AddAsync(OperatorOneDb db, DemoTenant tenant, DemoPeople people, ITicketLifecycle lifecycle, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var it = new SupportQueue { Id = Guid.NewGuid(), OrganizationId = tenant.OrganizationId, Name = "IT", CreatedAt = now };
         db.SupportQueues.Add(it);
@@ -57,12 +58,12 @@ internal static class DemoTickets
                 UpdatedAt = opened,
             };
             db.Tickets.Add(ticket);
-            await TicketIntake.TriageAndStartAsync(db, ticket, TimeZoneInfo.Utc, cancellationToken);
+            await lifecycle.OpenedAsync(db, ticket, TimeZoneInfo.Utc, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             // The SLA clock starts as the ticket is opened, then the ticket moves on to where it stands today.
             var before = ticket.Status;
             ticket.Status = status;
-            await ServiceLevels.UpdateAsync(db, ticket, before, opened.AddHours(1), cancellationToken);
+            await lifecycle.StatusChangedAsync(db, ticket, before, opened.AddHours(1), cancellationToken);
             if (assignee is not null)
             {
                 db.TicketComments.Add(new TicketComment

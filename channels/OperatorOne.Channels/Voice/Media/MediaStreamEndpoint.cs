@@ -2,13 +2,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OperatorOne.Channels.WebChat;
+using OperatorOne.Bot.Core.Channels;
 
 namespace OperatorOne.Channels.Voice.Media;
 
 /// <summary>
 /// GET /api/voice/twilio/stream: the Media Streams WebSocket. Twilio signs the upgrade request (X-Twilio-Signature
-/// over the wss URL, no parameters); the browser call page brings its web chat token in <c>t</c> instead. Anything
+/// over the wss URL, no parameters); the browser call page brings its browser session token (the web chat's) in <c>t</c> instead. Anything
 /// else is refused before the upgrade.
 /// </summary>
 internal static class MediaStreamEndpoint
@@ -16,7 +16,7 @@ internal static class MediaStreamEndpoint
     public const string Path = "/api/voice/twilio/stream";
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ConnectAsync(
-        HttpContext http, string? t, IOptions<TwilioOptions> twilio, WebChatTokens tokens, VoiceTurns turns, ILogger<MediaSession> logger,
+        HttpContext http, string? t, IOptions<TwilioOptions> twilio, IBrowserSessions sessions, VoiceTurns turns, ILogger<MediaSession> logger,
         CancellationToken cancellationToken)
     {
         if (!http.WebSockets.IsWebSocketRequest)
@@ -26,11 +26,11 @@ internal static class MediaStreamEndpoint
         Func<MediaMessage.Start, Task<MediaCaller?>> identify;
         if (t is not null)
         {
-            if (tokens.Check(t) is not TokenCheck.Valid(var token))
+            if (sessions.Verify(t) is not { } browser)
             {
                 return Problem(StatusCodes.Status401Unauthorized, "Invalid token", "t must be a current web chat token.");
             }
-            identify = _ => Task.FromResult<MediaCaller?>(new MediaCaller { OrganizationId = token.Org, Browser = token });
+            identify = _ => Task.FromResult<MediaCaller?>(new MediaCaller { OrganizationId = browser.OrganizationId, Browser = browser });
         }
         else
         {

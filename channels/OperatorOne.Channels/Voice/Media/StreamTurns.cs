@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Activities;
+using OperatorOne.Bot.Core.Channels;
 using OperatorOne.Bot.Core.Turns;
-using OperatorOne.Channels.WebChat;
 using OperatorOne.Data;
 using OperatorOne.Data.Channels;
 
@@ -48,35 +48,35 @@ internal sealed class StreamTurns(VoiceTurns voice, TurnLoop turns, OperatorOneD
     private async Task<VoiceAnswer?> BrowserAnswerAsync(MediaCaller caller, int step, CancellationToken cancellationToken)
     {
         await db.UseOrganizationAsync(caller.OrganizationId, cancellationToken);
-        var token = caller.Browser!;
-        return await TranscriptAnswers.ReadAsync(db, ChannelNames.WebChat, token.Conv, DeliveryId(caller, step), cancellationToken) is { } replies
+        var session = caller.Browser!;
+        return await TranscriptAnswers.ReadAsync(db, ChannelNames.WebChat, session.ConversationId, DeliveryId(caller, step), cancellationToken) is { } replies
             ? VoiceSpeech.Render(replies)
             : null;
     }
 
     private async Task<TurnProgress> RunBrowserAsync(MediaCaller caller, int step, Activity activity, TimeSpan? budget, CancellationToken cancellationToken)
     {
-        var token = caller.Browser ?? throw new InvalidOperationException("A browser call needs its token.");
+        var session = caller.Browser ?? throw new InvalidOperationException("A browser call needs its token.");
         var user = User(caller);
-        var conversation = new ConversationAccount { Id = token.Conv };
+        var conversation = new ConversationAccount { Id = session.ConversationId };
         var deliveryId = DeliveryId(caller, step);
         var turn = new InboundTurn
         {
             Channel = ChannelNames.WebChat,
             DeliveryId = deliveryId,
-            InstallationId = token.Site,
-            ChannelUserId = token.User,
-            UserName = token.Name,
+            InstallationId = session.Site,
+            ChannelUserId = session.UserId,
+            UserName = session.UserName,
             Activity = activity with
             {
                 Id = deliveryId,
                 ChannelId = ChannelNames.WebChat,
                 Timestamp = clock.GetUtcNow(),
                 From = user,
-                Recipient = WebChatTurns.Bot,
+                Recipient = BotAccount.Default,
                 Conversation = conversation,
             },
-            Reference = new ConversationReference { ChannelId = ChannelNames.WebChat, Conversation = conversation, Bot = WebChatTurns.Bot, User = user },
+            Reference = new ConversationReference { ChannelId = ChannelNames.WebChat, Conversation = conversation, Bot = BotAccount.Default, User = user },
         };
         return await turns.ProcessAsync(turn, budget, cancellationToken) switch
         {
@@ -88,8 +88,8 @@ internal sealed class StreamTurns(VoiceTurns voice, TurnLoop turns, OperatorOneD
         };
     }
 
-    private static string DeliveryId(MediaCaller caller, int step) => $"{caller.Browser!.Conv}|call-{caller.Session}-{step}";
+    private static string DeliveryId(MediaCaller caller, int step) => $"{caller.Browser!.ConversationId}|call-{caller.Session}-{step}";
 
     private static ChannelAccount User(MediaCaller caller) =>
-        new() { Id = caller.Browser!.User, Name = caller.Browser.Name, Role = "user" };
+        new() { Id = caller.Browser!.UserId, Name = caller.Browser.UserName, Role = "user" };
 }

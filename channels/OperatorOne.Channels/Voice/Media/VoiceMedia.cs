@@ -24,8 +24,7 @@ internal static class VoiceMedia
         services.AddOptions<SpeechOptions>().Bind(builder.Configuration.GetSection(SpeechOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SpeechOptions>, SpeechOptionsValidator>();
         services.AddScoped<StreamTurns>();
-        var azure = builder.Configuration.GetSection(SpeechOptions.Section).GetSection("Azure");
-        if (!string.IsNullOrWhiteSpace(azure["Key"]) && !string.IsNullOrWhiteSpace(azure["Region"]))
+        if (builder.Configuration.GetSection(SpeechOptions.Section).Get<SpeechOptions>() is { Azure.IsEnabled: true })
         {
             services.AddHttpClient(AzureSpeechRecognizer.HttpClientName);
             services.AddSingleton<ISpeechRecognizer>(sp => new AzureSpeechRecognizer(

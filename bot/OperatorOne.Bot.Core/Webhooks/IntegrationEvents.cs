@@ -1,18 +1,17 @@
 using OperatorOne.Bot.Core.Tools;
-using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Crm;
 using OperatorOne.Data.Documents;
 using OperatorOne.Data.Tickets;
 
-namespace OperatorOne.Skills.Integrations;
+namespace OperatorOne.Bot.Core.Webhooks;
 
 /// <summary>
-/// The events skills publish, each one line where it happens, in the same unit of work as the change. The data carries
+/// The events skills publish, each one line where it happens (here, so no skill imports another to publish), in the same unit of work as the change. The data carries
 /// ids and what changed, never a guest's contact details or a private document's title.
 /// </summary>
-internal static class IntegrationEvents
+public static class IntegrationEvents
 {
     public static Task TicketAsync(OperatorOneDb db, Caller caller, DateTimeOffset now, string type, Ticket ticket, string change, CancellationToken cancellationToken) =>
         WebhookPublisher.PublishAsync(db, ticket.OrganizationId, type, new
