@@ -66,6 +66,11 @@ internal static partial class TypedSlots
         {
             return [.. Quoted().Matches(description).Select(m => m.Groups[1].Value)];
         }
+        if (ColonList().Match(description) is { Success: true } named)
+        {
+            // "Its new kind: prospect, customer, vendor or partner."
+            return [.. named.Groups[1].Value.Replace(" or ", ",", StringComparison.Ordinal).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+        }
         return Parenthesized().Match(description) is { Success: true } list
             ? [.. list.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]
             : [];
@@ -240,6 +245,9 @@ internal static partial class TypedSlots
 
     [GeneratedRegex(@"'([^']+)'")]
     private static partial Regex Quoted();
+
+    [GeneratedRegex(@": ([a-z]+(, [a-z]+)*,? or [a-z]+)\.?$")]
+    private static partial Regex ColonList();
 
     [GeneratedRegex(@"\(([a-z]+(, [a-z]+)+)…?\)")]
     private static partial Regex Parenthesized();
