@@ -144,6 +144,12 @@ internal static partial class TypedSlots
         }
         // Lead-in words are stripped only from what names a thing: a ticket title or a comment keeps the words as said.
         var tidy = Named.Contains(parameter) ? LeadIn().Replace(value, "") : value;
+        if (parameter == "query")
+        {
+            // "tickets that talk about invoices", "every ticket mentioning scanner", "a handbook section on holidays": what is searched for follows.
+            tidy = QueryLeadIn().Match(tidy) is { Success: true } lead && tidy.Length > lead.Length ? tidy[lead.Length..] : tidy;
+            tidy = TrailingScope().Replace(tidy, "");
+        }
         tidy = parameter == "phrasing" ? tidy : TrailingCourtesy().Replace(tidy, "");
         if (KindNames.Contains(parameter))
         {
@@ -161,6 +167,13 @@ internal static partial class TypedSlots
 
     [GeneratedRegex(@"^(let me see|can i see|could i see|i'd like to see|i want to see|see|something (about|on)|anything (about|on)|info(rmation)? (on|about)|details (of|for)|(i'm |i am )?looking for( info(rmation)? (on|about))?|know anyone at)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadIn();
+
+    [GeneratedRegex(@"^.*\b((?<!\bsay )about|mentioning|regarding|concerning|(documents?|docs?|section|policy|guide|tickets?|anything|something|info|information) on)\s+(?=\S)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QueryLeadIn();
+
+    [GeneratedRegex(@"\s+in (the |our )?(tickets|documents|docs)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingScope();
 
     [GeneratedRegex(@"[\s,]+(please|pls|plz|thanks|thank you)[.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingCourtesy();
