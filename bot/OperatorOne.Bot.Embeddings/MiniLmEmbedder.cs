@@ -19,7 +19,8 @@ internal sealed class MiniLmEmbedder : ISentenceEmbedder
         GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
     }));
 
-    public string Model => "all-MiniLM-L6-v2";
+    /// <summary>With the package's version: the cached index (<see cref="SemanticCache"/>) is keyed by it.</summary>
+    public string Model { get; } = $"all-MiniLM-L6-v2 ({typeof(SentenceEncoder).Assembly.GetName().Version})";
 
     public float[][] Embed(IReadOnlyList<string> sentences, CancellationToken cancellationToken) =>
         Encoder.Value.Encode([.. sentences], cancellationToken);

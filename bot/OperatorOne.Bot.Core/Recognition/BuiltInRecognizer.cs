@@ -30,7 +30,9 @@ public sealed class BuiltInRecognizer(ToolRegistry registry, ToolExecutor execut
         var zone = NaturalDates.Zone(context.Caller.TimeZone);
         // The organization's own tools too: a custom tool's example phrasings are utterances like any other.
         var tools = await registry.ForOrganizationAsync(context.Db, context.OrganizationId, cancellationToken);
-        var reading = UtteranceReader.Read(normalized, tools.All, context.Now, zone);
+        // Names are checked against the organization's own members and CRM records, so "assign it to ada" finds Ada.
+        var names = await OrganizationNames.LoadAsync(context.Db, context.OrganizationId, cancellationToken);
+        var reading = UtteranceReader.Read(normalized, tools.All, context.Now, zone, names);
 
         if (dialog is not null && CancelWords.Contains(normalized))
         {
@@ -61,7 +63,7 @@ public sealed class BuiltInRecognizer(ToolRegistry registry, ToolExecutor execut
         }
         if (reading is null)
         {
-            return await GuessAsync(text, zone, context, cancellationToken);
+            return await GuessAsync(text, zone, names, context, cancellationToken);
         }
         if (reading.Problem is not null)
         {
@@ -92,9 +94,9 @@ public sealed class BuiltInRecognizer(ToolRegistry registry, ToolExecutor execut
     }
 
     /// <summary>No pattern explains the sentence: act on a clear guess, offer the likeliest tools on an unclear one.</summary>
-    private async Task<IReadOnlyList<Reply>> GuessAsync(string text, TimeZoneInfo zone, ToolContext context, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Reply>> GuessAsync(string text, TimeZoneInfo zone, Gazetteer names, ToolContext context, CancellationToken cancellationToken)
     {
-        var understanding = SentenceReader.Guess(text, registry.All, context.Now, zone, semantic.Current, thresholds.Value);
+        var understanding = SentenceReader.Guess(text, registry.All, context.Now, zone, semantic.Current, thresholds.Value, names);
         if (understanding is { Kind: UnderstandingKind.Confident, Reading: { } guess })
         {
             return await CallAsync(guess.Tool, guess.Arguments, context, cancellationToken);

@@ -73,6 +73,39 @@ public sealed class IntentClassifier
         return model;
     }
 
+    /// <summary>The trained weights, for <see cref="SemanticCache"/>: a restart reads them instead of training again.</summary>
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(_tools.Length);
+        writer.Write(_dimensions);
+        foreach (var tool in _tools)
+        {
+            writer.Write(tool);
+        }
+        writer.Write(MemoryMarshal.AsBytes(_weights.AsSpan()));
+        writer.Write(MemoryMarshal.AsBytes(_bias.AsSpan()));
+    }
+
+    public static IntentClassifier Read(BinaryReader reader)
+    {
+        var classes = reader.ReadInt32();
+        var dimensions = reader.ReadInt32();
+        if (classes <= 0 || dimensions <= 0 || classes > 100_000 || dimensions > 10_000)
+        {
+            throw new InvalidDataException("Not a classifier's weights.");
+        }
+        var tools = new string[classes];
+        for (var i = 0; i < classes; i++)
+        {
+            tools[i] = reader.ReadString();
+        }
+        var weights = new float[classes * dimensions];
+        var bias = new float[classes];
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(weights.AsSpan()));
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(bias.AsSpan()));
+        return new IntentClassifier(tools, weights, bias, dimensions);
+    }
+
     /// <summary>The probability of each tool in <see cref="Tools"/> order; they sum to 1.</summary>
     public float[] Probabilities(float[] sentence)
     {

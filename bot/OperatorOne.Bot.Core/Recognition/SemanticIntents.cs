@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OperatorOne.Bot.Core.Tools;
 
 namespace OperatorOne.Bot.Core.Recognition;
@@ -9,7 +10,8 @@ namespace OperatorOne.Bot.Core.Recognition;
 /// The semantic step, loaded once per process in the background: until the model and its index are ready
 /// <see cref="Current"/> is null and the recognizer answers with patterns alone, so the bot is ready at once.
 /// </summary>
-public sealed class SemanticIntents(ToolRegistry registry, IEnumerable<ISentenceEmbedder> embedders, ILogger<SemanticIntents> logger)
+public sealed class SemanticIntents(ToolRegistry registry, IEnumerable<ISentenceEmbedder> embedders, IOptions<UnderstandingThresholds> options,
+    ILogger<SemanticIntents> logger)
 {
     /// <summary>One model per process and set of examples, however many hosts (tests start many) ask for it.</summary>
     private static readonly ConcurrentDictionary<string, Lazy<Task<SemanticModel>>> Loaded = new(StringComparer.Ordinal);
@@ -40,9 +42,11 @@ public sealed class SemanticIntents(ToolRegistry registry, IEnumerable<ISentence
     private SemanticModel Build(ISentenceEmbedder embedder, IReadOnlyList<IntentExample> examples)
     {
         var stopwatch = Stopwatch.StartNew();
-        var model = SemanticModel.Build(embedder, examples, Scoring, CancellationToken.None);
-        logger.LogInformation("Sentence model {Model} ready: {Examples} examples of {Tools} tools in {Elapsed} ms (classifier trained in {Training} ms)",
-            embedder.Model, examples.Count, examples.Select(e => e.Tool).Distinct().Count(), stopwatch.ElapsedMilliseconds, (long)model.Training.TotalMilliseconds);
+        var folder = options.Value.Cache is { Length: > 0 } configured ? configured : SemanticCache.DefaultFolder();
+        var model = SemanticModel.Build(embedder, examples, Scoring, CancellationToken.None, cacheFolder: folder);
+        logger.LogInformation("Sentence model {Model} ready: {Examples} examples of {Tools} tools in {Elapsed} ms ({How})",
+            embedder.Model, examples.Count, examples.Select(e => e.Tool).Distinct().Count(), stopwatch.ElapsedMilliseconds,
+            model.FromCache ? $"index and classifier read from {folder}" : $"classifier trained in {(long)model.Training.TotalMilliseconds} ms");
         return model;
     }
 }

@@ -12,6 +12,9 @@ public sealed class SemanticModel(ISentenceEmbedder embedder, IntentIndex index,
     /// <summary>How long training the classifier took (zero without one), for the log and the benchmark.</summary>
     public TimeSpan Training { get; private init; }
 
+    /// <summary>Read from <see cref="SemanticCache"/> rather than embedded and trained.</summary>
+    public bool FromCache { get; private init; }
+
     public IReadOnlyList<IntentScore> Rank(string text) => Rank(embedder.Embed([text], CancellationToken.None)[0]);
 
     public IReadOnlyList<IntentScore> Rank(float[] sentence)
@@ -30,17 +33,34 @@ public sealed class SemanticModel(ISentenceEmbedder embedder, IntentIndex index,
 
     /// <summary>Embeds <paramref name="examples"/> (the slow part: seconds for a thousand) into a ready model, training the classifier if the scoring uses one.</summary>
     public static SemanticModel Build(ISentenceEmbedder embedder, IReadOnlyList<IntentExample> examples, IntentScoring scoring, CancellationToken cancellationToken,
-        IntentClassifier.Settings? settings = null)
+        IntentClassifier.Settings? settings = null, string? cacheFolder = null)
+    {
+        var trained = scoring is IntentScoring.Classifier or IntentScoring.Ensemble;
+        var key = cacheFolder is null ? null : SemanticCache.Key(embedder.Model, examples, scoring, settings ?? new IntentClassifier.Settings());
+        if (cacheFolder is not null && key is not null && SemanticCache.TryLoad(cacheFolder, key, examples.Count) is { } cached && (cached.Classifier is not null || !trained))
+        {
+            var cachedIndex = new IntentIndex(examples, cached.Vectors, trained ? IntentScoring.Blend : scoring);
+            return new SemanticModel(embedder, cachedIndex, cached.Classifier, scoring) { FromCache = true };
+        }
+        var built = Build(embedder, examples, scoring, trained, settings, cancellationToken);
+        if (cacheFolder is not null && key is not null)
+        {
+            SemanticCache.TrySave(cacheFolder, key, built.Vectors, built.Model.Classifier);
+        }
+        return built.Model;
+    }
+
+    private static (SemanticModel Model, float[][] Vectors) Build(ISentenceEmbedder embedder, IReadOnlyList<IntentExample> examples, IntentScoring scoring, bool trained,
+        IntentClassifier.Settings? settings, CancellationToken cancellationToken)
     {
         var vectors = new List<float[]>(examples.Count);
         foreach (var batch in examples.Chunk(32))
         {
             vectors.AddRange(embedder.Embed([.. batch.Select(e => e.Text)], cancellationToken));
         }
-        var trained = scoring is IntentScoring.Classifier or IntentScoring.Ensemble;
         var index = new IntentIndex(examples, [.. vectors], trained ? IntentScoring.Blend : scoring);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var classifier = trained ? IntentClassifier.Train(examples, [.. vectors], settings) : null;
-        return new SemanticModel(embedder, index, classifier, scoring) { Training = System.Diagnostics.Stopwatch.GetElapsedTime(started) };
+        return (new SemanticModel(embedder, index, classifier, scoring) { Training = System.Diagnostics.Stopwatch.GetElapsedTime(started) }, [.. vectors]);
     }
 }

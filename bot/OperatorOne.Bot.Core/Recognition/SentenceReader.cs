@@ -11,16 +11,16 @@ namespace OperatorOne.Bot.Core.Recognition;
 public static class SentenceReader
 {
     public static Understanding Read(string text, IReadOnlyList<RegisteredTool> tools, DateTimeOffset now, TimeZoneInfo zone,
-        SemanticModel? semantic, UnderstandingThresholds thresholds)
+        SemanticModel? semantic, UnderstandingThresholds thresholds, Gazetteer? names = null)
     {
-        return UtteranceReader.Read(text, tools, now, zone) is { } reading
+        return UtteranceReader.Read(text, tools, now, zone, names) is { } reading
             ? new Understanding(UnderstandingKind.Pattern, reading, [])
-            : Guess(text, tools, now, zone, semantic, thresholds);
+            : Guess(text, tools, now, zone, semantic, thresholds, names);
     }
 
     /// <summary>The semantic step alone, for a sentence no pattern explains.</summary>
     public static Understanding Guess(string text, IReadOnlyList<RegisteredTool> tools, DateTimeOffset now, TimeZoneInfo zone,
-        SemanticModel? semantic, UnderstandingThresholds thresholds)
+        SemanticModel? semantic, UnderstandingThresholds thresholds, Gazetteer? names = null)
     {
         if (semantic is null || UtteranceMatcher.Normalize(text).Length == 0)
         {
@@ -37,17 +37,17 @@ public static class SentenceReader
         var margin = likeliest[0].Score - (likeliest.Count > 1 ? likeliest[1].Score : 0);
         var sure = likeliest[0].Score >= thresholds.Accept && margin >= thresholds.Margin;
         // Slots are read only for what is acted on or offered: reading them is most of the cost after the model.
-        var candidates = likeliest.Select((r, i) => new Candidate(byName[r.Tool], i == 0 || !sure ? Arguments(byName[r.Tool], text, now, zone) : [], r.Score)).ToList();
+        var candidates = likeliest.Select((r, i) => new Candidate(byName[r.Tool], i == 0 || !sure ? Arguments(byName[r.Tool], text, now, zone, names) : [], r.Score)).ToList();
         var first = candidates[0];
         return new Understanding(sure ? UnderstandingKind.Confident : UnderstandingKind.Unsure,
             new Reading(first.Tool, first.Arguments, null), candidates);
     }
 
     /// <summary>The slots found for <paramref name="tool"/>; one that does not convert is left for the dialog to ask.</summary>
-    public static JsonObject Arguments(RegisteredTool tool, string text, DateTimeOffset now, TimeZoneInfo zone)
+    public static JsonObject Arguments(RegisteredTool tool, string text, DateTimeOffset now, TimeZoneInfo zone, Gazetteer? names = null)
     {
         var arguments = new JsonObject();
-        foreach (var (name, raw) in SlotFinder.Find(tool, text, now, zone))
+        foreach (var (name, raw) in SlotFinder.Find(tool, text, now, zone, names))
         {
             var (value, problem) = SlotValues.Convert(tool, name, raw, now, zone);
             if (problem is null)

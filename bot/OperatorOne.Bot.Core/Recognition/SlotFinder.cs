@@ -12,13 +12,30 @@ namespace OperatorOne.Bot.Core.Recognition;
 /// </summary>
 public static partial class SlotFinder
 {
-    public static IReadOnlyDictionary<string, string> Find(RegisteredTool tool, string text, DateTimeOffset now, TimeZoneInfo zone)
+    public static IReadOnlyDictionary<string, string> Find(RegisteredTool tool, string text, DateTimeOffset now, TimeZoneInfo zone, Gazetteer? names = null)
     {
         var plain = Courtesy.Strip(UtteranceMatcher.Normalize(text));
         // A pattern that explains the whole sentence bounds its names itself; elsewhere a name may have taken its neighbours.
-        return Whole(plain, [tool]) is { } whole
+        var slots = Whole(plain, [tool]) is { } whole
             ? whole.Slots.ToDictionary(s => s.Key, s => TypedSlots.Tidy(tool, s.Key, s.Value), StringComparer.Ordinal)
             : Found(tool, plain, now, zone).ToDictionary(s => s.Key, s => ProperNames.Keep(tool, s.Key, TypedSlots.Tidy(tool, s.Key, s.Value)), StringComparer.Ordinal);
+        return Finish(tool, slots, plain, now, zone, names);
+    }
+
+    /// <summary>Name slots checked against the organization's names (<see cref="KnownNames"/>); a title's second sentence made its description.</summary>
+    internal static Dictionary<string, string> Finish(RegisteredTool tool, IReadOnlyDictionary<string, string> slots, string plain, DateTimeOffset now, TimeZoneInfo zone,
+        Gazetteer? names)
+    {
+        var finished = KnownNames.Ground(tool, slots, plain, names, p => IsFreeText(tool, p), (p, words) => TypedSlots.Find(tool, p, words, now, zone)?.Value);
+        // "printer on floor 3 jams. it happens with every double sided job": the first sentence is the title, the rest the detail.
+        if (finished.TryGetValue("title", out var title) && !finished.ContainsKey("description") && tool.ParameterNames.Contains("description")
+            && SentenceBreak().Match(title) is { Success: true } stop && title[(stop.Index + stop.Length)..].Trim() is { } detail
+            && detail.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2)
+        {
+            finished["title"] = title[..stop.Index].Trim();
+            finished["description"] = detail;
+        }
+        return finished;
     }
 
     private static IReadOnlyDictionary<string, string> Found(RegisteredTool tool, string plain, DateTimeOffset now, TimeZoneInfo zone)
@@ -143,6 +160,10 @@ public static partial class SlotFinder
         !match.Slots.Values.Any(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim(',', '.', ':').ToLowerInvariant())
             .All(w => w != "me" && (Pronouns.Contains(w) || Glue.Contains(w))));
 
+    private static readonly HashSet<string> Asking = new(StringComparer.Ordinal) { "can", "could", "would", "will", "should", "do", "does", "did", "where", "how", "what", "when" };
+
+    private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal) { "i", "we", "she", "he", "they" };
+
     private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "her", "him", "them", "they", "she", "he", "us", "it", "this", "that", "his", "their" };
 
     /// <summary>The pieces of words left once the command's own words and the glue at either end are gone.</summary>
@@ -153,8 +174,12 @@ public static partial class SlotFinder
             .Select(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList())
             .Select(words =>
             {
-                while (words.Count > 0 && IsGlue(words[0], keywords))
+                // "we restarted the server", "she wants a quote": a subject before its verb is part of what was said ("can i see" is a question's).
+                var asked = false;
+                while (words.Count > 0 && IsGlue(words[0], keywords)
+                    && (asked || !(words.Count > 1 && Subjects.Contains(words[0].ToLowerInvariant()) && !IsGlue(words[1], keywords))))
                 {
+                    asked = Asking.Contains(words[0].ToLowerInvariant());
                     words.RemoveAt(0);
                 }
                 while (words.Count > 0 && IsGlue(words[^1], keywords))
@@ -203,6 +228,9 @@ public static partial class SlotFinder
 
     [GeneratedRegex(@"(?:\s*[,;:.!?]\s+|\s+-\s+|\s*[:;]\s*|\s+(?:please|pls|plz|and then|then)\s+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBreak();
+
+    [GeneratedRegex(@"(?<=\w{2})[.!?]+\s+(?=\w)")]
+    private static partial Regex SentenceBreak();
 
     [GeneratedRegex(@"\s*,\s*")]
     private static partial Regex Pieces();

@@ -66,6 +66,11 @@ internal static partial class TypedSlots
         {
             return [.. Quoted().Matches(description).Select(m => m.Groups[1].Value)];
         }
+        if (ColonList().Match(description) is { Success: true } named)
+        {
+            // "Its new kind: prospect, customer, vendor or partner."
+            return [.. named.Groups[1].Value.Replace(" or ", ",", StringComparison.Ordinal).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+        }
         return Parenthesized().Match(description) is { Success: true } list
             ? [.. list.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]
             : [];
@@ -139,6 +144,12 @@ internal static partial class TypedSlots
         }
         // Lead-in words are stripped only from what names a thing: a ticket title or a comment keeps the words as said.
         var tidy = Named.Contains(parameter) ? LeadIn().Replace(value, "") : value;
+        if (parameter == "query")
+        {
+            // "tickets that talk about invoices", "every ticket mentioning scanner", "a handbook section on holidays": what is searched for follows.
+            tidy = QueryLeadIn().Match(tidy) is { Success: true } lead && tidy.Length > lead.Length ? tidy[lead.Length..] : tidy;
+            tidy = TrailingScope().Replace(tidy, "");
+        }
         tidy = parameter == "phrasing" ? tidy : TrailingCourtesy().Replace(tidy, "");
         if (KindNames.Contains(parameter))
         {
@@ -156,6 +167,13 @@ internal static partial class TypedSlots
 
     [GeneratedRegex(@"^(let me see|can i see|could i see|i'd like to see|i want to see|see|something (about|on)|anything (about|on)|info(rmation)? (on|about)|details (of|for)|(i'm |i am )?looking for( info(rmation)? (on|about))?|know anyone at)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadIn();
+
+    [GeneratedRegex(@"^.*\b((?<!\bsay )about|mentioning|regarding|concerning|(documents?|docs?|section|policy|guide|tickets?|anything|something|info|information) on)\s+(?=\S)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QueryLeadIn();
+
+    [GeneratedRegex(@"\s+in (the |our )?(tickets|documents|docs)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingScope();
 
     [GeneratedRegex(@"[\s,]+(please|pls|plz|thanks|thank you)[.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingCourtesy();
@@ -240,6 +258,9 @@ internal static partial class TypedSlots
 
     [GeneratedRegex(@"'([^']+)'")]
     private static partial Regex Quoted();
+
+    [GeneratedRegex(@": ([a-z]+(, [a-z]+)*,? or [a-z]+)\.?$")]
+    private static partial Regex ColonList();
 
     [GeneratedRegex(@"\(([a-z]+(, [a-z]+)+)…?\)")]
     private static partial Regex Parenthesized();

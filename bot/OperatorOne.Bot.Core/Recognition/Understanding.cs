@@ -52,4 +52,7 @@ public sealed record UnderstandingThresholds
 
     /// <summary>How many tools are offered when unsure.</summary>
     public int Choices { get; init; } = 3;
+
+    /// <summary>Folder for the embedded examples and trained classifier (<see cref="SemanticCache"/>); empty means the default.</summary>
+    public string? Cache { get; init; }
 }

@@ -16,7 +16,7 @@ public static class UtteranceReader
         Read(text, tools, now, TimeZoneInfo.Utc);
 
     /// <summary>As above, reading dates in the speaker's <paramref name="zone"/>.</summary>
-    public static Reading? Read(string text, IReadOnlyList<RegisteredTool> tools, DateTimeOffset now, TimeZoneInfo zone)
+    public static Reading? Read(string text, IReadOnlyList<RegisteredTool> tools, DateTimeOffset now, TimeZoneInfo zone, Gazetteer? names = null)
     {
         var normalized = UtteranceMatcher.Normalize(text);
         var match = UtteranceMatcher.Match(normalized, tools);
@@ -39,9 +39,10 @@ public static class UtteranceReader
             return null;
         }
         var arguments = new JsonObject();
-        foreach (var (name, raw) in match.Slots)
+        var slots = SlotFinder.Finish(match.Tool, match.Slots.ToDictionary(s => s.Key, s => TypedSlots.Tidy(match.Tool, s.Key, s.Value), StringComparer.Ordinal), plain, now, zone, names);
+        foreach (var (name, raw) in slots)
         {
-            var (value, problem) = SlotValues.Convert(match.Tool, name, TypedSlots.Tidy(match.Tool, name, raw), now, zone);
+            var (value, problem) = SlotValues.Convert(match.Tool, name, raw, now, zone);
             if (problem is not null)
             {
                 return new Reading(match.Tool, arguments, problem);

@@ -4,7 +4,7 @@ using OperatorOne.Bot.Core.Recognition;
 namespace OperatorOne.Bot.Nlu;
 
 /// <summary>
-/// `eval-nlu FILE [FILE…] [--misses] [--folds 5] [--patterns-only] [--compare] [--scoring Ensemble]`. A file whose lines are the bundled
+/// `eval-nlu FILE [FILE…] [--misses] [--folds 5] [--patterns-only] [--compare] [--scoring Ensemble] [--no-names]`. A file whose lines are the bundled
 /// training set is scored by k-fold cross-validation; any other file (the held-out set) against the whole index.
 /// </summary>
 internal sealed record NluArguments
@@ -13,6 +13,9 @@ internal sealed record NluArguments
     public bool ShowMisses { get; init; }
     public int Folds { get; init; } = 5;
     public bool PatternsOnly { get; init; }
+
+    /// <summary>Names checked against the seeded demo's members and CRM records, as a turn checks its organization's (`--no-names` turns it off).</summary>
+    public bool Names { get; init; } = true;
 
     /// <summary>How the sentence model scores tools; the shipped choice unless `--scoring NAME` says otherwise.</summary>
     public IntentScoring Scoring { get; init; } = SemanticIntents.Scoring;
@@ -37,6 +40,7 @@ internal sealed record NluArguments
                 "--misses" => parsed with { ShowMisses = true },
                 "--patterns-only" => parsed with { PatternsOnly = true },
                 "--compare" => parsed with { Compare = true },
+                "--no-names" => parsed with { Names = false },
                 "--folds" when i + 1 < args.Count && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var folds) && folds >= 2
                     => parsed with { Folds = folds },
                 "--scoring" when i + 1 < args.Count && Enum.TryParse<IntentScoring>(args[i + 1], ignoreCase: true, out var scoring)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
+using OperatorOne.Bot.Hosting.Demo;
 
 namespace OperatorOne.Bot.Nlu;
 
@@ -19,7 +20,7 @@ internal static class NluEvaluation
     {
         if (arguments.Files.Count == 0)
         {
-            output.WriteLine("usage: eval-nlu FILE [FILE…] [--misses] [--folds 5] [--patterns-only] [--compare] [--scoring Ensemble] (tab-separated: utterance, tool, slots as JSON)");
+            output.WriteLine("usage: eval-nlu FILE [FILE…] [--misses] [--folds 5] [--patterns-only] [--compare] [--scoring Ensemble] [--no-names] (tab-separated: utterance, tool, slots as JSON)");
             return 2;
         }
         var registry = Registry(services);
@@ -49,10 +50,10 @@ internal static class NluEvaluation
             var crossValidated = IsTrainingSet(lines, training);
             var heldOut = Path.GetFileName(path).StartsWith("heldout", StringComparison.OrdinalIgnoreCase);
             var how = (cached is null ? "patterns only" : crossValidated ? $"{arguments.Folds}-fold cross-validation of the sentence index" : "index of every labelled line")
-                + (cached is null ? "" : $", scoring={arguments.Scoring}");
+                + (cached is null ? "" : $", scoring={arguments.Scoring}") + (arguments.Names ? ", names: the demo's" : ", no names");
             output.WriteLine($"== {Path.GetFileName(path)} ({lines.Count} lines; {how})");
             var results = Score(registry, lines, training, cached, crossValidated ? arguments.Folds : 1, arguments.Scoring, includeDescriptions: true, arguments.Thresholds,
-                settings: arguments.Classifier);
+                settings: arguments.Classifier, names: arguments.Names ? DemoNames.Gazetteer() : null);
             // The held-out file is never read line by line: only its figures are printed.
             if (arguments.ShowMisses && !heldOut)
             {
@@ -74,7 +75,7 @@ internal static class NluEvaluation
     /// <summary>Each line read as the bot reads it; with folds, each line's fold is left out of the sentence index.</summary>
     public static List<(LabelledLine Line, Understanding Understanding)> Score(ToolRegistry registry, IReadOnlyList<LabelledLine> lines,
         IReadOnlyList<LabelledLine> training, ISentenceEmbedder? embedder, int folds, IntentScoring scoring, bool includeDescriptions,
-        UnderstandingThresholds thresholds, bool semanticOnly = false, IntentClassifier.Settings? settings = null)
+        UnderstandingThresholds thresholds, bool semanticOnly = false, IntentClassifier.Settings? settings = null, Gazetteer? names = null)
     {
         var results = new (LabelledLine, Understanding)[lines.Count];
         var tools = registry.All;
@@ -91,8 +92,8 @@ internal static class NluEvaluation
             for (var i = fold; i < lines.Count; i += folds)
             {
                 results[i] = (lines[i], semanticOnly
-                    ? SentenceReader.Guess(lines[i].Text, tools, Now, TimeZoneInfo.Utc, model, thresholds)
-                    : SentenceReader.Read(lines[i].Text, tools, Now, TimeZoneInfo.Utc, model, thresholds));
+                    ? SentenceReader.Guess(lines[i].Text, tools, Now, TimeZoneInfo.Utc, model, thresholds, names)
+                    : SentenceReader.Read(lines[i].Text, tools, Now, TimeZoneInfo.Utc, model, thresholds, names));
             }
         }
         return [.. results];

@@ -1,0 +1,83 @@
+namespace OperatorOne.Bot.Core.Recognition;
+
+/// <summary>What a known name belongs to: a member, or a CRM company, person (contact or lead) or deal.</summary>
+public enum NameKind
+{
+    Member,
+    Company,
+    Person,
+    Deal,
+}
+
+/// <summary>A known name found in a sentence: where it starts and how long it is, as written there.</summary>
+public sealed record NameMatch(int Start, int Length, NameKind Kind);
+
+/// <summary>
+/// The organization's own names (members; companies, contacts, leads and deals), so a name is found in lowercase
+/// typing and in speech ("assign it to ada", "the globex lead moves to qualified") and bounded where capitals cannot
+/// bound it ("mia is leaving, remove her" → mia). People also answer to their first name ("Ada" for "Ada Admin").
+/// </summary>
+public sealed class Gazetteer
+{
+    public static readonly Gazetteer Empty = new([], [], [], []);
+
+    /// <summary>Lower-cased names, longest first, so "Acme renewal" wins over "Acme".</summary>
+    private readonly Dictionary<NameKind, string[]> _names;
+
+    /// <summary>Names by kind; <c>people</c> are contacts and leads, who also answer to their first name.</summary>
+    public Gazetteer(IEnumerable<string> members, IEnumerable<string> companies, IEnumerable<string> people, IEnumerable<string> deals)
+    {
+        _names = new()
+        {
+            [NameKind.Member] = Sorted(WithFirstNames(members)),
+            [NameKind.Company] = Sorted(companies),
+            [NameKind.Person] = Sorted(WithFirstNames(people)),
+            [NameKind.Deal] = Sorted(deals),
+        };
+    }
+
+    public bool IsEmpty => _names.Values.All(n => n.Length == 0);
+
+    /// <summary>Every known name of the <paramref name="kinds"/> in <paramref name="text"/>, the longest where two overlap, in sentence order.</summary>
+    public IReadOnlyList<NameMatch> Find(string text, IReadOnlyCollection<NameKind> kinds)
+    {
+        var candidates = new List<NameMatch>();
+        var lower = text.ToLowerInvariant();
+        foreach (var kind in kinds)
+        {
+            foreach (var name in _names[kind])
+            {
+                for (var at = lower.IndexOf(name, StringComparison.Ordinal); at >= 0; at = lower.IndexOf(name, at + 1, StringComparison.Ordinal))
+                {
+                    if (StartsWord(lower, at) && EndsWord(lower, at + name.Length))
+                    {
+                        candidates.Add(new NameMatch(at, name.Length, kind));
+                    }
+                }
+            }
+        }
+        var found = new List<NameMatch>();
+        foreach (var candidate in candidates.OrderByDescending(c => c.Length))
+        {
+            if (!found.Any(f => f.Start < candidate.Start + candidate.Length && candidate.Start < f.Start + f.Length))
+            {
+                found.Add(candidate);
+            }
+        }
+        return [.. found.OrderBy(f => f.Start)];
+    }
+
+    /// <summary>Not inside a word, an address or a handle: "dana" is no name in "dana@acme.example" or "@dana".</summary>
+    private static bool StartsWord(string text, int at) => at == 0 || !(char.IsLetterOrDigit(text[at - 1]) || text[at - 1] is '@' or '.' or '_' or '-' or '/');
+
+    private static bool EndsWord(string text, int end) =>
+        end == text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] is '@' or '_'
+            || (text[end] is '.' or '-' or '/' && end + 1 < text.Length && char.IsLetterOrDigit(text[end + 1])));
+
+    /// <summary>A person's full name and their first name: "Ada Admin" and "Ada".</summary>
+    private static IEnumerable<string> WithFirstNames(IEnumerable<string> people) =>
+        people.SelectMany(p => p.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var first, _, ..] ? new[] { p, first } : [p]);
+
+    private static string[] Sorted(IEnumerable<string> names) =>
+        [.. names.Select(n => n.Trim().ToLowerInvariant()).Where(n => n.Length >= 2).Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length)];
+}
