@@ -28,7 +28,8 @@ public sealed class RateLimits(IOptions<RateLimitOptions> options, TimeProvider 
     public async Task<EnteredTurn?> EnterAndCountAsync(OperatorOneDb db, InboundTurn turn, CancellationToken cancellationToken)
     {
         var rows = await db.Database.SqlQuery<Counts>($"""
-            SELECT organization_id AS "OrganizationId", user_count AS "UserCount", org_count AS "OrgCount"
+            SELECT organization_id AS "OrganizationId", user_count AS "UserCount", org_count AS "OrgCount",
+                   set_config('synchronous_commit', 'off', true) AS "Asynchronous"
               FROM op_enter_turn({turn.Channel}, {turn.InstallationId}, {UserKey(turn)}, {turn.DeliveryId}, {Window()})
             """).ToListAsync(cancellationToken);
         if (rows is not [var row])
@@ -47,7 +48,8 @@ public sealed class RateLimits(IOptions<RateLimitOptions> options, TimeProvider 
     public async Task<bool> CountAsync(OperatorOneDb db, Guid organizationId, InboundTurn turn, CancellationToken cancellationToken)
     {
         var rows = await db.Database.SqlQuery<Counts>($"""
-            SELECT {organizationId} AS "OrganizationId", user_count AS "UserCount", org_count AS "OrgCount"
+            SELECT {organizationId} AS "OrganizationId", user_count AS "UserCount", org_count AS "OrgCount",
+                   set_config('synchronous_commit', 'off', true) AS "Asynchronous"
               FROM op_count_turn({organizationId}, {UserKey(turn)}, {turn.Channel}, {turn.DeliveryId}, {Window()})
             """).ToListAsync(cancellationToken);
         return Within(rows.Single());
@@ -64,7 +66,9 @@ public sealed class RateLimits(IOptions<RateLimitOptions> options, TimeProvider 
     private bool Within(Counts counts) =>
         counts.UserCount <= options.Value.TurnsPerUserPerMinute && counts.OrgCount <= options.Value.TurnsPerOrganizationPerMinute;
 
-    private sealed record Counts(Guid OrganizationId, int UserCount, int OrgCount);
+    // Asynchronous: the count commits without waiting for the disk, so the counter rows are held for no flush. Set by
+    // this statement, not inside the function, whose SET clause would undo it on return.
+    private sealed record Counts(Guid OrganizationId, int UserCount, int OrgCount, string Asynchronous);
 }
 
 /// <summary>The organization a turn's installation belongs to, entered on the connection, and whether the turn is within its limits.</summary>

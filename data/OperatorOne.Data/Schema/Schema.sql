@@ -97,7 +97,8 @@ CREATE FUNCTION op_find_installation(p_channel text, p_external_id text)
 -- A turn counted against its sender's and its organization's one-minute windows, in a statement committed on its own:
 -- the counter rows are locked for that statement only, never for the turn. Both rows in one statement, the sender's
 -- first: every turn locks them in the same order. A delivery already processed counts nothing (its transaction says
--- "duplicate"), and only the organization entered on the connection is counted. It commits without waiting for the disk.
+-- "duplicate"), and only the organization entered on the connection is counted. The calling statement turns
+-- synchronous_commit off for its own transaction: set here, the function's SET clause would undo it on return.
 CREATE FUNCTION op_count_turn(p_org uuid, p_user_key text, p_channel text, p_delivery_id text, p_window timestamptz)
   RETURNS TABLE (user_count int, org_count int)
   LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -105,7 +106,6 @@ CREATE FUNCTION op_count_turn(p_org uuid, p_user_key text, p_channel text, p_del
     INSERT INTO rate_limit_windows AS w (organization_id, key, window_start, count)
     SELECT p_org, k.key, p_window, 1 FROM unnest(ARRAY[p_user_key, 'org']) WITH ORDINALITY AS k(key, n)
      WHERE p_org = op_current_org()
-       AND set_config('synchronous_commit', 'off', true) IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM processed_deliveries d
                         WHERE d.organization_id = p_org AND d.channel = p_channel AND d.delivery_id = p_delivery_id)
      ORDER BY k.n
