@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
@@ -17,6 +18,9 @@ public sealed class ToolRegistry
 
     // A turn asks for its tool set several times (recognizer, help, executor); it reads the organization's once.
     private readonly ConditionalWeakTable<OperatorOneDb, OrganizationTools> _perContext = new();
+
+    // The tools last built per organization, with the version they were built at: while it matches, a turn reads none.
+    private readonly ConcurrentDictionary<Guid, OrganizationTools> _built = new();
 
     public ToolRegistry(IEnumerable<ToolDefinition> definitions)
         : this(definitions, [])
@@ -58,17 +62,43 @@ public sealed class ToolRegistry
         {
             return known.Tools;
         }
+        var tools = await ReadAsync(db, organizationId, cancellationToken);
+        _perContext.AddOrUpdate(db, new OrganizationTools(organizationId, tools));
+        return tools;
+    }
+
+    /// <summary>
+    /// The turn's tool set, given the version of the organization's own tools its first statement read (the ids and row
+    /// versions of its enabled custom tools, which any change on any replica alters): the tools built at that version are
+    /// used again without reading them. Called before any tool runs, so what is built is what is committed — at least as
+    /// new as the version, never anything this turn might still roll back.
+    /// </summary>
+    public async Task<ToolSet> ForTurnAsync(OperatorOneDb db, Guid organizationId, string version, CancellationToken cancellationToken)
+    {
+        if (_sources.Count == 0)
+        {
+            return new ToolSet(_ordered, []);
+        }
+        if (!_built.TryGetValue(organizationId, out var built) || built.Version != version)
+        {
+            built = new OrganizationTools(organizationId, await ReadAsync(db, organizationId, cancellationToken), version);
+            _built[organizationId] = built;
+        }
+        _perContext.AddOrUpdate(db, built);
+        return built.Tools;
+    }
+
+    private async Task<ToolSet> ReadAsync(OperatorOneDb db, Guid organizationId, CancellationToken cancellationToken)
+    {
         var own = new List<RegisteredTool>();
         foreach (var source in _sources)
         {
             own.AddRange(await source.ToolsAsync(db, organizationId, cancellationToken));
         }
-        var tools = new ToolSet(_ordered, own);
-        _perContext.AddOrUpdate(db, new OrganizationTools(organizationId, tools));
-        return tools;
+        return new ToolSet(_ordered, own);
     }
 
-    private sealed record OrganizationTools(Guid OrganizationId, ToolSet Tools);
+    private sealed record OrganizationTools(Guid OrganizationId, ToolSet Tools, string? Version = null);
 
     /// <summary>A definition with its AIFunction, for a source that builds tools from data.</summary>
     public static RegisteredTool Register(ToolDefinition definition) => new(definition, ToolFunctions.Create(definition));

@@ -13,14 +13,33 @@ public sealed class RateLimitOptions
 }
 
 /// <summary>
-/// Fixed one-minute windows counted in PostgreSQL, so the limit holds exactly however many replicas run. The count is
-/// one statement committed on its own before the turn's transaction opens: the counter rows are locked only for that
-/// statement, never for the turn (an organization's turns, model calls included, run side by side). It commits without
-/// waiting for the disk: a crash of the database may forget the last fraction of a second of counts, and the turn's
-/// own commit flushes them anyway.
+/// Fixed one-minute windows counted in PostgreSQL (op_count_turn), so the limit holds exactly however many replicas run.
+/// The count is one statement committed on its own before the turn's transaction opens: the counter rows are locked only
+/// for that statement, never for the turn (an organization's turns, model calls included, run side by side). It commits
+/// without waiting for the disk: a crash of the database may forget the last fraction of a second of counts, and the
+/// turn's own commit flushes them anyway.
 /// </summary>
 public sealed class RateLimits(IOptions<RateLimitOptions> options, TimeProvider clock)
 {
+    /// <summary>
+    /// The turn's first statement: enters the organization holding the turn's installation on the connection (which must
+    /// be open, with no transaction) and counts the turn there, in one round trip. Null when nobody's installation.
+    /// </summary>
+    public async Task<EnteredTurn?> EnterAndCountAsync(OperatorOneDb db, InboundTurn turn, CancellationToken cancellationToken)
+    {
+        var rows = await db.Database.SqlQuery<Counts>($"""
+            SELECT organization_id AS "OrganizationId", user_count AS "UserCount", org_count AS "OrgCount",
+                   set_config('synchronous_commit', 'off', true) AS "Asynchronous"
+              FROM op_enter_turn({turn.Channel}, {turn.InstallationId}, {UserKey(turn)}, {turn.DeliveryId}, {Window()})
+            """).ToListAsync(cancellationToken);
+        if (rows is not [var row])
+        {
+            return null;
+        }
+        db.EnteredOnConnection(row.OrganizationId);
+        return new EnteredTurn(row.OrganizationId, Within(row));
+    }
+
     /// <summary>
     /// Counts <paramref name="turn"/> for its sender and its organization and says whether both are within their limit.
     /// A delivery already processed counts nothing (a redelivery is not a new turn); its transaction says "duplicate".
@@ -28,24 +47,29 @@ public sealed class RateLimits(IOptions<RateLimitOptions> options, TimeProvider 
     /// </summary>
     public async Task<bool> CountAsync(OperatorOneDb db, Guid organizationId, InboundTurn turn, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var window = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
-        var user = "user:" + turn.Channel + ":" + turn.ChannelUserId;
-        // Both rows in one statement, user first then organization: every turn locks them in the same order.
-        var counts = await db.Database.SqlQuery<WindowCount>($"""
-            INSERT INTO rate_limit_windows (organization_id, key, window_start, count)
-            SELECT {organizationId}, k.key, {window}, 1 FROM unnest(ARRAY[{user}, 'org']) WITH ORDINALITY AS k(key, n)
-            WHERE set_config('synchronous_commit', 'off', true) IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM processed_deliveries d WHERE d.channel = {turn.Channel} AND d.delivery_id = {turn.DeliveryId})
-            ORDER BY k.n
-            ON CONFLICT (organization_id, key) DO UPDATE SET
-              count = CASE WHEN rate_limit_windows.window_start = excluded.window_start THEN rate_limit_windows.count + 1 ELSE 1 END,
-              window_start = excluded.window_start
-            RETURNING key AS "Key", count AS "Count"
+        var rows = await db.Database.SqlQuery<Counts>($"""
+            SELECT {organizationId} AS "OrganizationId", user_count AS "UserCount", org_count AS "OrgCount",
+                   set_config('synchronous_commit', 'off', true) AS "Asynchronous"
+              FROM op_count_turn({organizationId}, {UserKey(turn)}, {turn.Channel}, {turn.DeliveryId}, {Window()})
             """).ToListAsync(cancellationToken);
-        var limits = options.Value;
-        return counts.All(c => c.Count <= (c.Key == "org" ? limits.TurnsPerOrganizationPerMinute : limits.TurnsPerUserPerMinute));
+        return Within(rows.Single());
     }
 
-    private sealed record WindowCount(string Key, int Count);
+    private static string UserKey(InboundTurn turn) => "user:" + turn.Channel + ":" + turn.ChannelUserId;
+
+    private DateTimeOffset Window()
+    {
+        var now = clock.GetUtcNow();
+        return new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
+    }
+
+    private bool Within(Counts counts) =>
+        counts.UserCount <= options.Value.TurnsPerUserPerMinute && counts.OrgCount <= options.Value.TurnsPerOrganizationPerMinute;
+
+    // Asynchronous: the count commits without waiting for the disk, so the counter rows are held for no flush. Set by
+    // this statement, not inside the function, whose SET clause would undo it on return.
+    private sealed record Counts(Guid OrganizationId, int UserCount, int OrgCount, string Asynchronous);
 }
+
+/// <summary>The organization a turn's installation belongs to, entered on the connection, and whether the turn is within its limits.</summary>
+public sealed record EnteredTurn(Guid OrganizationId, bool Allowed);

@@ -12,15 +12,17 @@ using OperatorOne.Data.Conversations;
 namespace OperatorOne.Bot.Core.Turns;
 
 /// <summary>
-/// The shape of a turn, the same for every channel: the tenant and the rate limits in a short statement each, then one
-/// transaction: de-duplicate and identity (one statement), conversation (its row lock orders that conversation's turns, and nothing wider
-/// is held), transcript in, route (or the channel's own step), replies out — written to the outbox and the transcript —
-/// and one commit. A retry blocks on the first delivery's row and then sees it, so it runs once. Each turn is a span,
-/// a log scope and a measurement. Nothing here calls a channel: files are fetched before, replies delivered after.
+/// The shape of a turn, the same for every channel: the tenant and the rate limits in one short statement committed on
+/// its own, then one transaction: de-duplication, identity and the conversation in one statement (the conversation's row
+/// lock orders that conversation's turns, and nothing wider is held), route (or the channel's own step), replies out —
+/// written to the outbox and the transcript, with the transcript in and the audit, as one statement — and one commit. A
+/// retry blocks on the first delivery's row and then sees it, so it runs once. Each turn is a span, a log scope and a
+/// measurement. Nothing here calls a channel: files are fetched before, replies delivered after.
 /// </summary>
 public sealed class TurnPipeline(
     OperatorOneDb db,
     RateLimits rateLimits,
+    ToolRegistry tools,
     TurnRouter router,
     TurnReplies replies,
     TimeProvider clock,
@@ -77,24 +79,31 @@ public sealed class TurnPipeline(
         var now = clock.GetUtcNow();
         // One connection for the whole turn: EF would otherwise reopen it (and rewrite the tenant) between statements.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var organizationId = db.Scope.OrganizationId ?? await Installations.EnterOrganizationAsync(db, turn.Channel, turn.InstallationId, cancellationToken);
-        if (organizationId is null)
+        // The organization and the rate limits in one statement before the transaction: no lock on the counters lives as
+        // long as the turn. A turn whose organization is entered already (resumed, or looked up before a download) only counts.
+        Guid? organizationId = db.Scope.OrganizationId;
+        bool allowed;
+        if (organizationId is { } entered)
+        {
+            allowed = await rateLimits.CountAsync(db, entered, turn, cancellationToken);
+        }
+        else if (await rateLimits.EnterAndCountAsync(db, turn, cancellationToken) is { } found)
+        {
+            (organizationId, allowed) = (found.OrganizationId, found.Allowed);
+        }
+        else
         {
             return TurnResult.UnknownInstallation;
         }
-        // Counted before the transaction, in a statement of its own: no lock on the counters lives as long as the turn.
-        var allowed = await rateLimits.CountAsync(db, organizationId.Value, turn, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The delivery id and the caller in one statement, which also acts for the caller on the connection:
-        // member-scoped policies (document visibility) admit what they may see.
-        if (await Identities.FirstDeliveryAsync(db, organizationId.Value, turn.Channel, turn.DeliveryId, turn.ChannelUserId, turn.UserName, now,
-                cancellationToken) is not { } caller)
+        // The delivery id, the caller and the conversation (locked to the commit) in one statement.
+        if (await TurnStart.StartAsync(db, organizationId.Value, turn, now, cancellationToken) is not { } started)
         {
             return TurnResult.Duplicate with { OrganizationId = organizationId };
         }
         BotTelemetry.CurrentTurn()?.SetTag(BotTelemetry.OrganizationTag, organizationId.Value.ToString());
-
-        var conversation = await Transcript.TouchConversationAsync(db, organizationId.Value, turn, caller.MemberId, now, cancellationToken);
+        var (caller, conversation) = (started.Caller, started.Conversation);
+        await tools.ForTurnAsync(db, organizationId.Value, started.ToolsVersion, cancellationToken);
         Transcript.Record(db, conversation, MessageDirection.Inbound, turn.Activity, caller.MemberId, now);
 
         var status = TurnStatus.Processed;
@@ -124,6 +133,8 @@ public sealed class TurnPipeline(
         var written = await replies.WriteAsync(db, turn, conversation, answer, handoff, now, cancellationToken);
         // The last save needs no savepoint to fall back to: when it fails, the whole turn rolls back.
         db.Database.AutoSavepointsEnabled = false;
+        // The turn's new rows (transcript, outbox, log, audit) in one statement; what is left (updates, deletes) after it.
+        await db.InsertAddedAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         replies.Committed();

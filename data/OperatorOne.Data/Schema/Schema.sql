@@ -94,6 +94,48 @@ CREATE FUNCTION op_find_installation(p_channel text, p_external_id text)
   $$ SELECT organization_id, id, revoked_at IS NOT NULL FROM channel_installations
       WHERE channel = p_channel AND external_id = p_external_id AND verified_at IS NOT NULL $$;
 
+-- A turn counted against its sender's and its organization's one-minute windows, in a statement committed on its own:
+-- the counter rows are locked for that statement only, never for the turn. Both rows in one statement, the sender's
+-- first: every turn locks them in the same order. A delivery already processed counts nothing (its transaction says
+-- "duplicate"), and only the organization entered on the connection is counted. The calling statement turns
+-- synchronous_commit off for its own transaction: set here, the function's SET clause would undo it on return.
+CREATE FUNCTION op_count_turn(p_org uuid, p_user_key text, p_channel text, p_delivery_id text, p_window timestamptz)
+  RETURNS TABLE (user_count int, org_count int)
+  LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  WITH counted AS (
+    INSERT INTO rate_limit_windows AS w (organization_id, key, window_start, count)
+    SELECT p_org, k.key, p_window, 1 FROM unnest(ARRAY[p_user_key, 'org']) WITH ORDINALITY AS k(key, n)
+     WHERE p_org = op_current_org()
+       AND NOT EXISTS (SELECT 1 FROM processed_deliveries d
+                        WHERE d.organization_id = p_org AND d.channel = p_channel AND d.delivery_id = p_delivery_id)
+     ORDER BY k.n
+    ON CONFLICT (organization_id, key) DO UPDATE SET
+      count = CASE WHEN w.window_start = excluded.window_start THEN w.count + 1 ELSE 1 END,
+      window_start = excluded.window_start
+    RETURNING w.key, w.count)
+  SELECT coalesce(max(c.count) FILTER (WHERE c.key <> 'org'), 0), coalesce(max(c.count) FILTER (WHERE c.key = 'org'), 0) FROM counted c $$;
+
+-- A turn's first statement: the organization holding the proven, unrevoked installation is entered on the connection
+-- (acting for no member yet) and the turn is counted (op_count_turn). No row: nobody's installation.
+CREATE FUNCTION op_enter_turn(p_channel text, p_external_id text, p_user_key text, p_delivery_id text, p_window timestamptz)
+  RETURNS TABLE (organization_id uuid, user_count int, org_count int)
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  v_orgs uuid[];
+BEGIN
+  SELECT array_agg(f.organization_id) INTO v_orgs FROM op_find_installation(p_channel, p_external_id) f WHERE NOT f.revoked;
+  IF v_orgs IS NULL THEN
+    RETURN;
+  END IF;
+  IF cardinality(v_orgs) > 1 THEN
+    -- The unique index on proven installations makes this impossible; a connection left in some tenant must not be used.
+    RAISE EXCEPTION 'Installation %/% is proven for % organizations.', p_channel, p_external_id, cardinality(v_orgs);
+  END IF;
+  PERFORM set_config('app.organization_id', v_orgs[1]::text, false), set_config('app.member_id', '', false);
+  RETURN QUERY SELECT v_orgs[1], c.user_count, c.org_count
+                 FROM op_count_turn(v_orgs[1], p_user_key, p_channel, p_delivery_id, p_window) c;
+END $$;
+
 -- A pending claim whose one-time code came back from the channel itself (a signed activity of the Teams tenant): the
 -- organization that made it. Several organizations may claim one id; only the holder of the code is found.
 CREATE FUNCTION op_find_challenged_installation(p_channel text, p_external_id text, p_challenge_hash bytea)
