@@ -31,8 +31,15 @@ public sealed class BuiltInRecognizer(ToolRegistry registry, ToolExecutor execut
         // The organization's own tools too: a custom tool's example phrasings are utterances like any other.
         var tools = await registry.ForOrganizationAsync(context.Db, context.OrganizationId, cancellationToken);
         // Names are checked against the organization's own members and CRM records, so "assign it to ada" finds Ada.
-        var names = await OrganizationNames.LoadAsync(context.Db, context.OrganizationId, cancellationToken);
-        var reading = UtteranceReader.Read(normalized, tools.All, context.Now, zone, names);
+        // They are read only for a sentence that may name someone (its tool takes a name, or no pattern explains it):
+        // which tool a pattern picks never depends on them, and "help" or "show my tickets" costs no query for them.
+        var reading = UtteranceReader.Read(normalized, tools.All, context.Now, zone);
+        var names = Gazetteer.Empty;
+        if (reading is null || KnownNames.TakesNames(reading.Tool))
+        {
+            names = await OrganizationNames.LoadAsync(context.Db, context.OrganizationId, cancellationToken);
+            reading = UtteranceReader.Read(normalized, tools.All, context.Now, zone, names);
+        }
 
         if (dialog is not null && CancelWords.Contains(normalized))
         {

@@ -11,6 +11,9 @@ namespace OperatorOne.Bot.Core.Recognition;
 /// </summary>
 internal static class KnownNames
 {
+    /// <summary>Whether any of the tool's parameters names a member, company, person or deal.</summary>
+    public static bool TakesNames(RegisteredTool tool) => tool.ParameterNames.Any(p => KindOf(tool, p) is not null);
+
     /// <summary>Parameters naming someone or something that already exists; lists ("ada and max") are left as said.</summary>
     public static NameKind[]? KindOf(RegisteredTool tool, string parameter)
     {

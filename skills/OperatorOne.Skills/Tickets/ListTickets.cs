@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using OperatorOne.Bot.Core.Members;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
