@@ -40,7 +40,6 @@ internal static class DemoSignIn
             {
                 m.Id,
                 m.DisplayName,
-                TimeZone = m.TimeZone ?? db.Organizations.Where(o => o.Id == m.OrganizationId).Select(o => o.TimeZone).First(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
@@ -49,6 +48,6 @@ internal static class DemoSignIn
         }
         var conversationId = await MemberConversations.LatestOrNewAsync(db, Site, userId, found.Id, cancellationToken);
         var token = tokens.Issue(Site, organizationId, conversationId, userId, found.DisplayName);
-        return TypedResults.Ok(new DemoTokenResponse(token, conversationId, userId, found.DisplayName, member, MemberClock.IanaZone(found.TimeZone)));
+        return TypedResults.Ok(new DemoTokenResponse(token, conversationId, userId, found.DisplayName, member, await MemberClock.IanaZoneAsync(db, found.Id, cancellationToken)));
     }
 }

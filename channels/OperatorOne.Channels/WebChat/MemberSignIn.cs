@@ -37,7 +37,6 @@ internal static class MemberSignIn
             {
                 m.Id,
                 m.DisplayName,
-                TimeZone = m.TimeZone ?? db.Organizations.Where(o => o.Id == m.OrganizationId).Select(o => o.TimeZone).First(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (member is null)
@@ -46,7 +45,7 @@ internal static class MemberSignIn
         }
         var conversationId = await MemberConversations.LatestOrNewAsync(db, key.Site, key.UserId, member.Id, cancellationToken);
         var token = tokens.Issue(key.Site, key.OrganizationId, conversationId, key.UserId, member.DisplayName);
-        return TypedResults.Ok(new MemberTokenResponse(token, conversationId, key.UserId, member.DisplayName, MemberClock.IanaZone(member.TimeZone)));
+        return TypedResults.Ok(new MemberTokenResponse(token, conversationId, key.UserId, member.DisplayName, await MemberClock.IanaZoneAsync(db, member.Id, cancellationToken)));
     }
 
     private static JsonHttpResult<DirectLineError> SignedOut() => DirectLineError.Result(StatusCodes.Status401Unauthorized, "SignedOut",

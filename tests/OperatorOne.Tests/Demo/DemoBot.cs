@@ -54,18 +54,21 @@ public sealed class DemoBot : IAsyncLifetime
         return seeded;
     }
 
+    /// <summary>The built-in read-only tools' names, read once.</summary>
+    private HashSet<string>? _reads;
+
     /// <summary>
     /// True when everything audited since the last look was a read-only tool and no miss was recorded: a write, an
     /// approval request, an integration call or any other audited act means the next example needs a fresh copy.
     /// </summary>
     public async Task<bool> UnchangedAsync(SeededDemo seeded)
     {
-        var reads = Host.Services.GetRequiredService<ToolRegistry>().All
+        _reads ??= Host.Services.GetRequiredService<ToolRegistry>().All
             .Where(t => t.Definition.Tier == ToolTier.ReadOnly).Select(t => t.Definition.Name).ToHashSet();
         var (events, misses) = await Host.InOrganizationAsync(seeded.Organization.Id, async db =>
             (await db.AuditEvents.Where(e => e.Id > seeded.AuditSeen).Select(e => new { e.Id, e.Kind, e.Tool }).ToListAsync(),
              await db.RecognitionMisses.CountAsync()));
-        var unchanged = events.All(e => e.Kind == AuditKinds.ToolCall && e.Tool is { } tool && reads.Contains(tool)) && misses == seeded.MissesSeen;
+        var unchanged = events.All(e => e.Kind == AuditKinds.ToolCall && e.Tool is { } tool && _reads.Contains(tool)) && misses == seeded.MissesSeen;
         seeded.AuditSeen = events.Count > 0 ? events.Max(e => e.Id) : seeded.AuditSeen;
         seeded.MissesSeen = misses;
         return unchanged;
