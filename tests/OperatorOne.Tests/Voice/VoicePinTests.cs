@@ -52,17 +52,18 @@ public sealed class VoicePinTests(VoiceFixture fixture)
     [Fact]
     public async Task ARiskyRequestWithTheRightPinAndAConfirmedReadBackAsksForApprovalOnce()
     {
-        // Six digits: no random id, GUID group or timestamp field in the stored activities is a six-digit token of its own.
-        const string pin = "316275";
+        // Eight digits: no random id in the stored activities is an eight-digit number of its own (a GUID group is hex, a
+        // timestamp's fraction has at most seven digits, a phone number eleven); a six-digit one may be a trimmed fraction.
+        const string pin = "31627584";
         using var call = await PhoneCall.CreateAsync(fixture, callerHandle: "admin");
         await VoicePinData.SetPinAsync(fixture, call, "admin", pin);
         await call.IncomingAsync();
         await call.AnswerAsync(speech: "open a ticket: old laptop to recycle");
         var number = await fixture.Host.InOrganizationAsync(call.Organization.Id, db => db.Tickets.Select(t => t.Number).SingleAsync());
 
-        var pin = await call.AnswerAsync(speech: $"delete ticket {number}");
-        Assert.Contains("voice PIN", PhoneCall.Spoken(pin), StringComparison.Ordinal);
-        Assert.Equal("#", pin.Root!.Element("Gather")!.Attribute("finishOnKey")!.Value);
+        var asked = await call.AnswerAsync(speech: $"delete ticket {number}");
+        Assert.Contains("voice PIN", PhoneCall.Spoken(asked), StringComparison.Ordinal);
+        Assert.Equal("#", asked.Root!.Element("Gather")!.Attribute("finishOnKey")!.Value);
         var readBack = await call.AnswerAsync(digits: pin);
         Assert.Contains($"You asked to delete ticket {number} (Old laptop to recycle). Say yes or press 1 to confirm", PhoneCall.Spoken(readBack), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0, await fixture.Host.InOrganizationAsync(call.Organization.Id, db => db.ApprovalRequests.CountAsync()));
@@ -110,8 +111,10 @@ public sealed class VoicePinTests(VoiceFixture fixture)
         var malformed = await call.AnswerAsync(speech: "banana");
         Assert.Contains("4 to 8 digits", PhoneCall.Spoken(malformed), StringComparison.Ordinal);
         var action = call.NextAction!;
-        var first = await call.AnswerAsync(digits: "1111");
-        var repeated = await call.ExpectTwiMLAsync(await call.PostAsync(action.PathAndQuery, call.Fields(("Digits", "1111"))));
+        // Eight digits, so that no random id or timestamp in the stored activities can hold it as a number of its own.
+        const string wrongPin = "70418253";
+        var first = await call.AnswerAsync(digits: wrongPin);
+        var repeated = await call.ExpectTwiMLAsync(await call.PostAsync(action.PathAndQuery, call.Fields(("Digits", wrongPin))));
         Assert.Contains("2 tries left", PhoneCall.Spoken(first), StringComparison.Ordinal);
         Assert.Equal(PhoneCall.Spoken(first), PhoneCall.Spoken(repeated));
         var second = await call.AnswerAsync(digits: "2222");
@@ -122,6 +125,7 @@ public sealed class VoicePinTests(VoiceFixture fixture)
         Assert.Equal(["wrong", "wrong", "wrong", "locked_out"], await VoicePinData.AuditAsync(fixture, call, "voice_pin"));
         Assert.Equal(0, await fixture.Host.InOrganizationAsync(call.Organization.Id, db => db.ApprovalRequests.CountAsync()));
         var transcript = await VoicePinData.TranscriptAsync(fixture, call);
-        Assert.DoesNotContain(transcript, t => t.Contains("1111", StringComparison.Ordinal) || t.Contains("banana", StringComparison.Ordinal));
+        Assert.All(transcript, t => Assert.DoesNotMatch($"(?<![0-9A-Za-z]){wrongPin}(?![0-9A-Za-z])", t));
+        Assert.DoesNotContain(transcript, t => t.Contains("banana", StringComparison.Ordinal));
     }
 }
