@@ -145,7 +145,9 @@ public sealed class LlmRecognizerTests(LlmFixture fixture)
 
         var sent = Model.Requests[0].ToJsonString();
         Assert.DoesNotContain("ana@example.com", sent, StringComparison.Ordinal);
-        Assert.DoesNotContain("7946", sent, StringComparison.Ordinal);
+        // The number's last eight digits in any spacing, not "7946" alone: the prompt names the organization "Test Org
+        // <8 random hex>", which holds those four digits once in about 13,000 runs.
+        Assert.DoesNotMatch(@"7946\D{0,3}0958", sent);
         var ticket = await Host.InOrganizationAsync(org.Id, db => db.Tickets.SingleAsync());
         Assert.Equal("Call back +44 20 7946 0958 about ana@example.com", ticket.Title);
         Assert.Equal(1, await Host.InOrganizationAsync(org.Id, db => db.AuditEvents.CountAsync(e => e.Kind == "llm_call")));

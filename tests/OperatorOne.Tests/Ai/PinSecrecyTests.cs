@@ -14,7 +14,9 @@ namespace OperatorOne.Tests.Ai;
 [Collection(VoiceLlmCollection.Name)]
 public sealed class PinSecrecyTests(VoiceLlmFixture fixture)
 {
-    private static readonly string[] Pins = ["4821", "5930", "7264", "1593", "8642"];
+    // Eight digits each: as a number of its own, no random value in the rows can be one by chance. Four-digit PINs were:
+    // an llm_call's latencyMs, a GUID group ("4xxx" is a version-4 GUID's third) or a row id may be any four digits.
+    private static readonly string[] Pins = ["48213905", "59302716", "72648150", "15937402", "86425319"];
 
     /// <summary>The PIN as a number of its own; random ids (hex, base64) may hold the same digits by chance.</summary>
     private static void AssertNoPin(string row)
@@ -34,13 +36,13 @@ public sealed class PinSecrecyTests(VoiceLlmFixture fixture)
         using var chat = await Chat.StartAsync(fixture.Host, org, "admin");
         model.Reset();
 
-        await chat.Send("set my voice pin 4821");
+        await chat.Send("set my voice pin 48213905");
         await chat.ExpectReply("Your voice PIN is set");
-        await chat.Send("change my phone PIN to 5930");
+        await chat.Send("change my phone PIN to 59302716");
         await chat.ExpectReply("Your voice PIN is changed");
         await chat.Send("set my voice pin");
         await chat.ExpectReply("What should your voice PIN be?");
-        await chat.Send("7264");
+        await chat.Send("72648150");
         await chat.ExpectReply("Your voice PIN is changed");
         Assert.Empty(model.Requests);
 
@@ -49,11 +51,11 @@ public sealed class PinSecrecyTests(VoiceLlmFixture fixture)
         model.ReplyText("What should your voice PIN be? Type 4 to 8 digits.");
         await chat.Send("I'd like a fresh code for when I phone in");
         await chat.ExpectReply("What should your voice PIN be?");
-        await chat.Send("1593");
+        await chat.Send("15937402");
         await chat.ExpectReply("Your voice PIN is changed");
 
         model.ReplyText("Sorry about that. I can't check PINs, but you can set a new one.");
-        await chat.Send("my pin 8642 didn't work on the last call");
+        await chat.Send("my pin 86425319 didn't work on the last call");
         await chat.ExpectReply("can't check PINs");
 
         Assert.Equal(3, model.Requests.Count);
@@ -70,7 +72,7 @@ public sealed class PinSecrecyTests(VoiceLlmFixture fixture)
             await db.DirectLineActivities.Select(a => a.Activity).ToListAsync(),
             await db.AuditEvents.CountAsync(e => e.Kind == "llm_call"),
             await db.AuditEvents.CountAsync(e => e.Kind == "llm_skipped" && e.Outcome == "secret")));
-        Assert.True(VoicePins.Matches("1593", hash));
+        Assert.True(VoicePins.Matches("15937402", hash));
         Assert.False(VoicePins.Matches("1111", hash));
         Assert.All(transcript.Concat(audit).Concat(log), AssertNoPin);
         Assert.Equal(2, llmCalls);
@@ -88,7 +90,7 @@ public sealed class PinSecrecyTests(VoiceLlmFixture fixture)
         await call.IncomingAsync();
         var ask = await call.AnswerAsync(speech: "delete ticket 12");
         Assert.Contains("voice PIN", PhoneCall.Spoken(ask), StringComparison.Ordinal);
-        var readBack = await call.AnswerAsync(digits: "1593");
+        var readBack = await call.AnswerAsync(digits: "15937402");
         Assert.Contains("You asked to delete ticket 12", PhoneCall.Spoken(readBack), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(3, model.Requests.Count);
     }
@@ -100,7 +102,7 @@ public sealed class PinSecrecyTests(VoiceLlmFixture fixture)
         using var guest = await Chat.StartAsync(fixture.Host, org, "stranger");
         fixture.Model.Reset();
 
-        await guest.Send("set my voice pin 4821");
+        await guest.Send("set my voice pin 48213905");
         await guest.ExpectReply("I don't know you yet");
 
         Assert.Empty(fixture.Model.Requests);
