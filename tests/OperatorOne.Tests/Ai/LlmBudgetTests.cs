@@ -125,9 +125,11 @@ public sealed class LlmBudgetTests(LlmFixture fixture)
         Assert.Contains("#1", call.GetProperty("result").GetString(), StringComparison.Ordinal);
 
         using var viewer = await AdminKeys.ClientAsync(Host, org, "viewer");
-        var today = (await viewer.GetFromJsonAsync<JsonElement>($"{AdminKeys.Base(org)}/usage")).EnumerateArray().Last();
-        Assert.Equal((1, 240L, 60L, 0.0012m), (today.GetProperty("llmCalls").GetInt32(), today.GetProperty("inputTokens").GetInt64(),
-            today.GetProperty("outputTokens").GetInt64(), today.GetProperty("costUsd").GetDecimal()));
+        // Summed over the days, not read from the last one: the call may have been made just before midnight UTC and the
+        // usage read just after. The organization is new, so this call is all its usage.
+        var days = (await viewer.GetFromJsonAsync<JsonElement>($"{AdminKeys.Base(org)}/usage")).EnumerateArray().ToList();
+        Assert.Equal((1, 240L, 60L, 0.0012m), (days.Sum(d => d.GetProperty("llmCalls").GetInt32()), days.Sum(d => d.GetProperty("inputTokens").GetInt64()),
+            days.Sum(d => d.GetProperty("outputTokens").GetInt64()), days.Sum(d => d.GetProperty("costUsd").GetDecimal())));
     }
 
     [Fact]

@@ -137,6 +137,29 @@ public sealed class DealConversationTests(MidMonthBot bot) : IClassFixture<MidMo
         Assert.Equal(((string?)null, "Dana Lee"), activities["wants a quote"]);
     }
 
+    [Fact]
+    public async Task ThePipelineSummaryAndMyDealsClosingThisMonthAddUp()
+    {
+        // On the bot's mid-month clock: with the real one, "this month" moved on under a test started just before a month end.
+        var org = await TestOrganization.CreateAsync(bot.Host);
+        await CrmBook.CreateAsync(bot.Host, org, bot.Today);
+        using var chat = await Chat.StartAsync(bot.Host, org, "member");
+
+        await chat.Send("add a lead: Initech");
+        await chat.ExpectReply("Added lead", Patience);
+        await chat.Send("pipeline summary");
+        await chat.ExpectReply("Deals proposal: 3 deals, 63,000 EUR (weighted at 40%: 25,200 EUR).", Patience);
+        await chat.Send("show my deals closing this month");
+        var reply = await chat.ExpectReply("Your deals closing in", Patience);
+
+        var text = reply["text"]!.GetValue<string>();
+        Assert.Contains("Globex support plan: 3,000 EUR, negotiation", text);
+        Assert.Contains("Acme laptops: 12,000 EUR, proposal", text);
+        Assert.DoesNotContain("next year", text);
+        Assert.DoesNotContain("won deal", text);
+        Assert.DoesNotContain("Admin's deal", text);
+    }
+
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private sealed record DealRow(decimal Value, string Currency, DealStage Stage, DateOnly ExpectedClose, Guid? OwnerId, string Company);
