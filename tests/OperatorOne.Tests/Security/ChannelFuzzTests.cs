@@ -9,6 +9,7 @@ using OperatorOne.Channels.WebChat;
 using OperatorOne.Data.Channels;
 using OperatorOne.Tests.Infrastructure;
 using OperatorOne.Tests.WebChat;
+using OperatorOne.Tests.Voice;
 
 namespace OperatorOne.Tests.Security;
 
@@ -81,7 +82,7 @@ public sealed class ChannelFuzzTests(SecuredBot bot, ITestOutputHelper output)
     public async Task MutatedSignedTwilioHoldRedirectsNeverAnswer5xxAndRefusalsWriteNothing()
     {
         var organization = await TestOrganization.CreateAsync(bot.Host);
-        var number = "+1555" + Random.Shared.Next(1_000_000, 9_999_999);
+        var number = PhoneCall.RandomNumber();
         await _target.InstallAsync(organization, ChannelNames.Voice, number, _ => "+15557770000");
         var call = "CA" + Guid.NewGuid().ToString("N");
         var fields = $"CallSid={call}&AccountSid={SecuredBot.TwilioAccountSid}&From=%2B15557770000&To={Uri.EscapeDataString(number)}&CallStatus=in-progress&Direction=inbound";

@@ -8,6 +8,7 @@ using OperatorOne.Channels.Voice;
 using OperatorOne.Tests.AdminApi;
 using OperatorOne.Tests.Infrastructure;
 using OperatorOne.Tests.Teams;
+using OperatorOne.Tests.Voice;
 
 namespace OperatorOne.Tests.Security;
 
@@ -107,8 +108,8 @@ public sealed class InstallationProofTests(SecuredBot bot)
     {
         var (organization, admin) = await OrganizationAsync();
         var (other, otherAdmin) = await OrganizationAsync();
-        var owned = "+1555" + Random.Shared.Next(1_000_000, 9_999_999);
-        var foreign = "+1555" + Random.Shared.Next(1_000_000, 9_999_999);
+        var owned = PhoneCall.RandomNumber();
+        var foreign = PhoneCall.RandomNumber();
         bot.Twilio.Owned[owned] = true;
 
         var proven = await ClaimAsync(admin, organization, new { channel = "voice", externalId = owned });
@@ -127,7 +128,7 @@ public sealed class InstallationProofTests(SecuredBot bot)
     public async Task APendingNumberRoutesNoCall()
     {
         var (organization, admin) = await OrganizationAsync();
-        var number = "+1555" + Random.Shared.Next(1_000_000, 9_999_999);
+        var number = PhoneCall.RandomNumber();
         await ClaimAsync(admin, organization, new { channel = "voice", externalId = number });
         var form = $"CallSid=CA{Guid.NewGuid():N}&AccountSid={SecuredBot.TwilioAccountSid}&From=%2B15557770001&To={Uri.EscapeDataString(number)}&CallStatus=ringing";
         var fields = form.Split('&').Select(p => p.Split('=')).Select(p => KeyValuePair.Create(p[0], Uri.UnescapeDataString(p[1])));

@@ -25,6 +25,7 @@ public sealed class SlowVoiceTurnTests(SlowTurnFixture fixture)
     public async Task TheWebhookHoldsTheCallerWithASignedRedirectThatSpeaksTheAnswerOnceTheTurnCommitsAndAgainWhenRepeated()
     {
         using var call = await PhoneCall.CreateAsync(fixture.Voice);
+        call.FollowsHolds = false;
         await call.IncomingAsync();
         Uri held;
 
@@ -60,6 +61,7 @@ public sealed class SlowVoiceTurnTests(SlowTurnFixture fixture)
     public async Task AfterTheLastHoldTheCallerHearsAnApologyAndIsAskedAgain()
     {
         using var call = await PhoneCall.CreateAsync(fixture.Voice);
+        call.FollowsHolds = false;
         await call.IncomingAsync();
 
         using (fixture.HoldModel(Answer))
@@ -79,6 +81,7 @@ public sealed class SlowVoiceTurnTests(SlowTurnFixture fixture)
     public async Task AnUnsignedOrWronglySignedRedirectIsForbidden()
     {
         using var call = await PhoneCall.CreateAsync(fixture.Voice);
+        call.FollowsHolds = false;
         using var http = fixture.Host.CreateClient();
         const string Wait = "/api/voice/twilio/wait?step=1&misses=0&hold=1";
 
@@ -99,6 +102,7 @@ public sealed class SlowVoiceTurnTests(SlowTurnFixture fixture)
     public async Task ASignedRedirectWithAMalformedQueryIsABadRequest(string query)
     {
         using var call = await PhoneCall.CreateAsync(fixture.Voice);
+        call.FollowsHolds = false;
 
         var response = await call.PostAsync("/api/voice/twilio/wait?" + query, call.Fields());
 
@@ -109,6 +113,7 @@ public sealed class SlowVoiceTurnTests(SlowTurnFixture fixture)
     public async Task OnAStreamedCallASlowTurnSpeaksTheHoldingPhraseFirstAndThenTheAnswer()
     {
         using var call = await PhoneCall.CreateAsync(fixture.Voice);
+        call.FollowsHolds = false;
         var synthesizer = fixture.Host.Services.GetRequiredService<ISpeechSynthesizer>();
         await using var stream = await MediaStreamClient.ConnectSignedAsync(fixture.Host.BaseAddress);
         await stream.SendTextAsync("""{"event":"connected","protocol":"Call","version":"1.0.0"}""");
