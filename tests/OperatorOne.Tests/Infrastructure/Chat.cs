@@ -127,7 +127,7 @@ public sealed class Chat : IDisposable
 
     private async Task<JsonObject> ExpectBot(Func<JsonObject, bool> match, string what, TimeSpan? timeout)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
             var bot = BotActivities;

@@ -48,7 +48,7 @@ public sealed class SlackChatScript(SlackFixture fixture, SlackWorkspace workspa
         /// <summary>The first message to this person not matched before, like a chat transcript read in order.</summary>
         private async Task<SlackCall> NextAsync(Func<SlackCall, bool> match, string what)
         {
-            var found = (await slack.WaitForAsync(c => IsMine(c) && !_consumed.Contains(c) && match(c), timeout: TimeSpan.FromSeconds(15))).First();
+            var found = (await slack.WaitForAsync(c => IsMine(c) && !_consumed.Contains(c) && match(c), timeout: TimeSpan.FromSeconds(30))).First();
             _consumed.Add(found);
             return found;
         }

@@ -211,7 +211,7 @@ public sealed class SlackStandIn : IAsyncDisposable
     /// <summary>Waits until calls matching <paramref name="match"/> number at least <paramref name="count"/>.</summary>
     public async Task<List<SlackCall>> WaitForAsync(Func<SlackCall, bool> match, int count = 1, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
             var found = Calls.Where(match).ToList();

@@ -197,7 +197,7 @@ public sealed class TeamsCloud : IAsyncDisposable
     /// <summary>Waits until the connector has seen a call matching <paramref name="match"/>.</summary>
     public async Task<ConnectorCall> ExpectCallAsync(Func<ConnectorCall, bool> match, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (DateTime.UtcNow < deadline)
         {
             if (Calls.FirstOrDefault(match) is { } call)

@@ -95,7 +95,7 @@ public sealed class TeamsUser : IDisposable
 
     public async Task<ConnectorCall> Expect(Func<ConnectorCall, bool> match, string what)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
             var calls = Calls;
