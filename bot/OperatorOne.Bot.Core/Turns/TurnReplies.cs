@@ -23,6 +23,8 @@ public sealed record WrittenReplies(IReadOnlyList<Activity> Activities, IReadOnl
 public sealed class TurnReplies(OutboxWriter outbox, IEnumerable<IChannelSender> senders, IEnumerable<IConversationLog> logs, ReplicaId replica,
     WorkSignal signal)
 {
+    private bool _leftToQueue;
+
     public OutboxWriter Outbox => outbox;
 
     public async Task<WrittenReplies> WriteAsync(OperatorOneDb db, InboundTurn turn, Conversation conversation, IReadOnlyList<Reply> replies,
@@ -71,11 +73,23 @@ public sealed class TurnReplies(OutboxWriter outbox, IEnumerable<IChannelSender>
             queued.ClaimedAt = now;
             deliveries.Add(queued);
         }
+        _leftToQueue = db.ChangeTracker.Entries<OutboxMessage>()
+            .Any(e => e.State == EntityState.Added && e.Entity.Status == OutboxStatus.Pending && e.Entity.ClaimedBy is null);
         return new WrittenReplies(activities, deliveries);
     }
 
-    /// <summary>After the commit: what else this turn queued (approval cards, notices) goes out now.</summary>
-    public void Committed() => signal.Notify(OutboxQueue.QueueName);
+    /// <summary>
+    /// After the commit: what this turn left to the outbox queue (notices and cards for other conversations, webhooks)
+    /// goes out now. A turn whose only rows are its own replies, delivered by this replica or already settled, wakes
+    /// nobody: under load every turn's wake-up was a claim query, the costliest statement on the database.
+    /// </summary>
+    public void Committed()
+    {
+        if (_leftToQueue)
+        {
+            signal.Notify(OutboxQueue.QueueName);
+        }
+    }
 
     private static Activity ToActivity(InboundTurn turn, Reply reply, string? replyTo) => turn.Reference.Address(new Activity
     {

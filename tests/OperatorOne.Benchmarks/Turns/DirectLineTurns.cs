@@ -16,7 +16,7 @@ internal sealed class DirectLineTurns(IReadOnlyList<BenchmarkMember> members) : 
 
     public bool RepliesFollowTheAnswer => false;
 
-    private sealed record Conversation(string Id, string Token, string UserId, int BotMessagesBefore);
+    private sealed record Conversation(string Id, DirectLineToken Token, string UserId, int BotMessagesBefore);
 
     public async Task PrepareAsync(HttpClient http, CancellationToken cancellationToken)
     {
@@ -28,9 +28,9 @@ internal sealed class DirectLineTurns(IReadOnlyList<BenchmarkMember> members) : 
                 Content = JsonContent.Create(new { user = new { id = member.WebChatUserId, name = member.Handle } }),
             };
             generate.Headers.Authorization = new AuthenticationHeaderValue("Bearer", member.SiteSecret);
-            var token = (await ReadAsync(await http.SendAsync(generate, cancellationToken), cancellationToken))["token"]!.GetValue<string>();
+            var token = DirectLineToken.From(await ReadAsync(await http.SendAsync(generate, cancellationToken), cancellationToken));
             using var start = new HttpRequestMessage(HttpMethod.Post, "v3/directline/conversations") { Content = JsonContent.Create(new { }) };
-            start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            start.Headers.Authorization = token.Header;
             var id = (await ReadAsync(await http.SendAsync(start, cancellationToken), cancellationToken))["conversationId"]!.GetValue<string>();
             var conversation = new Conversation(id, token, member.WebChatUserId, 0);
             conversations.Add(conversation with { BotMessagesBefore = await BotMessagesAsync(http, conversation, cancellationToken) });
@@ -51,7 +51,7 @@ internal sealed class DirectLineTurns(IReadOnlyList<BenchmarkMember> members) : 
                 ["channelData"] = new JsonObject { ["clientActivityID"] = Guid.NewGuid().ToString("N") },
             }),
         };
-        post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", conversation.Token);
+        post.Headers.Authorization = await conversation.Token.HeaderAsync(http, cancellationToken);
         using var response = await http.SendAsync(post, cancellationToken);
         Ring.Sent(index);
         return response.IsSuccessStatusCode;
@@ -72,7 +72,7 @@ internal sealed class DirectLineTurns(IReadOnlyList<BenchmarkMember> members) : 
     private static async Task<int> BotMessagesAsync(HttpClient http, Conversation conversation, CancellationToken cancellationToken)
     {
         using var get = new HttpRequestMessage(HttpMethod.Get, $"v3/directline/conversations/{conversation.Id}/activities");
-        get.Headers.Authorization = new AuthenticationHeaderValue("Bearer", conversation.Token);
+        get.Headers.Authorization = await conversation.Token.HeaderAsync(http, cancellationToken);
         var set = await ReadAsync(await http.SendAsync(get, cancellationToken), cancellationToken);
         return set["activities"]!.AsArray().OfType<JsonObject>()
             .Count(a => a["type"]?.GetValue<string>() == "message" && a["from"]?["id"]?.GetValue<string>() != conversation.UserId);
