@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OperatorOne.Data;
-using OperatorOne.Data.Channels;
 
 namespace OperatorOne.Bot.Core.Turns;
 
@@ -24,13 +23,13 @@ public sealed class RateLimits(IOptions<RateLimitOptions> options, TimeProvider 
 {
     /// <summary>
     /// The turn's first statement: enters the organization holding the turn's installation on the connection (which must
-    /// be open, with no transaction) and counts the turn there, in one round trip. A web chat turn's Direct Line
-    /// conversation is checked in the same statement (its endpoint reads nothing): when it is not the site's, nothing is
-    /// counted. Null when nobody's installation.
+    /// be open, with no transaction) and counts the turn there, in one round trip. A web chat post's Direct Line
+    /// conversation (<see cref="InboundTurn.ConversationIsLogged"/>) is checked in the same statement (its endpoint reads
+    /// nothing): when it is not the site's, nothing is counted. Null when nobody's installation.
     /// </summary>
     public async Task<EnteredTurn?> EnterAndCountAsync(OperatorOneDb db, InboundTurn turn, CancellationToken cancellationToken)
     {
-        var conversation = turn.Channel == ChannelNames.WebChat ? turn.Reference.Conversation.Id : null;
+        var conversation = turn.ConversationIsLogged ? turn.Reference.Conversation.Id : null;
         var rows = await db.Database.SqlQuery<EnteredCounts>($"""
             SELECT organization_id AS "OrganizationId", user_count AS "UserCount", org_count AS "OrgCount",
                    conversation_found AS "ConversationFound", set_config('synchronous_commit', 'off', true) AS "Asynchronous"

@@ -83,6 +83,7 @@ internal sealed class WebChatTurns(TurnLoop turns, DirectLineLog log, IOptions<W
             Activity = activity,
             Reference = ConversationReference.From(activity),
             Files = files,
+            ConversationIsLogged = true,
         };
     }
 
