@@ -26,11 +26,17 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
         span?.SetTag("operatorone.outbox.id", id);
         span?.SetTag(BotTelemetry.OrganizationTag, organizationId.ToString());
         await db.UseOrganizationAsync(organizationId, cancellationToken);
-        var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == id && m.ClaimedBy == replica && m.Status == OutboxStatus.Pending, cancellationToken);
-        if (message is null)
+        // The row and the conversation it names in one round trip (both tracked): a reply pushed right after its turn reads
+        // nothing else.
+        var found = await db.OutboxMessages
+            .Where(m => m.Id == id && m.ClaimedBy == replica && m.Status == OutboxStatus.Pending)
+            .Select(m => new { Message = m, Conversation = db.Conversations.FirstOrDefault(c => c.Id == m.ConversationId) })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return;
         }
+        var message = found.Message;
         if (message.Kind == OutboxKind.Webhook)
         {
             await DeliverWebhookAsync(message, span, cancellationToken);
@@ -39,7 +45,7 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
         span?.SetTag(BotTelemetry.ChannelTag, message.Channel);
         span?.SetTag("operatorone.outbox.kind", message.Kind.ToString());
         var sender = senders.FirstOrDefault(s => s.Channel == message.Channel);
-        var conversation = await ConversationAsync(message, cancellationToken);
+        var conversation = found.Conversation ?? await ConversationAsync(message, cancellationToken);
         await halts.ReachedAsync(HaltPoints.Delivering, message.Channel, id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         var result = (sender, conversation) switch
         {

@@ -9,5 +9,11 @@ public interface ITurnPreparation
 {
     string Channel { get; }
 
+    /// <summary>
+    /// Whether <see cref="PrepareAsync"/> would fetch anything for this turn (files attached, a sender not yet looked
+    /// up). Only then does the core check the delivery and call it: a turn with nothing to fetch costs no statement more.
+    /// </summary>
+    bool IsNeeded(InboundTurn turn);
+
     Task<InboundTurn> PrepareAsync(InboundTurn turn, CancellationToken cancellationToken);
 }

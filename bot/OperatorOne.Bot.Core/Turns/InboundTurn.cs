@@ -25,6 +25,13 @@ public sealed record InboundTurn
     public required Activity Activity { get; init; }
     public required ConversationReference Reference { get; init; }
 
+    /// <summary>
+    /// The conversation is one the channel keeps in our own store (a Direct Line conversation a web chat post names): the
+    /// turn's first statement checks that it is the installation's, and runs nothing when not. A browser call, also on the
+    /// web chat channel, has no such conversation and leaves this false.
+    /// </summary>
+    public bool ConversationIsLogged { get; init; }
+
     /// <summary>Whether the conversation is a 1:1 with this user, so proactive notices for them may go here.</summary>
     public bool IsPersonal { get; init; } = true;
 

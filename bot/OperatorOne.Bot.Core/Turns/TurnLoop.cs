@@ -76,7 +76,8 @@ public sealed class TurnLoop(IServiceScopeFactory scopes, InFlightTurns inFlight
     {
         await using var scope = scopes.CreateAsyncScope();
         var pipeline = scope.ServiceProvider.GetRequiredService<TurnPipeline>();
-        if (scope.ServiceProvider.GetServices<ITurnPreparation>().FirstOrDefault(p => p.Channel == turn.Channel) is { } preparation)
+        if (scope.ServiceProvider.GetServices<ITurnPreparation>().FirstOrDefault(p => p.Channel == turn.Channel) is { } preparation
+            && preparation.IsNeeded(turn))
         {
             if (await pipeline.WasProcessedAsync(turn, cancellationToken))
             {

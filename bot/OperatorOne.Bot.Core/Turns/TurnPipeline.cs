@@ -52,6 +52,7 @@ public sealed class TurnPipeline(
                 TurnStatus.Duplicate => "duplicate",
                 TurnStatus.UnknownInstallation => "unknown_installation",
                 TurnStatus.RateLimited => "rate_limited",
+                TurnStatus.UnknownConversation => "unknown_conversation",
                 _ => result.Status.ToString(),
             };
             span?.SetTag(BotTelemetry.OrganizationTag, result.OrganizationId?.ToString());
@@ -89,6 +90,10 @@ public sealed class TurnPipeline(
         }
         else if (await rateLimits.EnterAndCountAsync(db, turn, cancellationToken) is { } found)
         {
+            if (!found.ConversationFound)
+            {
+                return TurnResult.UnknownConversation with { OrganizationId = found.OrganizationId };
+            }
             (organizationId, allowed) = (found.OrganizationId, found.Allowed);
         }
         else

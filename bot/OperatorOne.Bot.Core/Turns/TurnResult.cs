@@ -12,6 +12,7 @@ public sealed record TurnResult(TurnStatus Status, IReadOnlyList<Activity> Repli
 
     public static TurnResult Duplicate { get; } = new(TurnStatus.Duplicate, []);
     public static TurnResult UnknownInstallation { get; } = new(TurnStatus.UnknownInstallation, []);
+    public static TurnResult UnknownConversation { get; } = new(TurnStatus.UnknownConversation, []);
 }
 
 public enum TurnStatus
@@ -26,4 +27,7 @@ public enum TurnStatus
 
     /// <summary>The caller or organization is over its rate limit; the replies say so.</summary>
     RateLimited,
+
+    /// <summary>The channel's own conversation (a web chat's Direct Line conversation) is not the installation's: nothing ran.</summary>
+    UnknownConversation,
 }

@@ -16,14 +16,22 @@ namespace OperatorOne.Channels.Slack;
 internal sealed class SlackIdentityLinks(IServiceScopeFactory scopes, SlackApi api, SlackWorkspaces workspaces, TimeProvider clock,
     ILogger<SlackIdentityLinks> logger)
 {
-    /// <summary>Slack users we looked up without a match, so a guest's every message doesn't cost a users.info call.</summary>
+    /// <summary>
+    /// Slack users looked up lately, linked or without a match: nothing to do for them, so a member's every message costs
+    /// no look-up (three statements before the turn) and a guest's no users.info call. A link removed meanwhile is made
+    /// again by email at most this long after.
+    /// </summary>
     private static readonly TimeSpan MissMemory = TimeSpan.FromMinutes(10);
-    private readonly ConcurrentDictionary<(string Team, string User), DateTimeOffset> _misses = new();
+    private readonly ConcurrentDictionary<(string Team, string User), DateTimeOffset> _settled = new();
+
+    /// <summary>Whether this user was looked up lately (linked, or no member to link): <see cref="EnsureLinkedAsync"/> would do nothing.</summary>
+    public bool IsSettled(string teamId, string userId) =>
+        _settled.TryGetValue((teamId, userId), out var until) && until > clock.GetUtcNow();
 
     public async Task EnsureLinkedAsync(string teamId, string userId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (_misses.TryGetValue((teamId, userId), out var until) && until > now)
+        if (IsSettled(teamId, userId))
         {
             return;
         }
@@ -36,12 +44,13 @@ internal sealed class SlackIdentityLinks(IServiceScopeFactory scopes, SlackApi a
         await db.UseOrganizationAsync(organizationId, cancellationToken);
         if (await db.ChannelIdentities.AnyAsync(i => i.Channel == ChannelNames.Slack && i.ExternalId == userId, cancellationToken))
         {
+            _settled[(teamId, userId)] = now + MissMemory;
             return;
         }
         var member = await FindByEmailAsync(db, teamId, userId, cancellationToken);
         if (member is null)
         {
-            _misses[(teamId, userId)] = now + MissMemory;
+            _settled[(teamId, userId)] = now + MissMemory;
             return;
         }
         db.ChannelIdentities.Add(new ChannelIdentity

@@ -11,6 +11,9 @@ internal sealed class SlackPreparation(SlackIdentityLinks identityLinks, SlackFi
 {
     public string Channel => ChannelNames.Slack;
 
+    public bool IsNeeded(InboundTurn turn) =>
+        SlackWork.FilesOf(turn).Count > 0 || !identityLinks.IsSettled(turn.InstallationId, turn.ChannelUserId);
+
     public async Task<InboundTurn> PrepareAsync(InboundTurn turn, CancellationToken cancellationToken)
     {
         await identityLinks.EnsureLinkedAsync(turn.InstallationId, turn.ChannelUserId, cancellationToken);

@@ -39,6 +39,8 @@ internal sealed class TeamsFiles(HttpClient http, TeamsConnectorToken token, Tea
         return found;
     }
 
+    public bool IsNeeded(InboundTurn turn) => Find(turn.Activity).Count > 0 && intakes.Any();
+
     /// <summary>The turn with its files fetched; a turn without file attachments is returned as it is.</summary>
     public async Task<InboundTurn> PrepareAsync(InboundTurn turn, CancellationToken cancellationToken)
     {

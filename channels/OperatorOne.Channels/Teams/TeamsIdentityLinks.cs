@@ -19,9 +19,13 @@ namespace OperatorOne.Channels.Teams;
 /// </summary>
 internal sealed class TeamsIdentityLinks(IServiceScopeFactory scopes, TimeProvider clock, ILogger<TeamsIdentityLinks> logger)
 {
-    /// <summary>Users looked up without a match, so a guest's every message doesn't cost a roster call.</summary>
+    /// <summary>
+    /// Users looked up lately, linked or without a match: nothing to do for them, so a member's every message costs no
+    /// look-up (three statements before the turn) and a guest's no roster call. A link removed meanwhile is made again by
+    /// email at most this long after.
+    /// </summary>
     private static readonly TimeSpan MissMemory = TimeSpan.FromMinutes(10);
-    private readonly ConcurrentDictionary<(string Tenant, string User), DateTimeOffset> _misses = new();
+    private readonly ConcurrentDictionary<(string Tenant, string User), DateTimeOffset> _settled = new();
 
     public async Task EnsureLinkedAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -33,7 +37,7 @@ internal sealed class TeamsIdentityLinks(IServiceScopeFactory scopes, TimeProvid
         }
         var userId = string.IsNullOrEmpty(from.AadObjectId) ? from.Id : from.AadObjectId;
         var now = clock.GetUtcNow();
-        if (_misses.TryGetValue((tenant, userId), out var until) && until > now)
+        if (_settled.TryGetValue((tenant, userId), out var until) && until > now)
         {
             return;
         }
@@ -46,13 +50,14 @@ internal sealed class TeamsIdentityLinks(IServiceScopeFactory scopes, TimeProvid
         await db.UseOrganizationAsync(organizationId, cancellationToken);
         if (await db.ChannelIdentities.AnyAsync(i => i.Channel == ChannelNames.Teams && i.ExternalId == userId, cancellationToken))
         {
+            _settled[(tenant, userId)] = now + MissMemory;
             return;
         }
         var roster = await scope.ServiceProvider.GetRequiredService<TeamsConnector>().GetMemberAsync(serviceUrl, conversation.Id, from.Id, cancellationToken);
         var member = await FindByEmailAsync(db, Email(roster), cancellationToken);
         if (member is null)
         {
-            _misses[(tenant, userId)] = now + MissMemory;
+            _settled[(tenant, userId)] = now + MissMemory;
             return;
         }
         db.ChannelIdentities.Add(new ChannelIdentity

@@ -9,12 +9,11 @@ namespace OperatorOne.Channels.WebChat;
 /// <summary>Posting an activity (echo, turn, replies) and the WebSocket stream of a conversation.</summary>
 internal static class ActivityEndpoints
 {
-
     public static async Task<Results<Ok<ActivityPosted>, JsonHttpResult<DirectLineError>>> PostAsync(
         string conversationId, HttpRequest request, ConversationAccess access, WebChatTurns turns,
         ILogger<WebChatTurns> logger, CancellationToken cancellationToken)
     {
-        var (caller, conversation, denied) = await access.OpenAsync(request, conversationId, cancellationToken);
+        var (caller, conversation, denied) = await access.OpenForTurnAsync(request, conversationId, cancellationToken);
         if (caller is null || conversation is null)
         {
             return denied ?? DirectLineError.ConversationNotFound();
@@ -54,6 +53,10 @@ internal static class ActivityEndpoints
             // A database outage is not the bot failing: it reaches the host's handler, which answers 503 with Retry-After.
             logger.LogError(e, "The turn for a web chat activity in {Conversation} failed.", conversation.Id);
             return DirectLineError.BotError();
+        }
+        if (answered.ConversationMissing)
+        {
+            return DirectLineError.ConversationNotFound();
         }
         if (answered.NotInstalled)
         {

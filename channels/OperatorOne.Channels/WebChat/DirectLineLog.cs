@@ -75,6 +75,13 @@ internal sealed class DirectLineLog(OperatorOneDb db, TimeProvider clock, Conver
         return Id(conversationId, number);
     }
 
+    /// <summary>
+    /// The id of an activity the client posted with <paramref name="clientActivityId"/>: unique in the conversation as the
+    /// client id is (the log keys entries by it), never the shape of a numbered id ("c-" is no digit), and taken from no
+    /// store, so a post reads nothing before its turn.
+    /// </summary>
+    public static string ClientId(string conversationId, string clientActivityId) => $"{conversationId}|c-{clientActivityId}";
+
     private static string Id(string conversationId, long number) => $"{conversationId}|{number.ToString("D7", CultureInfo.InvariantCulture)}";
 
     /// <summary>The id of the activity the client posted as <paramref name="clientActivityId"/>, once it is in the log.</summary>

@@ -102,6 +102,10 @@ internal static class UploadEndpoints
             logger.LogError(e, "The turn for a web chat upload in {Conversation} failed.", conversation.Id);
             return DirectLineError.BotError();
         }
+        if (answered.ConversationMissing)
+        {
+            return DirectLineError.ConversationNotFound();
+        }
         if (answered.NotInstalled)
         {
             return DirectLineError.Result(StatusCodes.Status403Forbidden, "BadArgument", "The web chat site is not installed.");

@@ -6,10 +6,14 @@ using OperatorOne.Data.WebChat;
 
 namespace OperatorOne.Channels.WebChat;
 
-/// <summary>What a posted activity came to: its id in the log, or the site is not installed.</summary>
+/// <summary>What a posted activity came to: its id in the log, or the site is not installed, or the conversation is not the site's.</summary>
 internal sealed record WebChatPosted(string? Id)
 {
     public bool NotInstalled => Id is null;
+
+    public bool ConversationMissing { get; init; }
+
+    public static WebChatPosted NoConversation { get; } = new((string?)null) { ConversationMissing = true };
 }
 
 /// <summary>
@@ -29,7 +33,8 @@ internal sealed class WebChatTurns(TurnLoop turns, DirectLineLog log, IOptions<W
         IReadOnlyList<InboundFile> files, CancellationToken cancellationToken)
     {
         var clientActivityId = checkedId.Value;
-        var id = await log.NewIdAsync(conversation.Id, cancellationToken);
+        // A client id makes the activity's id (no number to take from the store); a re-post of it gets the same one.
+        var id = clientActivityId is null ? await log.NewIdAsync(conversation.Id, cancellationToken) : DirectLineLog.ClientId(conversation.Id, clientActivityId);
         var activity = posted with
         {
             Id = id,
@@ -43,6 +48,8 @@ internal sealed class WebChatTurns(TurnLoop turns, DirectLineLog log, IOptions<W
         {
             case TurnOutcome.Completed { Result.Status: TurnStatus.UnknownInstallation }:
                 return new WebChatPosted(null);
+            case TurnOutcome.Completed { Result.Status: TurnStatus.UnknownConversation }:
+                return WebChatPosted.NoConversation;
             case TurnOutcome.Completed { Result.Status: TurnStatus.Duplicate } when clientActivityId is not null:
                 return new WebChatPosted(await log.LoggedIdAsync(conversation.Id, clientActivityId, cancellationToken) ?? id);
             case TurnOutcome.Accepted:
@@ -60,7 +67,7 @@ internal sealed class WebChatTurns(TurnLoop turns, DirectLineLog log, IOptions<W
     {
         var joined = UserJoined(conversation);
         var outcome = await turns.ProcessAsync(Turn(conversation, joined, joined.Id!, []), options.Value.TurnBudget, cancellationToken);
-        return outcome is not TurnOutcome.Completed { Result.Status: TurnStatus.UnknownInstallation };
+        return outcome is not TurnOutcome.Completed { Result.Status: TurnStatus.UnknownInstallation or TurnStatus.UnknownConversation };
     }
 
     private static InboundTurn Turn(DirectLineConversation conversation, Activity activity, string deliveryId, IReadOnlyList<InboundFile> files)
@@ -76,6 +83,7 @@ internal sealed class WebChatTurns(TurnLoop turns, DirectLineLog log, IOptions<W
             Activity = activity,
             Reference = ConversationReference.From(activity),
             Files = files,
+            ConversationIsLogged = true,
         };
     }
 

@@ -116,9 +116,12 @@ CREATE FUNCTION op_count_turn(p_org uuid, p_user_key text, p_channel text, p_del
   SELECT coalesce(max(c.count) FILTER (WHERE c.key <> 'org'), 0), coalesce(max(c.count) FILTER (WHERE c.key = 'org'), 0) FROM counted c $$;
 
 -- A turn's first statement: the organization holding the proven, unrevoked installation is entered on the connection
--- (acting for no member yet) and the turn is counted (op_count_turn). No row: nobody's installation.
-CREATE FUNCTION op_enter_turn(p_channel text, p_external_id text, p_user_key text, p_delivery_id text, p_window timestamptz)
-  RETURNS TABLE (organization_id uuid, user_count int, org_count int)
+-- (acting for no member yet) and the turn is counted (op_count_turn). No row: nobody's installation. A web chat turn
+-- names its Direct Line conversation (p_conversation), which must be one of that site's: the endpoint reads nothing
+-- itself, so the check rides here. Without it (conversation_found false) nothing is counted.
+CREATE FUNCTION op_enter_turn(p_channel text, p_external_id text, p_user_key text, p_delivery_id text, p_window timestamptz,
+                              p_conversation text DEFAULT NULL)
+  RETURNS TABLE (organization_id uuid, user_count int, org_count int, conversation_found boolean)
   LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   v_orgs uuid[];
@@ -132,7 +135,13 @@ BEGIN
     RAISE EXCEPTION 'Installation %/% is proven for % organizations.', p_channel, p_external_id, cardinality(v_orgs);
   END IF;
   PERFORM set_config('app.organization_id', v_orgs[1]::text, false), set_config('app.member_id', '', false);
-  RETURN QUERY SELECT v_orgs[1], c.user_count, c.org_count
+  IF p_channel = 'webchat' AND p_conversation IS NOT NULL AND NOT EXISTS (
+       SELECT 1 FROM direct_line_conversations c
+        WHERE c.id = p_conversation AND c.site_id = p_external_id AND c.organization_id = v_orgs[1]) THEN
+    RETURN QUERY SELECT v_orgs[1], 0, 0, false;
+    RETURN;
+  END IF;
+  RETURN QUERY SELECT v_orgs[1], c.user_count, c.org_count, true
                  FROM op_count_turn(v_orgs[1], p_user_key, p_channel, p_delivery_id, p_window) c;
 END $$;
 

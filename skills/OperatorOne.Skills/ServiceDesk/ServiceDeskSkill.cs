@@ -30,6 +30,7 @@ public static class ServiceDeskSkill
         {
             builder.Services.AddSingleton(tool);
         }
+        builder.Services.AddSingleton<DeskSettingsCache>();
         builder.Services.AddSingleton<ITicketLifecycle, SlaTicketLifecycle>();
         builder.Services.AddSingleton<SlaScan>();
         builder.Services.AddSingleton<IPeriodicJob>(services => services.GetRequiredService<SlaScan>());

@@ -30,6 +30,16 @@ internal static class ServiceLevels
         return sla;
     }
 
+    /// <summary>Starts the clock for a new ticket in <paramref name="queueId"/> with settings read already (<see cref="DeskSettingsCache"/>).</summary>
+    public static TicketSla Start(OperatorOneDb db, Ticket ticket, Guid? queueId, DeskSettings settings)
+    {
+        var sla = new TicketSla { TicketId = ticket.Id, OrganizationId = ticket.OrganizationId, QueueId = queueId };
+        var (firstResponse, resolution) = settings.Targets(ticket.Priority);
+        SlaClock.Schedule(sla, ticket.CreatedAt, firstResponse, resolution, settings.Clock);
+        db.TicketSlas.Add(sla);
+        return sla;
+    }
+
     /// <summary>After a status or priority change: pause, resume or record the first response, then move the targets.</summary>
     public static async Task<TicketSla> UpdateAsync(OperatorOneDb db, Ticket ticket, TicketStatus before, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -5,10 +5,10 @@ using OperatorOne.Skills.Tickets;
 namespace OperatorOne.Skills.ServiceDesk;
 
 /// <summary>The service desk's part in a ticket's life: triage and the SLA clock when it opens, the clock when it changes.</summary>
-internal sealed class SlaTicketLifecycle : ITicketLifecycle
+internal sealed class SlaTicketLifecycle(DeskSettingsCache settings) : ITicketLifecycle
 {
-    public Task<string> OpenedAsync(OperatorOneDb db, Ticket ticket, TimeZoneInfo readerZone, CancellationToken cancellationToken) =>
-        TicketIntake.TriageAndStartAsync(db, ticket, readerZone, cancellationToken);
+    public async Task<string> OpenedAsync(OperatorOneDb db, Ticket ticket, TimeZoneInfo readerZone, CancellationToken cancellationToken) =>
+        TicketIntake.TriageAndStart(db, ticket, readerZone, await settings.ForAsync(db, ticket.OrganizationId, cancellationToken));
 
     public Task StatusChangedAsync(OperatorOneDb db, Ticket ticket, TicketStatus before, DateTimeOffset now, CancellationToken cancellationToken) =>
         ServiceLevels.UpdateAsync(db, ticket, before, now, cancellationToken);

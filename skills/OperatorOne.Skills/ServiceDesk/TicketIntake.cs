@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using OperatorOne.Data;
 using OperatorOne.Data.Tickets;
 
@@ -8,20 +7,14 @@ namespace OperatorOne.Skills.ServiceDesk;
 internal static class TicketIntake
 {
     /// <summary>Applies the suggestion where the requester left it open (no category; a lower priority) and returns a sentence saying so.</summary>
-    public static async Task<string> TriageAndStartAsync(OperatorOneDb db, Ticket ticket, TimeZoneInfo readerZone, CancellationToken cancellationToken)
+    public static string TriageAndStart(OperatorOneDb db, Ticket ticket, TimeZoneInfo readerZone, DeskSettings settings)
     {
-        var categories = await db.TicketCategories.AsNoTracking()
-            .Select(c => new CategoryKeywords(c.Name, c.QueueId, c.Keywords))
-            .ToListAsync(cancellationToken);
-        var rules = await db.PriorityRules.AsNoTracking()
-            .Select(r => new PriorityKeyword(r.Keyword, r.Priority))
-            .ToListAsync(cancellationToken);
-        var suggestion = Triage.Suggest($"{ticket.Title} {ticket.Description}", categories, rules);
+        var suggestion = Triage.Suggest($"{ticket.Title} {ticket.Description}", settings.Categories, settings.Rules);
 
-        var outcome = Triage.Apply(ticket.Category, ticket.Priority, suggestion, categories);
+        var outcome = Triage.Apply(ticket.Category, ticket.Priority, suggestion, settings.Categories);
         ticket.Category = outcome.Category;
         ticket.Priority = outcome.Priority;
-        var sla = await ServiceLevels.StartAsync(db, ticket, outcome.QueueId, cancellationToken);
+        var sla = ServiceLevels.Start(db, ticket, outcome.QueueId, settings);
 
         var triage = outcome.Applied.Count == 0 ? ""
             : $" Triage suggests {string.Join(" and ", outcome.Applied)} (it mentions {string.Join(", ", suggestion.Reasons.Select(r => $"\"{r}\""))}); I've applied that — say \"escalate {ticket.Number}\" to raise it further.";

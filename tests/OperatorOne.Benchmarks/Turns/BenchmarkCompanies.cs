@@ -39,6 +39,17 @@ internal static class BenchmarkCompanies
         return members;
     }
 
+    /// <summary>One more company of <paramref name="size"/> members, on the next free phone line.</summary>
+    public static async Task<IReadOnlyList<BenchmarkMember>> CreateOneAsync(string ownerConnection, int size, CancellationToken cancellationToken)
+    {
+        int lines;
+        await using (var db = Context(ownerConnection))
+        {
+            lines = await db.ChannelInstallations.CountAsync(i => i.Channel == "voice", cancellationToken);
+        }
+        return await CreateOrganizationAsync(ownerConnection, lines, size, cancellationToken);
+    }
+
     private static async Task<IReadOnlyList<BenchmarkMember>> CreateOrganizationAsync(
         string ownerConnection, int index, int size, CancellationToken cancellationToken)
     {

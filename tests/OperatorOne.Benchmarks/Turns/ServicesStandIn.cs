@@ -10,20 +10,31 @@ using Microsoft.Extensions.Logging;
 namespace OperatorOne.Benchmarks.Turns;
 
 /// <summary>
-/// The services off this machine the bot answers through, on loopback Kestrel: the Teams Bot Connector (v3 REST) and
-/// the Slack Web API. It only counts the messages each conversation got, so the benchmark can check every turn's reply.
+/// The services off this machine the bot answers through, on loopback Kestrel: the Teams Bot Connector (v3 REST), the
+/// Slack Web API and an OpenAI-format model (chat completions) that answers every request after <see cref="ModelDelay"/>.
+/// It only counts the messages each conversation got, so the benchmark can check every turn's reply.
 /// </summary>
 internal sealed class ServicesStandIn : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, int> _messages = new();
     private long _ids;
+    private int _modelRequests;
 
     private ServicesStandIn(WebApplication app) => _app = app;
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
     public string TeamsServiceUrl => $"{BaseAddress}connector/";
     public string SlackApiBaseUrl => $"{BaseAddress}slack/api/";
+    public string ModelBaseUrl => $"{BaseAddress}llm/v1/";
+
+    /// <summary>How long the model takes over every answer, as a real one thinks: each request waits on its own.</summary>
+    public TimeSpan ModelDelay { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>The model's answer to every request.</summary>
+    public const string ModelAnswer = "The model's considered answer.";
+
+    public int ModelRequests => Volatile.Read(ref _modelRequests);
 
     /// <summary>Messages received for a Teams conversation id or a Slack channel id.</summary>
     public int MessagesIn(string conversation) => _messages.GetValueOrDefault(conversation);
@@ -37,6 +48,7 @@ internal sealed class ServicesStandIn : IAsyncDisposable
         var standIn = new ServicesStandIn(app);
         app.MapMethods("/connector/{**rest}", ["POST", "PUT"], (Delegate)standIn.ConnectorAsync);
         app.MapPost("/slack/api/{method}", standIn.SlackAsync);
+        app.MapPost("/llm/v1/chat/completions", (Delegate)standIn.CompletionAsync);
         await app.StartAsync();
         standIn.BaseAddress = new Uri(app.Urls.First() + "/");
         return standIn;
@@ -87,6 +99,27 @@ internal sealed class ServicesStandIn : IAsyncDisposable
             default:
                 return Json("""{"ok":false,"error":"unknown_method"}""");
         }
+    }
+
+    private async Task<IResult> CompletionAsync(HttpContext http)
+    {
+        Interlocked.Increment(ref _modelRequests);
+        await JsonNode.ParseAsync(http.Request.Body);
+        await Task.Delay(ModelDelay, http.RequestAborted);
+        return Json(new JsonObject
+        {
+            ["id"] = $"chatcmpl-{Next()}",
+            ["object"] = "chat.completion",
+            ["created"] = 1_700_000_000,
+            ["model"] = "stand-in-model",
+            ["choices"] = new JsonArray(new JsonObject
+            {
+                ["index"] = 0,
+                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = ModelAnswer },
+                ["finish_reason"] = "stop",
+            }),
+            ["usage"] = new JsonObject { ["prompt_tokens"] = 120, ["completion_tokens"] = 30, ["total_tokens"] = 150 },
+        }.ToJsonString());
     }
 
     private long Next() => Interlocked.Increment(ref _ids);

@@ -60,6 +60,10 @@ internal static class TurnBenchmark
             {
                 throw new InvalidOperationException($"The bot exited during the run:\n{bot.Output}");
             }
+            if (channels.OfType<DirectLineTurns>().Any())
+            {
+                results = results with { Model = await ModelStep.RunAsync(owner, runtime, services, Settings(services), output, cancellationToken) };
+            }
             TurnReport.Write(results, plan, output);
             if (arguments.JsonOutput is { } json)
             {
@@ -107,7 +111,7 @@ internal static class TurnBenchmark
     }
 
     /// <summary>One client for all senders, without a cap on connections, so the generator is never the queue.</summary>
-    private static HttpClient Client(Uri bot) => new(new SocketsHttpHandler
+    internal static HttpClient Client(Uri bot) => new(new SocketsHttpHandler
     {
         MaxConnectionsPerServer = int.MaxValue,
         PooledConnectionLifetime = Timeout.InfiniteTimeSpan,

@@ -8,10 +8,13 @@ internal sealed record StepResult(
     string Kind, string Channel, IReadOnlyList<(int Rate, LoadResult Load)> Paced, IReadOnlyList<(int Senders, LoadResult Load)> Closed,
     TurnCost Cost, long Turns, long Failed, long MissingReplies);
 
-/// <summary>Everything a run measured, with the bot's memory at start and end and during the long run.</summary>
+/// <summary>Everything a run measured, with the bot's memory at start and end and during the long run, and the model step.</summary>
 internal sealed record TurnResults(
     IReadOnlyList<StepResult> Steps, double StartMegabytes, double EndMegabytes, IReadOnlyList<(long Turns, double Megabytes)> LongRun,
-    LoadResult? LongRunLoad, long LongRunMissing);
+    LoadResult? LongRunLoad, long LongRunMissing)
+{
+    public ModelStepResult? Model { get; init; }
+}
 
 /// <summary>
 /// Runs each turn kind through each channel: a warm-up, the closed-loop steps (whose turns the SQL cost is counted

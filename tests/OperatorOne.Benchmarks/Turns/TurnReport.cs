@@ -23,6 +23,10 @@ internal static class TurnReport
         }
         output.WriteLine();
         output.WriteLine(Invariant($"bot RSS: {results.StartMegabytes:F0} MB at start, {results.EndMegabytes:F0} MB after {results.Steps.Sum(s => s.Turns):N0} turns"));
+        if (results.Model is { } model)
+        {
+            output.WriteLine(model.Summary);
+        }
         if (results.LongRunLoad is { } load)
         {
             output.WriteLine(Invariant($"long run: {load.Turns:N0} mixed turns at 8 senders, {load.TurnsPerSecond:F0} turns/s, {load.Failed} failed, {results.LongRunMissing} without a reply"));
@@ -51,6 +55,16 @@ internal static class TurnReport
                 ["closed"] = new JsonArray([.. s.Closed.Select(c => (JsonNode)Load(c.Load, "senders", c.Senders))]),
             })]),
             ["longRun"] = new JsonArray([.. results.LongRun.Select(r => (JsonNode)new JsonObject { ["turns"] = r.Turns, ["megabytes"] = r.Megabytes })]),
+            ["model"] = results.Model is not { } model ? null : new JsonObject
+            {
+                ["members"] = model.Members,
+                ["modelSeconds"] = model.ModelSeconds,
+                ["posted"] = model.Posted,
+                ["replied"] = model.Replied,
+                ["modelRequests"] = model.ModelRequests,
+                ["slowestPostSeconds"] = model.SlowestPostSeconds,
+                ["allRepliedSeconds"] = model.AllRepliedSeconds,
+            },
         };
         await File.WriteAllTextAsync(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
     }

@@ -7,7 +7,8 @@ namespace OperatorOne.Tests.Benchmarks;
 /// <summary>
 /// The turn benchmark (tests/OperatorOne.Benchmarks, `turns`) run once at its tiny size, only to prove it works: its
 /// numbers are the README's business, not this test's. Like the full run it starts its own durable embedded PostgreSQL
-/// (here in a throwaway folder), so the statement counting through pg_stat_statements is exercised too.
+/// (here in a throwaway folder), so the statement counting through pg_stat_statements is exercised too, and its model
+/// step (a second bot with a model answering after 3 s) once.
 /// </summary>
 public sealed class TurnBenchmarkSmokeTests
 {
@@ -26,7 +27,8 @@ public sealed class TurnBenchmarkSmokeTests
 
             Assert.True(exitCode == 0, $"The benchmark exited with {exitCode}:\n{output}");
             Assert.Contains("| turn | channel |", output, StringComparison.Ordinal);
-            var steps = JsonNode.Parse(await File.ReadAllTextAsync(json))!["steps"]!.AsArray().OfType<JsonObject>().ToList();
+            var results = JsonNode.Parse(await File.ReadAllTextAsync(json))!;
+            var steps = results["steps"]!.AsArray().OfType<JsonObject>().ToList();
             foreach (var kind in Kinds)
             {
                 foreach (var channel in Channels)
@@ -40,6 +42,10 @@ public sealed class TurnBenchmarkSmokeTests
                     Assert.All(step["closed"]!.AsArray(), c => Assert.True(c!["turns"]!.GetValue<int>() > 0, what));
                 }
             }
+            // The model step: twenty members asked a model at once and each got its answer (how fast is the README's business).
+            Assert.Contains("model step: 20 members", output, StringComparison.Ordinal);
+            var model = results["model"]!;
+            Assert.Equal((20, 20, 20), (model["posted"]!.GetValue<int>(), model["replied"]!.GetValue<int>(), model["modelRequests"]!.GetValue<int>()));
         }
         finally
         {

@@ -56,7 +56,8 @@ public sealed class DirectLineConversationTests(BotHost host)
 
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         var id = (await DirectLineClient.JsonAsync(posted))["id"]!.GetValue<string>();
-        Assert.Matches($"^{conversationId}\\|\\d{{7}}$", id);
+        // Made from the client id, so the post takes no number from the store before its turn (README, Decisions).
+        Assert.Equal($"{conversationId}|c-client-1", id);
         var activities = (await client.ActivitiesAsync(conversationId, token))["activities"]!.AsArray();
         var echo = Assert.Single(activities, a => a!["id"]!.GetValue<string>() == id)!;
         Assert.Equal("client-1", echo["channelData"]!["clientActivityID"]!.GetValue<string>());
@@ -131,10 +132,17 @@ public sealed class DirectLineConversationTests(BotHost host)
 
         var read = await client.GetAsync($"/v3/directline/conversations/{conversationId}/activities", token);
         var bySecret = await client.GetAsync("/v3/directline/conversations/no-such-conversation/activities", organization.SiteSecret);
+        // A post reads nothing before its turn: the turn's first statement finds no such conversation, and runs nothing.
+        var post = await client.PostActivityAsync(conversationId, token, DirectLineClient.Message("help", "too-early"));
 
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
         Assert.Equal("NotFound", await DirectLineClient.ErrorCodeAsync(read));
         Assert.Equal(HttpStatusCode.NotFound, bySecret.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Equal("NotFound", await DirectLineClient.ErrorCodeAsync(post));
+        var (deliveries, conversations) = await host.InOrganizationAsync(organization.Id, async db =>
+            (await db.ProcessedDeliveries.CountAsync(), await db.Conversations.CountAsync()));
+        Assert.Equal((0, 0), (deliveries, conversations));
     }
 
     [Fact]

@@ -1,0 +1,34 @@
+using OperatorOne.Tests.Turns;
+
+namespace OperatorOne.Tests.Teams;
+
+/// <summary>
+/// What a fast Teams turn costs in SQL, from the signed activity to the endpoint's answer (the reply pushed to the
+/// connector included), like <see cref="TurnCostTests"/> for web chat. A sender looked up lately is not looked up again,
+/// and a message with no files needs no preparation, so nothing runs before the turn's own first statement: op_enter_turn
+/// (the organization and the rate limits, committed on its own), then the turn's one transaction (3 statements for help),
+/// then the pushed reply's delivery, each statement on its own: the tenant, the outbox row with its conversation, the
+/// tenant again (the connection goes back to the pool while the connector is called) and the row marked sent.
+/// </summary>
+[Collection(TeamsCollection.Name)]
+public sealed class TeamsTurnCostTests(TeamsBotHost host, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task AFastTeamsTurnIsOneTransactionAfterTheRateLimitsOwnStatement()
+    {
+        var tenant = await TeamsTenant.CreateAsync(host.Bot);
+        using var teams = new TeamsUser(host, tenant, "member");
+        // Warm-up: the sender is linked (looked up once), the organization's tools are built.
+        await teams.Send("help");
+        await teams.ExpectReply("what you can ask");
+        using var recorder = new SqlRecorder();
+
+        var cost = await recorder.MeasureAsync(() => teams.Send("help"));
+        await teams.ExpectReply("what you can ask");
+
+        output.WriteLine(cost.ToString());
+        Assert.Equal(1, cost.Transactions);
+        Assert.Equal(5, cost.Autocommits);
+        Assert.Equal(8, cost.Commands.Count);
+    }
+}
