@@ -37,6 +37,9 @@ public static class BotCoreHosting
 
         // The turn: one entry for every channel, one transaction, replies out through the outbox.
         services.AddSingleton<TurnLoop>();
+        services.AddOptions<TurnOptions>().Bind(builder.Configuration.GetSection(TurnOptions.Section))
+            .Validate(o => o.MaxRunning >= 0, "Turns: MaxRunning must be 0 (derived from the connection pool) or positive.").ValidateOnStart();
+        services.AddSingleton<TurnAdmission>(TurnAdmission.Create);
         services.AddScoped<TurnPipeline>();
         services.AddScoped<TurnRouter>();
         services.AddScoped<TurnReplies>();

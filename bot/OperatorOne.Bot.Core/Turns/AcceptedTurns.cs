@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,7 +22,10 @@ public sealed class AcceptedTurns(IServiceScopeFactory scopes, ReplicaId replica
 {
     public const string QueueName = "accepted-turns";
     private const int MaxAttempts = 3;
+    private const int MaxSettleTries = 10;
     private const string Spent = "{}";
+
+    private readonly ConcurrentDictionary<(string Channel, string DeliveryId), Unsettled> _unsettled = new();
 
     public string Name => QueueName;
 
@@ -58,7 +62,50 @@ public sealed class AcceptedTurns(IServiceScopeFactory scopes, ReplicaId replica
     public Task RetryAsync(InboundTurn turn, Exception failure, CancellationToken cancellationToken) =>
         SettleAsync(turn, WorkStatus.Pending, failure, cancellationToken);
 
+    /// <summary>
+    /// Settles the row, or, when that write fails (the pool or the database is away), keeps the settlement to be written
+    /// again on the queue's next pass, within a poll interval: the row is claimed by this live replica, so nobody else would
+    /// take it up before MaxHoldSeconds, and an acknowledged turn must not wait minutes for a write that failed once.
+    /// </summary>
     private async Task SettleAsync(InboundTurn turn, WorkStatus status, Exception? failure, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SettleOnceAsync(turn, status, failure, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "The accepted turn {Delivery} on {Channel} could not be settled; trying again", turn.DeliveryId, turn.Channel);
+            _unsettled[(turn.Channel, turn.DeliveryId)] = new Unsettled(turn, status, failure);
+            signal.Notify(QueueName);
+        }
+    }
+
+    /// <summary>
+    /// Writes the settlements that failed before. A failure because the database is away keeps its entry however long the
+    /// outage lasts; any other is given up after a few passes, and the claim then dies with MaxHoldSeconds.
+    /// </summary>
+    private async Task SettleLeftOverAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (key, left) in _unsettled)
+        {
+            try
+            {
+                await SettleOnceAsync(left.Turn, left.Status, left.Failure, cancellationToken);
+                _unsettled.TryRemove(KeyValuePair.Create(key, left));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                if (!DatabaseOutage.Is(ex) && Interlocked.Increment(ref left.Tries) >= MaxSettleTries)
+                {
+                    logger.LogError(ex, "The accepted turn {Delivery} on {Channel} could not be settled; it is taken up once its claim dies", key.DeliveryId, key.Channel);
+                    _unsettled.TryRemove(KeyValuePair.Create(key, left));
+                }
+            }
+        }
+    }
+
+    private async Task SettleOnceAsync(InboundTurn turn, WorkStatus status, Exception? failure, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OperatorOneDb>();
@@ -119,11 +166,17 @@ public sealed class AcceptedTurns(IServiceScopeFactory scopes, ReplicaId replica
         signal.Notify(OutboxQueue.QueueName);
     }
 
-    public async Task<IReadOnlyList<ClaimedWork>> ClaimAsync(OperatorOneDb db, string replica, WorkOptions options, CancellationToken cancellationToken) =>
-        await db.Database.SqlQuery<OutboxQueue.ClaimedRow>(
+    public async Task<IReadOnlyList<ClaimedWork>> ClaimAsync(OperatorOneDb db, string replica, WorkOptions options, CancellationToken cancellationToken)
+    {
+        if (!_unsettled.IsEmpty)
+        {
+            await SettleLeftOverAsync(cancellationToken);
+        }
+        return await db.Database.SqlQuery<OutboxQueue.ClaimedRow>(
                 $"SELECT id AS \"Id\", organization_id AS \"OrganizationId\" FROM op_claim_accepted_turns({replica}, {Batch}, {options.ReplicaTimeoutSeconds}, {options.MaxHoldSeconds})")
             .Select(r => new ClaimedWork(r.Id, r.OrganizationId, null))
             .ToListAsync(cancellationToken);
+    }
 
     public async Task RunAsync(ClaimedWork work, IServiceProvider services, string replica, CancellationToken cancellationToken)
     {
@@ -148,5 +201,24 @@ public sealed class AcceptedTurns(IServiceScopeFactory scopes, ReplicaId replica
             return;
         }
         await FinishAsync(turn, CancellationToken.None);
+    }
+
+    /// <summary>Running the row threw before it could settle it (its payload could not be read): the claim goes back at once.</summary>
+    public async Task FailedAsync(ClaimedWork work, IServiceProvider services, string replica, Exception error, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<OperatorOneDb>();
+        await db.UseOrganizationAsync(work.OrganizationId!.Value, cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE accepted_turns SET claimed_by = NULL, claimed_at = NULL
+             WHERE id = {work.Id} AND claimed_by = {replica} AND status = 'Pending'
+            """, cancellationToken);
+    }
+
+    private sealed class Unsettled(InboundTurn turn, WorkStatus status, Exception? failure)
+    {
+        public InboundTurn Turn => turn;
+        public WorkStatus Status => status;
+        public Exception? Failure => failure;
+        public int Tries;
     }
 }

@@ -10,9 +10,11 @@ namespace OperatorOne.Bot.Core.Turns;
 /// clicks). The turn runs in a scope of its own, counted in flight, so it may outlive the request. When it finishes
 /// within the channel's budget the request gets its result; when the budget runs out first, the turn is stored
 /// (<see cref="AcceptedTurns"/>) before the channel acknowledges, and goes on here — or, if this replica dies, on
-/// another one. A fast turn commits once; only a slow one pays for the extra write that makes it durable.
+/// another one. A fast turn commits once; only a slow one pays for the extra write that makes it durable. Turns run
+/// as <see cref="TurnAdmission"/> admits them; waiting for a slot spends the budget like running does.
 /// </summary>
-public sealed class TurnLoop(IServiceScopeFactory scopes, InFlightTurns inFlight, AcceptedTurns accepted, HaltPoints halts, ILogger<TurnLoop> logger)
+public sealed class TurnLoop(IServiceScopeFactory scopes, InFlightTurns inFlight, TurnAdmission admission, AcceptedTurns accepted, HaltPoints halts,
+    ILogger<TurnLoop> logger)
 {
     /// <summary>
     /// Runs <paramref name="turn"/>, giving the channel its result within <paramref name="budget"/> (no budget: wait for it).
@@ -42,8 +44,13 @@ public sealed class TurnLoop(IServiceScopeFactory scopes, InFlightTurns inFlight
     }
 
     /// <summary>An accepted turn taken over from a replica that died: run to the end, its replies through the outbox.</summary>
-    public Task<TurnResult> ResumeAsync(InboundTurn turn, CancellationToken cancellationToken) =>
-        RunAsync(turn, TurnHandoff.Detached(), cancellationToken);
+    public async Task<TurnResult> ResumeAsync(InboundTurn turn, CancellationToken cancellationToken)
+    {
+        using (await admission.EnterAsync(cancellationToken))
+        {
+            return await RunAsync(turn, TurnHandoff.Detached(), cancellationToken);
+        }
+    }
 
     private async Task<TurnResult> RunDetachedAsync(InboundTurn turn, TurnHandoff handoff, IDisposable lease)
     {
@@ -52,7 +59,12 @@ public sealed class TurnLoop(IServiceScopeFactory scopes, InFlightTurns inFlight
             try
             {
                 // Not the request's token: the turn must finish after the acknowledgement, and while the replica drains.
-                var result = await RunAsync(turn, handoff, inFlight.Abandoned);
+                TurnResult result;
+                using (await admission.EnterAsync(inFlight.Abandoned))
+                {
+                    result = await RunAsync(turn, handoff, inFlight.Abandoned);
+                }
+                // Settling uses the pool's reserve, after the slot is free: it never waits behind running turns.
                 if (await handoff.IsStoredAsync())
                 {
                     await accepted.FinishAsync(turn, inFlight.Abandoned);
@@ -74,23 +86,29 @@ public sealed class TurnLoop(IServiceScopeFactory scopes, InFlightTurns inFlight
 
     private async Task<TurnResult> RunAsync(InboundTurn turn, TurnHandoff handoff, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var pipeline = scope.ServiceProvider.GetRequiredService<TurnPipeline>();
-        if (scope.ServiceProvider.GetServices<ITurnPreparation>().FirstOrDefault(p => p.Channel == turn.Channel) is { } preparation
-            && preparation.IsNeeded(turn))
+        TurnResult result;
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            if (await pipeline.WasProcessedAsync(turn, cancellationToken))
+            var pipeline = scope.ServiceProvider.GetRequiredService<TurnPipeline>();
+            if (scope.ServiceProvider.GetServices<ITurnPreparation>().FirstOrDefault(p => p.Channel == turn.Channel) is { } preparation
+                && preparation.IsNeeded(turn))
             {
-                return TurnResult.Duplicate;
+                if (await pipeline.WasProcessedAsync(turn, cancellationToken))
+                {
+                    return TurnResult.Duplicate;
+                }
+                // Downloads and look-ups run before the transaction opens, and count against the budget like a slow tool.
+                turn = await preparation.PrepareAsync(turn, cancellationToken);
             }
-            // Downloads and look-ups run before the transaction opens, and count against the budget like a slow tool.
-            turn = await preparation.PrepareAsync(turn, cancellationToken);
+            result = await pipeline.RunAsync(turn, handoff, cancellationToken);
         }
-        var result = await pipeline.RunAsync(turn, handoff, cancellationToken);
+        // The turn's connection is back in the pool before its replies go out, each delivery taking one of its own: a
+        // turn holding two at once is how a full pool deadlocks (every turn holding one, waiting for a second).
         await halts.ReachedAsync(HaltPoints.Committed, turn.Channel, turn.DeliveryId, cancellationToken);
         if (result.Deliveries.Count > 0)
         {
-            await scope.ServiceProvider.GetRequiredService<OutboxDeliveries>().DeliverNowAsync(result, cancellationToken);
+            await using var delivering = scopes.CreateAsyncScope();
+            await delivering.ServiceProvider.GetRequiredService<OutboxDeliveries>().DeliverNowAsync(result, cancellationToken);
         }
         return result;
     }

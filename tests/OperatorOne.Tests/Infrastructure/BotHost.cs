@@ -21,6 +21,9 @@ public sealed class BotHost : IAsyncLifetime
     /// <summary>Settings a test class needs beyond the defaults (channel secrets pointing at local stand-ins).</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>The runtime connection's Maximum Pool Size, when a test needs a small pool (Npgsql's default: 100).</summary>
+    public int? MaxPoolSize { get; set; }
+
     /// <summary>Services a test class swaps in before start (a tool of its own, an HTTP handler routed to a local stand-in).</summary>
     public Action<IServiceCollection>? TestServices { get; set; }
 
@@ -29,6 +32,10 @@ public sealed class BotHost : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         (AdminConnectionString, RuntimeConnectionString) = await TestPostgres.CreateDatabaseAsync();
+        if (MaxPoolSize is { } poolSize)
+        {
+            RuntimeConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(RuntimeConnectionString) { MaxPoolSize = poolSize }.ConnectionString;
+        }
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");

@@ -25,7 +25,13 @@ public sealed class SlackFixture : IAsyncLifetime
         Host.Settings["Slack:ApiBaseUrl"] = Slack.ApiBaseUrl.ToString();
         Host.Settings["Documents:PublicBaseUrl"] = PublicBaseUrl;
         Host.Settings["Slack:AuthorizeUrl"] = new Uri(Slack.BaseAddress, "oauth/v2/authorize").ToString();
-        Host.TestServices = services => services.AddSingleton(SlowReportTool.Definition);
+        // Services a test class set before this (a fault of its own) stay.
+        var own = Host.TestServices;
+        Host.TestServices = services =>
+        {
+            services.AddSingleton(SlowReportTool.Definition);
+            own?.Invoke(services);
+        };
         await Host.InitializeAsync();
     }
 
