@@ -30,7 +30,7 @@ public sealed class BuiltInRecognizer(ToolRegistry registry, ToolExecutor execut
         var zone = NaturalDates.Zone(context.Caller.TimeZone);
         // The organization's own tools too: a custom tool's example phrasings are utterances like any other.
         var tools = await registry.ForOrganizationAsync(context.Db, context.OrganizationId, cancellationToken);
-        // Names are checked against the organization's own members and CRM records, so "assign it to ada" finds Ada.
+        // Names are checked against the organization's own members, queues, teams and CRM records, so "assign it to ada" finds Ada.
         // They are read only for a sentence that may name someone (its tool takes a name, or no pattern explains it):
         // which tool a pattern picks never depends on them, and "help" or "show my tickets" costs no query for them.
         var reading = UtteranceReader.Read(normalized, tools.All, context.Now, zone);

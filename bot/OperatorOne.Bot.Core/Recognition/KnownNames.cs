@@ -6,25 +6,29 @@ namespace OperatorOne.Bot.Core.Recognition;
 /// Slots that name an existing member or CRM record, checked against the organization's names: a value holding one known
 /// name is cut down to it ("mia is leaving, remove her" → mia), a value naming nobody known gives way to the one known
 /// name the sentence holds ("give mia admin rights" → mia, not "rights"), and a missing one is filled the same way
-/// ("what has mia been doing"). What a cut leaves over goes to the tool's free-text slot still empty ("had a meeting with
+/// ("what has mia been doing"), while a name said where a name goes and known to nobody here is kept ("assign 3 to
+/// joanna"), so the tool can say whom it doesn't know. What a cut leaves over goes to the tool's free-text slot still empty ("had a meeting with
 /// Acme, demo went well" → with Acme, summary "demo went well").
 /// </summary>
 internal static class KnownNames
 {
-    /// <summary>Whether any of the tool's parameters names a member, company, person or deal.</summary>
+    /// <summary>Whether any of the tool's parameters names a member, company, person, deal, queue or team.</summary>
     public static bool TakesNames(RegisteredTool tool) => tool.ParameterNames.Any(p => KindOf(tool, p) is not null);
 
-    /// <summary>Parameters naming someone or something that already exists; lists ("ada and max") are left as said.</summary>
+    /// <summary>Parameters naming someone or something that already exists; a list of people ("ada, max and mia") names members.</summary>
     public static NameKind[]? KindOf(RegisteredTool tool, string parameter)
     {
-        var description = tool.ParameterSchema(parameter) is { } schema && schema.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "";
-        if (description.Contains("separated", StringComparison.Ordinal))
+        if (IsList(tool, parameter))
         {
-            return null;
+            return parameter is "member" or "members" or "attendees" ? [NameKind.Member] : null;
         }
         return parameter switch
         {
-            "member" or "assignee" or "owner" => [NameKind.Member],
+            "member" or "owner" => [NameKind.Member],
+            // "assign 4 to IT": a ticket goes to a member or to a support queue.
+            "assignee" => [NameKind.Member, NameKind.Queue],
+            "queue" => [NameKind.Queue],
+            "team" => [NameKind.Team],
             "company" => [NameKind.Company],
             "contact" => [NameKind.Person],
             "deal" => [NameKind.Deal],
@@ -34,28 +38,52 @@ internal static class KnownNames
         };
     }
 
+    /// <summary>A parameter that takes several values, "comma or 'and' separated" as its description says.</summary>
+    public static bool IsList(RegisteredTool tool, string parameter) =>
+        tool.ParameterSchema(parameter) is { } schema && schema.TryGetProperty("description", out var d) && (d.GetString() ?? "").Contains("separated", StringComparison.Ordinal);
+
     /// <summary>Parameters that hold a person's own words, where what a name leaves over belongs.</summary>
     private static readonly HashSet<string> Prose = new(StringComparer.Ordinal) { "summary", "description", "text", "title", "note", "notes", "comment" };
 
     /// <summary>Words that name someone without a name: kept as said.</summary>
     private static readonly HashSet<string> Deictic = new(StringComparer.OrdinalIgnoreCase) { "me", "myself", "mine", "nobody", "no one", "noone", "unassigned" };
 
-    /// <summary>The slots with their names grounded; <c>typed</c> reads a typed slot (enum, number, date) from the words a cut name leaves over.</summary>
+    /// <summary>
+    /// The slots with their names grounded; <c>typed</c> reads a typed slot (enum, number, date) from the words a cut name
+    /// leaves over; <c>guessed</c> are the slots filled from words left over rather than captured in a name's place.
+    /// </summary>
     public static Dictionary<string, string> Ground(RegisteredTool tool, IReadOnlyDictionary<string, string> found, string text, Gazetteer? names,
-        Func<string, bool> isFreeText, Func<string, string, string?> typed)
+        Func<string, bool> isFreeText, Func<string, string, string?> typed, IReadOnlySet<string>? guessed = null)
     {
         var slots = new Dictionary<string, string>(found, StringComparer.Ordinal);
         if (names is null || names.IsEmpty)
         {
             return slots;
         }
-        var grounded = tool.ParameterNames.Select(p => (Parameter: p, Kind: KindOf(tool, p))).Where(x => x.Kind is not null).ToList();
+        var grounded = tool.ParameterNames.Select(p => (Parameter: p, Kind: KindOf(tool, p))).Where(x => x.Kind is not null && !IsList(tool, x.Parameter)).ToList();
         string? leftover = null;
         foreach (var (parameter, kind) in grounded.Where(g => slots.ContainsKey(g.Parameter)))
         {
             var value = slots[parameter];
-            if (Deictic.Contains(value.Trim()) || names.Find(value, kind!) is not [var only])
+            if (Deictic.Contains(value.Trim()))
             {
+                continue;
+            }
+            var matches = names.Find(value, kind!);
+            // "give ticket 11 to kofi he knows the vpn": a name nobody here has yet ends where the next clause begins.
+            if (matches.Count == 0 && IsPerson(kind!) && UnknownName.Before(value) is { } unknown)
+            {
+                slots[parameter] = unknown;
+                continue;
+            }
+            if (matches is not [var only])
+            {
+                continue;
+            }
+            // "hand 14 to pete mia is off today": the name said first is the one meant, even when nobody here has it yet.
+            if (IsPerson(kind!) && UnknownName.Ahead(value[..only.Start]) is { } first)
+            {
+                slots[parameter] = first;
                 continue;
             }
             // "Umbrella, like Acme": another capitalized name beside the known one may be the one meant.
@@ -83,9 +111,11 @@ internal static class KnownNames
         }
         foreach (var (parameter, kind) in grounded)
         {
-            // A capitalized value naming nobody known is a name we don't know yet ("Umbrella"): kept as said.
+            // A capitalized value naming nobody known is a name we don't know yet ("Umbrella"): kept as said; so is a
+            // lowercase one said where a name goes ("assign 3 to joanna"), so the tool can say whom it doesn't know.
             if (slots.TryGetValue(parameter, out var value)
-                && (Deictic.Contains(value.Trim()) || names.Find(value, kind!).Count > 0 || value.Split(' ').Any(w => w.Length > 0 && char.IsUpper(w[0]))))
+                && (Deictic.Contains(value.Trim()) || names.Find(value, kind!).Count > 0 || value.Split(' ').Any(w => w.Length > 0 && char.IsUpper(w[0]))
+                    || (guessed?.Contains(parameter) != true && IsPerson(kind!) && UnknownName.Is(value))))
             {
                 continue;
             }
@@ -98,6 +128,7 @@ internal static class KnownNames
                 }
             }
         }
+        KnownNameLists.Ground(tool, slots, text, names);
         if (leftover is { } rest && tool.ParameterNames.FirstOrDefault(p => !slots.ContainsKey(p) && Prose.Contains(p) && isFreeText(p)) is { } free)
         {
             slots[free] = rest;
@@ -124,8 +155,12 @@ internal static class KnownNames
             }
             masked = masked.Remove(at, value.Length).Insert(at, new string(' ', value.Length));
         }
-        return names.Find(masked, kind) is [var only] ? (masked.Substring(only.Start, only.Length), null, "") : null;
+        // "max should work IT tickets too, add him to the IT queue": one name said twice is still one name.
+        var said = names.Find(masked, kind).Select(f => masked.Substring(f.Start, f.Length)).ToList();
+        return said.Count > 0 && said.All(n => string.Equals(n, said[0], StringComparison.OrdinalIgnoreCase)) ? (said[0], null, "") : null;
     }
+
+    private static bool IsPerson(NameKind[] kinds) => kinds.Contains(NameKind.Member) || kinds.Contains(NameKind.Person);
 
     private static bool Continues(string value, NameMatch name)
     {

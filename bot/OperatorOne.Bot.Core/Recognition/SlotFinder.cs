@@ -16,17 +16,21 @@ public static partial class SlotFinder
     {
         var plain = Courtesy.Strip(UtteranceMatcher.Normalize(text));
         // A pattern that explains the whole sentence bounds its names itself; elsewhere a name may have taken its neighbours.
+        var guessed = new HashSet<string>(StringComparer.Ordinal);
         var slots = Whole(plain, [tool]) is { } whole
             ? whole.Slots.ToDictionary(s => s.Key, s => TypedSlots.Tidy(tool, s.Key, s.Value), StringComparer.Ordinal)
-            : Found(tool, plain, now, zone).ToDictionary(s => s.Key, s => ProperNames.Keep(tool, s.Key, TypedSlots.Tidy(tool, s.Key, s.Value)), StringComparer.Ordinal);
-        return Finish(tool, slots, plain, now, zone, names);
+            : Found(tool, plain, now, zone, guessed).ToDictionary(s => s.Key, s => ProperNames.Keep(tool, s.Key, TypedSlots.Tidy(tool, s.Key, s.Value)), StringComparer.Ordinal);
+        return Finish(tool, slots, plain, now, zone, names, guessed);
     }
 
-    /// <summary>Name slots checked against the organization's names (<see cref="KnownNames"/>); a title's second sentence made its description.</summary>
+    /// <summary>
+    /// Name slots checked against the organization's names (<see cref="KnownNames"/>); a title's second sentence made its
+    /// description. <paramref name="guessed"/>: slots filled from words left over, not captured where their value goes.
+    /// </summary>
     internal static Dictionary<string, string> Finish(RegisteredTool tool, IReadOnlyDictionary<string, string> slots, string plain, DateTimeOffset now, TimeZoneInfo zone,
-        Gazetteer? names)
+        Gazetteer? names, IReadOnlySet<string>? guessed = null)
     {
-        var finished = KnownNames.Ground(tool, slots, plain, names, p => IsFreeText(tool, p), (p, words) => TypedSlots.Find(tool, p, words, now, zone)?.Value);
+        var finished = KnownNames.Ground(tool, slots, plain, names, p => IsFreeText(tool, p), (p, words) => TypedSlots.Find(tool, p, words, now, zone)?.Value, guessed);
         // "printer on floor 3 jams. it happens with every double sided job": the first sentence is the title, the rest the detail.
         if (finished.TryGetValue("title", out var title) && !finished.ContainsKey("description") && tool.ParameterNames.Contains("description")
             && SentenceBreak().Match(title) is { Success: true } stop && title[(stop.Index + stop.Length)..].Trim() is { } detail
@@ -38,7 +42,7 @@ public static partial class SlotFinder
         return finished;
     }
 
-    private static IReadOnlyDictionary<string, string> Found(RegisteredTool tool, string plain, DateTimeOffset now, TimeZoneInfo zone)
+    private static IReadOnlyDictionary<string, string> Found(RegisteredTool tool, string plain, DateTimeOffset now, TimeZoneInfo zone, HashSet<string> guessed)
     {
         var one = new[] { tool };
         if (Reordered(plain, one) is { } reordered)
@@ -74,6 +78,7 @@ public static partial class SlotFinder
                 slots[missingText[i]] = pieces[i];
             }
         }
+        guessed.UnionWith(slots.Keys.Where(k => IsFreeText(tool, k) && !(span?.Slots.ContainsKey(k) ?? false)));
         return slots;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using OperatorOne.Data;
 using OperatorOne.Data.Tickets;
 using OperatorOne.Skills.Tickets;
@@ -12,6 +13,18 @@ internal sealed class SlaTicketLifecycle(DeskSettingsCache settings) : ITicketLi
 
     public Task StatusChangedAsync(OperatorOneDb db, Ticket ticket, TicketStatus before, DateTimeOffset now, CancellationToken cancellationToken) =>
         ServiceLevels.UpdateAsync(db, ticket, before, now, cancellationToken);
+
+    public async Task<string?> QueuedAsync(OperatorOneDb db, Ticket ticket, string queue, CancellationToken cancellationToken)
+    {
+        if (await DeskQueries.FindQueueAsync(db, queue, cancellationToken) is not { } found)
+        {
+            return null;
+        }
+        var sla = await db.TicketSlas.FirstOrDefaultAsync(s => s.TicketId == ticket.Id, cancellationToken)
+            ?? await ServiceLevels.StartAsync(db, ticket, found.Id, cancellationToken);
+        sla.QueueId = found.Id;
+        return found.Name;
+    }
 
     public async Task<string> PriorityChangedAsync(OperatorOneDb db, Ticket ticket, DateTimeOffset now, TimeZoneInfo readerZone, CancellationToken cancellationToken)
     {

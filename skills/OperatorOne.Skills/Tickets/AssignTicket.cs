@@ -7,11 +7,15 @@ using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Bot.Core.Webhooks;
 using OperatorOne.Data;
 using OperatorOne.Data.Members;
+using OperatorOne.Data.Tickets;
 using static OperatorOne.Skills.Tickets.TicketPhrases;
 
 namespace OperatorOne.Skills.Tickets;
 
-/// <summary>Gives a ticket to a member named by handle or name ("mia", "Mia Wong", "me"), or takes it away ("nobody").</summary>
+/// <summary>
+/// Gives a ticket to a member named by handle or name ("mia", "Mia Wong", "me"), or takes it away ("nobody"); a name no
+/// member has may be a support queue's ("assign 4 to IT", "move ticket 4 to the facilities queue").
+/// </summary>
 internal static class AssignTicket
 {
     public static ToolDefinition Definition { get; } = new()
@@ -33,6 +37,10 @@ internal static class AssignTicket
             Utterance.Of($"give (?<assignee>[^ ]+) {Ref}"),
             Utterance.Of($"ticket (number )?(?<number>#?\\d+) to (?<assignee>.+)"),
             Utterance.Of($"(let|have|get) (?<assignee>.+?) (handle|take|own|look at) {Ref}"),
+            // "move ticket 4 to the IT queue", "send 17 over to facilities", "ticket 25 belongs in the facilities queue"
+            Utterance.Of($"(move|send|route|transfer|pass|shift) {Ref} (over )?(to|into|in|on)(to)? (the )?(?<assignee>.+?) queue"),
+            Utterance.Of($"send {Ref} (over )?to (the )?(?<assignee>.+)"),
+            Utterance.Of($"{Ref} (belongs|goes|should go|needs to go) (in|to|into|on) (the )?(?<assignee>.+?)( queue)?"),
         ],
         Prompts = new Dictionary<string, string>
         {
@@ -49,7 +57,7 @@ internal static class AssignTicket
         TimeProvider clock,
         ITicketLifecycle lifecycle,
         [Description("The ticket number, e.g. 12.")] int number,
-        [Description("Who gets it: a member's handle or name, 'me' for the person asking, or 'nobody' to unassign.")] string assignee,
+        [Description("Who gets it: a member's handle or name, a support queue's name, 'me' for the person asking, or 'nobody' to unassign.")] string assignee,
         CancellationToken cancellationToken = default)
     {
         var ticket = await db.FindVisibleAsync(number, caller, cancellationToken);
@@ -63,13 +71,16 @@ internal static class AssignTicket
             .Select(m => new MemberCandidate(m.Id, m.DisplayName, m.Handle))
             .ToListAsync(cancellationToken);
 
-        switch (MemberMatch.Find(assignee, caller.MemberId, members))
+        var match = MemberMatch.Find(assignee, caller.MemberId, members);
+        if (match is MemberMatch.Unknown)
+        {
+            return await QueueAsync(db, caller, clock, lifecycle, ticket, assignee, cancellationToken);
+        }
+        switch (match)
         {
             case MemberMatch.Many many:
                 var names = TicketText.List(many.Candidates.Select(c => $"{c.DisplayName} (@{c.Handle})"));
                 return ToolResult.Refused($"More than one member matches \"{assignee}\": {names}. Which one do you mean?");
-            case MemberMatch.Unknown:
-                return ToolResult.Refused($"I couldn't find a member called \"{assignee}\".");
             case MemberMatch.Nobody when ticket.AssigneeId is null:
                 return ToolResult.Refused($"Ticket #{ticket.Number} isn't assigned to anyone.");
             case MemberMatch.Nobody:
@@ -97,6 +108,21 @@ internal static class AssignTicket
             default:
                 throw new InvalidOperationException("Every kind of assignee match is handled above.");
         }
+    }
+
+    /// <summary>No member by that name, so a support queue's: the ticket waits there, unassigned, for whoever works the queue.</summary>
+    private static async Task<ToolResult> QueueAsync(OperatorOneDb db, Caller caller, TimeProvider clock, ITicketLifecycle lifecycle, Ticket ticket, string assignee,
+        CancellationToken cancellationToken)
+    {
+        if (await lifecycle.QueuedAsync(db, ticket, assignee, cancellationToken) is not { } queue)
+        {
+            return ToolResult.Refused($"I couldn't find a member or a queue called \"{assignee}\".");
+        }
+        var unassigned = ticket.AssigneeId is not null ? " It is no longer assigned to anyone." : "";
+        ticket.AssigneeId = null;
+        ticket.UpdatedAt = clock.GetUtcNow();
+        await IntegrationEvents.TicketAsync(db, caller, clock.GetUtcNow(), WebhookEvents.TicketUpdated, ticket, "queued", cancellationToken);
+        return new ToolResult($"Moved ticket #{ticket.Number} ({ticket.Title}) to the {queue} queue.{unassigned}");
     }
 
     private static Dictionary<string, string> Assign(string who) => new() { ["assignee"] = who };

@@ -14,5 +14,8 @@ public interface ITicketLifecycle
 
     Task StatusChangedAsync(OperatorOneDb db, Ticket ticket, TicketStatus before, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>"Assign 4 to IT": puts the ticket in the support queue of that name; the queue's name as stored, or null when there is none.</summary>
+    Task<string?> QueuedAsync(OperatorOneDb db, Ticket ticket, string queue, CancellationToken cancellationToken);
+
     Task<string> PriorityChangedAsync(OperatorOneDb db, Ticket ticket, DateTimeOffset now, TimeZoneInfo readerZone, CancellationToken cancellationToken);
 }

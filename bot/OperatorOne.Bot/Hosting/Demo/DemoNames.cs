@@ -15,5 +15,10 @@ internal static class DemoNames
     /// <summary>Contacts and leads.</summary>
     public static readonly string[] People = ["Dana Lee", "Priya Shah", "Tom Baker", "Jo Park", "Sara Cole"];
 
-    public static Gazetteer Gazetteer() => new(DemoMembers.All.Select(m => m.Name), Companies, People, Deals);
+    /// <summary>Support queues (<see cref="DemoTickets"/>) and teams (<see cref="DemoMembers"/>).</summary>
+    public static readonly string[] Queues = ["IT"];
+
+    public static readonly string[] Teams = ["Support"];
+
+    public static Gazetteer Gazetteer() => new(DemoMembers.All.Select(m => m.Name), Companies, People, Deals, Queues, Teams);
 }
