@@ -51,8 +51,8 @@ internal static class SlackInstallEndpoints
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> CallbackAsync(HttpContext http, string? code, string? state,
-        string? error, SlackInstallState states, SlackApi api, OperatorOneDb db, SecretBox secrets, IOptions<SlackOptions> options,
-        TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+        string? error, SlackInstallState states, SlackApi api, OperatorOneDb db, SecretBox secrets, SlackWorkspaces workspaces,
+        IOptions<SlackOptions> options, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var checkedState = states.Read(state, SlackInstallState.StatePurpose);
         var cookie = http.Request.Cookies[StateCookie];
@@ -96,6 +96,8 @@ internal static class SlackInstallEndpoints
         {
             return Problem(StatusCodes.Status409Conflict, "Workspace connected elsewhere", SlackWorkspaceProof.Taken);
         }
+        // A reinstall brings a new token: this replica reads it at once (others within SlackWorkspaces.Freshness).
+        workspaces.Forget(teamId);
         loggers.CreateLogger(typeof(SlackInstallEndpoints)).LogInformation("Slack workspace {Team} installed for organization {Organization}", teamId, installer.OrganizationId);
         return TypedResults.Text($"OperatorOne is installed in the Slack workspace {installation.DisplayName}. You can close this page.", "text/plain");
     }
