@@ -16,6 +16,17 @@ public sealed record InboundTurn
     /// <summary>The channel's id for this delivery; a retry carries the same id and is processed once.</summary>
     public required string DeliveryId { get; init; }
 
+    /// <summary>The longest <see cref="DeliveryId"/> the store keeps (processed and accepted deliveries).</summary>
+    public const int MaxDeliveryIdLength = 300;
+
+    /// <summary>
+    /// Why the store cannot take this turn, or null. A channel whose ids come from the payload (Slack's event_id, a Teams
+    /// conversation and activity id) answers it with a 400 before the turn runs; the insert would fail with a 500.
+    /// </summary>
+    public string? Problem() => DeliveryId.Length > MaxDeliveryIdLength
+        ? $"The delivery id is {DeliveryId.Length} characters long; at most {MaxDeliveryIdLength} are taken."
+        : null;
+
     /// <summary>The installation's external id: web chat site, Teams tenant, Slack team, called number.</summary>
     public required string InstallationId { get; init; }
 

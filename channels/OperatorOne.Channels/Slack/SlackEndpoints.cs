@@ -70,6 +70,8 @@ internal static class SlackEndpoints
         {
             case SlackInbound.Invalid invalid:
                 return (null, NoRetry(http, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed Slack request", detail: invalid.Problem)));
+            case SlackInbound.Turn { Work: var work } when work.Turn.Problem() is { } problem:
+                return (null, NoRetry(http, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed Slack request", detail: problem)));
             case SlackInbound.Turn { Work: var work }:
                 var outcome = await turns.ProcessAsync(work.ToTurn(), InlineDeadline, cancellationToken);
                 if (outcome is TurnOutcome.Completed { Result.Status: TurnStatus.UnknownInstallation })

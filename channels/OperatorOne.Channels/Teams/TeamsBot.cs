@@ -32,6 +32,10 @@ internal sealed class TeamsBot(TurnLoop turns, TeamsInvokes invokes, TeamsConnec
         {
             return TypedResults.BadRequest("A Teams activity needs an id, a conversation, a sender and a tenant.");
         }
+        if (turn.Problem() is { } problem)
+        {
+            return TypedResults.BadRequest(problem);
+        }
         if (activity.Type == ActivityTypes.Invoke)
         {
             // Invokes stay synchronous: Teams shows whatever the response carries.

@@ -104,6 +104,20 @@ public sealed class SlackBadInputTests(SlackFixture fixture)
     }
 
     [Fact]
+    public async Task ASignedEventWhoseIdIsLongerThanTheStoreKeepsIsABadRequest()
+    {
+        // The fuzzer found it: an event_id past processed_deliveries' 300 characters reached the insert and answered 500.
+        using var workspace = await SlackWorkspace.CreateAsync(fixture);
+        var envelope = workspace.DmEnvelope("member", "help", eventId: "Ev" + new string('7', 299));
+
+        var response = await workspace.PostSignedAsync("/api/slack/events", Json(envelope), "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("at most 300", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertNothingStoredAsync(workspace);
+    }
+
+    [Fact]
     public async Task ASignedEventNamingItsChannelTwiceIsABadRequest()
     {
         using var workspace = await SlackWorkspace.CreateAsync(fixture);

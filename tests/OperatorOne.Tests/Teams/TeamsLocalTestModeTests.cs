@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using OperatorOne.Tests.Infrastructure;
 
 namespace OperatorOne.Tests.Teams;
@@ -85,6 +86,21 @@ public sealed class TeamsLocalTestModeTests(BotHost host) : IAsyncLifetime
         using var response = await PostAsync(Message(tenant, $"a:1{Guid.NewGuid():N}", "https://smba.trafficmanager.net/emea/"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnActivityWhoseIdsAreLongerThanTheStoreKeepsIsABadRequestAndNotAnswered()
+    {
+        var tenant = await TeamsTenant.CreateAsync(host);
+        // The delivery id is the conversation id and the activity id: past 300 characters the insert would answer 500.
+        var conversationId = $"a:1{Guid.NewGuid():N}" + new string('x', 300);
+
+        using var response = await PostAsync(Message(tenant, conversationId, _cloud!.ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("at most 300", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var conversations = await host.InOrganizationAsync(tenant.Organization.Id, db => db.Conversations.CountAsync(c => c.ExternalId == conversationId));
+        Assert.Equal(0, conversations);
     }
 
     private async Task<HttpResponseMessage> PostAsync(JsonObject activity)
