@@ -46,7 +46,7 @@ internal static partial class VoiceDialog
     public static XDocument Listen(VoiceAnswer answer, IReadOnlyList<string> hints, int step, int misses, TwilioOptions options)
     {
         var speech = answer.Speech.Length > 0 ? answer.Speech : "Anything else?";
-        return TwiML.Response(TwiML.Gather(VoiceEndpoints.GatherUrl(options, step, misses), hints, speech, options));
+        return TwiML.Response(TwiML.Gather(VoiceEndpoints.GatherUrl(options, step, misses, choices: answer.Choices.Count > 0), hints, speech, options));
     }
 
     /// <summary>Re-prompt twice; the third time offer a person; after that put them through (or say goodbye).</summary>

@@ -43,10 +43,10 @@ internal static class VoiceEndpoints
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GatherAsync(
-        HttpContext http, int? step, int? misses, VoiceTurns turns, VoiceFlows flows, ToolRegistry tools, IOptions<TwilioOptions> options,
+        HttpContext http, int? step, int? misses, int? choices, VoiceTurns turns, VoiceFlows flows, ToolRegistry tools, IOptions<TwilioOptions> options,
         CancellationToken cancellationToken)
     {
-        if (step is not (>= 1 and <= 10_000) || misses is not (>= 0 and <= MaxMisses + 1))
+        if (step is not (>= 1 and <= 10_000) || misses is not (>= 0 and <= MaxMisses + 1) || choices is not (null or 1))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad step", detail: "step and misses come from the bot's own Gather action URL.");
         }
@@ -87,7 +87,7 @@ internal static class VoiceEndpoints
             case CallerIntent.Risky:
                 return await flows.StartRiskyAsync(call, step.Value, input, cancellationToken) is { } risky ? Xml(risky) : NotOurNumber(settings);
         }
-        var progress = await turns.SayAsync(call, step.Value, input, organizationId, cancellationToken);
+        var progress = await turns.SayAsync(call, step.Value, input, organizationId, offeredChoices: choices == 1, cancellationToken);
         if (!progress.Finished)
         {
             return Xml(VoiceDialog.Hold(step.Value, misses.Value, hold: 1, settings));
@@ -153,6 +153,11 @@ internal static class VoiceEndpoints
     public static Uri WaitUrl(TwilioOptions options, int step, int misses, int hold) =>
         new($"{options.PublicBaseUrl!.AbsoluteUri.TrimEnd('/')}/api/voice/twilio/wait?step={step.ToString(CultureInfo.InvariantCulture)}&misses={misses.ToString(CultureInfo.InvariantCulture)}&hold={hold.ToString(CultureInfo.InvariantCulture)}");
 
-    public static Uri GatherUrl(TwilioOptions options, int step, int misses) =>
-        new($"{options.PublicBaseUrl!.AbsoluteUri.TrimEnd('/')}/api/voice/twilio/gather?step={step.ToString(CultureInfo.InvariantCulture)}&misses={misses.ToString(CultureInfo.InvariantCulture)}");
+    /// <summary>
+    /// The next Gather's action. <paramref name="choices"/>: the answer just spoken offered numbered choices, so the next
+    /// input may pick one and the endpoint reads the call's recent answers; otherwise it reads nothing for them (two
+    /// statements of a phone turn). The URL is the bot's own, signed by Twilio when it comes back.
+    /// </summary>
+    public static Uri GatherUrl(TwilioOptions options, int step, int misses, bool choices = false) =>
+        new($"{options.PublicBaseUrl!.AbsoluteUri.TrimEnd('/')}/api/voice/twilio/gather?step={step.ToString(CultureInfo.InvariantCulture)}&misses={misses.ToString(CultureInfo.InvariantCulture)}{(choices ? "&choices=1" : "")}");
 }

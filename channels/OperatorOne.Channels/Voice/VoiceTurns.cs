@@ -33,10 +33,14 @@ internal sealed class VoiceTurns(TurnLoop turns, OperatorOneDb db, TimeProvider 
             MembersAdded = [new ChannelAccount { Id = call.From }],
         }, budget: null, cancellationToken)).Answer;
 
-    /// <summary>What the caller said or keyed at <paramref name="step"/>; a key naming a choice of the last card submits that choice.</summary>
-    public async Task<TurnProgress> SayAsync(VoiceRequest call, int step, string input, Guid organizationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the caller said or keyed at <paramref name="step"/>; when the last answer offered choices
+    /// (<paramref name="offeredChoices"/>, from the bot's own Gather URL), a key or a title naming one submits that choice.
+    /// </summary>
+    public async Task<TurnProgress> SayAsync(VoiceRequest call, int step, string input, Guid organizationId, bool offeredChoices,
+        CancellationToken cancellationToken)
     {
-        var choice = await ChoiceAsync(call, input, organizationId, cancellationToken);
+        var choice = offeredChoices ? await ChoiceAsync(call, input, organizationId, cancellationToken) : null;
         var activity = choice is null
             ? Activity.Message(input)
             : new Activity { Type = ActivityTypes.Message, Text = choice.Title, Value = choice.Data.DeepClone() };

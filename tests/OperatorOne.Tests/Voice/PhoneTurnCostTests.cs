@@ -5,11 +5,10 @@ namespace OperatorOne.Tests.Voice;
 /// <summary>
 /// What a fast phone turn (a Gather answered within the call's budget, its answer in the TwiML) costs in SQL, like
 /// <see cref="TurnCostTests"/> for web chat; pinned so a regression fails here. Before the turn the endpoint reads, each
-/// statement on its own: the called number's organization, the tenant and the call's guided-flow state, the tenant
-/// again and the call's recent answers (a key or a title may pick one of the last answer's choices). Then
-/// op_enter_turn (the rate limits, committed on its own) and the turn's one transaction (3 statements for help). The
-/// five reads before the turn are what is left to cut on the phone (issue 14): the flow state and the choices could
-/// ride on the bot's own Gather URL, as the step does.
+/// statement on its own: the called number's organization, then the tenant and the call's guided-flow state (a step
+/// Twilio repeats is answered from it). The call's recent answers are read only when the last answer offered choices
+/// (the bot's own Gather URL says so), as a key may pick one. Then op_enter_turn (the rate limits, committed on its
+/// own) and the turn's one transaction (3 statements for help).
 /// </summary>
 [Collection(VoiceCollection.Name)]
 public sealed class PhoneTurnCostTests(VoiceFixture fixture, ITestOutputHelper output)
@@ -28,7 +27,7 @@ public sealed class PhoneTurnCostTests(VoiceFixture fixture, ITestOutputHelper o
 
         output.WriteLine(cost.ToString());
         Assert.Equal(1, cost.Transactions);
-        Assert.Equal(6, cost.Autocommits);
-        Assert.Equal(9, cost.Commands.Count);
+        Assert.Equal(4, cost.Autocommits);
+        Assert.Equal(7, cost.Commands.Count);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using OperatorOne.Data.Conversations;
 using OperatorOne.Data.Recognition;
 using OperatorOne.Tests.Nlu;
 
@@ -44,6 +45,12 @@ public sealed partial class VoiceUnsureChoiceTests(NluFixture fixture)
         Assert.Equal(RecognitionMissKind.Unsure, miss.Kind);
         Assert.Equal("voice", miss.Channel);
         Assert.Equal("create_ticket", miss.ChosenTool);
+        // The key submitted the card's choice itself (its title in the transcript, its data as the value), not the text "1".
+        var said = await fixture.Host.InOrganizationAsync(call.Organization.Id, db => db.TranscriptMessages
+            .Where(m => m.Direction == MessageDirection.Inbound
+                && db.Conversations.Any(c => c.Id == m.ConversationId && c.Channel == "voice" && c.ExternalId == call.CallSid))
+            .OrderBy(m => m.Id).Select(m => m.Text).ToListAsync());
+        Assert.StartsWith("open a support ticket", said[^1], StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

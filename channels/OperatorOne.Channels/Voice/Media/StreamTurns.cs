@@ -24,7 +24,8 @@ internal sealed class StreamTurns(VoiceTurns voice, TurnLoop turns, OperatorOneD
 
     public Task<TurnProgress> SayAsync(MediaCaller caller, int step, string text, CancellationToken cancellationToken) =>
         caller.Phone is { } call
-            ? voice.SayAsync(call, step, text, caller.OrganizationId, cancellationToken)
+            // A streamed call has no Gather URL to say whether choices were offered: its recent answers are always read.
+            ? voice.SayAsync(call, step, text, caller.OrganizationId, offeredChoices: true, cancellationToken)
             : RunBrowserAsync(caller, step, Activity.Message(text), options.Value.TurnBudget, cancellationToken);
 
     /// <summary>Waits up to <paramref name="patience"/> for the answer the turn of <paramref name="step"/> committed.</summary>
