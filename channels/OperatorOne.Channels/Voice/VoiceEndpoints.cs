@@ -48,7 +48,7 @@ internal static class VoiceEndpoints
     {
         if (step is not (>= 1 and <= 10_000) || misses is not (>= 0 and <= MaxMisses + 1) || choices is not (null or 1))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad step", detail: "step and misses come from the bot's own Gather action URL.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad step", detail: "step, misses and choices come from the bot's own Gather action URL.");
         }
         var call = VoiceRequestVerification.Call(http);
         var settings = options.Value;

@@ -122,6 +122,8 @@ public sealed class VoiceBadInputTests(VoiceFixture fixture)
     [InlineData("/api/voice/twilio/gather")]
     [InlineData("/api/voice/twilio/gather?step=abc&misses=0")]
     [InlineData("/api/voice/twilio/gather?step=1&misses=99")]
+    [InlineData("/api/voice/twilio/gather?step=1&misses=0&choices=7")]
+    [InlineData("/api/voice/twilio/gather?step=1&misses=0&choices=yes")]
     public async Task AGatherCallbackWithABadStepIsABadRequest(string pathAndQuery)
     {
         using var call = await PhoneCall.CreateAsync(fixture);
