@@ -181,8 +181,10 @@ public static partial class SlotFinder
             {
                 // "we restarted the server", "she wants a quote": a subject before its verb is part of what was said ("can i see" is a question's).
                 var asked = false;
+                // "new laptop for the intern": "new" before what is new is part of what was said.
                 while (words.Count > 0 && IsGlue(words[0], keywords)
-                    && (asked || !(words.Count > 1 && Subjects.Contains(words[0].ToLowerInvariant()) && !IsGlue(words[1], keywords))))
+                    && (asked || !(words.Count > 1 && (Subjects.Contains(words[0].ToLowerInvariant()) || words[0].Equals("new", StringComparison.OrdinalIgnoreCase))
+                        && !IsGlue(words[1], keywords))))
                 {
                     asked = Asking.Contains(words[0].ToLowerInvariant());
                     words.RemoveAt(0);
