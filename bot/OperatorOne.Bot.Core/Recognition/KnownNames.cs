@@ -80,7 +80,7 @@ internal static class KnownNames
             }
             var matches = names.Find(value, kind!);
             // "give ticket 11 to kofi he knows the vpn": a name nobody here has yet ends where the next clause begins.
-            if (matches.Count == 0 && IsPerson(kind!) && UnknownName.Before(value) is { } unknown)
+            if (matches.Count == 0 && IsPerson(kind!) && UnknownName.Before(value, names.Find(text, kind!).Count == 0) is { } unknown)
             {
                 slots[parameter] = unknown;
                 continue;
