@@ -59,6 +59,12 @@ public static partial class SlotFinder
                 slots[parameter] = subject;
             }
         }
+        // "lunch with sam tomorrow 12:30", "the quarterly planning with ada, max and mia on thursday": who it is with, wherever said.
+        if (tool.ParameterNames.Contains("attendees") && !slots.ContainsKey("attendees") && WithPeople(rest) is { } with)
+        {
+            slots["attendees"] = with.Value;
+            rest = rest.Remove(with.Start, with.Length).Insert(with.Start, " , ");
+        }
         foreach (var parameter in tool.ParameterNames.Where(p => !slots.ContainsKey(p)))
         {
             if (TypedSlots.Find(tool, parameter, rest, now, zone) is { } found)
@@ -169,6 +175,44 @@ public static partial class SlotFinder
         return (null, text, "");
     }
 
+    /// <summary>"with ada, max and mia": the names after "with", up to the first word that is no name (a date, "about", "on").</summary>
+    private static FoundSlot? WithPeople(string text)
+    {
+        var match = With().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var words = match.Groups["who"].Value.Split(' ');
+        var taken = new List<string>();
+        foreach (var word in words)
+        {
+            var bare = word.TrimEnd(',');
+            if ((bare is "and" && taken.Count > 0) || (UnknownName.Is(bare) && !NotPeople().IsMatch(bare)))
+            {
+                taken.Add(word);
+                continue;
+            }
+            break;
+        }
+        while (taken.Count > 0 && taken[^1].TrimEnd(',') == "and")
+        {
+            taken.RemoveAt(taken.Count - 1);
+        }
+        // "with mia, topic budget": past a comma only a list ending in "and" goes on naming people.
+        if (!taken.Contains("and") && taken.FindIndex(w => w.EndsWith(',')) is var comma and >= 0)
+        {
+            taken = taken[..(comma + 1)];
+        }
+        if (taken.Count == 0)
+        {
+            return null;
+        }
+        var value = string.Join(' ', taken).TrimEnd(',');
+        var start = match.Groups["who"].Index;
+        return new FoundSlot(value, match.Index, start - match.Index + value.Length);
+    }
+
     /// <summary>The one name (one or two words) a clause opens with once its glue is gone: "sam should" → sam, "can ada" → ada.</summary>
     private static string? SubjectOf(string before)
     {
@@ -269,6 +313,13 @@ public static partial class SlotFinder
 
     [GeneratedRegex(@"( again|^(log|logs|logged|sign|signs|signed|turn|turns|switch|switches|boot|boots|power|powers) (in|on|off|up|out))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClauseEnd();
+
+    [GeneratedRegex(@"\bwith (?<who>[^,].*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex With();
+
+    /// <summary>Words after "with" that are no one: days, months, times and the words of a meeting.</summary>
+    [GeneratedRegex(@"^(next|this|tonight|noon|morning|afternoon|evening|mon|tue|tues|wed|thu|thurs|fri|sat|sun|(mon|tues|wednes|thurs|fri|satur|sun)day|jan(uary)?|feb(ruary)?|march|april|june|july|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|everyone|team|client|customer|boss|manager|lunch|coffee|minutes?|hours?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotPeople();
 
     [GeneratedRegex(@"\s*,\s*")]
     private static partial Regex Pieces();
