@@ -57,7 +57,7 @@ public sealed class FreeWordOrderTests
 
     [Fact]
     public void ACommentKeepsItsLastWordWhenItEndsTheClause() =>
-        Assert.Equal("the supplier is slow again", Find("comment_on_ticket", "internal note on 21 the supplier is slow again")["text"]);
+        Assert.Equal("supplier is slow again", Find("comment_on_ticket", "internal note on 21 the supplier is slow again")["text"]);
 
     [Theory]
     [InlineData("sam should take ticket 22", "sam")]
@@ -67,7 +67,7 @@ public sealed class FreeWordOrderTests
 
     [Fact]
     public void ReassigningFromOneKnownPersonToAnotherPicksTheOneItGoesTo() =>
-        Assert.Equal("victor", Read("please reassign 12 from mia to victor", Names)?.Arguments["assignee"]?.GetValue<string>());
+        Assert.Equal("victor", Find("assign_ticket", "please reassign 12 from mia to victor", Names)["assignee"]);
 
     [Theory]
     [InlineData("kick sam out of the organization", "sam")]
