@@ -72,6 +72,10 @@ public sealed class BuiltInRecognizer(ToolRegistry registry, ToolExecutor execut
         {
             return await GuessAsync(text, zone, names, context, cancellationToken);
         }
+        if (SentenceReader.Overruled(reading, text, registry.All, context.Now, zone, semantic.Current, thresholds.Value, names) is { Reading: { } better })
+        {
+            return await CallAsync(better.Tool, better.Arguments, context, cancellationToken);
+        }
         if (reading.Problem is not null)
         {
             return [new Reply(reading.Problem)];

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using OperatorOne.Bot.Core.Tools;
 
 namespace OperatorOne.Bot.Core.Recognition;
@@ -38,6 +39,14 @@ internal static class KnownNames
         };
     }
 
+    /// <summary>
+    /// Words a pattern captured where one name goes that cannot be anyone's name: lowercase, naming nobody known here, and
+    /// more than a name's one or two plain words ("a time on thursday for mia and olivia", "stock_check tool").
+    /// </summary>
+    public static bool NamesNoOne(RegisteredTool tool, string parameter, string value, Gazetteer names) =>
+        KindOf(tool, parameter) is { } kind && !IsList(tool, parameter) && !Deictic.Contains(value.Trim())
+        && !value.Any(char.IsUpper) && !value.Contains('@', StringComparison.Ordinal) && !UnknownName.Is(value) && names.Find(value, kind).Count == 0;
+
     /// <summary>A parameter that takes several values, "comma or 'and' separated" as its description says.</summary>
     public static bool IsList(RegisteredTool tool, string parameter) =>
         tool.ParameterSchema(parameter) is { } schema && schema.TryGetProperty("description", out var d) && (d.GetString() ?? "").Contains("separated", StringComparison.Ordinal);
@@ -71,9 +80,15 @@ internal static class KnownNames
             }
             var matches = names.Find(value, kind!);
             // "give ticket 11 to kofi he knows the vpn": a name nobody here has yet ends where the next clause begins.
-            if (matches.Count == 0 && IsPerson(kind!) && UnknownName.Before(value) is { } unknown)
+            if (matches.Count == 0 && IsPerson(kind!) && UnknownName.Before(value, names.Find(text, kind!).Count == 0) is { } unknown)
             {
                 slots[parameter] = unknown;
+                continue;
+            }
+            // "reassign 12 from mia to victor": of two names, the one it goes to.
+            if (matches is [_, var to] && IsPerson(kind!) && Regex.IsMatch(value[(matches[0].Start + matches[0].Length)..to.Start], @"^\s*(over )?(to|->)\s*$", RegexOptions.CultureInvariant))
+            {
+                slots[parameter] = value.Substring(to.Start, to.Length);
                 continue;
             }
             if (matches is not [var only])

@@ -13,10 +13,19 @@ public static class SentenceReader
     public static Understanding Read(string text, IReadOnlyList<RegisteredTool> tools, DateTimeOffset now, TimeZoneInfo zone,
         SemanticModel? semantic, UnderstandingThresholds thresholds, Gazetteer? names = null)
     {
-        return UtteranceReader.Read(text, tools, now, zone, names) is { } reading
-            ? new Understanding(UnderstandingKind.Pattern, reading, [])
-            : Guess(text, tools, now, zone, semantic, thresholds, names);
+        if (UtteranceReader.Read(text, tools, now, zone, names) is not { } reading)
+        {
+            return Guess(text, tools, now, zone, semantic, thresholds, names);
+        }
+        return Overruled(reading, text, tools, now, zone, semantic, thresholds, names) ?? new Understanding(UnderstandingKind.Pattern, reading, []);
     }
+
+    /// <summary>A doubtful pattern's reading gives way to the sentence model when the model is sure of another tool.</summary>
+    public static Understanding? Overruled(Reading reading, string text, IReadOnlyList<RegisteredTool> tools, DateTimeOffset now, TimeZoneInfo zone,
+        SemanticModel? semantic, UnderstandingThresholds thresholds, Gazetteer? names) =>
+        reading.Doubtful && semantic is not null && Guess(text, tools, now, zone, semantic, thresholds, names) is { Kind: UnderstandingKind.Confident } guess
+            && guess.TopTool != reading.Tool.Name
+            ? guess : null;
 
     /// <summary>The semantic step alone, for a sentence no pattern explains.</summary>
     public static Understanding Guess(string text, IReadOnlyList<RegisteredTool> tools, DateTimeOffset now, TimeZoneInfo zone,
@@ -26,6 +35,8 @@ public static class SentenceReader
         {
             return Understanding.Nothing;
         }
+        // "ticket eighteen is done" reads as the typed "ticket 18 is done", for the model as for the patterns.
+        text = SpokenNumbers.Digits(text);
         var ranked = semantic.Rank(text);
         var byName = tools.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
         var likeliest = ranked.Where(r => byName.ContainsKey(r.Tool)).Take(thresholds.Choices).ToList();

@@ -49,8 +49,22 @@ public static partial class SlotFinder
         {
             return reordered.Slots;
         }
-        var (span, rest) = LongestSpan(plain, one);
+        var (span, rest, before) = LongestSpan(plain, one);
         var slots = new Dictionary<string, string>(span?.Slots ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        // "sam should take ticket 22", "can ada take 27": the "me" a pattern implies ("take ticket 22") is whoever is named just before it.
+        foreach (var parameter in slots.Where(s => s.Value == "me" && KnownNames.KindOf(tool, s.Key) is { } kind && kind.Contains(NameKind.Member)).Select(s => s.Key).ToList())
+        {
+            if (SubjectOf(before) is { } subject)
+            {
+                slots[parameter] = subject;
+            }
+        }
+        // "lunch with sam tomorrow 12:30", "the quarterly planning with ada, max and mia on thursday": who it is with, wherever said.
+        if (tool.ParameterNames.Contains("attendees") && !slots.ContainsKey("attendees") && WithPeople(rest) is { } with)
+        {
+            slots["attendees"] = with.Value;
+            rest = rest.Remove(with.Start, with.Length).Insert(with.Start, " , ");
+        }
         foreach (var parameter in tool.ParameterNames.Where(p => !slots.ContainsKey(p)))
         {
             if (TypedSlots.Find(tool, parameter, rest, now, zone) is { } found)
@@ -65,7 +79,8 @@ public static partial class SlotFinder
         {
             slots[missingText[0]] = pieces.OrderByDescending(p => p.Length).First();
         }
-        else if (missingText.Count == 0 && pieces.Count > 0 && OptionalText(tool, slots) is [var only])
+        else if (missingText.Count == 0 && pieces.Count > 0 && OptionalText(tool, slots) is var optional
+            && (optional is [_] ? optional : [.. optional.Where(Prose.Contains)]) is [var only])
         {
             // "december 25 is a holiday, Christmas Day": the one optional free-text parameter takes what is left.
             slots[only] = pieces.OrderByDescending(p => p.Length).First();
@@ -135,7 +150,7 @@ public static partial class SlotFinder
     }
 
     /// <summary>The longest run of words one of the tool's patterns explains, and the sentence with that run taken out.</summary>
-    private static (UtteranceMatch? Match, string Remainder) LongestSpan(string text, RegisteredTool[] one)
+    private static (UtteranceMatch? Match, string Remainder, string Before) LongestSpan(string text, RegisteredTool[] one)
     {
         var words = text.Split(' ');
         for (var length = words.Length - 1; length >= 1; length--)
@@ -153,17 +168,73 @@ public static partial class SlotFinder
             }
             if (best is not null)
             {
-                var rest = string.Join(' ', words.Take(bestStart)) + " , " + string.Join(' ', words.Skip(bestStart + length));
-                return (best, rest);
+                var before = string.Join(' ', words.Take(bestStart));
+                return (best, before + " , " + string.Join(' ', words.Skip(bestStart + length)), before);
             }
         }
-        return (null, text);
+        return (null, text, "");
+    }
+
+    /// <summary>"with ada, max and mia": the names after "with", up to the first word that is no name (a date, "about", "on").</summary>
+    private static FoundSlot? WithPeople(string text)
+    {
+        var match = With().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var words = match.Groups["who"].Value.Split(' ');
+        var taken = new List<string>();
+        foreach (var word in words)
+        {
+            var bare = word.TrimEnd(',');
+            if ((bare is "and" && taken.Count > 0) || (UnknownName.Is(bare) && !NotPeople().IsMatch(bare)))
+            {
+                taken.Add(word);
+                continue;
+            }
+            break;
+        }
+        while (taken.Count > 0 && taken[^1].TrimEnd(',') == "and")
+        {
+            taken.RemoveAt(taken.Count - 1);
+        }
+        // "with mia, topic budget": past a comma only a list ending in "and" goes on naming people.
+        if (!taken.Contains("and") && taken.FindIndex(w => w.EndsWith(',')) is var comma and >= 0)
+        {
+            taken = taken[..(comma + 1)];
+        }
+        if (taken.Count == 0)
+        {
+            return null;
+        }
+        var value = string.Join(' ', taken).TrimEnd(',');
+        var start = match.Groups["who"].Index;
+        return new FoundSlot(value, match.Index, start - match.Index + value.Length);
+    }
+
+    /// <summary>The one name (one or two words) a clause opens with once its glue is gone: "sam should" → sam, "can ada" → ada.</summary>
+    private static string? SubjectOf(string before)
+    {
+        var words = before.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim(',', '.', ':', '!', '?')).Where(w => w.Length > 0).ToList();
+        while (words.Count > 0 && Glue.Contains(words[0].ToLowerInvariant()))
+        {
+            words.RemoveAt(0);
+        }
+        while (words.Count > 0 && (Glue.Contains(words[^1].ToLowerInvariant()) || Asking.Contains(words[^1].ToLowerInvariant())))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+        return words.Count is 1 or 2 && string.Join(' ', words) is var name && UnknownName.Is(name) ? name : null;
     }
 
     /// <summary>A capture that is only a pronoun or glue ("remove her" → member "her", "lead is lost" → lead "is") names nothing; "me" does.</summary>
     private static bool Plausible(UtteranceMatch match) =>
         !match.Slots.Values.Any(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim(',', '.', ':').ToLowerInvariant())
             .All(w => w != "me" && (Pronouns.Contains(w) || Glue.Contains(w))));
+
+    /// <summary>Parameters for a person's own words: of several optional free-text parameters, the one left-over words belong to ("had a call with Dana Lee, she wants a demo").</summary>
+    private static readonly HashSet<string> Prose = new(StringComparer.Ordinal) { "summary", "text", "comment" };
 
     private static readonly HashSet<string> Asking = new(StringComparer.Ordinal) { "can", "could", "would", "will", "should", "do", "does", "did", "where", "how", "what", "when" };
 
@@ -181,13 +252,16 @@ public static partial class SlotFinder
             {
                 // "we restarted the server", "she wants a quote": a subject before its verb is part of what was said ("can i see" is a question's).
                 var asked = false;
+                // "new laptop for the intern": "new" before what is new is part of what was said.
                 while (words.Count > 0 && IsGlue(words[0], keywords)
-                    && (asked || !(words.Count > 1 && Subjects.Contains(words[0].ToLowerInvariant()) && !IsGlue(words[1], keywords))))
+                    && (asked || !(words.Count > 1 && (Subjects.Contains(words[0].ToLowerInvariant()) || words[0].Equals("new", StringComparison.OrdinalIgnoreCase))
+                        && !IsGlue(words[1], keywords))))
                 {
                     asked = Asking.Contains(words[0].ToLowerInvariant());
                     words.RemoveAt(0);
                 }
-                while (words.Count > 0 && IsGlue(words[^1], keywords))
+                // "can't log in", "the supplier is slow again": a particle ending a clause is part of it.
+                while (words.Count > 0 && IsGlue(words[^1], keywords) && !(words.Count >= 3 && ClauseEnd().IsMatch(string.Join(' ', words.TakeLast(2)))))
                 {
                     words.RemoveAt(words.Count - 1);
                 }
@@ -236,6 +310,16 @@ public static partial class SlotFinder
 
     [GeneratedRegex(@"(?<=\w{2})[.!?]+\s+(?=\w)")]
     private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"( again|^(log|logs|logged|sign|signs|signed|turn|turns|switch|switches|boot|boots|power|powers) (in|on|off|up|out))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClauseEnd();
+
+    [GeneratedRegex(@"\bwith (?<who>[^,].*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex With();
+
+    /// <summary>Words after "with" that are no one: days, months, times and the words of a meeting.</summary>
+    [GeneratedRegex(@"^(next|this|tonight|noon|morning|afternoon|evening|mon|tue|tues|wed|thu|thurs|fri|sat|sun|(mon|tues|wednes|thurs|fri|satur|sun)day|jan(uary)?|feb(ruary)?|march|april|june|july|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|everyone|team|client|customer|boss|manager|lunch|coffee|minutes?|hours?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotPeople();
 
     [GeneratedRegex(@"\s*,\s*")]
     private static partial Regex Pieces();

@@ -71,6 +71,12 @@ internal static partial class TypedSlots
             // "Its new kind: prospect, customer, vendor or partner."
             return [.. named.Groups[1].Value.Replace(" or ", ",", StringComparison.Ordinal).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
         }
+        if (LeadingList().Match(description) is { Success: true } leading)
+        {
+            // "prospect (default), customer, vendor or partner; 'supplier' vendor.": the words listed and the other words it takes.
+            return [.. leading.Groups[1].Value.Replace(" (default)", "", StringComparison.Ordinal).Replace(" or ", ",", StringComparison.Ordinal)
+                .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), .. Quoted().Matches(description).Select(m => m.Groups[1].Value)];
+        }
         return Parenthesized().Match(description) is { Success: true } list
             ? [.. list.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]
             : [];
@@ -144,7 +150,12 @@ internal static partial class TypedSlots
         }
         // Lead-in words are stripped only from what names a thing: a ticket title or a comment keeps the words as said.
         var tidy = Named.Contains(parameter) ? LeadIn().Replace(value, "") : value;
-        if (parameter == "query")
+        if (Prose.Contains(parameter))
+        {
+            // "um so the phone has no dial tone", "make a ticket for me my mic is dead", "raise an urgent one the door won't lock".
+            tidy = Filler().Replace(tidy, "");
+        }
+        if (parameter is "query" or "keyword")
         {
             // "tickets that talk about invoices", "every ticket mentioning scanner", "a handbook section on holidays": what is searched for follows.
             tidy = QueryLeadIn().Match(tidy) is { Success: true } lead && tidy.Length > lead.Length ? tidy[lead.Length..] : tidy;
@@ -163,12 +174,18 @@ internal static partial class TypedSlots
         "document", "query", "lead", "deal", "company", "contact", "name", "member", "members", "assignee", "queue", "team",
     };
 
+    /// <summary>Parameters that hold a person's own words.</summary>
+    private static readonly HashSet<string> Prose = new(StringComparer.Ordinal) { "title", "text", "summary", "description", "notes", "note" };
+
+    [GeneratedRegex(@"^((um+|uh+|erm|er|hmm+|well|so|ok so|okay so|yeah)[, ]+)+|^(me|one),? (?=(the|my|a|an|our|his|her|their|this|that|these|those) )", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Filler();
+
     private static readonly HashSet<string> KindNames = new(StringComparer.Ordinal) { "lead", "deal", "company", "contact", "queue", "team" };
 
-    [GeneratedRegex(@"^(let me see|can i see|could i see|i'd like to see|i want to see|see|something (about|on)|anything (about|on)|info(rmation)? (on|about)|details (of|for)|(i'm |i am )?looking for( info(rmation)? (on|about))?|know anyone at)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(called|named|for|let me see|can i see|could i see|i'd like to see|i want to see|see|something (about|on)|anything (about|on)|info(rmation)? (on|about)|details (of|for)|(i'm |i am )?looking for( info(rmation)? (on|about))?|know anyone at)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadIn();
 
-    [GeneratedRegex(@"^.*\b((?<!\bsay )about|mentioning|regarding|concerning|(documents?|docs?|section|policy|guide|tickets?|anything|something|info|information) on)\s+(?=\S)",
+    [GeneratedRegex(@"^.*\b((?<!\bsay )about|mentioning|regarding|concerning|containing|with the words?|that (says?|contains?)|(documents?|docs?|section|policy|guide|tickets?|anything|something|info|information) on)\s+(?=\S)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QueryLeadIn();
 
@@ -261,6 +278,9 @@ internal static partial class TypedSlots
 
     [GeneratedRegex(@": ([a-z]+(, [a-z]+)*,? or [a-z]+)\.?$")]
     private static partial Regex ColonList();
+
+    [GeneratedRegex(@"^([a-z]+( \(default\))?(, [a-z]+( \(default\))?)+,? or [a-z]+)[;.]")]
+    private static partial Regex LeadingList();
 
     [GeneratedRegex(@"\(([a-z]+(, [a-z]+)+)…?\)")]
     private static partial Regex Parenthesized();

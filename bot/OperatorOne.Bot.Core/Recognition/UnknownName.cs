@@ -36,13 +36,32 @@ internal static class UnknownName
         return words.Count is 1 or 2 && words.All(w => w.All(c => char.IsLetter(c) || c is '-' or '\'') && !Common.Contains(w));
     }
 
-    /// <summary>"kofi he knows the vpn" → "kofi": the name before the clause that follows it.</summary>
-    public static string? Before(string value)
+    /// <summary>
+    /// "kofi he knows the vpn" → "kofi": the name before the clause that follows it. Said in lowercase in a sentence
+    /// naming no one known (<paramref name="onlyName"/>), a name also ends where a verb or a particle begins ("sam doesn't
+    /// work here", "sam out of the organization", "luis quit").
+    /// </summary>
+    public static string? Before(string value, bool onlyName = false)
     {
         var words = Words(value);
-        var next = words.Count < 2 ? -1 : words.FindIndex(1, w => ClauseStart.Contains(w));
+        var lowercase = onlyName && !value.Any(char.IsUpper);
+        var next = words.Count < 2 ? -1 : words.FindIndex(1, w => ClauseStart.Contains(w)
+            || (lowercase && (After.Contains(w) || Verbs.Contains(w) || w.EndsWith("n't", StringComparison.OrdinalIgnoreCase))));
         return next > 0 && string.Join(' ', words.Take(next)) is var name && Is(name) ? name : null;
     }
+
+    /// <summary>Words that follow a name said in lowercase and are no part of it ("sam out of the organization").</summary>
+    private static readonly HashSet<string> After = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "out", "off", "here", "there", "over", "back", "to", "for", "with", "on", "in", "again", "is", "was", "has", "had", "does", "did", "and",
+    };
+
+    /// <summary>Verbs said right after someone's name in requests about them.</summary>
+    private static readonly HashSet<string> Verbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "left", "quit", "quits", "leaves", "leaving", "joins", "joined", "joining", "goes", "went", "works", "worked", "starts", "started",
+        "needs", "wants", "free", "available", "busy", "anytime", "knows", "should", "will", "can", "could", "would", "must", "isn't",
+    };
 
     /// <summary>The words before a known name when they are one other name ("pete" in "pete mia is off today").</summary>
     public static string? Ahead(string before)

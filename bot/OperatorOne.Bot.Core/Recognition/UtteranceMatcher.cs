@@ -57,6 +57,6 @@ public static class UtteranceMatcher
     public static string Normalize(string text)
     {
         var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return collapsed.TrimEnd('?', '!', '.', ' ');
+        return SpokenNumbers.Digits(collapsed.TrimEnd('?', '!', '.', ' '));
     }
 }

@@ -4,7 +4,11 @@ using OperatorOne.Bot.Core.Tools;
 namespace OperatorOne.Bot.Core.Recognition;
 
 /// <summary>What a sentence asks for: the tool, its converted arguments, or the reason a slot could not be read.</summary>
-public sealed record Reading(RegisteredTool Tool, JsonObject Arguments, string? Problem);
+public sealed record Reading(RegisteredTool Tool, JsonObject Arguments, string? Problem)
+{
+    /// <summary>A pattern put words that name no one where a name goes ("find a time on thursday for mia"): the sentence model may overrule it.</summary>
+    public bool Doubtful { get; init; }
+}
 
 /// <summary>
 /// Text → tool and slots, with no database and no dialog: the step the built-in recognizer and the eval-nlu
@@ -40,15 +44,16 @@ public static class UtteranceReader
         }
         var arguments = new JsonObject();
         var slots = SlotFinder.Finish(match.Tool, match.Slots.ToDictionary(s => s.Key, s => TypedSlots.Tidy(match.Tool, s.Key, s.Value), StringComparer.Ordinal), plain, now, zone, names);
+        var doubtful = names is { IsEmpty: false } && match.Slots.Any(s => KnownNames.NamesNoOne(match.Tool, s.Key, s.Value, names));
         foreach (var (name, raw) in slots)
         {
             var (value, problem) = SlotValues.Convert(match.Tool, name, raw, now, zone);
             if (problem is not null)
             {
-                return new Reading(match.Tool, arguments, problem);
+                return new Reading(match.Tool, arguments, problem) { Doubtful = doubtful };
             }
             arguments[name] = value;
         }
-        return new Reading(match.Tool, arguments, null);
+        return new Reading(match.Tool, arguments, null) { Doubtful = doubtful };
     }
 }

@@ -21,7 +21,9 @@ internal static class CreateEvent
     private const string Verb = "(please )?(can you |could you )?(schedule|book|set up|arrange|organi[sz]e|create|add|plan|put in|make|set|put)( me)?";
     private const string Article = "( an?| another| the)?( new)?";
     private const string Length = $"( (?<duration>{Duration})( long)?)?";
-    private const string KindWord = $"( {Kinds}| (call|sync|event|catch ?up|appointment|1:1|one on one))";
+    // "book a call with Max": a call or a sync that is given no subject is what it is called.
+    private const string KindWord = $"( {Kinds}| event| (?<title>call|sync|catch ?up|appointment|1:1|one on one))";
+    private const string KindAfterTitle = $"( {Kinds}| (call|sync|event|catch ?up|appointment|1:1|one on one))";
     // A title never starts with a time: "on friday at 3pm" is when, not what.
     private const string Subject = $"( (about|re|regarding|on|for|to discuss|called|titled|named):? (?!{When}( |$))(?<title>.+?))?";
     private const string With = "( with (?<attendees>.+?))?";
@@ -46,11 +48,11 @@ internal static class CreateEvent
             // "book a meeting with Mia every other week at 11am 6 times about hiring in room 2"
             Utterance.Of($"{Verb}{Article}{Length}{KindWord}{Subject}{With}{Place}{OnCalendar}{Repeats}{At}{For}{Repeats}{Ends}{Place}{Subject}{OnCalendar}"),
             // "book a budget meeting with Ada tomorrow at 10am"
-            Utterance.Of($"{Verb}{Article}{Length} (?!{Duration} )(?<title>[^ ]+( [^ ]+)?){KindWord}{With}{Place}{OnCalendar}{Repeats}{At}{For}{Repeats}{Ends}{Place}{Subject}"),
+            Utterance.Of($"{Verb}{Article}{Length} (?!{Duration} )(?!(an?|the|another|new) )(?<title>[^ ]+( [^ ]+)?){KindAfterTitle}{With}{Place}{OnCalendar}{Repeats}{At}{For}{Repeats}{Ends}{Place}{Subject}"),
             // "schedule a 15 minute standup with Ada and Max every weekday at 9:30 for 4 weeks"
             Utterance.Of($"{Verb}{Article}{Length} {Recurring}{With}{Place}{OnCalendar}{Repeats}{At}{For}{Repeats}{Ends}{Place}"),
             // "meeting with Ada tomorrow at 3pm about hiring"
-            Utterance.Of($"(an? |new )?(meeting|call|sync|catch ?up) with (?<attendees>.+?){At}{For}{Subject}"),
+            Utterance.Of($"(an? |new )?(meeting|(?<title>call|sync|catch ?up|lunch|coffee)) with (?<attendees>.+?){At}{For}{Subject}"),
             // "remind me to call the bank in 2 hours", "remind me at 5pm to send the report"
             Utterance.Of($"remind me (to|about|of) (?<title>.+?){At}{For}", Kind("reminder")),
             Utterance.Of($"remind me (?<starts_at>{When}) (to|about|of) (?<title>.+)", Kind("reminder")),
