@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using OperatorOne.Bot.Core.Tools;
 
@@ -232,78 +231,6 @@ public static partial class SlotFinder
     private static bool Plausible(UtteranceMatch match) =>
         !match.Slots.Values.Any(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim(',', '.', ':').ToLowerInvariant())
             .All(w => w != "me" && (Pronouns.Contains(w) || Glue.Contains(w))));
-
-    /// <summary>Parameters for a person's own words: of several optional free-text parameters, the one left-over words belong to ("had a call with Dana Lee, she wants a demo").</summary>
-    private static readonly HashSet<string> Prose = new(StringComparer.Ordinal) { "summary", "text", "comment" };
-
-    private static readonly HashSet<string> Asking = new(StringComparer.Ordinal) { "can", "could", "would", "will", "should", "do", "does", "did", "where", "how", "what", "when" };
-
-    private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal) { "i", "we", "she", "he", "they" };
-
-    private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "her", "him", "them", "they", "she", "he", "us", "it", "this", "that", "his", "their" };
-
-    /// <summary>The pieces of words left once the command's own words and the glue at either end are gone.</summary>
-    private static List<string> Leftover(string rest, RegisteredTool tool)
-    {
-        var keywords = KeywordsOf(tool);
-        var pieces = Pieces().Split(rest)
-            .Select(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList())
-            .Select(words =>
-            {
-                // "we restarted the server", "she wants a quote": a subject before its verb is part of what was said ("can i see" is a question's).
-                var asked = false;
-                // "new laptop for the intern": "new" before what is new is part of what was said.
-                while (words.Count > 0 && IsGlue(words[0], keywords)
-                    && (asked || !(words.Count > 1 && (Subjects.Contains(words[0].ToLowerInvariant()) || words[0].Equals("new", StringComparison.OrdinalIgnoreCase))
-                        && !IsGlue(words[1], keywords))))
-                {
-                    asked = Asking.Contains(words[0].ToLowerInvariant());
-                    words.RemoveAt(0);
-                }
-                // "can't log in", "the supplier is slow again": a particle ending a clause is part of it.
-                while (words.Count > 0 && IsGlue(words[^1], keywords) && !(words.Count >= 3 && ClauseEnd().IsMatch(string.Join(' ', words.TakeLast(2)))))
-                {
-                    words.RemoveAt(words.Count - 1);
-                }
-                return string.Join(' ', words);
-            })
-            .Where(p => p.Length > 0)
-            .ToList();
-        return pieces;
-    }
-
-    private static bool IsGlue(string word, HashSet<string> keywords)
-    {
-        var bare = word.Trim(',', '.', ':', ';', '!', '?', '-').ToLowerInvariant();
-        return bare.Length == 0 || Glue.Contains(bare) || keywords.Contains(bare);
-    }
-
-    private static readonly HashSet<string> Glue = new(StringComparer.Ordinal)
-    {
-        "please", "pls", "plz", "thanks", "thank", "thx", "can", "could", "would", "will", "you", "u", "i", "i'd", "i'm", "id", "need",
-        "want", "like", "to", "a", "an", "the", "is", "are", "was", "be", "for", "about", "with", "that", "and", "on", "of", "in", "at",
-        "it", "me", "this", "some", "new", "hey", "hi", "ok", "okay", "just", "so", "now", "there", "re", "regarding", "saying", "as",
-        "we", "our", "have", "has", "got", "get", "do", "does", "up", "also", "again", "asap", "quick", "quickly", "by", "from",
-        "someone", "somebody", "should", "her", "him", "them", "they", "she", "he", "us", "his", "their", "anymore", "then", "it's", "its", "all", "any", "anything", "really",
-    };
-
-    private static HashSet<string> KeywordsOf(RegisteredTool tool) =>
-        tool.Definition.Utterances.SelectMany(u => Literal().Matches(GroupName().Replace(u.Pattern.ToString(), " ")).Select(m => m.Value.ToLowerInvariant()))
-            .Concat(tool.Name.Split('_'))
-            .Where(w => w.Length >= 3)
-            .ToHashSet(StringComparer.Ordinal);
-
-    private static List<string> OptionalText(RegisteredTool tool, Dictionary<string, string> slots) =>
-        [.. tool.ParameterNames.Where(p => !tool.RequiredParameters.Contains(p) && IsFreeText(tool, p)).Where(p => !slots.ContainsKey(p)
-            && tool.ParameterSchema(p) is { } schema && !(schema.TryGetProperty("description", out var d) && d.GetString() is { } text && (text.Contains("e.g. '", StringComparison.Ordinal) && text.Contains("minutes", StringComparison.Ordinal))))];
-
-    /// <summary>A parameter whose value is the person's own words (a title, a name), not a number, date or choice.</summary>
-    private static bool IsFreeText(RegisteredTool tool, string parameter) =>
-        tool.ParameterSchema(parameter) is { } schema
-        && !schema.TryGetProperty("enum", out _)
-        && !schema.TryGetProperty("format", out _)
-        && schema.TryGetProperty("type", out var type)
-        && (type.ValueKind == JsonValueKind.String ? type.GetString() == "string" : type.EnumerateArray().Any(t => t.GetString() == "string"));
 
     [GeneratedRegex(@"(?:\s*[,;:.!?]\s+|\s+-\s+|\s*[:;]\s*|\s+(?:please|pls|plz|and then|then)\s+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBreak();
