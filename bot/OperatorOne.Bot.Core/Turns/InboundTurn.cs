@@ -20,12 +20,21 @@ public sealed record InboundTurn
     public const int MaxDeliveryIdLength = 300;
 
     /// <summary>
-    /// Why the store cannot take this turn, or null. A channel whose ids come from the payload (Slack's event_id, a Teams
-    /// conversation and activity id) answers it with a 400 before the turn runs; the insert would fail with a 500.
+    /// Why the store cannot take this turn, or null. A channel whose ids are short by the service's own format (Slack's
+    /// event_id, a Teams conversation and activity id) answers a longer one with a 400 before the turn runs; the insert
+    /// would fail with a 500. A channel whose ids may rightly be longer builds them with <see cref="StorableDeliveryId"/>.
     /// </summary>
     public string? Problem() => DeliveryId.Length > MaxDeliveryIdLength
         ? $"The delivery id is {DeliveryId.Length} characters long; at most {MaxDeliveryIdLength} are taken."
         : null;
+
+    /// <summary>
+    /// <paramref name="id"/> as the store keeps it: itself, or past <see cref="MaxDeliveryIdLength"/> its SHA-256, the same
+    /// for every retry of it. A mail's Message-ID may run to 500 characters, and the mailbox's address comes before it.
+    /// </summary>
+    public static string StorableDeliveryId(string id) => id.Length <= MaxDeliveryIdLength
+        ? id
+        : "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id)));
 
     /// <summary>The installation's external id: web chat site, Teams tenant, Slack team, called number.</summary>
     public required string InstallationId { get; init; }

@@ -23,7 +23,7 @@ internal sealed class EmailTurns(TurnLoop turns, MailsInFlight inFlight)
         var conversation = new ConversationAccount { Id = externalId, Name = mail.Subject };
         var bot = new ChannelAccount { Id = claim.Address };
         var user = new ChannelAccount { Id = mail.From, Name = mail.FromName };
-        var deliveryId = $"{claim.Address}/{mail.MessageId}";
+        var deliveryId = InboundTurn.StorableDeliveryId($"{claim.Address}/{mail.MessageId}");
         var turn = new InboundTurn
         {
             Channel = ChannelNames.Email,

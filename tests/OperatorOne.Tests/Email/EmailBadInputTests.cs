@@ -121,6 +121,25 @@ public sealed class EmailBadInputTests(EmailFixture fixture)
     }
 
     [Fact]
+    public async Task AMessageIdLongerThanTheStoreKeepsIsStillAnsweredOnceWithOneTicket()
+    {
+        // A Message-ID may run to hundreds of characters; with the mailbox's address it passed the 300 a delivery id is
+        // stored with, and the turn failed on every attempt.
+        var org = await EmailOrganization.CreateAsync(fixture);
+        var customer = org.Outsider();
+        var mail = org.Mail(customer, "Scanner jams", "The scanner on floor 2 jams on every page.");
+        mail.MessageId = new string('m', 420) + "@customer.test";
+
+        await Mail.SendAsync(mail);
+
+        var receipt = await org.WaitForReceiptAsync(r => r.MessageId == mail.MessageId);
+        Assert.Equal(EmailReceiptStatus.Done, receipt.Status);
+        var answer = await Mail.WaitForMailAsync(customer, m => m.InReplyTo == mail.MessageId);
+        Assert.Contains("Scanner jams", answer.Subject, StringComparison.Ordinal);
+        Assert.Single(await org.TicketsAsync());
+    }
+
+    [Fact]
     public async Task LineBreaksInASubjectNeverBecomeHeadersOfTheAnswer()
     {
         var org = await EmailOrganization.CreateAsync(fixture);
