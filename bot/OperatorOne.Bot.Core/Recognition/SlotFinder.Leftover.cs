@@ -9,8 +9,8 @@ namespace OperatorOne.Bot.Core.Recognition;
 /// </summary>
 public static partial class SlotFinder
 {
-    /// <summary>Parameters for a person's own words: of several optional free-text parameters, the one left-over words belong to ("had a call with Dana Lee, she wants a demo").</summary>
-    private static readonly HashSet<string> Prose = new(StringComparer.Ordinal) { "summary", "text", "comment" };
+    /// <summary>Where left-over words go when several optional free-text parameters could take them (TypedSlots.Prose is another set: whose fillers are dropped) ("had a call with Dana Lee, she wants a demo").</summary>
+    private static readonly HashSet<string> Remarks = new(StringComparer.Ordinal) { "summary", "text", "comment" };
 
     private static readonly HashSet<string> Asking = new(StringComparer.Ordinal) { "can", "could", "would", "will", "should", "do", "does", "did", "where", "how", "what", "when" };
 

@@ -79,7 +79,7 @@ public static partial class SlotFinder
             slots[missingText[0]] = pieces.OrderByDescending(p => p.Length).First();
         }
         else if (missingText.Count == 0 && pieces.Count > 0 && OptionalText(tool, slots) is var optional
-            && (optional is [_] ? optional : [.. optional.Where(Prose.Contains)]) is [var only])
+            && (optional is [_] ? optional : [.. optional.Where(Remarks.Contains)]) is [var only])
         {
             // "december 25 is a holiday, Christmas Day": the one optional free-text parameter takes what is left.
             slots[only] = pieces.OrderByDescending(p => p.Length).First();
