@@ -54,7 +54,8 @@ internal static class TurnBenchmark
             {
                 await channel.PrepareAsync(http, cancellationToken);
             }
-            var measurement = new TurnMeasurement(plan, http, counters, () => ProcessMemory.ResidentMegabytes(bot.ProcessId), output);
+            var cpu = new ProcessCpu(bot.ProcessId, server is null ? null : arguments.DataDirectory);
+            var measurement = new TurnMeasurement(plan, http, counters, cpu, () => ProcessMemory.ResidentMegabytes(bot.ProcessId), output);
             var results = await measurement.RunAsync(channels, arguments.LongRunTurns, cancellationToken);
             if (bot.HasExited)
             {

@@ -6,7 +6,7 @@ namespace OperatorOne.Benchmarks.Turns;
 /// <summary>One turn kind through one channel: latency at each paced rate, throughput per number of senders, and its cost in SQL.</summary>
 internal sealed record StepResult(
     string Kind, string Channel, IReadOnlyList<(int Rate, LoadResult Load)> Paced, IReadOnlyList<(int Senders, LoadResult Load)> Closed,
-    TurnCost Cost, long Turns, long Failed, long MissingReplies);
+    TurnCost Cost, TurnCpu Cpu, long Turns, long Failed, long MissingReplies);
 
 /// <summary>Everything a run measured, with the bot's memory at start and end and during the long run, and the model step.</summary>
 internal sealed record TurnResults(
@@ -21,7 +21,8 @@ internal sealed record TurnResults(
 /// over, after the database's statistics have settled), then the paced steps; and waits for every push reply before
 /// moving on, so one step's deliveries never load the next.
 /// </summary>
-internal sealed class TurnMeasurement(TurnPlan plan, HttpClient http, DatabaseCounters counters, Func<double> residentMegabytes, TextWriter log)
+internal sealed class TurnMeasurement(
+    TurnPlan plan, HttpClient http, DatabaseCounters counters, ProcessCpu cpu, Func<double> residentMegabytes, TextWriter log)
 {
     private static readonly TimeSpan ReplyPatience = TimeSpan.FromSeconds(120);
 
@@ -40,7 +41,8 @@ internal sealed class TurnMeasurement(TurnPlan plan, HttpClient http, DatabaseCo
                 steps.Add(step);
                 log.WriteLine(Invariant($"{kind.Name,-16} {channel.Name,-9} closed {string.Join(" ", step.Closed.Select(c => $"{c.Senders}:{c.Load.TurnsPerSecond:F0}/s"))}")
                     + Invariant($"  paced {string.Join(" ", step.Paced.Select(p => $"{p.Rate}/s:{p.Load.Percentile(50):F1}/{p.Load.Percentile(99):F1}ms"))}")
-                    + Invariant($"  stmts {step.Cost.StatementsPerTurn:F1} xacts {step.Cost.TransactionsPerTurn:F2}  failed {step.Failed} no-reply {step.MissingReplies}  rss {residentMegabytes():F0} MB"));
+                    + Invariant($"  stmts {step.Cost.StatementsPerTurn:F1} xacts {step.Cost.TransactionsPerTurn:F2} resets {step.Cost.ResetsPerTurn:F1}")
+                    + Invariant($"  cpu ms/turn bot {step.Cpu.Bot:F2} db {step.Cpu.Database:F2} load {step.Cpu.Load:F2}  failed {step.Failed} no-reply {step.MissingReplies}  rss {residentMegabytes():F0} MB"));
             }
         }
         var end = residentMegabytes();
@@ -60,11 +62,13 @@ internal sealed class TurnMeasurement(TurnPlan plan, HttpClient http, DatabaseCo
         await AwaitRepliesAsync(channel, missingBefore, cancellationToken);
         await Task.Delay(plan.StatisticsSettle, cancellationToken);
         var before = await counters.ReadAsync(cancellationToken);
+        var cpuBefore = cpu.Read();
         var closed = new List<(int, LoadResult)>();
         foreach (var senders in plan.Concurrencies)
         {
             closed.Add((senders, await LoadRunner.ClosedAsync(Send, senders, plan.StepLength, cancellationToken)));
         }
+        var cpuAfter = cpu.Read();
         // Pushed replies are part of a turn's cost; checking the others would read the database inside the window.
         if (channel.RepliesFollowTheAnswer)
         {
@@ -80,6 +84,7 @@ internal sealed class TurnMeasurement(TurnPlan plan, HttpClient http, DatabaseCo
         var missing = await AwaitRepliesAsync(channel, missingBefore, cancellationToken);
         var measured = closed.Sum(c => (long)c.Item2.Turns);
         return new StepResult(kind.Name, channel.Name, paced, closed, TurnCost.Between(before, after, measured, idle),
+            TurnCpu.Between(cpuBefore, cpuAfter, measured),
             Interlocked.Read(ref sequence), closed.Concat(paced).Sum(s => (long)s.Item2.Failed), missing);
     }
 

@@ -11,15 +11,15 @@ internal static class TurnReport
     {
         output.WriteLine();
         output.WriteLine($"| turn | channel | {string.Join(" | ", plan.PacedRates.Select(r => $"paced {r}/s p50 / p99 ms"))} | "
-            + $"{string.Join(" | ", plan.Concurrencies.Select(c => $"closed {c} turns/s"))} | SQL statements / turn | transactions / turn | failed / no reply |");
-        output.WriteLine($"|---|---|{string.Concat(Enumerable.Repeat("---:|", plan.PacedRates.Length + plan.Concurrencies.Length + 3))}");
+            + $"{string.Join(" | ", plan.Concurrencies.Select(c => $"closed {c} turns/s"))} | SQL statements / turn | transactions / turn | CPU ms / turn: bot / PostgreSQL | failed / no reply |");
+        output.WriteLine($"|---|---|{string.Concat(Enumerable.Repeat("---:|", plan.PacedRates.Length + plan.Concurrencies.Length + 4))}");
         foreach (var step in results.Steps)
         {
             var paced = step.Paced.Select(p => Invariant($"{Milliseconds(p.Load.Percentile(50))} / {Milliseconds(p.Load.Percentile(99))}"));
             var closed = step.Closed.Select(c => Invariant($"{c.Load.TurnsPerSecond:F0}"));
             var statements = step.Cost.StatementsPerTurn is { } s ? Invariant($"{s:F1}") : "n/a";
             output.WriteLine(Invariant($"| {step.Kind} | {step.Channel} | {string.Join(" | ", paced)} | {string.Join(" | ", closed)} | ")
-                + Invariant($"{statements} | {step.Cost.TransactionsPerTurn:F2} | {step.Failed} / {step.MissingReplies} |"));
+                + Invariant($"{statements} | {step.Cost.TransactionsPerTurn:F2} | {step.Cpu.Bot:F1} / {(step.Cpu.Database is { } db ? db.ToString("F1", CultureInfo.InvariantCulture) : "n/a")} | {step.Failed} / {step.MissingReplies} |"));
         }
         output.WriteLine();
         output.WriteLine(Invariant($"bot RSS: {results.StartMegabytes:F0} MB at start, {results.EndMegabytes:F0} MB after {results.Steps.Sum(s => s.Turns):N0} turns"));
@@ -51,6 +51,8 @@ internal static class TurnReport
                 ["missingReplies"] = s.MissingReplies,
                 ["statementsPerTurn"] = s.Cost.StatementsPerTurn,
                 ["transactionsPerTurn"] = s.Cost.TransactionsPerTurn,
+                ["poolResetsPerTurn"] = s.Cost.ResetsPerTurn,
+                ["cpuMsPerTurn"] = new JsonObject { ["bot"] = s.Cpu.Bot, ["database"] = s.Cpu.Database, ["load"] = s.Cpu.Load },
                 ["paced"] = new JsonArray([.. s.Paced.Select(p => (JsonNode)Load(p.Load, "rate", p.Rate))]),
                 ["closed"] = new JsonArray([.. s.Closed.Select(c => (JsonNode)Load(c.Load, "senders", c.Senders))]),
             })]),

@@ -39,6 +39,9 @@ public sealed class TurnBenchmarkSmokeTests
                     Assert.True(step["failed"]!.GetValue<long>() == 0, what);
                     Assert.True(step["missingReplies"]!.GetValue<long>() == 0, what);
                     Assert.True(step["statementsPerTurn"] is not null, what);
+                    // CPU per turn, read from /proc for the bot and for the PostgreSQL it started: both did work.
+                    Assert.True(step["cpuMsPerTurn"]!["bot"]!.GetValue<double>() > 0, what);
+                    Assert.True(step["cpuMsPerTurn"]!["database"]?.GetValue<double>() > 0, what);
                     Assert.All(step["closed"]!.AsArray(), c => Assert.True(c!["turns"]!.GetValue<int>() > 0, what));
                 }
             }
