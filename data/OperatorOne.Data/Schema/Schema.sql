@@ -87,12 +87,17 @@ CREATE TRIGGER members_keep_an_owner AFTER UPDATE OF role, is_active OR DELETE O
   FOR EACH ROW WHEN (OLD.role = 'Owner' AND OLD.is_active) EXECUTE FUNCTION op_keep_an_owner();
 
 -- Which organization a channel installation (Teams tenant, Slack team, phone number, web chat site) belongs to. Only a
--- proven installation counts: a pending claim routes nothing.
+-- proven installation counts: a pending claim routes nothing. PL/pgSQL rather than SQL, here and in op_count_turn: a
+-- SQL function with a SET clause is planned again on every call, a PL/pgSQL one keeps its plans for the session, and
+-- every turn calls both.
 CREATE FUNCTION op_find_installation(p_channel text, p_external_id text)
   RETURNS TABLE (organization_id uuid, installation_id uuid, revoked boolean)
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
-  $$ SELECT organization_id, id, revoked_at IS NOT NULL FROM channel_installations
-      WHERE channel = p_channel AND external_id = p_external_id AND verified_at IS NOT NULL $$;
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY SELECT i.organization_id, i.id, i.revoked_at IS NOT NULL FROM channel_installations i
+                WHERE i.channel = p_channel AND i.external_id = p_external_id AND i.verified_at IS NOT NULL;
+END $$;
 
 -- A turn counted against its sender's and its organization's one-minute windows, in a statement committed on its own:
 -- the counter rows are locked for that statement only, never for the turn. Both rows in one statement, the sender's
@@ -101,7 +106,10 @@ CREATE FUNCTION op_find_installation(p_channel text, p_external_id text)
 -- synchronous_commit off for its own transaction: set here, the function's SET clause would undo it on return.
 CREATE FUNCTION op_count_turn(p_org uuid, p_user_key text, p_channel text, p_delivery_id text, p_window timestamptz)
   RETURNS TABLE (user_count int, org_count int)
-  LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
   WITH counted AS (
     INSERT INTO rate_limit_windows AS w (organization_id, key, window_start, count)
     SELECT p_org, k.key, p_window, 1 FROM unnest(ARRAY[p_user_key, 'org']) WITH ORDINALITY AS k(key, n)
@@ -113,7 +121,9 @@ CREATE FUNCTION op_count_turn(p_org uuid, p_user_key text, p_channel text, p_del
       count = CASE WHEN w.window_start = excluded.window_start THEN w.count + 1 ELSE 1 END,
       window_start = excluded.window_start
     RETURNING w.key, w.count)
-  SELECT coalesce(max(c.count) FILTER (WHERE c.key <> 'org'), 0), coalesce(max(c.count) FILTER (WHERE c.key = 'org'), 0) FROM counted c $$;
+  SELECT coalesce(max(c.count) FILTER (WHERE c.key <> 'org'), 0)::int, coalesce(max(c.count) FILTER (WHERE c.key = 'org'), 0)::int
+    FROM counted c;
+END $$;
 
 -- A turn's first statement: the organization holding the proven, unrevoked installation is entered on the connection
 -- (acting for no member yet) and the turn is counted (op_count_turn). No row: nobody's installation. A web chat turn
