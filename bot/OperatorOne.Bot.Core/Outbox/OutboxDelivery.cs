@@ -27,10 +27,13 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
         span?.SetTag(BotTelemetry.OrganizationTag, organizationId.ToString());
         await db.UseOrganizationAsync(organizationId, cancellationToken);
         // The row and the conversation it names in one round trip (both tracked): a reply pushed right after its turn reads
-        // nothing else.
-        var found = await db.OutboxMessages
-            .Where(m => m.Id == id && m.ClaimedBy == replica && m.Status == OutboxStatus.Pending)
-            .Select(m => new { Message = m, Conversation = db.Conversations.FirstOrDefault(c => c.Id == m.ConversationId) })
+        // nothing else. A join on the key: FirstOrDefault in the projection became a window over every conversation.
+        var found = await (
+            from m in db.OutboxMessages
+            where m.Id == id && m.ClaimedBy == replica && m.Status == OutboxStatus.Pending
+            join c in db.Conversations on m.ConversationId equals (Guid?)c.Id into conversations
+            from named in conversations.DefaultIfEmpty()
+            select new { Message = m, Conversation = named })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
