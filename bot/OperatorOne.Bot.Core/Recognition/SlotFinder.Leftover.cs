@@ -16,6 +16,12 @@ public static partial class SlotFinder
 
     private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal) { "i", "we", "she", "he", "they" };
 
+    /// <summary>A request's own words before what it is about: "can I get a ticket opened? my laptop…".</summary>
+    private static readonly HashSet<string> Requested = new(StringComparer.Ordinal) { "opened", "raised", "created", "filed", "submitted" };
+
+    /// <summary>What a verb acts on, kept at the end of a clause ("reset it"); the command's own "log it" ends in a keyword.</summary>
+    private static readonly HashSet<string> Objects = new(StringComparer.Ordinal) { "it", "them", "him", "her" };
+
     private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "her", "him", "them", "they", "she", "he", "us", "it", "this", "that", "his", "their" };
 
     /// <summary>The pieces of words left once the command's own words and the glue at either end are gone.</summary>
@@ -29,7 +35,7 @@ public static partial class SlotFinder
                 // "we restarted the server", "she wants a quote": a subject before its verb is part of what was said ("can i see" is a question's).
                 var asked = false;
                 // "new laptop for the intern": "new" before what is new is part of what was said.
-                while (words.Count > 0 && IsGlue(words[0], keywords)
+                while (words.Count > 0 && (IsGlue(words[0], keywords) || Requested.Contains(words[0].Trim(',', '.', '?', '!').ToLowerInvariant()))
                     && (asked || !(words.Count > 1 && (Subjects.Contains(words[0].ToLowerInvariant()) || words[0].Equals("new", StringComparison.OrdinalIgnoreCase))
                         && !IsGlue(words[1], keywords))))
                 {
@@ -37,7 +43,9 @@ public static partial class SlotFinder
                     words.RemoveAt(0);
                 }
                 // "can't log in", "the supplier is slow again": a particle ending a clause is part of it.
-                while (words.Count > 0 && IsGlue(words[^1], keywords) && !(words.Count >= 3 && ClauseEnd().IsMatch(string.Join(' ', words.TakeLast(2)))))
+                // "i cant reset it", "it flickers when i move it": the thing a verb acts on ends the clause.
+                while (words.Count > 0 && IsGlue(words[^1], keywords) && !(words.Count >= 3 && ClauseEnd().IsMatch(string.Join(' ', words.TakeLast(2))))
+                    && !(words.Count >= 3 && Objects.Contains(words[^1].ToLowerInvariant()) && !IsGlue(words[^2], keywords)))
                 {
                     words.RemoveAt(words.Count - 1);
                 }
@@ -61,6 +69,7 @@ public static partial class SlotFinder
         "it", "me", "this", "some", "new", "hey", "hi", "ok", "okay", "just", "so", "now", "there", "re", "regarding", "saying", "as",
         "we", "our", "have", "has", "got", "get", "do", "does", "up", "also", "again", "asap", "quick", "quickly", "by", "from",
         "someone", "somebody", "should", "her", "him", "them", "they", "she", "he", "us", "his", "their", "anymore", "then", "it's", "its", "all", "any", "anything", "really",
+        "bot",
     };
 
     private static HashSet<string> KeywordsOf(RegisteredTool tool) =>
@@ -70,7 +79,7 @@ public static partial class SlotFinder
             .ToHashSet(StringComparer.Ordinal);
 
     private static List<string> OptionalText(RegisteredTool tool, Dictionary<string, string> slots) =>
-        [.. tool.ParameterNames.Where(p => !tool.RequiredParameters.Contains(p) && IsFreeText(tool, p)).Where(p => !slots.ContainsKey(p)
+        [.. tool.ParameterNames.Where(p => !tool.RequiredParameters.Contains(p) && IsFreeText(tool, p) && !TypedSlots.HasShape(tool, p)).Where(p => !slots.ContainsKey(p)
             && tool.ParameterSchema(p) is { } schema && !(schema.TryGetProperty("description", out var d) && d.GetString() is { } text && (text.Contains("e.g. '", StringComparison.Ordinal) && text.Contains("minutes", StringComparison.Ordinal))))];
 
     /// <summary>A parameter whose value is the person's own words (a title, a name), not a number, date or choice.</summary>

@@ -29,7 +29,8 @@ public static partial class SlotFinder
     internal static Dictionary<string, string> Finish(RegisteredTool tool, IReadOnlyDictionary<string, string> slots, string plain, DateTimeOffset now, TimeZoneInfo zone,
         Gazetteer? names, IReadOnlySet<string>? guessed = null)
     {
-        var finished = KnownNames.Ground(tool, slots, plain, names, p => IsFreeText(tool, p), (p, words) => TypedSlots.Find(tool, p, words, now, zone)?.Value, guessed);
+        var separated = InlineValues.Separate(tool, new Dictionary<string, string>(slots, StringComparer.Ordinal), now, zone);
+        var finished = KnownNames.Ground(tool, separated, plain, names, p => IsFreeText(tool, p), (p, words) => TypedSlots.Find(tool, p, words, now, zone)?.Value, guessed);
         // "printer on floor 3 jams. it happens with every double sided job": the first sentence is the title, the rest the detail.
         if (finished.TryGetValue("title", out var title) && !finished.ContainsKey("description") && tool.ParameterNames.Contains("description")
             && SentenceBreak().Match(title) is { Success: true } stop && title[(stop.Index + stop.Length)..].Trim() is { } detail
@@ -230,7 +231,7 @@ public static partial class SlotFinder
     /// <summary>A capture that is only a pronoun or glue ("remove her" → member "her", "lead is lost" → lead "is") names nothing; "me" does.</summary>
     private static bool Plausible(UtteranceMatch match) =>
         !match.Slots.Values.Any(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim(',', '.', ':').ToLowerInvariant())
-            .All(w => w != "me" && (Pronouns.Contains(w) || Glue.Contains(w))));
+            .All(w => w != "me" && (Pronouns.Contains(w) || Glue.Contains(w) || Requested.Contains(w))));
 
     [GeneratedRegex(@"(?:\s*[,;:.!?]\s+|\s+-\s+|\s*[:;]\s*|\s+(?:please|pls|plz|and then|then)\s+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBreak();

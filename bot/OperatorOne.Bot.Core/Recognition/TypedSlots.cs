@@ -55,6 +55,8 @@ internal static partial class TypedSlots
             _ when description.Contains("URL", StringComparison.Ordinal) => Match(Url(), text),
             _ when description.Contains("phone number", StringComparison.OrdinalIgnoreCase) => Match(Phone(), text),
             _ when IdentifierExample().IsMatch(description) => Match(Identifier(), text),
+            _ when AmountExample().IsMatch(description) => Match(Money(), text),
+            _ when description.Contains("IANA", StringComparison.Ordinal) => Zone(description, text),
             _ => null,
         };
     }
@@ -106,7 +108,11 @@ internal static partial class TypedSlots
             {
                 foreach (Match match in Regex.Matches(text, $@"(?<![\w'])({Regex.Escape(word)})(?![\w'])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
                 {
-                    found.Add(new FoundSlot(value, match.Index, match.Length));
+                    // "in chat not email", "anything but urgent": a value said to be unwanted is no choice.
+                    if (!Negated().IsMatch(text[..match.Index]))
+                    {
+                        found.Add(new FoundSlot(value, match.Index, match.Length));
+                    }
                 }
             }
         }
@@ -130,70 +136,6 @@ internal static partial class TypedSlots
     private static FoundSlot? Phrase(IEnumerable<string> words, string text) =>
         words.Select(w => Regex.Match(text, $@"(?<![\w'])({Regex.Escape(w)})(?![\w'])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
             .Where(m => m.Success).OrderByDescending(m => m.Length).Select(m => new FoundSlot(m.Value, m.Index, m.Length)).FirstOrDefault();
-
-    /// <summary>
-    /// A free-text value cleaned of what is not the thing named: a snake_case name inside a longer capture ("an http tool
-    /// named price_check" → price_check), lead-in words ("let me see the VPN guide"), a trailing "please", and the kind
-    /// of thing itself at either end ("the Globex lead" → Globex).
-    /// </summary>
-    public static string Tidy(RegisteredTool tool, string parameter, string value)
-    {
-        if (tool.ParameterSchema(parameter) is not { } schema || TypeOf(schema) != "string" || schema.TryGetProperty("enum", out _))
-        {
-            return value;
-        }
-        var description = schema.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "";
-        if (IdentifierExample().IsMatch(description))
-        {
-            var names = Identifier().Matches(value);
-            return names.Count == 1 ? names[0].Groups["v"].Value : value;
-        }
-        // Lead-in words are stripped only from what names a thing: a ticket title or a comment keeps the words as said.
-        var tidy = Named.Contains(parameter) ? LeadIn().Replace(value, "") : value;
-        if (Prose.Contains(parameter))
-        {
-            // "um so the phone has no dial tone", "make a ticket for me my mic is dead", "raise an urgent one the door won't lock".
-            tidy = Filler().Replace(tidy, "");
-        }
-        if (parameter is "query" or "keyword")
-        {
-            // "tickets that talk about invoices", "every ticket mentioning scanner", "a handbook section on holidays": what is searched for follows.
-            tidy = QueryLeadIn().Match(tidy) is { Success: true } lead && tidy.Length > lead.Length ? tidy[lead.Length..] : tidy;
-            tidy = TrailingScope().Replace(tidy, "");
-        }
-        tidy = parameter == "phrasing" ? tidy : TrailingCourtesy().Replace(tidy, "");
-        if (KindNames.Contains(parameter))
-        {
-            tidy = Regex.Replace(tidy, $@"^(the )?{parameter}\s+|\s+{parameter}$", "", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-        }
-        return tidy.Trim().Length > 0 ? tidy.Trim() : value;
-    }
-
-    private static readonly HashSet<string> Named = new(StringComparer.Ordinal)
-    {
-        "document", "query", "lead", "deal", "company", "contact", "name", "member", "members", "assignee", "queue", "team",
-    };
-
-    /// <summary>Parameters that hold a person's own words.</summary>
-    private static readonly HashSet<string> Prose = new(StringComparer.Ordinal) { "title", "text", "summary", "description", "notes", "note" };
-
-    [GeneratedRegex(@"^((um+|uh+|erm|er|hmm+|well|so|ok so|okay so|yeah)[, ]+)+|^(me|one),? (?=(the|my|a|an|our|his|her|their|this|that|these|those) )", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Filler();
-
-    private static readonly HashSet<string> KindNames = new(StringComparer.Ordinal) { "lead", "deal", "company", "contact", "queue", "team" };
-
-    [GeneratedRegex(@"^(called|named|for|let me see|can i see|could i see|i'd like to see|i want to see|see|something (about|on)|anything (about|on)|info(rmation)? (on|about)|details (of|for)|(i'm |i am )?looking for( info(rmation)? (on|about))?|know anyone at)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex LeadIn();
-
-    [GeneratedRegex(@"^.*\b((?<!\bsay )about|mentioning|regarding|concerning|containing|with the words?|that (says?|contains?)|(documents?|docs?|section|policy|guide|tickets?|anything|something|info|information) on)\s+(?=\S)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex QueryLeadIn();
-
-    [GeneratedRegex(@"\s+in (the |our )?(tickets|documents|docs)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex TrailingScope();
-
-    [GeneratedRegex(@"[\s,]+(please|pls|plz|thanks|thank you)[.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex TrailingCourtesy();
 
     /// <summary>The longest run of words (at most seven) that reads as a date or time.</summary>
     public static FoundSlot? Date(string text, DateTimeOffset now, TimeZoneInfo zone)

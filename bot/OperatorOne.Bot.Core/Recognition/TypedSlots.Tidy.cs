@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using OperatorOne.Bot.Core.Tools;
+
+namespace OperatorOne.Bot.Core.Recognition;
+
+/// <summary>A captured free-text value cleaned of the words around what it names.</summary>
+internal static partial class TypedSlots
+{
+    /// <summary>
+    /// A free-text value cleaned of what is not the thing named: a snake_case name inside a longer capture ("an http tool
+    /// named price_check" → price_check), lead-in words ("let me see the VPN guide"), a trailing "please", and the kind
+    /// of thing itself at either end ("the Globex lead" → Globex).
+    /// </summary>
+    public static string Tidy(RegisteredTool tool, string parameter, string value)
+    {
+        if (tool.ParameterSchema(parameter) is not { } schema || TypeOf(schema) != "string" || schema.TryGetProperty("enum", out _))
+        {
+            return value;
+        }
+        var description = schema.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "";
+        if (IdentifierExample().IsMatch(description))
+        {
+            var names = Identifier().Matches(value);
+            return names.Count == 1 ? names[0].Groups["v"].Value : value;
+        }
+        // Lead-in words are stripped only from what names a thing: a ticket title or a comment keeps the words as said.
+        var tidy = Named.Contains(parameter) ? LeadIn().Replace(value, "") : value;
+        if (Prose.Contains(parameter))
+        {
+            // "um so the phone has no dial tone", "make a ticket for me my mic is dead", "raise an urgent one the door won't lock".
+            tidy = Filler().Replace(tidy, "");
+        }
+        if (parameter is "query" or "keyword")
+        {
+            // "tickets that talk about invoices", "every ticket mentioning scanner", "a handbook section on holidays": what is searched for follows.
+            tidy = QueryLeadIn().Match(tidy) is { Success: true } lead && tidy.Length > lead.Length ? tidy[lead.Length..] : tidy;
+            tidy = TrailingScope().Replace(KindOfWords().Replace(tidy, ""), "");
+            // "a rule: \"password reset\" should be low": the words in quotes are the ones meant.
+            tidy = QuotedWords().Match(tidy) is { Success: true } quoted ? quoted.Groups["v"].Value : tidy;
+        }
+        tidy = parameter == "phrasing" ? tidy : TrailingCourtesy().Replace(tidy, "");
+        // "set my hours to 10am-6pm", "the zone to Berlin", "title: hiring plan": the value follows the parameter's own name.
+        tidy = Prose.Contains(parameter) ? tidy : Regex.Replace(tidy, $@"^((my|our|his|her|their|its|the) )?(\w+ )?{Regex.Escape(parameter)}\s*(to|as|is|=|:)\s+(?=\S)", "", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        if (KindNames.Contains(parameter))
+        {
+            tidy = Regex.Replace(tidy, $@"^(the )?{parameter}\s+|\s+{parameter}$", "", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        }
+        return tidy.Trim().Length > 0 ? tidy.Trim() : value;
+    }
+
+    private static readonly HashSet<string> Named = new(StringComparer.Ordinal)
+    {
+        "document", "query", "lead", "deal", "company", "contact", "name", "member", "members", "assignee", "queue", "team",
+    };
+
+    /// <summary>Parameters that hold a person's own words.</summary>
+    private static readonly HashSet<string> Prose = new(StringComparer.Ordinal) { "title", "text", "summary", "description", "notes", "note" };
+
+    /// <summary>What opens a message before the matter itself: "um so", "hi", "Manager here -", "I'm calling to report", "for me pls,".</summary>
+    [GeneratedRegex(@"^((um+|uh+|erm|er|hmm+|well|so|ok so|okay so|yeah|hi|hey|hello|there|bot|\w+ here ?[-–:]|(i'?m|i am) (calling|writing|messaging|reaching out|contacting you) (to report|about|because|to say|to let you know)( that)?|(i )?(just )?(want|wanted|need|needed|'d like|would like) to (report|let you know|say)( that)?|(for )?me,? (pls|please|plz))[, ]+)+|^(me|one),? (?=(the|my|a|an|our|his|her|their|this|that|these|those) )",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Filler();
+
+    private static readonly HashSet<string> KindNames = new(StringComparer.Ordinal) { "lead", "deal", "company", "contact", "queue", "team" };
+
+    [GeneratedRegex(@"^(called|named|for|let me see|can i see|could i see|i'd like to see|i want to see|see|something (about|on)|anything (about|on)|info(rmation)? (on|about)|details (of|for)|(i'm |i am )?looking for( info(rmation)? (on|about))?|know anyone at)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadIn();
+
+    [GeneratedRegex(@"^.*\b((?<!\bsay )about|mentions?|mentioning|regarding|concerning|containing|with the words?|that (says?|contains?)|(documents?|docs?|section|policy|guide|tickets?|anything|something|info|information) on)\s+(?=\S)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QueryLeadIn();
+
+    /// <summary>"word ransomware", "the phrase late payment": the kind of words before the words searched for.</summary>
+    [GeneratedRegex(@"^(the )?((key)?words?|phrase|term)\s+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex KindOfWords();
+
+    [GeneratedRegex(@"[""“](?<v>[^""“”]+)[""”]")]
+    private static partial Regex QuotedWords();
+
+    [GeneratedRegex(@"\s+in (the |our )?(tickets|documents|docs)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingScope();
+
+    [GeneratedRegex(@"[\s,]+(please|pls|plz|thanks|thank you)[.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingCourtesy();
+}
