@@ -79,7 +79,9 @@ public static partial class SlotFinder
             .ToHashSet(StringComparer.Ordinal);
 
     private static List<string> OptionalText(RegisteredTool tool, Dictionary<string, string> slots) =>
-        [.. tool.ParameterNames.Where(p => !tool.RequiredParameters.Contains(p) && IsFreeText(tool, p) && !TypedSlots.HasShape(tool, p)).Where(p => !slots.ContainsKey(p)
+        [.. tool.ParameterNames.Where(p => !tool.RequiredParameters.Contains(p) && IsFreeText(tool, p) && !TypedSlots.HasShape(tool, p) && !TypedSlots.IsClosedList(tool, p)
+            // A name the organization knows is found by KnownNames; left-over words ("who has been doing") are no one's name.
+            && KnownNames.KindOf(tool, p) is null).Where(p => !slots.ContainsKey(p)
             && tool.ParameterSchema(p) is { } schema && !(schema.TryGetProperty("description", out var d) && d.GetString() is { } text && (text.Contains("e.g. '", StringComparison.Ordinal) && text.Contains("minutes", StringComparison.Ordinal))))];
 
     /// <summary>A parameter whose value is the person's own words (a title, a name), not a number, date or choice.</summary>

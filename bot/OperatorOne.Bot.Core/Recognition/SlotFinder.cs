@@ -65,7 +65,8 @@ public static partial class SlotFinder
             slots["attendees"] = with.Value;
             rest = rest.Remove(with.Start, with.Length).Insert(with.Start, " , ");
         }
-        foreach (var parameter in tool.ParameterNames.Where(p => !slots.ContainsKey(p)))
+        // A word a description lists comes last: "only admins can use it" is the role admin, not the tier its description also names.
+        foreach (var parameter in tool.ParameterNames.Where(p => !slots.ContainsKey(p)).OrderBy(p => TypedSlots.IsClosedList(tool, p) ? 1 : 0))
         {
             if (TypedSlots.Find(tool, parameter, rest, now, zone) is { } found)
             {

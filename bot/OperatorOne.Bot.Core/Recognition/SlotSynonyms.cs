@@ -42,6 +42,7 @@ internal static class SlotSynonyms
     public static readonly IReadOnlyDictionary<string, string[]> SwitchedOnBy = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         ["pause"] = ["pause", "suspend", "hold off", "on hold", "stop", "disable", "switch off", "turn off", "halt"],
+        ["series"] = ["all of them", "all future ones", "all future", "every repeat", "every occurrence", "all occurrences", "the whole series", "the series", "every one after", "all the rest"],
         ["failed_only"] = ["failed", "failing", "failures", "errors", "broken", "didn't go through", "did not go through"],
     };
 }

@@ -27,9 +27,30 @@ internal static partial class TypedSlots
                 || description.Contains("IANA", StringComparison.Ordinal) || AmountExample().IsMatch(description));
     }
 
+    /// <summary>A text parameter whose description lists the words it takes ("approve or reject"): left-over words are not its value.</summary>
+    public static bool IsClosedList(RegisteredTool tool, string parameter) =>
+        tool.ParameterSchema(parameter) is { } schema && schema.TryGetProperty("description", out var d) && (ListedValues(d.GetString() ?? "").Count > 0 || ChoicePair().IsMatch(d.GetString() ?? ""));
+
     /// <summary>"Europe/Dublin", "UTC"; and "default" where the parameter takes it ("use the company default time zone").</summary>
     private static FoundSlot? Zone(string description, string text) =>
         Match(IanaZone(), text) ?? (description.Contains("'default'", StringComparison.Ordinal) ? Match(DefaultWord(), text) : null);
+
+    /// <summary>A closed list's value for a captured word said another way ("deny" → reject), or null when the parameter takes any words.</summary>
+    private static string? ListedValueOf(string description, string value) =>
+        ListedValues(description) is { Count: > 0 } listed && Enum(listed, value) is { } chosen && chosen.Length >= value.Trim().Length - 1
+            ? chosen.Value : null;
+
+    /// <summary>"on or off.": two words only, too common to look for anywhere in a sentence, but no place for left-over words either.</summary>
+    [GeneratedRegex(@"^[a-z]+ or [a-z]+\.$")]
+    private static partial Regex ChoicePair();
+
+    /// <summary>Words in quotes: an example sentence given for a tool ("teach stock_level the phrase "how many {sku} do we have"").</summary>
+    [GeneratedRegex(@"[""“](?<v>[^""“”]+)[""”]")]
+    private static partial Regex QuotedText();
+
+    /// <summary>A user's id on a channel: a Teams object id (a GUID), a Slack user id, a phone number.</summary>
+    [GeneratedRegex(@"(?<![\w\-])(?<v>[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}|U[A-Z0-9]{8,}|\+?\d[\d \-()]{5,}\d)(?![\w\-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ChannelId();
 
     /// <summary>A value the sentence says is not wanted: "chat not email", "anything but urgent", "rather than email".</summary>
     [GeneratedRegex(@"\b(not|never|but|rather than|instead of|except)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -18,6 +18,11 @@ internal static partial class TypedSlots
             return value;
         }
         var description = schema.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "";
+        // "deny request 15" is reject, "read only" readOnly: a closed list's own word for what was said.
+        if (ListedValueOf(description, value) is { } listed)
+        {
+            return listed;
+        }
         if (IdentifierExample().IsMatch(description))
         {
             var names = Identifier().Matches(value);
@@ -36,11 +41,21 @@ internal static partial class TypedSlots
             tidy = QueryLeadIn().Match(tidy) is { Success: true } lead && tidy.Length > lead.Length ? tidy[lead.Length..] : tidy;
             tidy = TrailingScope().Replace(KindOfWords().Replace(tidy, ""), "");
             // "a rule: \"password reset\" should be low": the words in quotes are the ones meant.
-            tidy = QuotedWords().Match(tidy) is { Success: true } quoted ? quoted.Groups["v"].Value : tidy;
+            tidy = QuotedText().Match(tidy) is { Success: true } quoted ? quoted.Groups["v"].Value : tidy;
         }
         tidy = parameter == "phrasing" ? tidy : TrailingCourtesy().Replace(tidy, "");
         // "set my hours to 10am-6pm", "the zone to Berlin", "title: hiring plan": the value follows the parameter's own name.
-        tidy = Prose.Contains(parameter) ? tidy : Regex.Replace(tidy, $@"^((my|our|his|her|their|its|the) )?(\w+ )?{Regex.Escape(parameter)}\s*(to|as|is|=|:)\s+(?=\S)", "", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        tidy = Prose.Contains(parameter) ? tidy : Regex.Replace(tidy, $@"^((my|our|his|her|their|its|the) )?(\w+ )?{Regex.Escape(parameter)}\s*(to|as|is|are|=|:)\s+(?=\S)", "", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        if (Person.Contains(parameter))
+        {
+            // "greg from the organization, he left", "Lena Brandt, works at…": one person's name ends at a comma or where they leave from.
+            tidy = PersonEnd().Replace(tidy, "");
+        }
+        if (parameter == "document")
+        {
+            // "the returns procedure doc": the kind of thing, not its name.
+            tidy = DocumentWord().Replace(tidy, "");
+        }
         if (KindNames.Contains(parameter))
         {
             tidy = Regex.Replace(tidy, $@"^(the )?{parameter}\s+|\s+{parameter}$", "", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
@@ -61,9 +76,18 @@ internal static partial class TypedSlots
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Filler();
 
+    /// <summary>Parameters that hold one person's name, never a list.</summary>
+    private static readonly HashSet<string> Person = new(StringComparer.Ordinal) { "member", "assignee", "owner", "contact" };
+
+    [GeneratedRegex(@"(\s*,.*|\s+from (the|our|this) (organi[sz]ation|org|company|workspace|bot|system|team)\b.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PersonEnd();
+
+    [GeneratedRegex(@"(?<=\S)\s+(doc|document|file)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DocumentWord();
+
     private static readonly HashSet<string> KindNames = new(StringComparer.Ordinal) { "lead", "deal", "company", "contact", "queue", "team" };
 
-    [GeneratedRegex(@"^(called|named|for|let me see|can i see|could i see|i'd like to see|i want to see|see|something (about|on)|anything (about|on)|info(rmation)? (on|about)|details (of|for)|(i'm |i am )?looking for( info(rmation)? (on|about))?|know anyone at)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(called|named|for|let me see|can i see|could i see|i'd like to see|i want to see|see|something (about|on)|anything (about|on)|info(rmation)? (on|about)|details (of|for)|(i'm |i am )?looking for( info(rmation)? (on|about))?|know anyone at|(who'?s |who is )?(our|the|a) (contact|person|someone|anyone) (at|from)|((i|we)'?ve |(i|we) (have |just )?)(called|emailed|phoned|met( with)?|spoke (to|with)|talked (to|with)))\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadIn();
 
     [GeneratedRegex(@"^.*\b((?<!\bsay )about|mentions?|mentioning|regarding|concerning|containing|with the words?|that (says?|contains?)|(documents?|docs?|section|policy|guide|tickets?|anything|something|info|information) on)\s+(?=\S)",
@@ -73,9 +97,6 @@ internal static partial class TypedSlots
     /// <summary>"word ransomware", "the phrase late payment": the kind of words before the words searched for.</summary>
     [GeneratedRegex(@"^(the )?((key)?words?|phrase|term)\s+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KindOfWords();
-
-    [GeneratedRegex(@"[""“](?<v>[^""“”]+)[""”]")]
-    private static partial Regex QuotedWords();
 
     [GeneratedRegex(@"\s+in (the |our )?(tickets|documents|docs)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingScope();

@@ -44,6 +44,8 @@ internal static partial class TypedSlots
         return description switch
         {
             _ when ListedValues(description) is { Count: > 0 } listed => Enum(listed, text),
+            _ when description.Contains("{parameter}", StringComparison.Ordinal) => Match(QuotedText(), text),
+            _ when description.Contains("object id", StringComparison.OrdinalIgnoreCase) => Match(ChannelId(), text),
             _ when description.Contains("digits", StringComparison.Ordinal) => Match(Digits(), text),
             _ when description.Contains("YYYY-MM-DD", StringComparison.Ordinal) && Date(text, now, zone) is { } day
                 => day with { Value = NaturalDates.Parse(day.Value, now, zone)!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
@@ -68,15 +70,15 @@ internal static partial class TypedSlots
         {
             return [.. Quoted().Matches(description).Select(m => m.Groups[1].Value)];
         }
-        if (ColonList().Match(description) is { Success: true } named)
+        if ((ColonList().Match(description) is { Success: true } colon ? colon : OpenList().Match(description)) is { Success: true } named)
         {
             // "Its new kind: prospect, customer, vendor or partner."
             return [.. named.Groups[1].Value.Replace(" or ", ",", StringComparison.Ordinal).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
         }
-        if (LeadingList().Match(description) is { Success: true } leading)
+        if ((LeadingList().Match(description) is { Success: true } found ? found : PairList().Match(description)) is { Success: true } leading)
         {
             // "prospect (default), customer, vendor or partner; 'supplier' vendor.": the words listed and the other words it takes.
-            return [.. leading.Groups[1].Value.Replace(" (default)", "", StringComparison.Ordinal).Replace(" or ", ",", StringComparison.Ordinal)
+            return [.. Remark().Replace(leading.Groups[1].Value, "").Replace(" or ", ",", StringComparison.Ordinal)
                 .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), .. Quoted().Matches(description).Select(m => m.Groups[1].Value)];
         }
         return Parenthesized().Match(description) is { Success: true } list
@@ -103,10 +105,12 @@ internal static partial class TypedSlots
         var found = new List<FoundSlot>();
         foreach (var value in choices)
         {
-            var words = SlotSynonyms.ByValue.GetValueOrDefault(value, []).Append(value.Replace('_', ' '));
-            foreach (var word in words)
+            // "read only" for readOnly; "GET" only as written, since "get" is an everyday word.
+            var words = SlotSynonyms.ByValue.GetValueOrDefault(value, []).Append(Camel().Replace(value.Replace('_', ' '), " ").ToLowerInvariant());
+            var options = value.All(char.IsUpper) ? RegexOptions.CultureInvariant : RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+            foreach (var word in words.Distinct())
             {
-                foreach (Match match in Regex.Matches(text, $@"(?<![\w'])({Regex.Escape(word)})(?![\w'])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+                foreach (Match match in Regex.Matches(text, $@"(?<![\w'])({Regex.Escape(word)})(?![\w'])", options))
                 {
                     // "in chat not email", "anything but urgent": a value said to be unwanted is no choice.
                     if (!Negated().IsMatch(text[..match.Index]))
@@ -221,8 +225,22 @@ internal static partial class TypedSlots
     [GeneratedRegex(@": ([a-z]+(, [a-z]+)*,? or [a-z]+)\.?$")]
     private static partial Regex ColonList();
 
-    [GeneratedRegex(@"^([a-z]+( \(default\))?(, [a-z]+( \(default\))?)+,? or [a-z]+)[;.]")]
+    /// <summary>"Only events of this kind: llm_call, tool_call, approval_requested …": a list whose end is left open.</summary>
+    [GeneratedRegex(@": ([a-z_]+(, [a-z_]+)+) ?…$")]
+    private static partial Regex OpenList();
+
+    [GeneratedRegex(@"^([a-zA-Z]+( \([^)]*\))?(, [a-zA-Z]+( \([^)]*\))?)+,? or [a-zA-Z]+( \([^)]*\))?)[;.]")]
     private static partial Regex LeadingList();
+
+    /// <summary>"approve or reject.": two choices, each a word too long to be a preposition ("on or off" is not read this way).</summary>
+    [GeneratedRegex(@"^([a-z]{3,} or [a-z]{3,})\.$")]
+    private static partial Regex PairList();
+
+    [GeneratedRegex(@"\s*\([^)]*\)")]
+    private static partial Regex Remark();
+
+    [GeneratedRegex(@"(?<=[a-z])(?=[A-Z])")]
+    private static partial Regex Camel();
 
     [GeneratedRegex(@"\(([a-z]+(, [a-z]+)+)…?\)")]
     private static partial Regex Parenthesized();
