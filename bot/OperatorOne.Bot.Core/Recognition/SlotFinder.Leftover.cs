@@ -12,6 +12,9 @@ public static partial class SlotFinder
     /// <summary>Where left-over words go when several optional free-text parameters could take them (TypedSlots.Prose is another set: whose fillers are dropped) ("had a call with Dana Lee, she wants a demo").</summary>
     private static readonly HashSet<string> Remarks = new(StringComparer.Ordinal) { "summary", "text", "comment" };
 
+    /// <summary>Where a person's words go, run on with commas ("rebooted the switch, looks stable"); a name ends at its comma.</summary>
+    private static readonly HashSet<string> RunsOn = new(StringComparer.Ordinal) { "title", "description", "text", "summary", "notes", "note", "comment" };
+
     private static readonly HashSet<string> Asking = new(StringComparer.Ordinal) { "can", "could", "would", "will", "should", "do", "does", "did", "where", "how", "what", "when" };
 
     private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal) { "i", "we", "she", "he", "they" };
@@ -25,10 +28,12 @@ public static partial class SlotFinder
     private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "her", "him", "them", "they", "she", "he", "us", "it", "this", "that", "his", "their" };
 
     /// <summary>The pieces of words left once the command's own words and the glue at either end are gone.</summary>
-    private static List<string> Leftover(string rest, RegisteredTool tool)
+    /// <summary><paramref name="runOn"/>: one slot takes the words, so what was run on with a comma stays together.</summary>
+    private static List<string> Leftover(string rest, RegisteredTool tool, bool runOn)
     {
         var keywords = KeywordsOf(tool);
-        var pieces = Pieces().Split(rest)
+        var parts = Pieces().Split(rest);
+        var pieces = parts.Where((_, i) => i % 2 == 0)
             .Select(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList())
             .Select(words =>
             {
@@ -51,9 +56,19 @@ public static partial class SlotFinder
                 }
                 return string.Join(' ', words);
             })
-            .Where(p => p.Length > 0)
             .ToList();
-        return pieces;
+        // "rebooted the switch, looks stable": words the person ran on with a comma stay one piece; " , " marks where a found value was.
+        var joined = new List<string>();
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            if (runOn && i > 0 && pieces[i].Length > 0 && pieces[i - 1].Length > 0 && parts[(2 * i) - 1] == ", ")
+            {
+                joined[^1] += ", " + pieces[i];
+                continue;
+            }
+            joined.Add(pieces[i]);
+        }
+        return [.. joined.Where(p => p.Length > 0)];
     }
 
     private static bool IsGlue(string word, HashSet<string> keywords)

@@ -75,16 +75,16 @@ public static partial class SlotFinder
             }
         }
         var missingText = tool.RequiredParameters.Where(p => !slots.ContainsKey(p) && IsFreeText(tool, p)).ToList();
-        var pieces = Leftover(rest, tool);
+        var pieces = Leftover(rest, tool, runOn: false);
         if (missingText.Count == 1 && pieces.Count > 0)
         {
-            slots[missingText[0]] = pieces.OrderByDescending(p => p.Length).First();
+            slots[missingText[0]] = Leftover(rest, tool, RunsOn.Contains(missingText[0])).OrderByDescending(p => p.Length).First();
         }
         else if (missingText.Count == 0 && pieces.Count > 0 && OptionalText(tool, slots) is var optional
             && (optional is [_] ? optional : [.. optional.Where(Remarks.Contains)]) is [var only])
         {
             // "december 25 is a holiday, Christmas Day": the one optional free-text parameter takes what is left.
-            slots[only] = pieces.OrderByDescending(p => p.Length).First();
+            slots[only] = Leftover(rest, tool, RunsOn.Contains(only)).OrderByDescending(p => p.Length).First();
         }
         else if (missingText.Count > 1 && pieces.Count >= missingText.Count)
         {
@@ -120,10 +120,11 @@ public static partial class SlotFinder
         UtteranceMatch? best = null;
         foreach (var order in Orders(clauses))
         {
-            foreach (var joined in new[] { string.Join(": ", order), string.Join(", ", order), string.Join(' ', order) })
+            foreach (var glue in new[] { ": ", ", ", " " })
             {
-                // A capture that swallowed the join ("remove her: mia is leaving") explains nothing.
-                if (UtteranceMatcher.Match(joined, one) is { } match && Plausible(match) && !match.Slots.Values.Any(v => v.Contains(": ", StringComparison.Ordinal))
+                // A capture that swallowed the join ("remove her: mia is leaving", "remove her, mia is leaving") explains nothing.
+                if (UtteranceMatcher.Match(string.Join(glue, order), one) is { } match && Plausible(match)
+                    && !match.Slots.Values.Any(v => glue != " " && v.Contains(glue, StringComparison.Ordinal))
                     && (best is null || match.Score > best.Score))
                 {
                     best = match;
@@ -250,7 +251,7 @@ public static partial class SlotFinder
     [GeneratedRegex(@"^(next|this|tonight|noon|morning|afternoon|evening|mon|tue|tues|wed|thu|thurs|fri|sat|sun|(mon|tues|wednes|thurs|fri|satur|sun)day|jan(uary)?|feb(ruary)?|march|april|june|july|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|everyone|team|client|customer|boss|manager|lunch|coffee|minutes?|hours?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotPeople();
 
-    [GeneratedRegex(@"\s*,\s*")]
+    [GeneratedRegex(@"(\s*,\s*)")]
     private static partial Regex Pieces();
 
     [GeneratedRegex(@"\?<[a-z_]+>")]

@@ -46,6 +46,12 @@ internal static partial class TypedSlots
         tidy = parameter == "phrasing" ? tidy : TrailingCourtesy().Replace(tidy, "");
         // "set my hours to 10am-6pm", "the zone to Berlin", "title: hiring plan": the value follows the parameter's own name.
         tidy = Prose.Contains(parameter) ? tidy : Regex.Replace(tidy, $@"^((my|our|his|her|their|its|the) )?(\w+ )?{Regex.Escape(parameter)}\s*(to|as|is|are|=|:)\s+(?=\S)", "", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        if (Named.Contains(parameter) && parameter != "query")
+        {
+            // "a guy called peter hollis", "the document called holiday rota 2025": the name follows "called"; "…who wants a quote" is about them.
+            tidy = Called().Match(tidy) is { Success: true } called && tidy.Length > called.Length ? tidy[called.Length..] : tidy;
+            tidy = Relative().Replace(tidy, "");
+        }
         if (Person.Contains(parameter))
         {
             // "greg from the organization, he left", "Lena Brandt, works at…": one person's name ends at a comma or where they leave from.
@@ -81,6 +87,14 @@ internal static partial class TypedSlots
 
     [GeneratedRegex(@"(\s*,.*|\s+from (the|our|this) (organi[sz]ation|org|company|workspace|bot|system|team)\b.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PersonEnd();
+
+    [GeneratedRegex(@"^.*?\b(there'?s |there is |i met )?(a|an|this|some) (guy|woman|man|lady|person|girl|company|firm|client|customer|document|doc|file|deal|lead|team|queue)( called| named)?\s+(?=\S)|^.*?\b(called|named)\s+(?=\S)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Called();
+
+    /// <summary>Where a clause about the one named begins: "sofia from nordic print who wants a quote", "peter hollis at the trade show".</summary>
+    [GeneratedRegex(@"(?<=\S)\s+(who|which|that|at the|in the)\s.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Relative();
 
     [GeneratedRegex(@"(?<=\S)\s+(doc|document|file)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DocumentWord();
