@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using OperatorOne.Bot.Core.Tools;
 
@@ -26,6 +27,24 @@ public static partial class SlotFinder
     private static readonly HashSet<string> Objects = new(StringComparer.Ordinal) { "it", "them", "him", "her" };
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "her", "him", "them", "they", "she", "he", "us", "it", "this", "that", "his", "their" };
+
+    /// <summary>Parameters people name as a form's fields: "…, title hiring plan", "description: only on the guest network", "company is kente textiles".</summary>
+    private static readonly string[] Fields = ["title", "description", "notes", "location", "company", "owner", "stage", "summary"];
+
+    /// <summary>Values said after their field's name at the start of a clause, taken out of <paramref name="rest"/>.</summary>
+    private static string Labelled(RegisteredTool tool, Dictionary<string, string> slots, string rest)
+    {
+        foreach (var field in Fields.Where(f => tool.ParameterNames.Contains(f) && !slots.ContainsKey(f)))
+        {
+            var match = Regex.Match(rest, $@"(?<=^|[,;:]\s*)\s*{field}\s*(:|=|\bis\b|\bto\b)?\s+(?<v>[^,;]*[^,;\s])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            if (match.Success)
+            {
+                slots[field] = match.Groups["v"].Value;
+                rest = rest.Remove(match.Index, match.Length).Insert(match.Index, " , ");
+            }
+        }
+        return rest;
+    }
 
     /// <summary>The pieces of words left once the command's own words and the glue at either end are gone.</summary>
     /// <summary><paramref name="runOn"/>: one slot takes the words, so what was run on with a comma stays together.</summary>

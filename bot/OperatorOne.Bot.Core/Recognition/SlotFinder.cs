@@ -65,6 +65,7 @@ public static partial class SlotFinder
             slots["attendees"] = with.Value;
             rest = rest.Remove(with.Start, with.Length).Insert(with.Start, " , ");
         }
+        rest = Labelled(tool, slots, rest);
         // A word a description lists comes last: "only admins can use it" is the role admin, not the tier its description also names.
         foreach (var parameter in tool.ParameterNames.Where(p => !slots.ContainsKey(p)).OrderBy(p => TypedSlots.IsClosedList(tool, p) ? 1 : 0))
         {
