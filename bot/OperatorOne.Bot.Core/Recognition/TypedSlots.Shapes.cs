@@ -24,7 +24,7 @@ internal static partial class TypedSlots
         return TypeOf(schema) == "string"
             && (description.Contains("YYYY-MM-DD", StringComparison.Ordinal) || ClockExample().IsMatch(description) || DurationExample().IsMatch(description)
                 || description.Contains("email address", StringComparison.OrdinalIgnoreCase) || description.Contains("URL", StringComparison.Ordinal)
-                || description.Contains("IANA", StringComparison.Ordinal) || AmountExample().IsMatch(description));
+                || description.Contains("IANA", StringComparison.Ordinal) || description.Contains("a room", StringComparison.Ordinal) || AmountExample().IsMatch(description));
     }
 
     /// <summary>A text parameter whose description lists the words it takes ("approve or reject"): left-over words are not its value.</summary>
@@ -39,6 +39,11 @@ internal static partial class TypedSlots
     private static string? ListedValueOf(string description, string value) =>
         ListedValues(description) is { Count: > 0 } listed && Enum(listed, value) is { } chosen && chosen.Length >= value.Trim().Length - 1
             ? chosen.Value : null;
+
+    /// <summary>Where an event is: "in the big meeting room", "at the main hall", a call link ("meet.example.com/abc").</summary>
+    [GeneratedRegex(@"\b(in|at) (the |our )?(?<v>([a-z0-9]+ ){0,3}(room|hall|office|boardroom|kitchen|lobby|canteen|cafeteria|lounge|studio|warehouse))\b|(?<![\w@.])(?<v>(https?://)?[a-z0-9\-]+(\.[a-z0-9\-]+)+/[\w\-/?=&]+)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Place();
 
     /// <summary>"on or off.": two words only, too common to look for anywhere in a sentence, but no place for left-over words either.</summary>
     [GeneratedRegex(@"^[a-z]+ or [a-z]+\.$")]

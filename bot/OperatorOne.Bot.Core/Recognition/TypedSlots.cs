@@ -59,6 +59,7 @@ internal static partial class TypedSlots
             _ when IdentifierExample().IsMatch(description) => Match(Identifier(), text),
             _ when AmountExample().IsMatch(description) => Match(Money(), text),
             _ when description.Contains("IANA", StringComparison.Ordinal) => Zone(description, text),
+            _ when description.Contains("a room", StringComparison.Ordinal) => Match(Place(), text),
             _ => null,
         };
     }
