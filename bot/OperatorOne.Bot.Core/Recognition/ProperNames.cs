@@ -10,7 +10,7 @@ namespace OperatorOne.Bot.Core.Recognition;
 internal static class ProperNames
 {
     /// <summary>Parameters that hold one person's or company's name (not lists like "ada, Max and Mia").</summary>
-    private static readonly HashSet<string> Parameters = new(StringComparer.Ordinal) { "lead", "company", "contact", "name", "member", "assignee", "with", "owner" };
+    private static readonly HashSet<string> Parameters = new(StringComparer.Ordinal) { "lead", "company", "contact", "name", "member", "assignee", "with", "owner", "queue", "team" };
 
     /// <summary>Capitalized but never a name: the pronoun, and words that start a typed sentence.</summary>
     private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal) { "I", "I'm", "I'd", "I've", "I'll", "Please", "Can", "Could", "Hey", "Hi", "The", "A", "An", "We", "Our", "My" };

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using OperatorOne.Bot.Core.Tools;
 
@@ -12,24 +13,53 @@ public static partial class SlotFinder
     /// <summary>Where left-over words go when several optional free-text parameters could take them (TypedSlots.Prose is another set: whose fillers are dropped) ("had a call with Dana Lee, she wants a demo").</summary>
     private static readonly HashSet<string> Remarks = new(StringComparer.Ordinal) { "summary", "text", "comment" };
 
+    /// <summary>Where a person's words go, run on with commas ("rebooted the switch, looks stable"); a name ends at its comma.</summary>
+    private static readonly HashSet<string> RunsOn = new(StringComparer.Ordinal) { "title", "description", "text", "summary", "notes", "note", "comment" };
+
     private static readonly HashSet<string> Asking = new(StringComparer.Ordinal) { "can", "could", "would", "will", "should", "do", "does", "did", "where", "how", "what", "when" };
 
     private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal) { "i", "we", "she", "he", "they" };
 
+    /// <summary>A request's own words before what it is about: "can I get a ticket opened? my laptop…".</summary>
+    private static readonly HashSet<string> Requested = new(StringComparer.Ordinal) { "opened", "raised", "created", "filed", "submitted" };
+
+    /// <summary>What a verb acts on, kept at the end of a clause ("reset it"); the command's own "log it" ends in a keyword.</summary>
+    private static readonly HashSet<string> Objects = new(StringComparer.Ordinal) { "it", "them", "him", "her" };
+
     private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "her", "him", "them", "they", "she", "he", "us", "it", "this", "that", "his", "their" };
 
+    /// <summary>Parameters people name as a form's fields: "…, title hiring plan", "description: only on the guest network", "company is kente textiles".</summary>
+    private static readonly string[] Fields = ["title", "description", "notes", "location", "company", "owner", "stage", "summary"];
+
+    /// <summary>Values said after their field's name at the start of a clause, taken out of <paramref name="rest"/>.</summary>
+    private static string Labelled(RegisteredTool tool, Dictionary<string, string> slots, string rest)
+    {
+        foreach (var field in Fields.Where(f => tool.ParameterNames.Contains(f) && !slots.ContainsKey(f)))
+        {
+            var match = Regex.Match(rest, $@"(?<=^|[,;:]\s*)\s*{field}\s*(:|=|\bis\b|\bto\b)?\s+(?<v>[^,;]*[^,;\s])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            if (match.Success)
+            {
+                slots[field] = match.Groups["v"].Value;
+                rest = rest.Remove(match.Index, match.Length).Insert(match.Index, " , ");
+            }
+        }
+        return rest;
+    }
+
     /// <summary>The pieces of words left once the command's own words and the glue at either end are gone.</summary>
-    private static List<string> Leftover(string rest, RegisteredTool tool)
+    /// <summary><paramref name="runOn"/>: one slot takes the words, so what was run on with a comma stays together.</summary>
+    private static List<string> Leftover(string rest, RegisteredTool tool, bool runOn)
     {
         var keywords = KeywordsOf(tool);
-        var pieces = Pieces().Split(rest)
+        var parts = Pieces().Split(rest);
+        var pieces = parts.Where((_, i) => i % 2 == 0)
             .Select(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList())
             .Select(words =>
             {
                 // "we restarted the server", "she wants a quote": a subject before its verb is part of what was said ("can i see" is a question's).
                 var asked = false;
                 // "new laptop for the intern": "new" before what is new is part of what was said.
-                while (words.Count > 0 && IsGlue(words[0], keywords)
+                while (words.Count > 0 && (IsGlue(words[0], keywords) || Requested.Contains(words[0].Trim(',', '.', '?', '!').ToLowerInvariant()))
                     && (asked || !(words.Count > 1 && (Subjects.Contains(words[0].ToLowerInvariant()) || words[0].Equals("new", StringComparison.OrdinalIgnoreCase))
                         && !IsGlue(words[1], keywords))))
                 {
@@ -37,15 +67,27 @@ public static partial class SlotFinder
                     words.RemoveAt(0);
                 }
                 // "can't log in", "the supplier is slow again": a particle ending a clause is part of it.
-                while (words.Count > 0 && IsGlue(words[^1], keywords) && !(words.Count >= 3 && ClauseEnd().IsMatch(string.Join(' ', words.TakeLast(2)))))
+                // "i cant reset it", "it flickers when i move it": the thing a verb acts on ends the clause.
+                while (words.Count > 0 && IsGlue(words[^1], keywords) && !(words.Count >= 3 && ClauseEnd().IsMatch(string.Join(' ', words.TakeLast(2))))
+                    && !(words.Count >= 3 && Objects.Contains(words[^1].ToLowerInvariant()) && !IsGlue(words[^2], keywords)))
                 {
                     words.RemoveAt(words.Count - 1);
                 }
                 return string.Join(' ', words);
             })
-            .Where(p => p.Length > 0)
             .ToList();
-        return pieces;
+        // "rebooted the switch, looks stable": words the person ran on with a comma stay one piece; " , " marks where a found value was.
+        var joined = new List<string>();
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            if (runOn && i > 0 && pieces[i].Length > 0 && pieces[i - 1].Length > 0 && parts[(2 * i) - 1] == ", ")
+            {
+                joined[^1] += ", " + pieces[i];
+                continue;
+            }
+            joined.Add(pieces[i]);
+        }
+        return [.. joined.Where(p => p.Length > 0)];
     }
 
     private static bool IsGlue(string word, HashSet<string> keywords)
@@ -61,6 +103,7 @@ public static partial class SlotFinder
         "it", "me", "this", "some", "new", "hey", "hi", "ok", "okay", "just", "so", "now", "there", "re", "regarding", "saying", "as",
         "we", "our", "have", "has", "got", "get", "do", "does", "up", "also", "again", "asap", "quick", "quickly", "by", "from",
         "someone", "somebody", "should", "her", "him", "them", "they", "she", "he", "us", "his", "their", "anymore", "then", "it's", "its", "all", "any", "anything", "really",
+        "bot",
     };
 
     private static HashSet<string> KeywordsOf(RegisteredTool tool) =>
@@ -70,7 +113,9 @@ public static partial class SlotFinder
             .ToHashSet(StringComparer.Ordinal);
 
     private static List<string> OptionalText(RegisteredTool tool, Dictionary<string, string> slots) =>
-        [.. tool.ParameterNames.Where(p => !tool.RequiredParameters.Contains(p) && IsFreeText(tool, p)).Where(p => !slots.ContainsKey(p)
+        [.. tool.ParameterNames.Where(p => !tool.RequiredParameters.Contains(p) && IsFreeText(tool, p) && !TypedSlots.HasShape(tool, p) && !TypedSlots.IsClosedList(tool, p)
+            // A name the organization knows is found by KnownNames; left-over words ("who has been doing") are no one's name.
+            && KnownNames.KindOf(tool, p) is null).Where(p => !slots.ContainsKey(p)
             && tool.ParameterSchema(p) is { } schema && !(schema.TryGetProperty("description", out var d) && d.GetString() is { } text && (text.Contains("e.g. '", StringComparison.Ordinal) && text.Contains("minutes", StringComparison.Ordinal))))];
 
     /// <summary>A parameter whose value is the person's own words (a title, a name), not a number, date or choice.</summary>

@@ -29,7 +29,8 @@ public static partial class SlotFinder
     internal static Dictionary<string, string> Finish(RegisteredTool tool, IReadOnlyDictionary<string, string> slots, string plain, DateTimeOffset now, TimeZoneInfo zone,
         Gazetteer? names, IReadOnlySet<string>? guessed = null)
     {
-        var finished = KnownNames.Ground(tool, slots, plain, names, p => IsFreeText(tool, p), (p, words) => TypedSlots.Find(tool, p, words, now, zone)?.Value, guessed);
+        var separated = InlineValues.Separate(tool, new Dictionary<string, string>(slots, StringComparer.Ordinal), now, zone);
+        var finished = KnownNames.Ground(tool, separated, plain, names, p => IsFreeText(tool, p), (p, words) => TypedSlots.Find(tool, p, words, now, zone)?.Value, guessed);
         // "printer on floor 3 jams. it happens with every double sided job": the first sentence is the title, the rest the detail.
         if (finished.TryGetValue("title", out var title) && !finished.ContainsKey("description") && tool.ParameterNames.Contains("description")
             && SentenceBreak().Match(title) is { Success: true } stop && title[(stop.Index + stop.Length)..].Trim() is { } detail
@@ -64,7 +65,9 @@ public static partial class SlotFinder
             slots["attendees"] = with.Value;
             rest = rest.Remove(with.Start, with.Length).Insert(with.Start, " , ");
         }
-        foreach (var parameter in tool.ParameterNames.Where(p => !slots.ContainsKey(p)))
+        rest = Labelled(tool, slots, rest);
+        // A word a description lists comes last: "only admins can use it" is the role admin, not the tier its description also names.
+        foreach (var parameter in tool.ParameterNames.Where(p => !slots.ContainsKey(p)).OrderBy(p => TypedSlots.IsClosedList(tool, p) ? 1 : 0))
         {
             if (TypedSlots.Find(tool, parameter, rest, now, zone) is { } found)
             {
@@ -73,16 +76,16 @@ public static partial class SlotFinder
             }
         }
         var missingText = tool.RequiredParameters.Where(p => !slots.ContainsKey(p) && IsFreeText(tool, p)).ToList();
-        var pieces = Leftover(rest, tool);
+        var pieces = Leftover(rest, tool, runOn: false);
         if (missingText.Count == 1 && pieces.Count > 0)
         {
-            slots[missingText[0]] = pieces.OrderByDescending(p => p.Length).First();
+            slots[missingText[0]] = Leftover(rest, tool, RunsOn.Contains(missingText[0])).OrderByDescending(p => p.Length).First();
         }
         else if (missingText.Count == 0 && pieces.Count > 0 && OptionalText(tool, slots) is var optional
             && (optional is [_] ? optional : [.. optional.Where(Remarks.Contains)]) is [var only])
         {
             // "december 25 is a holiday, Christmas Day": the one optional free-text parameter takes what is left.
-            slots[only] = pieces.OrderByDescending(p => p.Length).First();
+            slots[only] = Leftover(rest, tool, RunsOn.Contains(only)).OrderByDescending(p => p.Length).First();
         }
         else if (missingText.Count > 1 && pieces.Count >= missingText.Count)
         {
@@ -118,10 +121,11 @@ public static partial class SlotFinder
         UtteranceMatch? best = null;
         foreach (var order in Orders(clauses))
         {
-            foreach (var joined in new[] { string.Join(": ", order), string.Join(", ", order), string.Join(' ', order) })
+            foreach (var glue in new[] { ": ", ", ", " " })
             {
-                // A capture that swallowed the join ("remove her: mia is leaving") explains nothing.
-                if (UtteranceMatcher.Match(joined, one) is { } match && Plausible(match) && !match.Slots.Values.Any(v => v.Contains(": ", StringComparison.Ordinal))
+                // A capture that swallowed the join ("remove her: mia is leaving", "remove her, mia is leaving") explains nothing.
+                if (UtteranceMatcher.Match(string.Join(glue, order), one) is { } match && Plausible(match)
+                    && !match.Slots.Values.Any(v => glue != " " && v.Contains(glue, StringComparison.Ordinal))
                     && (best is null || match.Score > best.Score))
                 {
                     best = match;
@@ -230,7 +234,7 @@ public static partial class SlotFinder
     /// <summary>A capture that is only a pronoun or glue ("remove her" → member "her", "lead is lost" → lead "is") names nothing; "me" does.</summary>
     private static bool Plausible(UtteranceMatch match) =>
         !match.Slots.Values.Any(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim(',', '.', ':').ToLowerInvariant())
-            .All(w => w != "me" && (Pronouns.Contains(w) || Glue.Contains(w))));
+            .All(w => w != "me" && (Pronouns.Contains(w) || Glue.Contains(w) || Requested.Contains(w))));
 
     [GeneratedRegex(@"(?:\s*[,;:.!?]\s+|\s+-\s+|\s*[:;]\s*|\s+(?:please|pls|plz|and then|then)\s+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBreak();
@@ -248,7 +252,7 @@ public static partial class SlotFinder
     [GeneratedRegex(@"^(next|this|tonight|noon|morning|afternoon|evening|mon|tue|tues|wed|thu|thurs|fri|sat|sun|(mon|tues|wednes|thurs|fri|satur|sun)day|jan(uary)?|feb(ruary)?|march|april|june|july|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|everyone|team|client|customer|boss|manager|lunch|coffee|minutes?|hours?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotPeople();
 
-    [GeneratedRegex(@"\s*,\s*")]
+    [GeneratedRegex(@"(\s*,\s*)")]
     private static partial Regex Pieces();
 
     [GeneratedRegex(@"\?<[a-z_]+>")]

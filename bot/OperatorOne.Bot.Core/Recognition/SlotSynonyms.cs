@@ -14,7 +14,7 @@ internal static class SlotSynonyms
         ["open"] = ["reopen", "re-open", "opened again", "back open"],
         ["urgent"] = ["asap", "critical", "emergency", "right away", "immediately", "urgently"],
         ["high"] = ["important", "high prio", "high-priority", "pretty bad"],
-        ["low"] = ["no rush", "whenever", "not urgent", "low prio", "low-priority", "minor"],
+        ["low"] = ["no rush", "whenever you can", "whenever you get a chance", "whenever you have time", "not urgent", "low prio", "low-priority", "minor"],
         ["accepted"] = ["accept", "yes to", "attend", "i'll be at", "i will be at", "count me in", "going to", "join"],
         ["declined"] = ["decline", "can't make", "cannot make", "can't attend", "won't make", "won't attend", "skip", "no to", "reject", "turn down"],
         ["tentative"] = ["maybe", "tentatively", "might make", "not sure"],
@@ -42,6 +42,7 @@ internal static class SlotSynonyms
     public static readonly IReadOnlyDictionary<string, string[]> SwitchedOnBy = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         ["pause"] = ["pause", "suspend", "hold off", "on hold", "stop", "disable", "switch off", "turn off", "halt"],
+        ["series"] = ["all of them", "all future ones", "all future", "every repeat", "every occurrence", "all occurrences", "the whole series", "the series", "every one after", "all the rest"],
         ["failed_only"] = ["failed", "failing", "failures", "errors", "broken", "didn't go through", "did not go through"],
     };
 }

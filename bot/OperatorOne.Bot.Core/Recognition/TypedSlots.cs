@@ -44,6 +44,8 @@ internal static partial class TypedSlots
         return description switch
         {
             _ when ListedValues(description) is { Count: > 0 } listed => Enum(listed, text),
+            _ when description.Contains("{parameter}", StringComparison.Ordinal) => Match(QuotedText(), text),
+            _ when description.Contains("object id", StringComparison.OrdinalIgnoreCase) => Match(ChannelId(), text),
             _ when description.Contains("digits", StringComparison.Ordinal) => Match(Digits(), text),
             _ when description.Contains("YYYY-MM-DD", StringComparison.Ordinal) && Date(text, now, zone) is { } day
                 => day with { Value = NaturalDates.Parse(day.Value, now, zone)!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
@@ -55,6 +57,9 @@ internal static partial class TypedSlots
             _ when description.Contains("URL", StringComparison.Ordinal) => Match(Url(), text),
             _ when description.Contains("phone number", StringComparison.OrdinalIgnoreCase) => Match(Phone(), text),
             _ when IdentifierExample().IsMatch(description) => Match(Identifier(), text),
+            _ when AmountExample().IsMatch(description) => Match(Money(), text),
+            _ when description.Contains("IANA", StringComparison.Ordinal) => Zone(description, text),
+            _ when description.Contains("a room", StringComparison.Ordinal) => Match(Place(), text),
             _ => null,
         };
     }
@@ -66,15 +71,15 @@ internal static partial class TypedSlots
         {
             return [.. Quoted().Matches(description).Select(m => m.Groups[1].Value)];
         }
-        if (ColonList().Match(description) is { Success: true } named)
+        if ((ColonList().Match(description) is { Success: true } colon ? colon : OpenList().Match(description)) is { Success: true } named)
         {
             // "Its new kind: prospect, customer, vendor or partner."
             return [.. named.Groups[1].Value.Replace(" or ", ",", StringComparison.Ordinal).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
         }
-        if (LeadingList().Match(description) is { Success: true } leading)
+        if ((LeadingList().Match(description) is { Success: true } found ? found : PairList().Match(description)) is { Success: true } leading)
         {
             // "prospect (default), customer, vendor or partner; 'supplier' vendor.": the words listed and the other words it takes.
-            return [.. leading.Groups[1].Value.Replace(" (default)", "", StringComparison.Ordinal).Replace(" or ", ",", StringComparison.Ordinal)
+            return [.. Remark().Replace(leading.Groups[1].Value, "").Replace(" or ", ",", StringComparison.Ordinal)
                 .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), .. Quoted().Matches(description).Select(m => m.Groups[1].Value)];
         }
         return Parenthesized().Match(description) is { Success: true } list
@@ -101,12 +106,18 @@ internal static partial class TypedSlots
         var found = new List<FoundSlot>();
         foreach (var value in choices)
         {
-            var words = SlotSynonyms.ByValue.GetValueOrDefault(value, []).Append(value.Replace('_', ' '));
-            foreach (var word in words)
+            // "read only" for readOnly; "GET" only as written, since "get" is an everyday word.
+            var words = SlotSynonyms.ByValue.GetValueOrDefault(value, []).Append(Camel().Replace(value.Replace('_', ' '), " ").ToLowerInvariant());
+            var options = value.All(char.IsUpper) ? RegexOptions.CultureInvariant : RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+            foreach (var word in words.Distinct())
             {
-                foreach (Match match in Regex.Matches(text, $@"(?<![\w'])({Regex.Escape(word)})(?![\w'])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+                foreach (Match match in Regex.Matches(text, $@"(?<![\w'])({Regex.Escape(word)})(?![\w'])", options))
                 {
-                    found.Add(new FoundSlot(value, match.Index, match.Length));
+                    // "in chat not email", "anything but urgent": a value said to be unwanted is no choice.
+                    if (!Negated().IsMatch(text[..match.Index]))
+                    {
+                        found.Add(new FoundSlot(value, match.Index, match.Length));
+                    }
                 }
             }
         }
@@ -130,70 +141,6 @@ internal static partial class TypedSlots
     private static FoundSlot? Phrase(IEnumerable<string> words, string text) =>
         words.Select(w => Regex.Match(text, $@"(?<![\w'])({Regex.Escape(w)})(?![\w'])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
             .Where(m => m.Success).OrderByDescending(m => m.Length).Select(m => new FoundSlot(m.Value, m.Index, m.Length)).FirstOrDefault();
-
-    /// <summary>
-    /// A free-text value cleaned of what is not the thing named: a snake_case name inside a longer capture ("an http tool
-    /// named price_check" → price_check), lead-in words ("let me see the VPN guide"), a trailing "please", and the kind
-    /// of thing itself at either end ("the Globex lead" → Globex).
-    /// </summary>
-    public static string Tidy(RegisteredTool tool, string parameter, string value)
-    {
-        if (tool.ParameterSchema(parameter) is not { } schema || TypeOf(schema) != "string" || schema.TryGetProperty("enum", out _))
-        {
-            return value;
-        }
-        var description = schema.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "";
-        if (IdentifierExample().IsMatch(description))
-        {
-            var names = Identifier().Matches(value);
-            return names.Count == 1 ? names[0].Groups["v"].Value : value;
-        }
-        // Lead-in words are stripped only from what names a thing: a ticket title or a comment keeps the words as said.
-        var tidy = Named.Contains(parameter) ? LeadIn().Replace(value, "") : value;
-        if (Prose.Contains(parameter))
-        {
-            // "um so the phone has no dial tone", "make a ticket for me my mic is dead", "raise an urgent one the door won't lock".
-            tidy = Filler().Replace(tidy, "");
-        }
-        if (parameter is "query" or "keyword")
-        {
-            // "tickets that talk about invoices", "every ticket mentioning scanner", "a handbook section on holidays": what is searched for follows.
-            tidy = QueryLeadIn().Match(tidy) is { Success: true } lead && tidy.Length > lead.Length ? tidy[lead.Length..] : tidy;
-            tidy = TrailingScope().Replace(tidy, "");
-        }
-        tidy = parameter == "phrasing" ? tidy : TrailingCourtesy().Replace(tidy, "");
-        if (KindNames.Contains(parameter))
-        {
-            tidy = Regex.Replace(tidy, $@"^(the )?{parameter}\s+|\s+{parameter}$", "", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-        }
-        return tidy.Trim().Length > 0 ? tidy.Trim() : value;
-    }
-
-    private static readonly HashSet<string> Named = new(StringComparer.Ordinal)
-    {
-        "document", "query", "lead", "deal", "company", "contact", "name", "member", "members", "assignee", "queue", "team",
-    };
-
-    /// <summary>Parameters that hold a person's own words.</summary>
-    private static readonly HashSet<string> Prose = new(StringComparer.Ordinal) { "title", "text", "summary", "description", "notes", "note" };
-
-    [GeneratedRegex(@"^((um+|uh+|erm|er|hmm+|well|so|ok so|okay so|yeah)[, ]+)+|^(me|one),? (?=(the|my|a|an|our|his|her|their|this|that|these|those) )", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Filler();
-
-    private static readonly HashSet<string> KindNames = new(StringComparer.Ordinal) { "lead", "deal", "company", "contact", "queue", "team" };
-
-    [GeneratedRegex(@"^(called|named|for|let me see|can i see|could i see|i'd like to see|i want to see|see|something (about|on)|anything (about|on)|info(rmation)? (on|about)|details (of|for)|(i'm |i am )?looking for( info(rmation)? (on|about))?|know anyone at)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex LeadIn();
-
-    [GeneratedRegex(@"^.*\b((?<!\bsay )about|mentioning|regarding|concerning|containing|with the words?|that (says?|contains?)|(documents?|docs?|section|policy|guide|tickets?|anything|something|info|information) on)\s+(?=\S)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex QueryLeadIn();
-
-    [GeneratedRegex(@"\s+in (the |our )?(tickets|documents|docs)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex TrailingScope();
-
-    [GeneratedRegex(@"[\s,]+(please|pls|plz|thanks|thank you)[.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex TrailingCourtesy();
 
     /// <summary>The longest run of words (at most seven) that reads as a date or time.</summary>
     public static FoundSlot? Date(string text, DateTimeOffset now, TimeZoneInfo zone)
@@ -279,8 +226,22 @@ internal static partial class TypedSlots
     [GeneratedRegex(@": ([a-z]+(, [a-z]+)*,? or [a-z]+)\.?$")]
     private static partial Regex ColonList();
 
-    [GeneratedRegex(@"^([a-z]+( \(default\))?(, [a-z]+( \(default\))?)+,? or [a-z]+)[;.]")]
+    /// <summary>"Only events of this kind: llm_call, tool_call, approval_requested …": a list whose end is left open.</summary>
+    [GeneratedRegex(@": ([a-z_]+(, [a-z_]+)+) ?…$")]
+    private static partial Regex OpenList();
+
+    [GeneratedRegex(@"^([a-zA-Z]+( \([^)]*\))?(, [a-zA-Z]+( \([^)]*\))?)+,? or [a-zA-Z]+( \([^)]*\))?)[;.]")]
     private static partial Regex LeadingList();
+
+    /// <summary>"approve or reject.": two choices, each a word too long to be a preposition ("on or off" is not read this way).</summary>
+    [GeneratedRegex(@"^([a-z]{3,} or [a-z]{3,})\.$")]
+    private static partial Regex PairList();
+
+    [GeneratedRegex(@"\s*\([^)]*\)")]
+    private static partial Regex Remark();
+
+    [GeneratedRegex(@"(?<=[a-z])(?=[A-Z])")]
+    private static partial Regex Camel();
 
     [GeneratedRegex(@"\(([a-z]+(, [a-z]+)+)…?\)")]
     private static partial Regex Parenthesized();
