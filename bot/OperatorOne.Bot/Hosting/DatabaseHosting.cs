@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OperatorOne.Bot.Core.Security;
@@ -58,8 +59,9 @@ internal static class DatabaseHosting
     /// database's CPU per turn — and the pool's reset keeps those plans (and the functions' cached plans), where
     /// DISCARD ALL dropped them whenever a connection went back. A connection string that sets Max Auto Prepare keeps it.
     /// </summary>
-    private static string PreparedByDefault(string connectionString) =>
-        connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
+    internal static string PreparedByDefault(string connectionString) =>
+        new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
             ? connectionString
             : new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
 

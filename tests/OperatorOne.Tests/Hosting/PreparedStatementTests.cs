@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using OperatorOne.Bot.Hosting;
 using OperatorOne.Data;
 using OperatorOne.Tests.Infrastructure;
 
@@ -15,6 +16,14 @@ namespace OperatorOne.Tests.Hosting;
 public sealed class PreparedStatementTests(BotHost host)
 {
     private const string Repeated = "SELECT count(*) FROM organizations WHERE id = @id";
+
+    [Theory]
+    [InlineData("Host=db;Username=bot", 64)]
+    [InlineData("Host=db;Username=bot;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;Username=bot;MaxAutoPrepare=10", 10)]
+    [InlineData("Host=db;Username=bot;Auto Prepare Min Usages=2", 64)]
+    public void AConnectionStringThatSetsMaxAutoPrepareKeepsItAndAnyOtherGetsIt(string given, int expected) =>
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(DatabaseHosting.PreparedByDefault(given)).MaxAutoPrepare);
 
     [Fact]
     public async Task AStatementRunSeveralTimesOnAConnectionIsPreparedThereAndOutlivesTheConnectionsReturnToThePool()
