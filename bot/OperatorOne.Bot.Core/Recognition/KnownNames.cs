@@ -51,8 +51,11 @@ internal static class KnownNames
     public static bool IsList(RegisteredTool tool, string parameter) =>
         tool.ParameterSchema(parameter) is { } schema && schema.TryGetProperty("description", out var d) && (d.GetString() ?? "").Contains("separated", StringComparison.Ordinal);
 
-    /// <summary>Parameters that hold a person's own words, where what a name leaves over belongs.</summary>
-    private static readonly HashSet<string> Prose = new(StringComparer.Ordinal) { "summary", "description", "text", "title", "note", "notes", "comment" };
+    /// <summary>
+    /// Parameters that hold a person's own words: where what a name leaves over belongs, and where words run on with
+    /// commas stay together (<see cref="SlotFinder"/>), where a name ends at its comma.
+    /// </summary>
+    internal static readonly HashSet<string> Prose = new(StringComparer.Ordinal) { "summary", "description", "text", "title", "note", "notes", "comment" };
 
     /// <summary>Words that name someone without a name: kept as said.</summary>
     private static readonly HashSet<string> Deictic = new(StringComparer.OrdinalIgnoreCase) { "me", "myself", "mine", "nobody", "no one", "noone", "unassigned" };

@@ -13,9 +13,6 @@ public static partial class SlotFinder
     /// <summary>Where left-over words go when several optional free-text parameters could take them (TypedSlots.Prose is another set: whose fillers are dropped) ("had a call with Dana Lee, she wants a demo").</summary>
     private static readonly HashSet<string> Remarks = new(StringComparer.Ordinal) { "summary", "text", "comment" };
 
-    /// <summary>Where a person's words go, run on with commas ("rebooted the switch, looks stable"); a name ends at its comma.</summary>
-    private static readonly HashSet<string> RunsOn = new(StringComparer.Ordinal) { "title", "description", "text", "summary", "notes", "note", "comment" };
-
     private static readonly HashSet<string> Asking = new(StringComparer.Ordinal) { "can", "could", "would", "will", "should", "do", "does", "did", "where", "how", "what", "when" };
 
     private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal) { "i", "we", "she", "he", "they" };

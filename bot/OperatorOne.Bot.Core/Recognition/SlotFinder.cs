@@ -79,13 +79,13 @@ public static partial class SlotFinder
         var pieces = Leftover(rest, tool, runOn: false);
         if (missingText.Count == 1 && pieces.Count > 0)
         {
-            slots[missingText[0]] = Leftover(rest, tool, RunsOn.Contains(missingText[0])).OrderByDescending(p => p.Length).First();
+            slots[missingText[0]] = Leftover(rest, tool, KnownNames.Prose.Contains(missingText[0])).OrderByDescending(p => p.Length).First();
         }
         else if (missingText.Count == 0 && pieces.Count > 0 && OptionalText(tool, slots) is var optional
             && (optional is [_] ? optional : [.. optional.Where(Remarks.Contains)]) is [var only])
         {
             // "december 25 is a holiday, Christmas Day": the one optional free-text parameter takes what is left.
-            slots[only] = Leftover(rest, tool, RunsOn.Contains(only)).OrderByDescending(p => p.Length).First();
+            slots[only] = Leftover(rest, tool, KnownNames.Prose.Contains(only)).OrderByDescending(p => p.Length).First();
         }
         else if (missingText.Count > 1 && pieces.Count >= missingText.Count)
         {

@@ -14,7 +14,8 @@ public sealed class OrganizationConnectionInterceptor : DbConnectionInterceptor
 {
     public static OrganizationConnectionInterceptor Instance { get; } = new();
 
-    // Per connection string: whether Npgsql resets a pooled connection (DISCARD ALL before its next command), its default.
+    // Per connection string: whether Npgsql resets a pooled connection before its next command (its default): RESET ALL
+    // among the rest of its reset, or DISCARD ALL when the connection has no prepared statements.
     private static readonly ConcurrentDictionary<string, bool> ResetByPool = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)

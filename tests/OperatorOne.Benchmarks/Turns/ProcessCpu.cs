@@ -14,8 +14,11 @@ internal sealed class ProcessCpu(int botProcessId, string? postgresDataDirectory
 {
     private const double TicksPerSecond = 100; // USER_HZ on Linux
 
-    public CpuReading Read() =>
-        new(Seconds(botProcessId, children: false), DatabaseSeconds(), Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds);
+    public CpuReading Read()
+    {
+        using var self = Process.GetCurrentProcess();
+        return new(Seconds(botProcessId, children: false), DatabaseSeconds(), self.TotalProcessorTime.TotalSeconds);
+    }
 
     private double? DatabaseSeconds()
     {
