@@ -17,9 +17,9 @@ internal sealed class OutboxQueue : IWorkQueue
 
     public int Batch => 20;
 
-    public async Task<IReadOnlyList<ClaimedWork>> ClaimAsync(OperatorOneDb db, string replica, WorkOptions options, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<ClaimedWork>> ClaimAsync(OperatorOneDb db, string replica, int count, WorkOptions options, CancellationToken cancellationToken) =>
         await db.Database.SqlQuery<ClaimedRow>(
-                $"SELECT id AS \"Id\", organization_id AS \"OrganizationId\" FROM op_claim_outbox({replica}, {Batch}, {options.ReplicaTimeoutSeconds}, {options.MaxHoldSeconds})")
+                $"SELECT id AS \"Id\", organization_id AS \"OrganizationId\" FROM op_claim_outbox({replica}, {count}, {options.ReplicaTimeoutSeconds}, {options.MaxHoldSeconds})")
             .Select(r => new ClaimedWork(r.Id, r.OrganizationId, null))
             .ToListAsync(cancellationToken);
 

@@ -166,14 +166,14 @@ public sealed class AcceptedTurns(IServiceScopeFactory scopes, ReplicaId replica
         signal.Notify(OutboxQueue.QueueName);
     }
 
-    public async Task<IReadOnlyList<ClaimedWork>> ClaimAsync(OperatorOneDb db, string replica, WorkOptions options, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ClaimedWork>> ClaimAsync(OperatorOneDb db, string replica, int count, WorkOptions options, CancellationToken cancellationToken)
     {
         if (!_unsettled.IsEmpty)
         {
             await SettleLeftOverAsync(cancellationToken);
         }
         return await db.Database.SqlQuery<OutboxQueue.ClaimedRow>(
-                $"SELECT id AS \"Id\", organization_id AS \"OrganizationId\" FROM op_claim_accepted_turns({replica}, {Batch}, {options.ReplicaTimeoutSeconds}, {options.MaxHoldSeconds})")
+                $"SELECT id AS \"Id\", organization_id AS \"OrganizationId\" FROM op_claim_accepted_turns({replica}, {count}, {options.ReplicaTimeoutSeconds}, {options.MaxHoldSeconds})")
             .Select(r => new ClaimedWork(r.Id, r.OrganizationId, null))
             .ToListAsync(cancellationToken);
     }

@@ -11,11 +11,11 @@ public interface IWorkQueue
 {
     string Name { get; }
 
-    /// <summary>How many rows one claim takes, and so how many run at once in this replica.</summary>
+    /// <summary>How many rows run at once in this replica (a claim takes as many as there are free slots).</summary>
     int Batch { get; }
 
-    /// <summary>Claims due rows whose claim is free or dead; each is then this replica's until it settles it.</summary>
-    Task<IReadOnlyList<ClaimedWork>> ClaimAsync(OperatorOneDb db, string replica, WorkOptions options, CancellationToken cancellationToken);
+    /// <summary>Claims up to <paramref name="count"/> due rows whose claim is free or dead; each is then this replica's until it settles it.</summary>
+    Task<IReadOnlyList<ClaimedWork>> ClaimAsync(OperatorOneDb db, string replica, int count, WorkOptions options, CancellationToken cancellationToken);
 
     /// <summary>Runs one claimed row; it must settle the row (or leave it claimed for another attempt after the claim dies).</summary>
     Task RunAsync(ClaimedWork work, IServiceProvider services, string replica, CancellationToken cancellationToken);

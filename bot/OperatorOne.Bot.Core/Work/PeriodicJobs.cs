@@ -22,7 +22,7 @@ internal sealed class PeriodicJobs(IEnumerable<IPeriodicJob> jobs, TimeProvider 
 
     public int Batch => 4;
 
-    public async Task<IReadOnlyList<ClaimedWork>> ClaimAsync(OperatorOneDb db, string replica, WorkOptions options, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ClaimedWork>> ClaimAsync(OperatorOneDb db, string replica, int count, WorkOptions options, CancellationToken cancellationToken)
     {
         if (!_registered)
         {
@@ -39,6 +39,7 @@ internal sealed class PeriodicJobs(IEnumerable<IPeriodicJob> jobs, TimeProvider 
              WHERE name IN (SELECT name FROM periodic_jobs
                              WHERE name = ANY({names}) AND next_run_at <= {clock.GetUtcNow()}
                                AND op_claim_is_dead(claimed_by, claimed_at, {options.ReplicaTimeoutSeconds}, {options.MaxHoldSeconds})
+                             LIMIT {count}
                              FOR UPDATE SKIP LOCKED)
             RETURNING name AS "Value"
             """).ToListAsync(cancellationToken);

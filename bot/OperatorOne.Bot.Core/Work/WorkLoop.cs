@@ -62,44 +62,64 @@ internal sealed class WorkLoop(IEnumerable<IWorkQueue> queues, IServiceScopeFact
         }
     }
 
+    /// <summary>
+    /// Keeps up to <see cref="IWorkQueue.Batch"/> rows in hand and claims more as each one settles, so one slow row (a
+    /// channel that answers at its timeout) holds only its own slot, never the rows due after it. Claims again when woken,
+    /// when the poll interval passes, or when a slot frees after a claim that came back full (more may be due).
+    /// </summary>
     private async Task RunQueueAsync(IWorkQueue queue, CancellationToken stoppingToken)
     {
         var poll = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
+        var running = new List<Task>();
+        var claim = true;
+        Task<bool>? wake = null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
+            running.RemoveAll(task => task.IsCompleted);
+            var room = queue.Batch - running.Count;
+            if (claim && room > 0)
             {
-                var claimed = await ClaimAsync(queue, stoppingToken);
-                await Task.WhenAll(claimed.Select(work => RunAsync(queue, work)));
-                if (claimed.Count == queue.Batch)
+                try
                 {
-                    continue;
+                    var claimed = await ClaimAsync(queue, room, stoppingToken);
+                    running.AddRange(claimed.Select(work => RunAsync(queue, work)));
+                    claim = claimed.Count == room;
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception ex)
+                {
+                    logger.LogWarning("{Queue}: claiming failed, retrying: {Reason}", queue.Name, ex.Message);
+                    claim = false;
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning("{Queue}: claiming failed, retrying: {Reason}", queue.Name, ex.Message);
-            }
+            // A wake-up not yet come is kept across slots freeing: abandoned, it would swallow the next signal.
+            wake ??= signal.WaitAsync(queue.Name, poll, stoppingToken);
             try
             {
-                await signal.WaitAsync(queue.Name, poll, stoppingToken);
+                await (running.Count == 0 ? (Task)wake : Task.WhenAny(running.Append(wake)));
             }
             catch (OperationCanceledException)
             {
-                return;
+                break;
+            }
+            if (wake.IsCompleted)
+            {
+                wake = null;
+                claim = true;
             }
         }
+        // Work in hand finishes (RunAsync never throws); the host's deadline cancels it through _abandon.
+        await Task.WhenAll(running);
     }
 
-    private async Task<IReadOnlyList<ClaimedWork>> ClaimAsync(IWorkQueue queue, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ClaimedWork>> ClaimAsync(IWorkQueue queue, int count, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OperatorOneDb>();
-        return await queue.ClaimAsync(db, replica.Value, options.Value, cancellationToken);
+        return await queue.ClaimAsync(db, replica.Value, count, options.Value, cancellationToken);
     }
 
     private async Task RunAsync(IWorkQueue queue, ClaimedWork work)

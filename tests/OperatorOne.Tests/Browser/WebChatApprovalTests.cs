@@ -37,10 +37,37 @@ public sealed partial class WebChatApprovalTests(BotHost host)
         await Assertions.Expect(approve).ToBeVisibleAsync(new() { Timeout = Timeout });
         await approve.ClickAsync();
 
-        await Assertions.Expect(Said(member, new Regex($@"Delete ticket #{number} .*was approved by Ada Admin"))).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await ExpectOrExplainAsync(Said(member, new Regex($@"Delete ticket #{number} .*was approved by Ada Admin")), number, member, admin);
         await Assertions.Expect(card.GetByText("Approved by Ada Admin")).ToBeVisibleAsync(new() { Timeout = Timeout });
         var stillThere = await host.InOrganizationAsync(DemoOrganization, db => db.Tickets.AnyAsync(t => t.Number == number));
         Assert.False(stillThere);
+    }
+
+    /// <summary>
+    /// Waits for the requester's notice; when it does not come, says how far the approval got (its status, the notices
+    /// queued and what their delivery said, what each page shows last), since a browser timeout alone tells none of it.
+    /// </summary>
+    private async Task ExpectOrExplainAsync(ILocator notice, int number, IPage member, IPage admin)
+    {
+        try
+        {
+            await Assertions.Expect(notice).ToBeVisibleAsync(new() { Timeout = Timeout });
+        }
+        catch (PlaywrightException missing)
+        {
+            var state = await host.InOrganizationAsync(DemoOrganization, async db =>
+            {
+                var request = await db.ApprovalRequests.AsNoTracking()
+                    .Where(r => r.Summary.Contains($"#{number} ")).OrderByDescending(r => r.CreatedAt).FirstOrDefaultAsync();
+                var since = request?.CreatedAt ?? DateTimeOffset.MinValue;
+                var outbox = await db.OutboxMessages.AsNoTracking().Where(m => m.CreatedAt >= since).OrderBy(m => m.Id)
+                    .Select(m => $"{m.Id} {m.Kind} {m.Channel} {m.Status} attempts {m.Attempts} claimed {m.ClaimedBy} sent {m.SentAt:O} {m.LastError}")
+                    .ToListAsync();
+                return $"approval: {request?.Status} by {request?.DecidedById} at {request?.DecidedAt:O}: {request?.Outcome}\noutbox since:\n{string.Join("\n", outbox)}";
+            });
+            var lastSaid = async (IPage page) => string.Join(" | ", (await page.Locator("p").AllInnerTextsAsync()).TakeLast(6));
+            throw new Xunit.Sdk.XunitException($"{missing.Message}\n{state}\nrequester sees: {await lastSaid(member)}\napprover sees: {await lastSaid(admin)}");
+        }
     }
 
     private async Task<IPage> SignInAsync(IBrowser browser, string name)

@@ -15,6 +15,8 @@ public sealed class IntegrationsFixture : IAsyncLifetime
     {
         await Receiver.StartAsync();
         Host.Settings["Integrations:AllowedHosts:0"] = "127.0.0.1";
+        // The longest a receiver may take: a held delivery then outlasts any test's wait, so none passes by its timeout.
+        Host.Settings["Integrations:WebhookTimeoutSeconds"] = "60";
         await Host.InitializeAsync();
     }
 

@@ -13,10 +13,13 @@ public sealed record ReceivedRequest(string Method, string PathAndQuery, IReadOn
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 }
 
-/// <summary>What the receiver answers for a path: status, body, content type, extra headers, and an optional delay.</summary>
+/// <summary>What the receiver answers for a path: status, body, content type, extra headers, and an optional delay or hold.</summary>
 public sealed record ReceiverAnswer(int Status, string Body, string ContentType = "application/json", IReadOnlyDictionary<string, string>? Headers = null)
 {
     public TimeSpan Delay { get; init; }
+
+    /// <summary>The answer waits for this (a test's gate), so the caller is held for as long as the test needs.</summary>
+    public Task? HeldUntil { get; init; }
 }
 
 /// <summary>
@@ -104,6 +107,10 @@ public sealed class LocalReceiver : IAsyncDisposable
             if (answer.Delay > TimeSpan.Zero)
             {
                 await Task.Delay(answer.Delay);
+            }
+            if (answer.HeldUntil is { } gate)
+            {
+                await gate;
             }
             var response = context.Response;
             response.StatusCode = answer.Status;

@@ -161,6 +161,39 @@ public sealed class WebhookTests(IntegrationsFixture fixture)
         Assert.DoesNotContain("UTC", log, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AReceiverThatHoldsItsAnswerHoldsUpNoOtherDelivery()
+    {
+        var (heldOrg, promptOrg) = (await TestOrganization.CreateAsync(Host), await TestOrganization.CreateAsync(Host));
+        var (heldPath, promptPath) = ($"/held-{Guid.NewGuid():N}", $"/prompt-{Guid.NewGuid():N}");
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Receiver.Answers[heldPath] = _ => new ReceiverAnswer(204, "") { HeldUntil = release.Task };
+        var (held, _) = await SubscribeAsync(heldOrg, heldPath, "ticket.created");
+        await SubscribeAsync(promptOrg, promptPath, "ticket.created");
+        using var heldChat = await Chat.StartAsync(Host, heldOrg, "member");
+        using var promptChat = await Chat.StartAsync(Host, promptOrg, "member");
+        using var admin = await AdminKeys.ClientAsync(Host, heldOrg, "admin");
+        try
+        {
+            await heldChat.Send("open a ticket: the receiver of this one takes its time");
+            await heldChat.ExpectReply("Opened ticket");
+            await Receiver.WaitForAsync(heldPath);
+
+            // Queued after the held one was claimed: the outbox claims it while the first still waits for its answer.
+            await promptChat.Send("open a ticket: this one is wanted now");
+            await promptChat.ExpectReply("Opened ticket");
+            await Receiver.WaitForAsync(promptPath, timeout: TimeSpan.FromSeconds(30));
+            var log = await LogAsync(admin, heldOrg, held);
+            Assert.Equal("pending", log.Single()!["status"]!.GetValue<string>(), ignoreCase: true);
+            Assert.Equal(0, log.Single()!["attempts"]!.GetValue<int>());
+        }
+        finally
+        {
+            release.SetResult();
+        }
+        await WaitForLogAsync(admin, heldOrg, held, l => l.Single()!["status"]!.GetValue<string>() == "sent");
+    }
+
     private async Task<(Guid Id, string Secret)> SubscribeAsync(TestOrganization org, string path, params string[] events)
     {
         using var admin = await AdminKeys.ClientAsync(Host, org, "admin");
