@@ -8,8 +8,15 @@
   const storageKey = 'operatorone.demo-member';
   const memberKeyStorage = 'operatorone.member-key';
   let directLine = null;
+  // Sign-ins in flight: only the latest may start a chat. The page signs the default member in on load; a person who
+  // clicks someone else meanwhile must not be switched back when the first answer arrives late.
+  let signInCount = 0;
+  // Whom the page is signing in or has signed in; clicking them again would restart the chat under their fingers and
+  // drop what they were typing.
+  let requested = null;
 
   function show(message) {
+    requested = null;
     notice.innerHTML = message;
     notice.hidden = false;
     chat.hidden = true;
@@ -17,26 +24,38 @@
 
   // A member who joined through an invitation link signs in with the key this browser kept.
   async function signInMember(key) {
+    const mine = ++signInCount;
     const response = await fetch('/webchat/session/token', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ key })
     });
+    if (mine !== signInCount) {
+      return;
+    }
     if (!response.ok) {
       localStorage.removeItem(memberKeyStorage);
       const body = await response.json().catch(() => ({}));
       show('You are signed out: ' + ((body.error && body.error.message) || response.statusText));
       return;
     }
-    start(await response.json());
+    const session = await response.json();
+    if (mine === signInCount) {
+      start(session);
+    }
   }
 
   async function signIn(member) {
+    const mine = ++signInCount;
+    requested = member;
     const response = await fetch('/webchat/demo/token', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ member })
     });
+    if (mine !== signInCount) {
+      return;
+    }
     if (response.status === 404 && !members.dataset.available) {
       // Demo sign-in exists only in Development; members join through an invitation link from an admin.
       show('To use this chat, open the invitation link an admin of your organization sent you. ' +
@@ -51,6 +70,9 @@
       return;
     }
     const session = await response.json();
+    if (mine !== signInCount) {
+      return;
+    }
     localStorage.setItem(storageKey, member);
     for (const button of members.querySelectorAll('button')) {
       button.setAttribute('aria-pressed', String(button.dataset.member === member));
@@ -170,7 +192,7 @@
   }
   members.addEventListener('click', event => {
     const member = event.target.closest('button')?.dataset.member;
-    if (member) {
+    if (member && member !== requested) {
       signIn(member).catch(error => show('Sign-in failed: ' + error.message));
     }
   });

@@ -38,6 +38,26 @@ public sealed partial class WebChatPageTests(BotHost host)
     }
 
     [Fact]
+    public async Task ClickingWhoThePageSignsInByItselfKeepsTheChatAndWhatIsSentInIt()
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await (await browser.NewContextAsync(new() { ViewportSize = Phone })).NewPageAsync();
+        var signIns = 0;
+        page.Request += (_, request) => signIns += request.Url.EndsWith("/webchat/demo/token", StringComparison.Ordinal) ? 1 : 0;
+        await page.GotoAsync(host.BaseAddress.ToString());
+
+        // The page signs the default member (Mia) in on load; clicking her as soon as the button shows started a second
+        // chat that replaced the first, and a message sent in the first meanwhile was gone.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mia Member" }).ClickAsync(new() { Timeout = Timeout });
+        await SignedInAsync(page, "Mia Member");
+        await OpenTicketAsync(page, $"click check {Words()}");
+
+        Assert.Equal(1, signIns);
+    }
+
+    [Fact]
     public async Task AnUploadIsSavedWithALinkThatOpensAndARefusedOneSaysWhyAndWhatTheLimitIs()
     {
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
