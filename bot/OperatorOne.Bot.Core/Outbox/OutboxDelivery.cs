@@ -25,16 +25,7 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
         using var span = BotTelemetry.Source.StartActivity(BotTelemetry.OutboxSpan);
         span?.SetTag("operatorone.outbox.id", id);
         span?.SetTag(BotTelemetry.OrganizationTag, organizationId.ToString());
-        await db.UseOrganizationAsync(organizationId, cancellationToken);
-        // The row and the conversation it names in one round trip (both tracked): a reply pushed right after its turn reads
-        // nothing else. A join on the key: FirstOrDefault in the projection became a window over every conversation.
-        var found = await (
-            from m in db.OutboxMessages
-            where m.Id == id && m.ClaimedBy == replica && m.Status == OutboxStatus.Pending
-            join c in db.Conversations on m.ConversationId equals (Guid?)c.Id into conversations
-            from named in conversations.DefaultIfEmpty()
-            select new { Message = m, Conversation = named })
-            .SingleOrDefaultAsync(cancellationToken);
+        var found = await FindClaimedAsync(id, organizationId, replica, cancellationToken);
         if (found is null)
         {
             return;
@@ -67,6 +58,45 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
             signal.Notify(OutboxQueue.QueueName);
         }
     }
+
+    /// <summary>
+    /// Records what a channel answered for a claimed row sent without reading it (a turn's own reply, which
+    /// <see cref="OutboxDeliveries"/> sends from memory), the way <see cref="DeliverAsync"/> records its own sends.
+    /// </summary>
+    public async Task SettleAsync(long id, Guid organizationId, string replica, DeliveryResult result, CancellationToken cancellationToken)
+    {
+        var found = await FindClaimedAsync(id, organizationId, replica, cancellationToken);
+        if (found is null)
+        {
+            return;
+        }
+        var sender = senders.FirstOrDefault(s => s.Channel == found.Message.Channel);
+        var notify = await RecordAsync(found.Message, found.Conversation, sender, result, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        metrics.OutboxDelivered(found.Message.Channel, found.Message.Status == OutboxStatus.Pending ? "retry" : found.Message.Status.ToString().ToLowerInvariant());
+        if (notify)
+        {
+            signal.Notify(OutboxQueue.QueueName);
+        }
+    }
+
+    /// <summary>
+    /// The row, while this replica's claim on it is pending, and the conversation it names, in one round trip (both
+    /// tracked). A join on the key: FirstOrDefault in the projection became a window over every conversation.
+    /// </summary>
+    private async Task<ClaimedRow?> FindClaimedAsync(long id, Guid organizationId, string replica, CancellationToken cancellationToken)
+    {
+        await db.UseOrganizationAsync(organizationId, cancellationToken);
+        return await (
+            from m in db.OutboxMessages
+            where m.Id == id && m.ClaimedBy == replica && m.Status == OutboxStatus.Pending
+            join c in db.Conversations on m.ConversationId equals (Guid?)c.Id into conversations
+            from named in conversations.DefaultIfEmpty()
+            select new ClaimedRow(m, named))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    private sealed record ClaimedRow(OutboxMessage Message, Conversation? Conversation);
 
     /// <summary>
     /// The message's conversation; for a member the bot never talked to on that channel (an approver who only used the

@@ -8,6 +8,7 @@ using OperatorOne.Bot.Core.Tenancy;
 using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
 using OperatorOne.Data.Conversations;
+using OperatorOne.Data.Outbox;
 
 namespace OperatorOne.Bot.Core.Turns;
 
@@ -147,7 +148,8 @@ public sealed class TurnPipeline(
         {
             OrganizationId = organizationId,
             ConversationId = conversation.Id,
-            Deliveries = written.Deliveries.Select(m => m.Id).ToList(),
+            Deliveries = written.Deliveries.Select(m => new ClaimedReply(m.Id, m.Channel, m.Activity,
+                m.Kind == OutboxKind.Send && m.CardCopyId is null && m.ConversationId == conversation.Id ? conversation.Reference : null)).ToList(),
         };
     }
 
