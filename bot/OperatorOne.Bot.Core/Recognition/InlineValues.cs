@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using OperatorOne.Bot.Core.Tools;
 
@@ -22,7 +23,7 @@ internal static partial class InlineValues
         foreach (var holder in slots.Keys.Where(Names.Contains).ToList())
         {
             var value = slots[holder];
-            var found = tool.ParameterNames.Where(p => p != holder && !slots.ContainsKey(p) && TypedSlots.HasShape(tool, p))
+            var found = Shaped(tool).Where(p => p != holder && !slots.ContainsKey(p))
                 .Select(p => (Parameter: p, Slot: TypedSlots.Find(tool, p, value, now, zone)))
                 .Where(f => f.Slot is { Start: > 0 } && value[..f.Slot.Start].Trim(' ', ',').Length > 0)
                 .ToList();
@@ -53,6 +54,12 @@ internal static partial class InlineValues
         }
         return slots;
     }
+
+    /// <summary>The tool's parameters with a shape of their own, worked out once per tool rather than per slot and message.</summary>
+    private static IReadOnlyList<string> Shaped(RegisteredTool tool) =>
+        ShapedByTool.GetValue(tool, t => [.. t.ParameterNames.Where(p => TypedSlots.HasShape(t, p))]);
+
+    private static readonly ConditionalWeakTable<RegisteredTool, IReadOnlyList<string>> ShapedByTool = new();
 
     private static bool IsChoice(RegisteredTool tool, string parameter) =>
         tool.ParameterSchema(parameter) is { } schema && schema.TryGetProperty("enum", out _);

@@ -10,7 +10,7 @@ namespace OperatorOne.Bot.Core.Recognition;
 /// </summary>
 public static partial class SlotFinder
 {
-    /// <summary>Where left-over words go when several optional free-text parameters could take them (TypedSlots.Prose is another set: whose fillers are dropped) ("had a call with Dana Lee, she wants a demo").</summary>
+    /// <summary>Where left-over words go when several optional free-text parameters could take them (KnownNames.Prose, whose fillers are dropped, is another set) ("had a call with Dana Lee, she wants a demo").</summary>
     private static readonly HashSet<string> Remarks = new(StringComparer.Ordinal) { "summary", "text", "comment" };
 
     private static readonly HashSet<string> Asking = new(StringComparer.Ordinal) { "can", "could", "would", "will", "should", "do", "does", "did", "where", "how", "what", "when" };

@@ -31,6 +31,9 @@ public static partial class SlotFinder
     {
         var separated = InlineValues.Separate(tool, new Dictionary<string, string>(slots, StringComparer.Ordinal), now, zone);
         var finished = KnownNames.Ground(tool, separated, plain, names, p => IsFreeText(tool, p), (p, words) => TypedSlots.Find(tool, p, words, now, zone)?.Value, guessed);
+        PeopleLists.Complete(tool, finished, plain);
+        DealCompany.Separate(tool, finished, plain);
+        EventTitles.Complete(tool, finished, plain);
         // "printer on floor 3 jams. it happens with every double sided job": the first sentence is the title, the rest the detail.
         if (finished.TryGetValue("title", out var title) && !finished.ContainsKey("description") && tool.ParameterNames.Contains("description")
             && SentenceBreak().Match(title) is { Success: true } stop && title[(stop.Index + stop.Length)..].Trim() is { } detail

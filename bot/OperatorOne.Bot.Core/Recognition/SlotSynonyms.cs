@@ -32,6 +32,7 @@ internal static class SlotSynonyms
         ["lost"] = ["dead", "went cold", "gone cold", "lost it"],
         ["converted"] = ["won", "signed"],
         ["admin"] = ["administrator", "admins"],
+        ["reject"] = ["deny", "refuse", "turn down"],
         ["viewer"] = ["read only", "read-only", "viewers"],
         ["member"] = ["regular member", "normal member", "members"],
         ["reminder"] = ["remind me", "remind"],

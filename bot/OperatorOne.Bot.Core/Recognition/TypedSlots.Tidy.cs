@@ -30,10 +30,15 @@ internal static partial class TypedSlots
         }
         // Lead-in words are stripped only from what names a thing: a ticket title or a comment keeps the words as said.
         var tidy = Named.Contains(parameter) ? LeadIn().Replace(value, "") : value;
-        if (Prose.Contains(parameter))
+        if (KnownNames.Prose.Contains(parameter))
         {
             // "um so the phone has no dial tone", "make a ticket for me my mic is dead", "raise an urgent one the door won't lock".
             tidy = Filler().Replace(tidy, "");
+        }
+        if (parameter == "title" && TrailingRequest().Replace(tidy, "") is { } asked && asked.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2)
+        {
+            // "the mailbox stopped getting emails since lunch can someone open a ticket": the request is not the problem.
+            tidy = asked;
         }
         if (parameter is "query" or "keyword")
         {
@@ -45,17 +50,22 @@ internal static partial class TypedSlots
         }
         tidy = parameter == "phrasing" ? tidy : TrailingCourtesy().Replace(tidy, "");
         // "set my hours to 10am-6pm", "the zone to Berlin", "title: hiring plan": the value follows the parameter's own name.
-        tidy = Prose.Contains(parameter) ? tidy : Regex.Replace(tidy, $@"^((my|our|his|her|their|its|the) )?(\w+ )?{Regex.Escape(parameter)}\s*(to|as|is|are|=|:)\s+(?=\S)", "", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        tidy = KnownNames.Prose.Contains(parameter) ? tidy : Regex.Replace(tidy, $@"^((my|our|his|her|their|its|the) )?(\w+ )?{Regex.Escape(parameter)}\s*(to|as|is|are|=|:)\s+(?=\S)", "", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         if (Named.Contains(parameter) && parameter != "query")
         {
             // "a guy called peter hollis", "the document called holiday rota 2025": the name follows "called"; "…who wants a quote" is about them.
             tidy = Called().Match(tidy) is { Success: true } called && tidy.Length > called.Length ? tidy[called.Length..] : tidy;
             tidy = Relative().Replace(tidy, "");
         }
-        if (Person.Contains(parameter))
+        if (Person.Contains(parameter) || (parameter == "name" && description.Contains("person", StringComparison.OrdinalIgnoreCase)))
         {
             // "greg from the organization, he left", "Lena Brandt, works at…": one person's name ends at a comma or where they leave from.
             tidy = PersonEnd().Replace(tidy, "");
+        }
+        if (KnownNames.KindOf(tool, parameter) is { } kinds && kinds.Contains(NameKind.Member))
+        {
+            // "when's greg free tomorrow", "is victor free anytime friday": the question is not the name.
+            tidy = FreeQuestion().Replace(tidy, "");
         }
         if (parameter == "document")
         {
@@ -74,13 +84,21 @@ internal static partial class TypedSlots
         "document", "query", "lead", "deal", "company", "contact", "name", "member", "members", "assignee", "queue", "team",
     };
 
-    /// <summary>Parameters that hold a person's own words.</summary>
-    private static readonly HashSet<string> Prose = new(StringComparer.Ordinal) { "title", "text", "summary", "description", "notes", "note" };
-
     /// <summary>What opens a message before the matter itself: "um so", "hi", "Manager here -", "I'm calling to report", "for me pls,".</summary>
     [GeneratedRegex(@"^((um+|uh+|erm|er|hmm+|well|so|ok so|okay so|yeah|hi|hey|hello|there|bot|\w+ here ?[-–:]|(i'?m|i am) (calling|writing|messaging|reaching out|contacting you) (to report|about|because|to say|to let you know)( that)?|(i )?(just )?(want|wanted|need|needed|'d like|would like) to (report|let you know|say)( that)?|(for )?me,? (pls|please|plz))[, ]+)+|^(me|one),? (?=(the|my|a|an|our|his|her|their|this|that|these|those) )",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Filler();
+
+    /// <summary>
+    /// A request said after the problem: "…, can someone open a ticket", "… can you do it today", ". please log it",
+    /// ", look at it today", "its urgent"; it begins at a break or with the asking words themselves, never at the title's start.
+    /// </summary>
+    [GeneratedRegex(@"(?<=\S)([\s,.;:!\-–]+(and |so )?((can|could|would|will) (you|u|someone|somebody|anyone|one of you|we|i)( please| pls)?|(please|pls|plz|kindly)|(some ?one|somebody|anyone)( please| pls)?|(i|we) need (you|someone) to) (open|raise|log|make|create|file|submit|put|report|ticket|do|fix|sort|look|check|help|get|send)\b[^.!?]*|[\s,.;:!\-–]+(please |pls )?(log|ticket|raise|report|file) (it|this|that)\b[^.!?]*|[,.;:!\-–]+\s*(please |pls )?(get|look at|have a look at|sort|fix|check|handle|deal with) (it|this|that)\b[^.!?]*|[\s,.;:!\-–]+(its|it's|it is) (really |very |super )?(urgent|important|critical)\b[^.!?]*)[.!?]*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingRequest();
+
+    [GeneratedRegex(@"^(when'?s|whens|when is|when are|is|are)\s+(?=\S)|\s+(is |are )?(free|available|around)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FreeQuestion();
 
     /// <summary>Parameters that hold one person's name, never a list.</summary>
     private static readonly HashSet<string> Person = new(StringComparer.Ordinal) { "member", "assignee", "owner", "contact" };
