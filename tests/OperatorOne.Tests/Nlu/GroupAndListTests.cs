@@ -1,9 +1,5 @@
-using Microsoft.Extensions.Hosting;
-using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
-using OperatorOne.Bot.Nlu;
-using OperatorOne.Skills;
 
 namespace OperatorOne.Tests.Nlu;
 
@@ -19,13 +15,7 @@ public sealed class GroupAndListTests
         members: ["Ada Admin", "Mia Member", "Max Miller", "Olivia Owner", "Victor Viewer"],
         companies: ["Acme"], people: ["Dana Lee"], deals: ["Acme renewal"], queues: ["IT", "Facilities"], teams: ["Support"]);
 
-    private static readonly Lazy<ToolRegistry> Tools = new(() =>
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.AddBotCore();
-        builder.AddSkills();
-        return NluEvaluation.Registry(builder.Services);
-    });
+    private static readonly Lazy<ToolRegistry> Tools = BuiltInTools.Registry;
 
     private static string? Slot(string tool, string parameter, string text, Gazetteer? names) =>
         SlotFinder.Find(Tools.Value.Find(tool)!, text, Now, TimeZoneInfo.Utc, names).GetValueOrDefault(parameter);

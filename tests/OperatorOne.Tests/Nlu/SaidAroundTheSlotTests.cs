@@ -1,9 +1,5 @@
-using Microsoft.Extensions.Hosting;
-using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
-using OperatorOne.Bot.Nlu;
-using OperatorOne.Skills;
 
 namespace OperatorOne.Tests.Nlu;
 
@@ -12,13 +8,7 @@ public sealed class SaidAroundTheSlotTests
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
 
-    private static readonly Lazy<ToolRegistry> Tools = new(() =>
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.AddBotCore();
-        builder.AddSkills();
-        return NluEvaluation.Registry(builder.Services);
-    });
+    private static readonly Lazy<ToolRegistry> Tools = BuiltInTools.Registry;
 
     private static IReadOnlyDictionary<string, string> Find(string tool, string text) =>
         SlotFinder.Find(Tools.Value.Find(tool)!, text, Now, TimeZoneInfo.Utc);

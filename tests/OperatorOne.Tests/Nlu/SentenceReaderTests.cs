@@ -1,10 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using OperatorOne.Bot.Core.Hosting;
 using OperatorOne.Bot.Core.Recognition;
 using OperatorOne.Bot.Core.Tools;
-using OperatorOne.Bot.Nlu;
-using OperatorOne.Skills;
 
 namespace OperatorOne.Tests.Nlu;
 
@@ -13,13 +9,7 @@ public sealed class SentenceReaderTests
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
 
-    private static readonly Lazy<ToolRegistry> Tools = new(() =>
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.AddBotCore();
-        builder.AddSkills();
-        return NluEvaluation.Registry(builder.Services);
-    });
+    private static readonly Lazy<ToolRegistry> Tools = BuiltInTools.Registry;
 
     private static SemanticModel Model(params (string Tool, string Text)[] examples) =>
         SemanticModel.Build(new WordEmbedder(), [.. examples.Select(e => new IntentExample(e.Tool, e.Text))], IntentScoring.Blend, CancellationToken.None);
