@@ -48,15 +48,7 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
             (_, null) => new DeliveryResult.Undeliverable($"No {message.Channel} conversation could be opened with this member.", StaleConversation: false),
             _ => await SendAsync(sender, message, conversation, cancellationToken),
         };
-        var notify = await RecordAsync(message, conversation, sender, result, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        var outcome = message.Status == OutboxStatus.Pending ? "retry" : message.Status.ToString().ToLowerInvariant();
-        span?.SetTag(BotTelemetry.OutcomeTag, outcome);
-        metrics.OutboxDelivered(message.Channel, outcome);
-        if (notify)
-        {
-            signal.Notify(OutboxQueue.QueueName);
-        }
+        span?.SetTag(BotTelemetry.OutcomeTag, await SaveOutcomeAsync(message, conversation, sender, result, cancellationToken));
     }
 
     /// <summary>
@@ -70,14 +62,22 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
         {
             return;
         }
-        var sender = senders.FirstOrDefault(s => s.Channel == found.Message.Channel);
-        var notify = await RecordAsync(found.Message, found.Conversation, sender, result, cancellationToken);
+        await SaveOutcomeAsync(found.Message, found.Conversation, senders.FirstOrDefault(s => s.Channel == found.Message.Channel), result, cancellationToken);
+    }
+
+    /// <summary>Records the channel's answer on the row, saves it, counts it and wakes the queue for notices it queued; the outcome's name.</summary>
+    private async Task<string> SaveOutcomeAsync(OutboxMessage message, Conversation? conversation, IChannelSender? sender, DeliveryResult result,
+        CancellationToken cancellationToken)
+    {
+        var notify = await RecordAsync(message, conversation, sender, result, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        metrics.OutboxDelivered(found.Message.Channel, found.Message.Status == OutboxStatus.Pending ? "retry" : found.Message.Status.ToString().ToLowerInvariant());
+        var outcome = message.Status == OutboxStatus.Pending ? "retry" : message.Status.ToString().ToLowerInvariant();
+        metrics.OutboxDelivered(message.Channel, outcome);
         if (notify)
         {
             signal.Notify(OutboxQueue.QueueName);
         }
+        return outcome;
     }
 
     /// <summary>

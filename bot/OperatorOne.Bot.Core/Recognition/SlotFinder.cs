@@ -80,15 +80,17 @@ public static partial class SlotFinder
         }
         var missingText = tool.RequiredParameters.Where(p => !slots.ContainsKey(p) && IsFreeText(tool, p)).ToList();
         var pieces = Leftover(rest, tool, runOn: false);
+        // One slot takes the words: in a person's own words, what was run on with a comma stays together (read again only then).
+        List<string> RunOn(string parameter) => KnownNames.Prose.Contains(parameter) ? Leftover(rest, tool, runOn: true) : pieces;
         if (missingText.Count == 1 && pieces.Count > 0)
         {
-            slots[missingText[0]] = Leftover(rest, tool, KnownNames.Prose.Contains(missingText[0])).OrderByDescending(p => p.Length).First();
+            slots[missingText[0]] = RunOn(missingText[0]).OrderByDescending(p => p.Length).First();
         }
         else if (missingText.Count == 0 && pieces.Count > 0 && OptionalText(tool, slots) is var optional
             && (optional is [_] ? optional : [.. optional.Where(Remarks.Contains)]) is [var only])
         {
             // "december 25 is a holiday, Christmas Day": the one optional free-text parameter takes what is left.
-            slots[only] = Leftover(rest, tool, KnownNames.Prose.Contains(only)).OrderByDescending(p => p.Length).First();
+            slots[only] = RunOn(only).OrderByDescending(p => p.Length).First();
         }
         else if (missingText.Count > 1 && pieces.Count >= missingText.Count)
         {
