@@ -48,7 +48,9 @@ internal sealed class OutboxDelivery(OperatorOneDb db, IEnumerable<IChannelSende
             (_, null) => new DeliveryResult.Undeliverable($"No {message.Channel} conversation could be opened with this member.", StaleConversation: false),
             _ => await SendAsync(sender, message, conversation, cancellationToken),
         };
-        span?.SetTag(BotTelemetry.OutcomeTag, await SaveOutcomeAsync(message, conversation, sender, result, cancellationToken));
+        // Not inside span?.SetTag(…): without a listener the span is null and its arguments are never evaluated.
+        var outcome = await SaveOutcomeAsync(message, conversation, sender, result, cancellationToken);
+        span?.SetTag(BotTelemetry.OutcomeTag, outcome);
     }
 
     /// <summary>
