@@ -32,7 +32,8 @@ public static class AiHosting
             return builder;
         }
         builder.Services.AddChatClient(services => CreateClient(services.GetRequiredService<IOptions<LlmOptions>>().Value))
-            .UseFunctionInvocation(configure: client => client.MaximumIterationsPerRequest = 6);
+            .UseFunctionInvocation(configure: client => client.MaximumIterationsPerRequest = 6)
+            .Use(inner => new TurnAsideChatClient(inner));
         builder.Services.Replace(ServiceDescriptor.Scoped<IRecognizer, LlmRecognizer>());
         return builder;
     }

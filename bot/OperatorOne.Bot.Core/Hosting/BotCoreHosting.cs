@@ -38,7 +38,8 @@ public static class BotCoreHosting
         // The turn: one entry for every channel, one transaction, replies out through the outbox.
         services.AddSingleton<TurnLoop>();
         services.AddOptions<TurnOptions>().Bind(builder.Configuration.GetSection(TurnOptions.Section))
-            .Validate(o => o.MaxRunning >= 0, "Turns: MaxRunning must be 0 (derived from the connection pool) or positive.").ValidateOnStart();
+            .Validate(o => o.MaxRunning >= 0, "Turns: MaxRunning must be 0 (derived from the connection pool) or positive.")
+            .Validate(o => o.MaxWorking >= 0, "Turns: MaxWorking must be 0 (derived from the cores) or positive.").ValidateOnStart();
         services.AddSingleton<TurnAdmission>(TurnAdmission.Create);
         services.AddScoped<TurnPipeline>();
         services.AddScoped<TurnRouter>();

@@ -46,10 +46,7 @@ public sealed class TurnLoop(IServiceScopeFactory scopes, InFlightTurns inFlight
     /// <summary>An accepted turn taken over from a replica that died: run to the end, its replies through the outbox.</summary>
     public async Task<TurnResult> ResumeAsync(InboundTurn turn, CancellationToken cancellationToken)
     {
-        using (await admission.EnterAsync(cancellationToken))
-        {
-            return await RunAsync(turn, TurnHandoff.Detached(), cancellationToken);
-        }
+        return await admission.RunAsync(() => RunAsync(turn, TurnHandoff.Detached(), cancellationToken), cancellationToken);
     }
 
     private async Task<TurnResult> RunDetachedAsync(InboundTurn turn, TurnHandoff handoff, IDisposable lease)
@@ -59,11 +56,7 @@ public sealed class TurnLoop(IServiceScopeFactory scopes, InFlightTurns inFlight
             try
             {
                 // Not the request's token: the turn must finish after the acknowledgement, and while the replica drains.
-                TurnResult result;
-                using (await admission.EnterAsync(inFlight.Abandoned))
-                {
-                    result = await RunAsync(turn, handoff, inFlight.Abandoned);
-                }
+                var result = await admission.RunAsync(() => RunAsync(turn, handoff, inFlight.Abandoned), inFlight.Abandoned);
                 // Settling uses the pool's reserve, after the slot is free: it never waits behind running turns.
                 if (await handoff.IsStoredAsync())
                 {
@@ -98,7 +91,8 @@ public sealed class TurnLoop(IServiceScopeFactory scopes, InFlightTurns inFlight
                     return TurnResult.Duplicate;
                 }
                 // Downloads and look-ups run before the transaction opens, and count against the budget like a slow tool.
-                turn = await preparation.PrepareAsync(turn, cancellationToken);
+                var prepared = turn;
+                turn = await TurnAdmission.AwayAsync(() => preparation.PrepareAsync(prepared, cancellationToken));
             }
             result = await pipeline.RunAsync(turn, handoff, cancellationToken);
         }
@@ -108,7 +102,8 @@ public sealed class TurnLoop(IServiceScopeFactory scopes, InFlightTurns inFlight
         if (result.Deliveries.Count > 0)
         {
             await using var delivering = scopes.CreateAsyncScope();
-            await delivering.ServiceProvider.GetRequiredService<OutboxDeliveries>().DeliverNowAsync(result, cancellationToken);
+            // The channel's answer is waited for aside: a slow connector holds its turn's slot, not the cores' share.
+            await TurnAdmission.AwayAsync(() => delivering.ServiceProvider.GetRequiredService<OutboxDeliveries>().DeliverNowAsync(result, cancellationToken));
         }
         return result;
     }

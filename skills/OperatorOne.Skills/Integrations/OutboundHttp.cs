@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OperatorOne.Bot.Core.Turns;
 
 namespace OperatorOne.Skills.Integrations;
 
@@ -53,10 +54,14 @@ internal sealed class OutboundHttp(IHttpClientFactory clients, OutboundGuard gua
         deadline.CancelAfter(timeout);
         try
         {
-            using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-            var (body, tooLarge) = await ReadCappedAsync(response.Content, options.Value.MaxResponseBytes, deadline.Token);
-            return new OutboundResult((int)response.StatusCode, response.ReasonPhrase, body, tooLarge,
-                response.Content.Headers.ContentType?.MediaType, response.Headers.RetryAfter?.Delta, clock.GetElapsedTime(started));
+            // Within a turn (a custom tool) the business's endpoint is waited for aside, letting other turns work meanwhile.
+            return await TurnAdmission.AwayAsync(async () =>
+            {
+                using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+                var (body, tooLarge) = await ReadCappedAsync(response.Content, options.Value.MaxResponseBytes, deadline.Token);
+                return new OutboundResult((int)response.StatusCode, response.ReasonPhrase, body, tooLarge,
+                    response.Content.Headers.ContentType?.MediaType, response.Headers.RetryAfter?.Delta, clock.GetElapsedTime(started));
+            });
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

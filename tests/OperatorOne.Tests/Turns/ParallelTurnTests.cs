@@ -5,7 +5,8 @@ using OperatorOne.Tests.Infrastructure;
 namespace OperatorOne.Tests.Turns;
 
 /// <summary>
-/// Turns of one organization run side by side: nothing organization-wide is held while a turn waits for the model.
+/// Turns of one organization run side by side: nothing organization-wide is held while a turn waits for the model, and a
+/// turn waiting on the model does not count among the replica's working turns (the fixture lets only two work at once).
 /// The model stand-in answers nobody until all the turns wait on it at once, so turns that queued behind each other
 /// would never get there (and the first would time out). No timing decides the outcome.
 /// </summary>
@@ -74,6 +75,7 @@ public sealed class ParallelTurnsFixture : IAsyncLifetime
     {
         await Model.StartAsync();
         Model.Configure(Host.Settings, timeoutSeconds: 60);
+        Host.Settings["Turns:MaxWorking"] = "2";
         await Host.InitializeAsync();
     }
 
