@@ -38,6 +38,9 @@ public sealed class SlackStandIn : IAsyncDisposable
     /// <summary>Overrides keyed by method (optionally "method:channel"): the answer and HTTP status to give instead.</summary>
     public ConcurrentDictionary<string, (int Status, JsonObject Body)> Overrides { get; } = new();
 
+    /// <summary>Calls to these channels are recorded, then answered only when their task completes (a slow Slack).</summary>
+    public ConcurrentDictionary<string, Task> Holds { get; } = new();
+
     public IReadOnlyList<SlackCall> Calls => [.. _calls];
 
     /// <summary>Files served like files.slack.com's url_private_download, keyed by the part of the path after /files-pri/.</summary>
@@ -115,6 +118,10 @@ public sealed class SlackStandIn : IAsyncDisposable
         var call = new SlackCall(method, auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth[7..] : null, arguments);
         _calls.Enqueue(call);
         var channel = arguments["channel"]?.ToString();
+        if (channel is not null && Holds.TryGetValue(channel, out var hold))
+        {
+            await hold;
+        }
         if (Overrides.TryGetValue($"{method}:{channel}", out var specific) || Overrides.TryGetValue(method, out specific))
         {
             if (specific.Status == 429)
