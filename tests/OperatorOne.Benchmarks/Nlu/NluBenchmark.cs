@@ -13,11 +13,13 @@ namespace OperatorOne.Benchmarks.Nlu;
 /// `nlu [--queries 2000] [--scoring Blend]`: the built-in recognizer's cold start (model load and index), then p50/p99 per message once
 /// warm over the labelled phrasings (every one read as a turn reads it: patterns, then the sentence model when no
 /// pattern explains it, names checked against 2,000 known names), the same for the messages that needed the model, a restart
-/// that reads the cached index and classifier, and the process's memory.
+/// that reads the cached index and classifier, the patterns alone on the turn benchmark's three sentences, and the
+/// process's memory.
 /// </summary>
 internal static class NluBenchmark
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
+    private static readonly string[] TurnSentences = ["help", "show my tickets", "open a ticket: the printer on floor 2 is jammed"];
 
     public static int Run(BenchmarkArguments arguments, TextWriter output)
     {
@@ -74,6 +76,18 @@ internal static class NluBenchmark
         }
         output.WriteLine(Percentiles("every message", all));
         output.WriteLine(Percentiles("messages no pattern explains", semantic));
+        // The patterns alone on the turn benchmark's sentences: what every turn pays before any model or name.
+        foreach (var text in TurnSentences)
+        {
+            var patterns = new List<double>();
+            for (var i = 0; i < arguments.Queries; i++)
+            {
+                clock.Restart();
+                UtteranceReader.Read(text, registry.All, Now);
+                patterns.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            output.WriteLine(Percentiles($"the patterns alone, \"{text}\"", patterns));
+        }
         GC.Collect();
         var process = Process.GetCurrentProcess();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
