@@ -41,6 +41,13 @@ public static partial class SlotFinder
                 slots[field] = match.Groups["v"].Value;
                 rest = rest.Remove(match.Index, match.Length).Insert(match.Index, " , ");
             }
+            else if (Regex.Match(rest, $@"\b(the|its|his|her|their|'s|\d+)\s+({field}{(field == "title" ? "|subject" : "")})\b(?<of>(\s+[^\s,;]+){{0,4}}?)\s+(to|should be|should say|should read|should now be|is now|now reads?|needs to be|must be)\s+(?<v>[^,;]*[^,;\s])",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) is { Success: true } said)
+            {
+                // "the title of ticket 14 should be Scanner jams", "change ticket 3's title to …": what it belongs to stays to be read.
+                slots[field] = said.Groups["v"].Value;
+                rest = rest[..said.Index] + " , " + said.Groups["of"].Value + " , " + rest[(said.Index + said.Length)..];
+            }
         }
         return rest;
     }
@@ -159,10 +166,14 @@ public static partial class SlotFinder
     private static partial Regex GroupStart();
 
     private static List<string> OptionalText(RegisteredTool tool, Dictionary<string, string> slots) =>
-        [.. tool.ParameterNames.Where(p => !tool.RequiredParameters.Contains(p) && IsFreeText(tool, p) && !TypedSlots.HasShape(tool, p) && !TypedSlots.IsClosedList(tool, p)
+        [.. tool.ParameterNames.Where(p => !tool.RequiredParameters.Contains(p) && IsFreeText(tool, p) && !TypedSlots.HasShape(tool, p) && !TypedSlots.IsClosedList(tool, p) && !IsLaterAnswer(tool, p)
             // A name the organization knows is found by KnownNames; left-over words ("who has been doing") are no one's name.
             && KnownNames.KindOf(tool, p) is null).Where(p => !slots.ContainsKey(p)
             && tool.ParameterSchema(p) is { } schema && !(schema.TryGetProperty("description", out var d) && d.GetString() is { } text && (text.Contains("e.g. '", StringComparison.Ordinal) && text.Contains("minutes", StringComparison.Ordinal))))];
+
+    /// <summary>"Only after a reported clash: …": an answer to a question asked later, never in the first sentence's words.</summary>
+    private static bool IsLaterAnswer(RegisteredTool tool, string parameter) =>
+        tool.ParameterSchema(parameter) is { } schema && schema.TryGetProperty("description", out var d) && (d.GetString() ?? "").StartsWith("Only after", StringComparison.Ordinal);
 
     /// <summary>A parameter whose value is the person's own words (a title, a name), not a number, date or choice.</summary>
     private static bool IsFreeText(RegisteredTool tool, string parameter) =>

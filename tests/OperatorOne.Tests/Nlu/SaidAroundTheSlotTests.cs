@@ -107,4 +107,21 @@ public sealed class SaidAroundTheSlotTests
     [InlineData("book an interview with leo on monday at 10am in conference room B", "conference room B")]
     public void ARoomKeepsItsNumberOrLetter(string text, string location) =>
         Assert.Equal(location, Find("create_event", text)["location"]);
+
+    [Fact]
+    public void AFieldNamedAnywhereTakesTheWordsAfterItsLink()
+    {
+        var slots = Find("edit_ticket", "the title of ticket 21 should be Label printer offline");
+
+        Assert.Equal("Label printer offline", slots["title"]);
+        Assert.Equal("21", slots["number"]);
+    }
+
+    [Fact]
+    public void WhatAFieldBelongsToIsReadApartFromItsValue() =>
+        Assert.Equal("room 7", Find("edit_event", "change the location of the design review to room 7")["location"]);
+
+    [Fact]
+    public void AnAnswerToALaterQuestionIsNeverReadFromTheFirstSentence() =>
+        Assert.False(Find("move_event", "reschedule the budget review with Priya to monday at 9am").ContainsKey("on_conflict"));
 }
