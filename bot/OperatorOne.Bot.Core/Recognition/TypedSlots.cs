@@ -44,7 +44,7 @@ internal static partial class TypedSlots
         return description switch
         {
             _ when ListedValues(description) is { Count: > 0 } listed => Enum(listed, text),
-            _ when description.Contains("{parameter}", StringComparison.Ordinal) => Match(QuotedText(), text),
+            _ when description.Contains("{parameter}", StringComparison.Ordinal) => Match(QuotedText(), text) ?? Match(PlaceholderSentence(), text),
             _ when description.Contains("object id", StringComparison.OrdinalIgnoreCase) => Match(ChannelId(), text),
             _ when description.Contains("digits", StringComparison.Ordinal) => Match(Digits(), text),
             _ when description.Contains("YYYY-MM-DD", StringComparison.Ordinal) && Date(text, now, zone) is { } day

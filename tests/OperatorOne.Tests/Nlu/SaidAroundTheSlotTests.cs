@@ -124,4 +124,15 @@ public sealed class SaidAroundTheSlotTests
     [Fact]
     public void AnAnswerToALaterQuestionIsNeverReadFromTheFirstSentence() =>
         Assert.False(Find("move_event", "reschedule the budget review with Priya to monday at 9am").ContainsKey("on_conflict"));
+
+    [Theory]
+    [InlineData("add an example to fx_rate: what is {pair} today", "what is {pair} today")]
+    [InlineData("teach fx_rate the phrase convert {amount} to euro", "convert {amount} to euro")]
+    [InlineData("people should be able to say rate for {pair} to use fx_rate", "rate for {pair}")]
+    public void AnExampleSentenceWithoutQuotesIsTheWordsHoldingItsPlaceholder(string text, string phrasing) =>
+        Assert.Equal(phrasing, Find("describe_custom_tool", text)["phrasing"]);
+
+    [Fact]
+    public void AnExampleSentenceIsNeverLeftOverWords() =>
+        Assert.False(Find("describe_custom_tool", "update the description for fx_rate to Tells the rate between two currencies").ContainsKey("phrasing"));
 }
