@@ -14,7 +14,7 @@ public static partial class Courtesy
         return stripped.Length == 0 ? text : stripped;
     }
 
-    [GeneratedRegex(@"^(?:(?:please|pls|plz|kindly|ok|okay|so|hey|hi|hello|can you|could you|would you|will you|can u|could u|i (?:want|need|would like|wanna) to|i'?d like to|let'?s|go ahead and),? )+",
+    [GeneratedRegex(@"^(?:(?:please|pls|plz|kindly|ok|okay|so|hey|hi|hello|hiya|howdy|(?:hi|hey|hello) (?:there|all|team|everyone)|good (?:morning|afternoon|evening)|can you|could you|would you|will you|can u|could u|i (?:want|need|would like|wanna) to|i'?d like to|let'?s|go ahead and)[,!.]? )+",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Leading();
 

@@ -21,7 +21,9 @@ public static partial class KeywordSpelling
         var changed = false;
         for (var i = 0; i < words.Length; i++)
         {
-            var word = words[i].ToLowerInvariant();
+            // "open a tikcet: vpn expired": the punctuation after a word is kept, the word corrected.
+            var typed = words[i].TrimEnd(':', ',', ';', '.', '!', '?');
+            var word = typed.ToLowerInvariant();
             if (word.Length < 3 || !Letters().IsMatch(word) || vocabulary.Contains(word))
             {
                 continue;
@@ -35,7 +37,7 @@ public static partial class KeywordSpelling
                 .FirstOrDefault();
             if (nearest is not null && nearest.Count() == 1)
             {
-                words[i] = nearest.Single().Keyword;
+                words[i] = nearest.Single().Keyword + words[i][typed.Length..];
                 changed = true;
             }
         }

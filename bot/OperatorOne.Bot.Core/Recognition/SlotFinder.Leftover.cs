@@ -23,6 +23,8 @@ public static partial class SlotFinder
     /// <summary>What a verb acts on, kept at the end of a clause ("reset it"); the command's own "log it" ends in a keyword.</summary>
     private static readonly HashSet<string> Objects = new(StringComparer.Ordinal) { "it", "them", "him", "her" };
 
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "not", "no", "never", "but not", "rather than", "instead of" };
+
     private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "her", "him", "them", "they", "she", "he", "us", "it", "this", "that", "his", "their" };
 
     /// <summary>Parameters people name as a form's fields: "…, title hiring plan", "description: only on the guest network", "company is kente textiles".</summary>
@@ -38,6 +40,13 @@ public static partial class SlotFinder
             {
                 slots[field] = match.Groups["v"].Value;
                 rest = rest.Remove(match.Index, match.Length).Insert(match.Index, " , ");
+            }
+            else if (Regex.Match(rest, $@"\b(the|its|his|her|their|'s|\d+)\s+({field}{(field == "title" ? "|subject" : "")})\b(?<of>(\s+[^\s,;]+){{0,4}}?)\s+(to|should be|should say|should read|should now be|is now|now reads?|needs to be|must be)\s+(?<v>[^,;]*[^,;\s])",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) is { Success: true } said)
+            {
+                // "the title of ticket 14 should be Scanner jams", "change ticket 3's title to …": what it belongs to stays to be read.
+                slots[field] = said.Groups["v"].Value;
+                rest = rest[..said.Index] + " , " + said.Groups["of"].Value + " , " + rest[(said.Index + said.Length)..];
             }
         }
         return rest;
@@ -84,7 +93,8 @@ public static partial class SlotFinder
             }
             joined.Add(pieces[i]);
         }
-        return [.. joined.Where(p => p.Length > 0)];
+        // "a partner, not a customer": what is left of a value said to be unwanted is no value either.
+        return [.. joined.Where(p => p.Length > 0 && !Negations.Contains(p.ToLowerInvariant()))];
     }
 
     private static bool IsGlue(string word, HashSet<string> keywords)
@@ -104,16 +114,66 @@ public static partial class SlotFinder
     };
 
     private static HashSet<string> KeywordsOf(RegisteredTool tool) =>
-        tool.Definition.Utterances.SelectMany(u => Literal().Matches(GroupName().Replace(u.Pattern.ToString(), " ")).Select(m => m.Value.ToLowerInvariant()))
+        tool.Definition.Utterances.SelectMany(u => Literal().Matches(GroupName().Replace(WithoutFreeText(u.Pattern.ToString(), tool), " ")).Select(m => m.Value.ToLowerInvariant()))
             .Concat(tool.Name.Split('_'))
             .Where(w => w.Length >= 3)
             .ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The pattern without what its free-text groups may hold: "(?&lt;document&gt;.+? (guide|policy))" names the words a
+    /// document's title ends in, which belong to the title, not to the command.
+    /// </summary>
+    private static string WithoutFreeText(string pattern, RegisteredTool tool)
+    {
+        var kept = new System.Text.StringBuilder(pattern.Length);
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            if (pattern[i] == '\\')
+            {
+                kept.Append(pattern, i, Math.Min(2, pattern.Length - i));
+                i++;
+                continue;
+            }
+            var name = pattern[i] == '(' ? GroupStart().Match(pattern, i) : System.Text.RegularExpressions.Match.Empty;
+            if (!name.Success || name.Index != i || !IsFreeText(tool, name.Groups[1].Value) || TypedSlots.IsClosedList(tool, name.Groups[1].Value))
+            {
+                kept.Append(pattern[i]);
+                continue;
+            }
+            // Skip to the group's closing parenthesis.
+            var depth = 0;
+            for (; i < pattern.Length; i++)
+            {
+                if (pattern[i] == '\\')
+                {
+                    i++;
+                }
+                else if (pattern[i] == '(')
+                {
+                    depth++;
+                }
+                else if (pattern[i] == ')' && --depth == 0)
+                {
+                    break;
+                }
+            }
+            kept.Append(' ');
+        }
+        return kept.ToString();
+    }
+
+    [GeneratedRegex(@"\G\(\?<([A-Za-z_][A-Za-z0-9_]*)>")]
+    private static partial Regex GroupStart();
+
     private static List<string> OptionalText(RegisteredTool tool, Dictionary<string, string> slots) =>
-        [.. tool.ParameterNames.Where(p => !tool.RequiredParameters.Contains(p) && IsFreeText(tool, p) && !TypedSlots.HasShape(tool, p) && !TypedSlots.IsClosedList(tool, p)
+        [.. tool.ParameterNames.Where(p => !tool.RequiredParameters.Contains(p) && IsFreeText(tool, p) && !TypedSlots.HasShape(tool, p) && !TypedSlots.IsClosedList(tool, p) && !IsLaterAnswer(tool, p)
             // A name the organization knows is found by KnownNames; left-over words ("who has been doing") are no one's name.
             && KnownNames.KindOf(tool, p) is null).Where(p => !slots.ContainsKey(p)
             && tool.ParameterSchema(p) is { } schema && !(schema.TryGetProperty("description", out var d) && d.GetString() is { } text && (text.Contains("e.g. '", StringComparison.Ordinal) && text.Contains("minutes", StringComparison.Ordinal))))];
+
+    /// <summary>"Only after a reported clash: …": an answer to a question asked later, never in the first sentence's words.</summary>
+    private static bool IsLaterAnswer(RegisteredTool tool, string parameter) =>
+        tool.ParameterSchema(parameter) is { } schema && schema.TryGetProperty("description", out var d) && (d.GetString() ?? "").StartsWith("Only after", StringComparison.Ordinal);
 
     /// <summary>A parameter whose value is the person's own words (a title, a name), not a number, date or choice.</summary>
     private static bool IsFreeText(RegisteredTool tool, string parameter) =>

@@ -69,8 +69,10 @@ public static partial class SlotFinder
             rest = rest.Remove(with.Start, with.Length).Insert(with.Start, " , ");
         }
         rest = Labelled(tool, slots, rest);
-        // A word a description lists comes last: "only admins can use it" is the role admin, not the tier its description also names.
-        foreach (var parameter in tool.ParameterNames.Where(p => !slots.ContainsKey(p)).OrderBy(p => TypedSlots.IsClosedList(tool, p) ? 1 : 0))
+        // A word a description lists comes last: "only admins can use it" is the role admin, not the tier its description also names;
+        // among such lists, the one whose name is said comes first ("set the minimum role of lookup_invoice to admin").
+        foreach (var parameter in tool.ParameterNames.Where(p => !slots.ContainsKey(p)).OrderBy(p => TypedSlots.IsClosedList(tool, p) ? 1 : 0)
+            .ThenBy(p => TypedSlots.IsClosedList(tool, p) && Regex.IsMatch(rest, $@"\b{Regex.Escape(p)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) ? 0 : 1))
         {
             if (TypedSlots.Find(tool, parameter, rest, now, zone) is { } found)
             {
@@ -130,7 +132,7 @@ public static partial class SlotFinder
             {
                 // A capture that swallowed the join ("remove her: mia is leaving", "remove her, mia is leaving") explains nothing.
                 if (UtteranceMatcher.Match(string.Join(glue, order), one) is { } match && Plausible(match)
-                    && !match.Slots.Values.Any(v => glue != " " && v.Contains(glue, StringComparison.Ordinal))
+                    && !match.Slots.Values.Any(v => glue != " " ? v.Contains(glue, StringComparison.Ordinal) : Spans(v, order))
                     && (best is null || match.Score > best.Score))
                 {
                     best = match;
@@ -139,6 +141,10 @@ public static partial class SlotFinder
         }
         return best;
     }
+
+    /// <summary>A capture running from one clause into the next ("… the shared folder It shows …") joined two things said apart.</summary>
+    private static bool Spans(string value, List<string> order) =>
+        order.Zip(order.Skip(1)).Any(pair => value.Contains(pair.First[(pair.First.LastIndexOf(' ') + 1)..] + " " + pair.Second.Split(' ')[0], StringComparison.Ordinal));
 
     private static IEnumerable<List<string>> Orders(List<string> clauses)
     {
@@ -247,7 +253,7 @@ public static partial class SlotFinder
     [GeneratedRegex(@"(?<=\w{2})[.!?]+\s+(?=\w)")]
     private static partial Regex SentenceBreak();
 
-    [GeneratedRegex(@"( again|^(log|logs|logged|sign|signs|signed|turn|turns|switch|switches|boot|boots|power|powers) (in|on|off|up|out))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"( again|^(log|logs|logged|sign|signs|signed|turn|turns|switch|switches|boot|boots|power|powers|back|come|comes|came) (in|on|off|up|out))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClauseEnd();
 
     [GeneratedRegex(@"\bwith (?<who>[^,].*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -22,7 +22,7 @@ internal static partial class TypedSlots
         }
         var description = schema.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "";
         return TypeOf(schema) == "string"
-            && (description.Contains("YYYY-MM-DD", StringComparison.Ordinal) || ClockExample().IsMatch(description) || DurationExample().IsMatch(description)
+            && (description.Contains("YYYY-MM-DD", StringComparison.Ordinal) || description.Contains("{parameter}", StringComparison.Ordinal) || ClockExample().IsMatch(description) || DurationExample().IsMatch(description)
                 || description.Contains("email address", StringComparison.OrdinalIgnoreCase) || description.Contains("URL", StringComparison.Ordinal)
                 || description.Contains("IANA", StringComparison.Ordinal) || description.Contains("a room", StringComparison.Ordinal) || AmountExample().IsMatch(description));
     }
@@ -41,9 +41,13 @@ internal static partial class TypedSlots
             ? chosen.Value : null;
 
     /// <summary>Where an event is: "in the big meeting room", "at the main hall", a call link ("meet.example.com/abc").</summary>
-    [GeneratedRegex(@"\b(in|at) (the |our )?(?<v>([a-z0-9]+ ){0,3}(room|hall|office|boardroom|kitchen|lobby|canteen|cafeteria|lounge|studio|warehouse))\b|(?<![\w@.])(?<v>(https?://)?[a-z0-9\-]+(\.[a-z0-9\-]+)+/[\w\-/?=&]+)",
+    [GeneratedRegex(@"\b(in|at) (the |our )?(?<v>([a-z0-9]+ ){0,3}(room|hall|office|boardroom|kitchen|lobby|canteen|cafeteria|lounge|studio|warehouse)( (\d{1,4}[a-z]?|[b-hj-z])(?![\w:'.]))?)\b|(?<![\w@.])(?<v>(https?://)?[a-z0-9\-]+(\.[a-z0-9\-]+)+/[\w\-/?=&]+)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Place();
+
+    /// <summary>An example sentence said without quotes: the words holding a {placeholder}, after a colon or "the phrase", "say", "ask" ("… to use stock_level" is not in it).</summary>
+    [GeneratedRegex(@"(?:[:]\s*|\b(?:phrase|phrasing|say|saying|ask)\s+)(?<v>[^:]*\{[a-z_]+\}[^:]*?)(?=\s+to use\b|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceholderSentence();
 
     /// <summary>"on or off.": two words only, too common to look for anywhere in a sentence, but no place for left-over words either.</summary>
     [GeneratedRegex(@"^[a-z]+ or [a-z]+\.$")]

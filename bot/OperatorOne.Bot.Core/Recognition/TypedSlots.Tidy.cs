@@ -85,7 +85,7 @@ internal static partial class TypedSlots
     };
 
     /// <summary>What opens a message before the matter itself: "um so", "hi", "Manager here -", "I'm calling to report", "for me pls,".</summary>
-    [GeneratedRegex(@"^((um+|uh+|erm|er|hmm+|well|so|ok so|okay so|yeah|hi|hey|hello|there|bot|\w+ here ?[-–:]|(i'?m|i am) (calling|writing|messaging|reaching out|contacting you) (to report|about|because|to say|to let you know)( that)?|(i )?(just )?(want|wanted|need|needed|'d like|would like) to (report|let you know|say)( that)?|(for )?me,? (pls|please|plz))[, ]+)+|^(me|one),? (?=(the|my|a|an|our|his|her|their|this|that|these|those) )",
+    [GeneratedRegex(@"^((um+|uh+|erm|er|hmm+|well|so|ok so|okay so|yeah|hi|hey|hello|hiya|howdy|good (morning|afternoon|evening)|there|(hi|hey|hello) (all|team|everyone)|bot|\w+ here ?[-–:]|(i'?m|i am) (calling|writing|messaging|reaching out|contacting you) (to report|about|because|to say|to let you know)( that)?|(i )?(just )?(want|wanted|need|needed|'d like|would like) to (report|let you know|say)( that)?|(for )?me,? (pls|please|plz))[,!. ]+)+|^(me|one),? (?=(the|my|a|an|our|his|her|their|this|that|these|those) )",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Filler();
 

@@ -44,7 +44,7 @@ internal static partial class TypedSlots
         return description switch
         {
             _ when ListedValues(description) is { Count: > 0 } listed => Enum(listed, text),
-            _ when description.Contains("{parameter}", StringComparison.Ordinal) => Match(QuotedText(), text),
+            _ when description.Contains("{parameter}", StringComparison.Ordinal) => Match(QuotedText(), text) ?? Match(PlaceholderSentence(), text),
             _ when description.Contains("object id", StringComparison.OrdinalIgnoreCase) => Match(ChannelId(), text),
             _ when description.Contains("digits", StringComparison.Ordinal) => Match(Digits(), text),
             _ when description.Contains("YYYY-MM-DD", StringComparison.Ordinal) && Date(text, now, zone) is { } day
@@ -107,11 +107,14 @@ internal static partial class TypedSlots
         foreach (var value in choices)
         {
             // "read only" for readOnly; "GET" only as written, since "get" is an everyday word.
-            var words = SlotSynonyms.ByValue.GetValueOrDefault(value, []).Append(Camel().Replace(value.Replace('_', ' '), " ").ToLowerInvariant());
-            var options = value.All(char.IsUpper) ? RegexOptions.CultureInvariant : RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+            var capitals = value.All(char.IsUpper);
+            var words = SlotSynonyms.ByValue.GetValueOrDefault(value, []).Append(capitals ? value : Camel().Replace(value.Replace('_', ' '), " ").ToLowerInvariant());
+            var options = capitals ? RegexOptions.CultureInvariant : RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
             foreach (var word in words.Distinct())
             {
-                foreach (Match match in Regex.Matches(text, $@"(?<![\w'])({Regex.Escape(word)})(?![\w'])", options))
+                // "a tool that GETs …": a method written in capitals keeps its value with a verb's "s".
+                var plural = capitals ? "s?" : "";
+                foreach (Match match in Regex.Matches(text, $@"(?<![\w'])({Regex.Escape(word)}){plural}(?![\w'])", options))
                 {
                     // "in chat not email", "anything but urgent": a value said to be unwanted is no choice.
                     if (!Negated().IsMatch(text[..match.Index]))

@@ -28,6 +28,8 @@ internal static class AddTeamMember
             Utterance.Of($"(please )?(add|put|assign|include) (?<member>.+?) (to|in|into|on) team (?<team>.+)"),
             // "make mia a member of the support team"
             Utterance.Of($"(please )?make (?<member>.+?) (a )?member of (the )?{Team} team"),
+            // "mia should join the support team", "ada joins support as of today": the person said first.
+            Utterance.Of($"(?<member>.+?) (should join|joins|is joining|will join) (the )?{Team}( team)?( as of today| from today| now| too)?"),
             Utterance.Of("(please )?make (?<member>.+?) (a )?member of team (?<team>.+)"),
             Utterance.Of($"(please )?add (a |some )?(new )?(team )?members? to (the )?{Team} team"),
             Utterance.Of("(please )?add (a |some )?(new )?members? to a team"),

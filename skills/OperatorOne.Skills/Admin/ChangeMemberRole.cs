@@ -23,7 +23,7 @@ internal static class ChangeMemberRole
             Utterance.Of("make (?<member>.+?) (an? )?(?<role>viewer|member|admin|owner)"),
             Utterance.Of("(change|set) (the )?role (of|for) (?<member>.+?) to (an? )?(?<role>viewer|member|admin|owner)"),
             Utterance.Of("(change|set) (?<member>.+?)(['’]s)? role to (an? )?(?<role>viewer|member|admin|owner)"),
-            Utterance.Of("(promote|demote) (?<member>.+?) to (an? )?(?<role>viewer|member|admin|owner)"),
+            Utterance.Of("(promote|demote|downgrade|upgrade|move|switch) (?<member>.+?) to (an? )?(?<role>viewer|member|admin|owner)"),
             Utterance.Of("give (?<member>.+?) (the )?(?<role>viewer|member|admin|owner) role"),
         ],
         Prompts = new Dictionary<string, string>

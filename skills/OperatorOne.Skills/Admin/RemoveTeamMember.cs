@@ -24,6 +24,9 @@ internal static class RemoveTeamMember
             // "remove mia from the support team", "take max off the marketing team"
             Utterance.Of($"(please )?(remove|take|drop|kick) (?<member>.+?) (from|off|out of) (the )?{Team} team"),
             Utterance.Of("(please )?(remove|take|drop|kick) (?<member>.+?) (from|off|out of) team (?<team>.+)"),
+            // "mia no longer belongs in marketing", "leo is leaving the night shift team"
+            Utterance.Of($"(?<member>.+?) (no longer belongs (in|on|to)|is no longer (in|on|part of)) (the )?{Team}( team)?"),
+            Utterance.Of($"(?<member>.+?) (is leaving|has left|left|should leave) (the )?{Team} team"),
             Utterance.Of($"(please )?remove (a )?members? from (the )?{Team} team"),
         ],
         Prompts = new Dictionary<string, string>

@@ -22,7 +22,7 @@ internal static class CalendarPhrases
     public const string Period = "(?<period>today|tomorrow|this week|next week)";
 
     /// <summary>An event by number ("event 5", "#5") or by words ("the budget meeting").</summary>
-    public const string Event = @"(?<event>(the )?(event|meeting|deadline|reminder|campaign) (number |no\.? ?)?#?\d+|(the |my )?[^ ].*? (meeting|event|call|sync|deadline|reminder|campaign|launch|review|standup|stand-up|retro|demo|interview|workshop|check-in|1:1))";
+    public const string Event = @"(?<event>(the )?(event|meeting|deadline|reminder|campaign) (number |no\.? ?)?#?\d+|(the |my )?[^ ].*? (meeting|event|call|sync|deadline|reminder|campaign|launch|review|standup|stand-up|retro|demo|interview|workshop|check-in|1:1|offsite|lunch|dinner|party|kickoff|kick-off|training|all hands|all-hands|town hall))";
 
     public const string Kinds = "(?<kind>meeting|campaign|deadline|reminder)";
 

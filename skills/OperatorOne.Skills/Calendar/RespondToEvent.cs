@@ -25,10 +25,14 @@ internal static class RespondToEvent
         Utterances =
         [
             Utterance.Of($"(please )?(accept|join|confirm|i accept|attend){Invite} {Event}", Says("accepted")),
-            Utterance.Of($"(yes,? )?i(['’]ll| will) (attend|join|come to|be at|make it to|be there for) {Event}", Says("accepted")),
+            Utterance.Of($"((yes|sure|ok|okay|yep),? )?i(['’]ll| will) (attend|join|come to|be at|make it to|be there for) {Event}", Says("accepted")),
+            Utterance.Of($"count me in (for |to |on )?{Event}", Says("accepted")),
+            Utterance.Of($"count me out (of|for) {Event}", Says("declined")),
+            // "tell them maybe for the hiring plan meeting", "put me down as a maybe for the all hands"
+            Utterance.Of($"(tell them|tell the organi[sz]er|let them know|put me down as|mark me as|count me as)( a)? (maybe|tentative)( for| to| on)? {Event}", Says("tentative")),
             Utterance.Of($"(rsvp|reply|respond|answer) (yes|accept|accepted)( to)? {Event}|(rsvp|reply|respond|answer)( to)? {Event}( with)? (yes|accept|accepted)", Says("accepted")),
             Utterance.Of($"(please )?(decline|reject|refuse|skip|turn down|i decline){Invite} {Event}", Says("declined")),
-            Utterance.Of($"i (can(['’]?t| ?not)|won(['’]?t)|will not|cannot) (make|attend|come to|join|go to|be at)( it to)? {Event}", Says("declined")),
+            Utterance.Of($"((tell them|tell the organi[sz]er|let them know) )?i (can(['’]?t| ?not)|won(['’]?t)|will not|cannot) (make|attend|come to|join|go to|be at)( it to)? {Event}", Says("declined")),
             Utterance.Of($"(rsvp|reply|respond|answer) (no|decline|declined)( to)? {Event}|(rsvp|reply|respond|answer)( to)? {Event}( with)? (no|decline|declined)", Says("declined")),
             Utterance.Of($"(tentatively accept|maybe for|maybe to|mark me as tentative for|i might (attend|come to|make|join)){Invite} {Event}", Says("tentative")),
             Utterance.Of($"(rsvp|reply|respond|answer) (maybe|tentative)( to)? {Event}|(rsvp|reply|respond|answer)( to)? {Event}( with)? (maybe|tentative)", Says("tentative")),

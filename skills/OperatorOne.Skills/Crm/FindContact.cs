@@ -20,8 +20,14 @@ internal static class FindContact
         Utterances =
         [
             // "find Dana from Acme", "look up contact Dana Lee", "search the crm for Acme"
-            Utterance.Of("(please )?(find|look up|lookup|search( the crm)? for|search) (the )?(contact|company|customer|person|client)?( called| named)? ?(?<name>.+?)( in the crm)?"),
+            // Never what other tools find: "look up tickets that mention …", "find what priya wrote about …".
+            Utterance.Of("(please )?(find|look up|lookup|search( the crm)? for|search) (?!(the |my |all |any )?(tickets?|docs?|documents?|files?|events?|deals?|meetings?|what|where|when|how|a time|time)\\b)(the )?(contact|company|customer|person|client)?( called| named)? ?(?<name>.+?)( in the crm)?"),
             Utterance.Of("who(['’]?s| is) (?<name>.+)"),
+            // "do we have a contact at Pinewood Hotels", "who do we know at initech", "do we have a number for marco from de luca wines"
+            Utterance.Of("(do|does) (we|anyone|anybody) (have|know) (a |an |any )?(contacts?|numbers?|phone( numbers?)?|emails?( address(es)?)?|details|someone|somebody|anyone|anybody|people)( to call)? (at|for|from|in) (?<name>.+)"),
+            Utterance.Of("who (do|does) (we|anyone) know (at|from|in) (?<name>.+)"),
+            // "whats the number for dave mitchell", "what is the email address of Hana Ito"
+            Utterance.Of("what(['’]?s| is) (the |their |his |her )?(phone |mobile |cell |office )?(number|phone|mobile|email( address)?|contact( details| info)?|details) (for|of) (?<name>.+)"),
             Utterance.Of("(find|look up|lookup) (a )?(contact|company)"),
         ],
         Prompts = new Dictionary<string, string> { ["name"] = "Who or which company should I look for?" },

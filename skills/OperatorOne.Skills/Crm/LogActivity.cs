@@ -19,6 +19,9 @@ internal static class LogActivity
     /// <summary>" about the Acme renewal deal": the deal it belongs to, besides the person.</summary>
     private const string OnDeal = "( (about|on|re|for|regarding) (the )?(?<deal>.+?) deal)?";
 
+    /// <summary>When it happened, said after who it was with: not part of their name.</summary>
+    private const string Earlier = "( (today|yesterday|this (morning|afternoon)|earlier( today)?|last (week|night)))?";
+
     public static ToolDefinition Definition { get; } = new()
     {
         Name = "log_activity",
@@ -32,8 +35,10 @@ internal static class LogActivity
             Utterance.Of($"(please )?(log|record|add|note|save)( an?)? {Kind} (with|to|for|on|about|from) {With}{OnDeal}({Colon}(?<summary>.+))?"),
             // "log a call about the Acme renewal deal: sent the quote"
             Utterance.Of($"(please )?(log|record|add|note|save)( an?)? {Kind} (on|about|for|to) (the )?(deal (?<deal>.+?)|(?<deal>.+?) deal)({Colon}(?<summary>.+))?"),
-            // "had a meeting with Dana: went well"
-            Utterance.Of($"(i |we )?(had|made|sent|did)( an?)? {Kind} (with|to) {With}{OnDeal}({Colon}(?<summary>.+))?"),
+            // "note for Globex: asked for a discount", "quick note on bluepeak consulting - moving offices in april"
+            Utterance.Of($"(a |quick |new |add a )*(?<kind>note) (for|on|about|re|regarding|to) {With}{OnDeal}{Colon}(?<summary>.+)"),
+            // "had a meeting with Dana: went well", "just had a call with Greenleaf, they're happy with the trial"
+            Utterance.Of($"(i |we )?(just )?(had|made|sent|did)( an?)? {Kind} (with|to) {With}{OnDeal}{Earlier}({Colon}(?<summary>.+)|, (?<summary>(they|she|he|it|we|i)\\b.+))?"),
             Utterance.Of($"(log|record)( an?)? {Kind}"),
         ],
         Prompts = new Dictionary<string, string>

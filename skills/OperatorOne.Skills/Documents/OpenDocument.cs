@@ -11,6 +11,9 @@ namespace OperatorOne.Skills.Documents;
 /// <summary>Gives a signed, expiring download link to one document the caller may read.</summary>
 internal static class OpenDocument
 {
+    /// <summary>"send me my calendar as a file" exports a calendar; no document is named.</summary>
+    private const string NoCalendar = "(?!.*\\b(calendar|ics|invite)\\b)";
+
     public static ToolDefinition Definition { get; } = new()
     {
         Name = "open_document",
@@ -23,7 +26,10 @@ internal static class OpenDocument
             // "open the document VPN setup guide", "send me the file expense policy", "download doc onboarding checklist"
             Utterance.Of($"(please )?(open|show|view|download|send|give|get|share)( me)?( a link to| the link to| a link for)? (the |my |our )?{Doc} (called |named |titled )?(?<document>.+)"),
             // "open VPN setup guide document", "download the expense policy pdf"
-            Utterance.Of($"(please )?(open|download|send me|give me|get me)( a link to| the link to)? (the |my |our )?(?<document>.+?) {Doc}"),
+            Utterance.Of($"(please )?(open|download|send me|give me|get me)( a link to| the link to)? (the |my |our )?{NoCalendar}(?<document>.+?) {Doc}"),
+            // "pull up the expense policy", "open the employee handbook", "show me the fire safety procedure doc": one document
+            // named with "the" and the kind it is ("find the VPN guide" searches).
+            Utterance.Of($"(please )?(open|pull up|bring up|show me|view|get me|send me|give me) (the|our|my) {NoCalendar}(?<document>.+? ({string.Join('|', Kinds)}))( {Doc})?"),
             // "link to the expense policy", "give me a link to the VPN setup guide"
             Utterance.Of("((give|send|get) me )?(a |the )?(download )?link (to|for) (the |our |my )?(?<document>.+)"),
             Utterance.Of($"(open|show|download) (a|the) {Doc}"),

@@ -32,7 +32,7 @@ internal static class SearchDocuments
             // "how do I set up the VPN according to our docs"
             Utterance.Of($"(?<query>.+?),? according to (our |the )?{Doc}"),
             .. Kinds.Select(kind => Utterance.Of(
-                $"(please )?(find|look up|locate|pull up|where is|where's|wheres|i need|search for|look for)( me)? (the |our |a |an |my )?(?<query>.+?) {kind}s?",
+                $"(please )?(find|look up|locate|where is|where's|wheres|i need|search for|look for)( me)? (the |our |a |an |my )?(?<query>.+?) {kind}s?",
                 new Dictionary<string, string> { ["kind"] = kind })),
             Utterance.Of($"(search|find) (a |the )?{Doc}"),
         ],

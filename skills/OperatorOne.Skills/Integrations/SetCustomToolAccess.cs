@@ -26,6 +26,9 @@ internal static class SetCustomToolAccess
             Utterance.Of("(make|set) (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9_]+) (to )?(?<tier>read ?only|safe ?write|risky ?write|risky)"),
             Utterance.Of("(let|allow) (?<role>viewers|members|admins|owners) (to )?use (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9_]+)"),
             Utterance.Of("(only )?(let|allow) (?<role>viewers|members|admins|owners)( and above)? (to )?use (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9_]+)"),
+            // "only admins can use create_invoice", "make stock_level available to viewers": who may use it, said of people.
+            Utterance.Of("only (?<role>viewers|members|admins|owners)( and above)? (can|should|may|are allowed to)( be able to)? use (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9_]+)"),
+            Utterance.Of("(make|set) (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9_]+)( tool)? (available|usable|open) (to|for) (?<role>viewers|members|admins|owners)( and above)?"),
             Utterance.Of("(switch|turn) (?<enabled>off|on) (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9_]+)"),
             Utterance.Of("(switch|turn) (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9_]+) (?<enabled>off|on)"),
         ],

@@ -17,6 +17,9 @@ internal static class CreateTicket
     private const string Details =
         $"(({Colon}| (about|for|regarding|re:?|on|saying|that) )(?<title>.+?))?(,? (with |at )?{Priority} priority|(,| -) {Priority})?";
 
+    /// <summary>Words after "ticket" that begin something other than the problem.</summary>
+    private const string NotATitle = "for|about|on|to|is|was|in|with|and|or|that|which|it|its|this|categor(y|ies)|queue|status|priority|number|no|#|please|pls|now";
+
     public static ToolDefinition Definition { get; } = new()
     {
         Name = "create_ticket",
@@ -29,6 +32,9 @@ internal static class CreateTicket
         [
             // "open a ticket: …", "log an urgent ticket: …", "please raise a new high priority ticket about …"
             Utterance.Of($"(please |can you |could you )?(open|create|raise|log|file|submit|make|start|add)( me)?( an?| another)?( new)?( {Priority}( priority)?)?( support| helpdesk| help desk)? ticket{Details}"),
+            // "open a ticket printer in accounts keeps jamming": the problem said straight after "ticket", with no colon or "about";
+            // never a number ("open ticket 12") or a word that begins something else ("… ticket category", "… ticket for …").
+            Utterance.Of($"(please |can you |could you )?(open|create|raise|log|file|submit|make)( me)?( an?| another| new)* ticket (?!(#|number |no\\.? )?\\d)(?!({NotATitle})\\b)(?<title>[^ ]+( [^ ]+)*? [^ ,]+)(,? {Priority} priority|(,| -) {Priority})?"),
             // "ticket: printer jammed"
             Utterance.Of($"ticket{Colon}(?<title>.+?)(,? {Priority} priority)?"),
             // "new ticket about VPN, high priority"

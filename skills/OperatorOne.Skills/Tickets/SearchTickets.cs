@@ -17,6 +17,9 @@ internal static class SearchTickets
 {
     private const string Words = "(?<query>.+)";
 
+    /// <summary>What ties the tickets to the words searched for: "about", "mentioning", "that talk about".</summary>
+    private const string About = "(about|mentioning|regarding|on|with|related to|containing|that (mention|mentions|talk about|are about))";
+
     public static ToolDefinition Definition { get; } = new()
     {
         Name = "search_tickets",
@@ -28,8 +31,11 @@ internal static class SearchTickets
         [
             // "search tickets for printer", "find tickets about the vpn", "any tickets mentioning toner"
             Utterance.Of($"(please )?(search|look through|check)( the| all)? tickets (for|about|on|mentioning|with) {Words}"),
-            Utterance.Of($"(please )?(find|show|list|get|look for|search for)( me)?( all| any| the)? tickets (about|mentioning|regarding|on|with|that mention|related to|containing|for) {Words}"),
-            Utterance.Of($"(are there )?any tickets (about|mentioning|regarding|on|with|related to) {Words}"),
+            Utterance.Of($"(please )?(find|show|list|get|look for|look up|search for)( me)?( all| any| the)? tickets ({About}|for) {Words}"),
+            // A question whether it is already reported: "is there already a ticket about the broken projector", "any existing ticket on the door lock".
+            Utterance.Of($"((is|are) there|do we have|have we got)( already)?( an?| any)?( existing| open)? tickets? (already )?{About} {Words}"),
+            Utterance.Of($"any( existing| open)? (tickets?|issues|problems)( already)?( logged| reported| raised| opened)? {About} {Words}"),
+            Utterance.Of($"(has|did) (anyone|anybody|someone|somebody)( already)? (report|reported|log|logged|raise|raised) {Words}"),
             Utterance.Of($"(which|what) tickets (mention|are about|talk about|contain) {Words}"),
             Utterance.Of($"(search|find) tickets"),
         ],
