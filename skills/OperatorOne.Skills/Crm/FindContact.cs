@@ -22,6 +22,8 @@ internal static class FindContact
             // "find Dana from Acme", "look up contact Dana Lee", "search the crm for Acme"
             Utterance.Of("(please )?(find|look up|lookup|search( the crm)? for|search) (the )?(contact|company|customer|person|client)?( called| named)? ?(?<name>.+?)( in the crm)?"),
             Utterance.Of("who(['’]?s| is) (?<name>.+)"),
+            // "what's Tariq's email? he should be in the CRM": the owner of the detail, without the 's.
+            Utterance.Of("what(['’]?s| is|'re| are) (?<name>[^?]+?)['’]s? (email|e-mail|phone|mobile|number|address|details|contact details)( address| number)?(\\?.*)?"),
             Utterance.Of("(find|look up|lookup) (a )?(contact|company)"),
         ],
         Prompts = new Dictionary<string, string> { ["name"] = "Who or which company should I look for?" },
