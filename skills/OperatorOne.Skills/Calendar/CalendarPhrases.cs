@@ -21,8 +21,13 @@ internal static class CalendarPhrases
     /// <summary>"today", "tomorrow", "this week", "next week".</summary>
     public const string Period = "(?<period>today|tomorrow|this week|next week)";
 
-    /// <summary>An event by number ("event 5", "#5") or by words ("the budget meeting").</summary>
-    public const string Event = @"(?<event>(the )?(event|meeting|deadline|reminder|campaign) (number |no\.? ?)?#?\d+|(the |my )?[^ ].*? (meeting|event|call|sync|deadline|reminder|campaign|launch|review|standup|stand-up|retro|demo|interview|workshop|check-in|1:1|offsite|lunch|dinner|party|kickoff|kick-off|training|all hands|all-hands|town hall))";
+    /// <summary>An event by number ("event 5", "my event 12", "#5") or by words ("the budget meeting").</summary>
+    public const string Event = @"(?<event>(the |my )?(event|meeting|deadline|reminder|campaign) (number |no\.? ?)?#?\d+|(the |my )?[^ ].*? (meeting|event|call|sync|deadline|reminder|campaign|launch|review|standup|stand-up|retro|demo|interview|workshop|check-in|1:1|offsite|lunch|dinner|party|kickoff|kick-off|training|all hands|all-hands|town hall))";
+
+    /// <summary>", and all the ones after it", ", all future ones too", " for good": this one and every later occurrence.</summary>
+    public const string FromNowOn = $"( for good({LaterOnes})?|{LaterOnes})";
+
+    private const string LaterOnes = ",? (and )?(all|every|each) (of )?(the )?(future |later |following |remaining |upcoming )?(ones?|occurrences?|instances?)( after( it| that| this)?)?( too| as well)?";
 
     public const string Kinds = "(?<kind>meeting|campaign|deadline|reminder)";
 

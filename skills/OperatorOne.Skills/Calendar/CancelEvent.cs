@@ -34,6 +34,10 @@ internal static class CancelEvent
             // "cancel the standup series", "cancel every standup", "cancel all future standups", "stop the weekly review"
             Utterance.Of($"(please )?(cancel|call off|scrap|delete|remove|stop|end) (the (whole |entire )?series( of)?|all( the)?( future| remaining| upcoming)?|every|each)( the)? (?<event>.+?)s?( series| meetings)?( from now on| going forward)?", Series()),
             Utterance.Of($"(please )?(cancel|call off|scrap|stop|end) {Event} series( from now on)?", Series()),
+            // "cancel the friday retro and all the ones after it", "drop the weekly standup for good"
+            Utterance.Of($"(please )?(cancel|call off|scrap|drop|delete|remove|kill|axe|scratch|stop) {Event}{FromNowOn}", Series()),
+            // "call off the catch-up with Lina": called off is only ever said of something booked.
+            Utterance.Of("(please )?call off (?<event>(the |my ).+?)( please)?"),
         ],
         Prompts = new Dictionary<string, string> { ["event"] = "Which event should I cancel? Tell me its number, like 5, or its title." },
         HelpExample = "cancel event 5",

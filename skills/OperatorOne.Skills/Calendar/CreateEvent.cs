@@ -23,15 +23,18 @@ internal static class CreateEvent
     private const string Length = $"( (?<duration>{Duration})( long)?)?";
     // "book a call with Max": a call or a sync that is given no subject is what it is called.
     private const string KindWord = $"( {Kinds}| event| (?<title>call|sync|catch ?up|appointment|1:1|one on one))";
-    private const string KindAfterTitle = $"( {Kinds}| (call|sync|event|catch ?up|appointment|1:1|one on one))";
+    private const string Gathering = "(meeting|call|sync|catch ?up|catch-up|appointment|1:1|one on one|lunch|coffee|event)";
     // A title never starts with a time: "on friday at 3pm" is when, not what.
     private const string Subject = $"( (about|re|regarding|on|for|to discuss|called|titled|named):? (?!{When}( |$))(?<title>.+?))?";
-    private const string With = "( with (?<attendees>.+?))?";
-    private const string OnCalendar = "( (on|in|to) (the )?(?<calendar>[^ ]+)( team)? calendar)?";
+    private const string With = "( (with|w/) (?<attendees>.+?))?";
+    // "in my calendar" is the caller's own, not a team calendar called "my".
+    private const string OnCalendar = "( (on|in|to) (the )?(?!(my|our|your) )(?<calendar>[^ ]+)( team)? calendar)?";
     private const string At = $"( (at |for )?(?<starts_at>{When}))?";
     private const string For = $"( for (?<duration>{Duration}))?";
     private const string Repeats = "( (?<repeats>(every|each) (other |\\d+ )?(day|weekday|working day|business day|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|daily|weekly|monthly|fortnightly|biweekly|on weekdays))?";
     private const string Ends = $"( (?<ends>\\d+ times|for (\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (days|weeks|months)|until {When}))?";
+    // "at Café Rio" is where unless it starts like a time.
+    private const string AtPlace = "( at (?!(\\d|noon|midday|midnight|the (morning|afternoon|evening)))(?<location>[^ ].*?))?";
     private const string Place = "( in (?<location>(room|meeting room|conference room) [^ ]+|the [^ ]+( [^ ]+)? room|the (office|boardroom|board room|kitchen|lobby|cafeteria)))?";
     private const string Recurring = "(?<title>(daily |weekly |monthly |team )?(standup|stand-up|retro|retrospective|review|check-in|one on one|1:1|planning|sync))";
 
@@ -48,20 +51,25 @@ internal static class CreateEvent
             // "book a meeting with Mia every other week at 11am 6 times about hiring in room 2"
             Utterance.Of($"{Verb}{Article}{Length}{KindWord}{Subject}{With}{Place}{OnCalendar}{Repeats}{At}{For}{Repeats}{Ends}{Place}{Subject}{OnCalendar}"),
             // "book a budget meeting with Ada tomorrow at 10am"
-            Utterance.Of($"{Verb}{Article}{Length} (?!{Duration} )(?!(an?|the|another|new) )(?<title>[^ ]+( [^ ]+)?){KindAfterTitle}{With}{Place}{OnCalendar}{Repeats}{At}{For}{Repeats}{Ends}{Place}{Subject}"),
+            // "book the board meeting on 20 January": a meeting, call or sync keeps its noun in the title.
+            Utterance.Of($"{Verb}{Article}{Length} (?!{Duration} )(?!(an?|the|another|new) )(?<title>[^ ]+( [^ ]+)? {Gathering}){With}{Place}{OnCalendar}{Repeats}{At}{For}{Repeats}{Ends}{Place}{Subject}"),
+            Utterance.Of($"{Verb}{Article}{Length} (?!{Duration} )(?!(an?|the|another|new) )(?<title>[^ ]+( [^ ]+)?) (?<kind>campaign|deadline|reminder){With}{Place}{OnCalendar}{Repeats}{At}{For}{Repeats}{Ends}{Place}{Subject}"),
             // "schedule a 15 minute standup with Ada and Max every weekday at 9:30 for 4 weeks"
-            Utterance.Of($"{Verb}{Article}{Length} {Recurring}{With}{Place}{OnCalendar}{Repeats}{At}{For}{Repeats}{Ends}{Place}"),
+            Utterance.Of($"{Verb}{Article}{Length} {Recurring}{With}{Place}{OnCalendar}{Repeats}{At}{For}{Repeats}{Ends}{Place}{Subject}"),
             // "meeting with Ada tomorrow at 3pm about hiring"
-            Utterance.Of($"(an? |new )?(meeting|(?<title>call|sync|catch ?up|lunch|coffee)) with (?<attendees>.+?){At}{For}{Subject}"),
+            // "can you schedule lunch with Fatima on Thursday 12:30 at Café Rio" (a meeting with a verb is the first pattern's)
+            Utterance.Of($"(({Verb} )?(an? |new )?(?<title>call|sync|catch ?up|lunch|coffee)|(an? |new )?meeting) (with|w/) (?<attendees>.+?){At}{AtPlace}{For}{Subject}"),
             // "remind me to call the bank in 2 hours", "remind me at 5pm to send the report"
             Utterance.Of($"remind me (to|about|of) (?<title>.+?){At}{For}", Kind("reminder")),
             Utterance.Of($"remind me (?<starts_at>{When}) (to|about|of) (?<title>.+)", Kind("reminder")),
-            Utterance.Of($"(set|add|create) (a|me a) reminder (for|at) (?<starts_at>{When}) (to|about|for) (?<title>.+)", Kind("reminder")),
+            Utterance.Of($"(set|add|create) (a|me a) reminder ((for|at) )?(?<starts_at>{When}) (to|about|for) (?<title>.+)", Kind("reminder")),
             // "the Q3 report is due friday", "deadline for the Q3 report on 3 march"
             Utterance.Of($"(?<title>.+?) is due (on |by )?(?<starts_at>{When})", Kind("deadline")),
             Utterance.Of($"(add a |set a |new )?deadline (for|on) (?<title>.+?) (on |by |at )?(?<starts_at>{When})", Kind("deadline")),
             // "launch the spring campaign on 3 march on the marketing calendar"
             Utterance.Of($"(launch|run|start) (the |a )?(?<title>.+?) campaign{OnCalendar}{At}{For}{OnCalendar}", Kind("campaign")),
+            // "new campaign on the Sales calendar: January sale email blast, starts 15 Jan 8am"
+            Utterance.Of($"({Verb}{Article} |new )?{Kinds}{OnCalendar} ?: ?(?<title>[^,]+?),? ((starts|starting|on|due|at|from) )?(?<starts_at>{When})"),
         ],
         Prompts = new Dictionary<string, string>
         {

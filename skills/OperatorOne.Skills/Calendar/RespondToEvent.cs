@@ -41,6 +41,8 @@ internal static class RespondToEvent
             // "accept every standup", "accept all the standups", "decline the whole standup series"
             Utterance.Of($"(please )?(accept|join|attend)( all( the)?| every| each| the (whole |entire )?series( of)?)( the)? (?<event>.+?)s?( series| meetings)?", SeriesSays("accepted")),
             Utterance.Of($"(please )?(accept|join|attend) {Event} series", SeriesSays("accepted")),
+            Utterance.Of($"(please )?(accept|join|attend){Invite} {Event}{FromNowOn}", SeriesSays("accepted")),
+            Utterance.Of($"(please )?(decline|reject|refuse|skip|turn down){Invite} {Event}{FromNowOn}", SeriesSays("declined")),
             Utterance.Of($"(please )?(decline|reject|skip)( all( the)?| every| each| the (whole |entire )?series( of)?)( the)? (?<event>.+?)s?( series| meetings)?", SeriesSays("declined")),
             Utterance.Of($"(please )?(decline|reject|skip) {Event} series", SeriesSays("declined")),
         ],

@@ -12,9 +12,12 @@ namespace OperatorOne.Skills.Crm;
 internal static class AddDeal
 {
     private const string Company = "( (with|for|at) (?<company>(?![$€£\\d])[^,]+?))?";
-    private const string Worth = $"(,? (worth|for|of|valued at|at) (?<amount>{CrmMoney.Pattern}))?";
-    private const string Closing = $"(,? (closing|to close|closes|close|expected to close|due)( on| by)? (?<closes>{Calendar.CalendarPhrases.When}))?";
-    private const string InStage = $"(,? (in|at) (the )?{CrmPhrases.DealStages} stage)?";
+    // In a list ("website rebuild, $7k, ...") the amount needs no "worth".
+    private const string Worth = $"((,? (worth|for|of|valued at|at)|,) (?<amount>{CrmMoney.Pattern}))?";
+    private const string InCurrency = "(,? currency:? (?<currency>[a-z]{3}))?";
+    private const string Closing = $"(,? (closing|to close|closes|close|expected to close|due|(expected |should |will )close|(expected )?(close|closing) date( of)?)( on| by)?:? (?<closes>{Calendar.CalendarPhrases.When}))?";
+    // A stage word is one of five, so "in negotiation" and "stage proposal" need no "stage" after it.
+    private const string InStage = $"(,? ((in|at) (the )?{CrmPhrases.DealStages}( stage)?|stage:? {CrmPhrases.DealStages}))?";
     private const string OwnedBy = "(,? (owned by|for owner|owner) (?<owner>.+?))?";
 
     public static ToolDefinition Definition { get; } = new()
@@ -27,7 +30,11 @@ internal static class AddDeal
         Utterances =
         [
             // "add a deal: Acme renewal with Acme worth 12,000 EUR closing next Friday"
-            Utterance.Of($"(please )?(add|create|log|record|enter|open|new)( a| an| another)?( new)? (sales )?(deal|opportunity)( ?[:\\-–] ?| called | named | for | )(?<name>.+?){Company}{Worth}{Closing}{InStage}{OwnedBy}"),
+            Utterance.Of($"(please )?(add|create|log|record|enter|open|new)( a| an| another)?( new)? (sales )?(deal|opportunity)( ?[:\\-–] ?| called | named | for | )(?<name>.+?){Company}{Worth}{InCurrency}{Closing}{InStage}{OwnedBy}"),
+            // "new deal for Greenleaf: website rebuild, $7k": the company before the colon, the deal after it.
+            Utterance.Of($"(please )?(add|create|log|record|enter|open|new)( a| an| another)?( new)? (sales )?(deal|opportunity) (for|with) (?<company>[^:,]+?) ?: ?(?<name>[^,]+?){Worth}{InCurrency}{Closing}{InStage}{OwnedBy}"),
+            // "add the POS upgrade deal for Castillo Foods, 9.5k USD, should close 20 Jan"
+            Utterance.Of($"(please )?(add|create|log|record|enter|open)( a| an| the)?( new)? (?!(an? |the )?[$€£\\d])(?<name>[^,]+?) (deal|opportunity){Company}{Worth}{InCurrency}{Closing}{InStage}{OwnedBy}"),
             // "new 5k deal with Initech closing on 3 March"
             Utterance.Of($"(please )?(add|create|new)( a| an)? (?<amount>{CrmMoney.Pattern}) (deal|opportunity) (with|for|at) (?<name>(?<company>[^,]+?)){Closing}{InStage}{OwnedBy}"),
             Utterance.Of("(add|create) (a|an) (new )?(deal|opportunity)"),

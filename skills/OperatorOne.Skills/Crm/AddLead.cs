@@ -10,6 +10,9 @@ namespace OperatorOne.Skills.Crm;
 /// <summary>Records a new lead owned by the caller: "add a lead: Jo Park from Initech".</summary>
 internal static class AddLead
 {
+    /// <summary>The company when said apart from the name; "Dana Lee from Acme" stays one name, as people write it.</summary>
+    private const string Company = "(,? (company( is)?:?|(he|she|they)(['’]s| is| are) (with|from|at)|(he|she) works (for|at)|they work (for|at)) (?<company>[^,]+?))?";
+
     public static ToolDefinition Definition { get; } = new()
     {
         Name = "add_lead",
@@ -20,7 +23,10 @@ internal static class AddLead
         Utterances =
         [
             // "add a lead: Jo Park from Initech", "new lead Initech", "create a lead for Jo Park at Initech"
-            Utterance.Of("(please )?(add|create|log|record|enter|new)( a| an| another)?( new)? (sales )?lead(( ?[:\\-–] ?| for | called | named | )(?<name>.+))?"),
+            // "new lead, Chloé Martin, company Atelier Martin", "add a lead: Ana Silva, she's with Brightwave"
+            Utterance.Of($"(please )?(add|create|log|record|enter|new)( a| an| another)?( new)? (sales )?lead(( ?[:\\-–,] ?| for | called | named | )(?<name>.+?){Company})?"),
+            // "met a guy called Lars at the trade show, he's with Vastra Tools, add him as a lead"
+            Utterance.Of($"(i )?met (a guy|a man|a woman|a lady|someone|somebody)( called| named)? (?<name>[^,]+?)( at [^,]+?)?{Company},? (can you |please )?(add|put|save|log|enter) (him|her|them)( in)? as a (new )?lead"),
         ],
         Prompts = new Dictionary<string, string> { ["name"] = "Who is the lead? A name, and the company if you know it (\"Jo Park from Initech\")." },
         HelpExample = "add a lead: Jo Park from Initech",

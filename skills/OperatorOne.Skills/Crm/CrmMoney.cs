@@ -6,8 +6,8 @@ namespace OperatorOne.Skills.Crm;
 /// <summary>"12,000 EUR", "$5k", "€ 1.5m", "2500 dollars" → an amount and, when said, an ISO 4217 currency.</summary>
 internal static partial class CrmMoney
 {
-    /// <summary>The amounts utterances capture (no named groups: the tool parameter's group wraps it).</summary>
-    public const string Pattern = @"[$€£]? ?\d[\d,]*(\.\d+)? ?(k|m|thousand|million)?( ?([a-z]{3}|euros?|dollars?|pounds?|francs?))?";
+    /// <summary>The amounts utterances capture (no named groups: the tool parameter's group wraps it); a comma inside the number groups thousands, one after it ends the amount ("for 8000, currency CHF").</summary>
+    public const string Pattern = @"[$€£]? ?\d+(,\d{3})*(\.\d+)? ?(k|m|thousand|million)?( ?([a-z]{3}|euros?|dollars?|pounds?|francs?))?";
 
     private const decimal Largest = 999_999_999_999m;
 

@@ -28,6 +28,8 @@ internal static class FindContact
             Utterance.Of("who (do|does) (we|anyone) know (at|from|in) (?<name>.+)"),
             // "whats the number for dave mitchell", "what is the email address of Hana Ito"
             Utterance.Of("what(['’]?s| is) (the |their |his |her )?(phone |mobile |cell |office )?(number|phone|mobile|email( address)?|contact( details| info)?|details) (for|of) (?<name>.+)"),
+            // "what's Tariq's email? he should be in the CRM": the owner of the detail, without the 's.
+            Utterance.Of("what(['’]?s| is|'re| are) (?<name>[^?]+?)['’]s? (email|e-mail|phone|mobile|number|address|details|contact details)( address| number)?(\\?.*)?"),
             Utterance.Of("(find|look up|lookup) (a )?(contact|company)"),
         ],
         Prompts = new Dictionary<string, string> { ["name"] = "Who or which company should I look for?" },

@@ -26,6 +26,11 @@ internal static class UpdateContact
             Utterance.Of("(please )?(set|change|update) (the )?(phone|phone number|number|mobile) (of|for) (the contact )?(?<contact>.+?) to (?<phone>\\+?\\d[\\d ()./-]{4,}\\d)"),
             // "Dana Lee now works at Globex", "move contact Dana Lee to Globex"
             Utterance.Of("(the contact )?(?<contact>.+?) (now works|works now|has joined|now is) (at|for|with)? (?<company>.+)"),
+            // "pedro alvarez moved to sunrise bakeries, update his company"
+            Utterance.Of("(?!(i|we|i've|we've|i have|we have) )(?!.*\\b(meeting|event|call|sync|standup|review|demo|ticket|deal|lead|appointment|order)s?\\b|.* to (\\d|next|this|tomorrow|today|mon|tue|wed|thu|fri|sat|sun))(the contact )?(?<contact>.+?) (has )?(moved|switched|gone|went) to (?<company>[^,/]+?)(,? (please )?(update|change|fix) (him|her|them|his|their)( (company|details|contact|record))?)?"),
+            // "Kwame from Brightwave has a new number: 07700 900456"
+            Utterance.Of("(the contact )?(?<contact>.+?) (has|got) a new (phone|phone number|number|mobile)( number)?:? (?<phone>\\+?\\d[\\d ()./-]{4,}\\d)"),
+            Utterance.Of("(the contact )?(?<contact>.+?) (has|got) a new (email|e-mail)( address)?:? (?<email>[^ ]+@[^ ]+)"),
             Utterance.Of("(please )?(move|change) (the )?contact (?<contact>.+?) to (the company )?(?<company>.+)"),
             Utterance.Of("(please )?(update|edit|change) (the )?contact (?<contact>.+)"),
         ],

@@ -33,6 +33,8 @@ internal static class OpenDocument
             // "link to the expense policy", "give me a link to the VPN setup guide"
             Utterance.Of("((give|send|get) me )?(a |the )?(download )?link (to|for) (the |our |my )?(?<document>.+)"),
             Utterance.Of($"(open|show|download) (a|the) {Doc}"),
+            // "download the Fire Evacuation Plan for me": a title alone, unless it names another tool's thing.
+            Utterance.Of("(please )?(open|download)( up)? (the |our |my )(?!.*\\b(tickets?|tix|deals?|leads?|contacts?|events?|meetings?|calendars?|schedule|approvals?|requests?|webhooks?|teams?|tools?|accounts?|orders?)\\b)(?<document>.+?)( for me)?( please)?"),
         ],
         Prompts = new Dictionary<string, string> { ["document"] = "Which document? Tell me its title." },
         HelpExample = "open the document VPN setup guide",

@@ -12,6 +12,8 @@ namespace OperatorOne.Skills.Documents;
 internal static class SearchDocuments
 {
     private const int Results = 3;
+    private const string Owner = "(?<owner>[a-z]+)['’]s ";
+    private static readonly string Kind = $"(?<kind>{string.Join('|', Kinds.Where(k => !k.StartsWith("doc", StringComparison.Ordinal) && k is not "file" and not "pdf"))})";
 
     public static ToolDefinition Definition { get; } = new()
     {
@@ -23,14 +25,19 @@ internal static class SearchDocuments
         Utterances =
         [
             // "search documents for vpn", "search the docs for refund policy tagged finance"
-            Utterance.Of($"(please )?(search|look through|look in|check) (the |our |my )?{Doc}( for| about| on)? (?<query>.+?)( tagged #?(?<tag>[\\w-]+))?( (by|from|owned by) (?<owner>.+))?"),
+            // "search docs tagged onboarding for laptop setup", "search Leila's docs for expenses"
+            Utterance.Of($"(please )?(search|look through|look in|check) (the |our |my |{Owner})?{Doc}( tagged #?(?<tag>[\\w-]+))?( for| about| on)? (?<query>.+?)( tagged #?(?<tag>[\\w-]+))?( (by|from|owned by) (?<owner>.+))?"),
+            // "anything in Leila's documents about expense limits", "is there something in the docs on parking"
+            Utterance.Of($"(is there |are there )?(anything|something|what(['’]?s| is)?( there)?) in (the |our |my |{Owner}){Doc} (about|on|regarding|mentioning) (?<query>.+)"),
             // "find documents about onboarding", "any docs on expenses", "documents tagged hr about leave"
             Utterance.Of($"((find|show|get|list|are there|any)( me)?( any| the| all)? )?{Doc} (about|on|mentioning|regarding|that mention) (?<query>.+?)( tagged #?(?<tag>[\\w-]+))?"),
             Utterance.Of($"((find|show|get|list)( me)?( any| the| all)? )?{Doc} tagged #?(?<tag>[\\w-]+) (about|on|mentioning|for) (?<query>.+)"),
             // "what does our refund policy say about damaged items", "what do the docs say about parking"
             Utterance.Of("what (does|do) (our |the |my )?(?<query>.+ says? (about|on|regarding) .+)"),
+            // "what does the guide say about resetting the alarm panel": a bare kind is which documents, not what about.
+            Utterance.Of($"what (does|do|did) (our |the |my ){Kind} says? (about|on|regarding) (?<query>.+)"),
             // "how do I set up the VPN according to our docs"
-            Utterance.Of($"(?<query>.+?),? according to (our |the )?{Doc}"),
+            Utterance.Of($"(?<query>.+?),? according to (our |the )?({Doc}|{Kind})"),
             .. Kinds.Select(kind => Utterance.Of(
                 $"(please )?(find|look up|locate|where is|where's|wheres|i need|search for|look for)( me)? (the |our |a |an |my )?(?<query>.+?) {kind}s?",
                 new Dictionary<string, string> { ["kind"] = kind })),
