@@ -23,8 +23,9 @@ internal static class CreateTicket
     // Any one word: categories are the organization's own, and listing some here would make them command words.
     private const string Category = "(?!(new|another|support|helpdesk|help|priority|ticket)\\b)(?<category>[a-z]+)";
 
-    // A problem told before the ask never starts with the ask nor names the ticket ("open a ticket the lift is stuck, can someone look"); a title needs no article.
-    private const string Problem = "(the |my |our )?(?<title>(?!(please |can you |could you )?(open|create|raise|log|file|submit|make|start|add|new)( |$))((?!\\b(tickets?|tix)\\b).)+?)";
+    // A problem told before the ask never starts with the ask nor names the ticket ("open a ticket the lift is stuck, can someone look"), and
+    // ends at its sentence's stop; a title needs no "the", but "my monitor" says whose.
+    private const string Problem = "(the )?(?<title>(?!(please |can you |could you )?(open|create|raise|log|file|submit|make|start|add|new)( |$))((?!\\b(tickets?|tix)\\b).)+?)";
 
     public static ToolDefinition Definition { get; } = new()
     {
@@ -42,10 +43,10 @@ internal static class CreateTicket
             // never a number ("open ticket 12") or a word that begins something else ("… ticket category", "… ticket for …").
             Utterance.Of($"(please |can you |could you )?(open|create|raise|log|file|submit|make)( me)?( an?| another| new)* ticket (?!(#|number |no\\.? )?\\d)(?!({NotATitle})\\b)(?<title>[^ ]+( [^ ]+)*? [^ ,]+)(,? {Priority} priority|(,| -) {Priority})?"),
             // "Sipho's dock doesn't charge, log it as hardware": the problem first, then where it belongs.
-            Utterance.Of($"{Problem},? (please |can you |could you )?(log|file|put) (it|this) (as|under) (an? )?{Category}( ticket| issue)?( please| pls)?"),
+            Utterance.Of($"{Problem}[,.!]? (please |can you |could you )?(log|file|put) (it|this) (as|under) (an? )?{Category}( ticket| issue)?( please| pls)?"),
             // "the label printer prints blank labels can someone look at it", "…, could you raise a ticket for it"
-            Utterance.Of($"{Problem},? (can|could|would) (someone|somebody|anyone|you|u) (please |pls )?(look at|have a look at|check|fix) (it|this|that)( please| pls)?"),
-            Utterance.Of($"{Problem},? (can|could|would) (someone|somebody|you|u) (please |pls )?(open|raise|log|create|file) (a|an) ticket( for (it|this|that))?( please| pls)?"),
+            Utterance.Of($"{Problem}[,.!]? (can|could|would) (someone|somebody|anyone|you|u) (please |pls )?(look at|have a look at|check|fix) (it|this|that)( please| pls)?"),
+            Utterance.Of($"{Problem}[,.!]? (can|could|would) (someone|somebody|you|u) (please |pls )?(open|raise|log|create|file) (a|an) ticket( for (it|this|that))?( please| pls)?"),
             // "ticket: printer jammed"
             Utterance.Of($"ticket{Colon}(?<title>.+?)(,? {Priority} priority)?"),
             // "new ticket about VPN, high priority"
