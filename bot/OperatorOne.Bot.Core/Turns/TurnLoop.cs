@@ -26,7 +26,8 @@ public sealed class TurnLoop(IServiceScopeFactory scopes, InFlightTurns inFlight
         var handoff = new TurnHandoff();
         var lease = inFlight.Enter();
         var running = Task.Run(() => RunDetachedAsync(turn, handoff, lease), CancellationToken.None);
-        if (budget is { } limit && await Task.WhenAny(running, Task.Delay(limit, cancellationToken)) != running && handoff.TryHandOff())
+        var answered = Task.WhenAny(running, handoff.WhenCommitted);
+        if (budget is { } limit && await Task.WhenAny(answered, Task.Delay(limit, cancellationToken)) != answered && handoff.TryHandOff())
         {
             try
             {
@@ -40,7 +41,8 @@ public sealed class TurnLoop(IServiceScopeFactory scopes, InFlightTurns inFlight
             }
             return TurnOutcome.Later;
         }
-        return new TurnOutcome.Completed(await running);
+        // Committed is answer enough: the pushed replies are claimed rows that the outbox sends if this replica dies first.
+        return new TurnOutcome.Completed(await answered == running ? await running : await handoff.WhenCommitted);
     }
 
     /// <summary>An accepted turn taken over from a replica that died: run to the end, its replies through the outbox.</summary>
@@ -99,12 +101,29 @@ public sealed class TurnLoop(IServiceScopeFactory scopes, InFlightTurns inFlight
         // The turn's connection is back in the pool before its replies go out, each delivery taking one of its own: a
         // turn holding two at once is how a full pool deadlocks (every turn holding one, waiting for a second).
         await halts.ReachedAsync(HaltPoints.Committed, turn.Channel, turn.DeliveryId, cancellationToken);
+        handoff.SetCommitted(result);
         if (result.Deliveries.Count > 0)
+        {
+            await DeliverAsync(turn, result, cancellationToken);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Sends the replies the turn claimed. The request may be answered already, so a failure here is logged, not thrown:
+    /// the rows are committed and claimed, and the outbox sends them when the claim runs out.
+    /// </summary>
+    private async Task DeliverAsync(InboundTurn turn, TurnResult result, CancellationToken cancellationToken)
+    {
+        try
         {
             await using var delivering = scopes.CreateAsyncScope();
             // The channel's answer is waited for aside: a slow connector holds its turn's slot, not the cores' share.
             await TurnAdmission.AwayAsync(() => delivering.ServiceProvider.GetRequiredService<OutboxDeliveries>().DeliverNowAsync(result, cancellationToken));
         }
-        return result;
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "The replies of turn {Delivery} on {Channel} were not sent at once; the outbox will send them", turn.DeliveryId, turn.Channel);
+        }
     }
 }

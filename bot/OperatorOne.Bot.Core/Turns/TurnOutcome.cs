@@ -5,7 +5,7 @@ public abstract record TurnOutcome
 {
     private TurnOutcome() { }
 
-    /// <summary>Finished within the budget; the replies are committed (and, for push channels, delivered).</summary>
+    /// <summary>Finished within the budget: its effects and replies are committed; a push channel's replies may still be on their way.</summary>
     public sealed record Completed(TurnResult Result) : TurnOutcome;
 
     /// <summary>

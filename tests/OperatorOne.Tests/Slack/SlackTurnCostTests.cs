@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using OperatorOne.Bot.Core.Turns;
 using OperatorOne.Tests.Turns;
 
 namespace OperatorOne.Tests.Slack;
@@ -23,7 +25,12 @@ public sealed class SlackTurnCostTests(SlackFixture fixture, ITestOutputHelper o
         await fixture.Slack.WaitForAsync(c => c.Method == "chat.postMessage" && c.Arguments["channel"]?.ToString() == dm, 1);
         using var recorder = new SqlRecorder();
 
-        var cost = await recorder.MeasureAsync(() => workspace.PostEventAsync(workspace.DmEnvelope("member", "help")));
+        // The endpoint answers once the turn commits; the pushed reply is measured until its row is marked sent.
+        var cost = await recorder.MeasureAsync(async () =>
+        {
+            await workspace.PostEventAsync(workspace.DmEnvelope("member", "help"));
+            await fixture.Host.Services.GetRequiredService<InFlightTurns>().WhenIdleAsync(TestContext.Current.CancellationToken);
+        });
         await fixture.Slack.WaitForAsync(c => c.Method == "chat.postMessage" && c.Arguments["channel"]?.ToString() == dm, 2);
 
         output.WriteLine(cost.ToString());

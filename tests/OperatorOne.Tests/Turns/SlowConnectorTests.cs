@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using OperatorOne.Channels.Slack;
+using OperatorOne.Tests.Infrastructure;
 using OperatorOne.Tests.Slack;
 
 namespace OperatorOne.Tests.Turns;
@@ -25,7 +26,7 @@ public sealed class SlowConnectorTests(SlowConnectorFixture fixture)
         var (held, other) = ($"DHELD{workspace.TeamId[1..]}", $"DFREE{workspace.TeamId[1..]}");
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         slack.Holds[held] = release.Task;
-        // The first turn's event is answered once its reply is sent, as a turn done within its budget is: not awaited yet.
+        // The first turn's event is answered once it commits: not awaited yet, so the order below needs no answer.
         var first = workspace.PostEventAsync(Help(workspace, held));
         try
         {
@@ -43,6 +44,34 @@ public sealed class SlowConnectorTests(SlowConnectorFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await first.WaitAsync(Patience)).StatusCode);
         Assert.Single(slack.Calls, c => IsReply(c, held));
         Assert.Single(slack.Calls, c => IsReply(c, other));
+    }
+
+    /// <summary>
+    /// Slack retries an event it has no answer for within 3 s, and the reply is committed (and claimed) before it is
+    /// sent: the event is answered at the commit, while Slack still holds the reply's call, and the reply then follows.
+    /// </summary>
+    [Fact]
+    public async Task AnEventIsAnsweredOnceItsTurnCommitsWhileSlackStillHoldsItsReply()
+    {
+        using var workspace = await SlackWorkspace.CreateAsync(fixture.Slack);
+        var slack = fixture.Slack.Slack;
+        var held = $"DACK{workspace.TeamId[1..]}";
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        slack.Holds[held] = release.Task;
+        try
+        {
+            var answer = await workspace.PostEventAsync(Help(workspace, held)).WaitAsync(Patience);
+
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            await slack.WaitForAsync(c => IsReply(c, held), 1, Patience);
+        }
+        finally
+        {
+            release.TrySetResult();
+            slack.Holds.TryRemove(held, out _);
+        }
+        await fixture.Slack.Host.SettledAsync(workspace.Organization.Id);
+        Assert.Single(slack.Calls, c => IsReply(c, held));
     }
 
     private static System.Text.Json.Nodes.JsonObject Help(SlackWorkspace workspace, string channel)
