@@ -116,7 +116,7 @@ public sealed class NluEvaluationTests
         static string Key(string text) => string.Join(' ', new string(text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray())
             .Split(' ', StringSplitOptions.RemoveEmptyEntries));
         var heldOut = Load(HeldOutPath).Concat(Load(HeldOutToolsPath)).Select(l => Key(l.Text)).ToHashSet();
-        var developmentSets = new[] { "dev.tsv", "dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv" }.Select(name => Path.Combine(AppContext.BaseDirectory, "Nlu", name));
+        var developmentSets = new[] { "dev.tsv", "dev2.tsv", "dev3.tsv", "dev4.tsv", "dev5.tsv", "dev6.tsv", "dev7.tsv" }.Select(name => Path.Combine(AppContext.BaseDirectory, "Nlu", name));
 
         var taught = developmentSets.SelectMany(Load).Concat(Load(SetPath)).Where(l => heldOut.Contains(Key(l.Text))).Select(l => l.Text).ToList();
 
