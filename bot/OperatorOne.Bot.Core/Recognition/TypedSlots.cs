@@ -155,7 +155,7 @@ internal static partial class TypedSlots
             {
                 var from = words[start].Index;
                 var to = words[start + length - 1].Index + words[start + length - 1].Length;
-                var span = text[from..to].TrimEnd(',', '.', '?', '!');
+                var span = text[from..to].TrimEnd(',', '.', '?', '!', ':', ';');
                 if (LooksLikeDate().IsMatch(SpokenTimes.Digits(span)) && NaturalDates.Parse(span, now, zone) is not null)
                 {
                     return new FoundSlot(span, from, span.Length);

@@ -97,4 +97,19 @@ public sealed class SpokenAndTidiedSlotTests
         Assert.Equal("eight thousand euros", TypedSlots.Find(Tools.Value.Find("add_deal")!, "amount", "lusa wines website worth eight thousand euros closing soon", Now, TimeZoneInfo.Utc)!.Value);
         Assert.Equal("fifteen minutes", TypedSlots.Duration("shift the team lunch fifteen minutes later")!.Value);
     }
+
+    [Fact]
+    public void WithShorthandIsTheWordPatternsKnow() =>
+        Assert.Equal("log call with Ingrid Solberg - chasing invoice 3321", UtteranceMatcher.Normalize("log call w/ Ingrid Solberg - chasing invoice 3321"));
+
+    [Fact]
+    public void ADateBeforeAColonEndsThere() =>
+        Assert.Equal("on Friday 9am", TypedSlots.Date("I need a reminder on Friday 9am: send payslips", Now, TimeZoneInfo.Utc)!.Value);
+
+    [Fact]
+    public void ANameCutAtTheNextValueLosesThatValuesLabel()
+    {
+        var slots = new Dictionary<string, string>(StringComparer.Ordinal) { ["contact"] = "Grace Mensah", ["company"] = "Accra Fresh and her email is grace@accrafresh.com" };
+        Assert.Equal("Accra Fresh", InlineValues.Separate(Tools.Value.Find("update_contact")!, slots, Now, TimeZoneInfo.Utc)["company"]);
+    }
 }
