@@ -15,7 +15,7 @@ internal static partial class InlineValues
     /// <summary>Slots that name a thing; a person's prose (a ticket's title, a comment) keeps its words as said.</summary>
     private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
     {
-        "name", "title", "event", "document", "deal", "lead", "company", "contact", "members",
+        "name", "title", "event", "document", "deal", "lead", "company", "contact", "members", "attendees",
     };
 
     public static Dictionary<string, string> Separate(RegisteredTool tool, Dictionary<string, string> slots, DateTimeOffset now, TimeZoneInfo zone)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OperatorOne.Bot.Core.Tools;
 
 namespace OperatorOne.Bot.Core.Recognition;
 
@@ -11,13 +12,14 @@ internal static partial class TypedSlots
     /// person's own words, the reason said after a comma ("Kestrel Data, they closed down"), where it is kept
     /// ("… from the CRM"), a question's end ("the Xero sync error? look through the tickets") and an owner's "'s".
     /// </summary>
-    private static string Ends(string parameter, string value)
+    private static string Ends(RegisteredTool tool, string parameter, string value)
     {
         // "the TV in the break room has no signal:", ": happens only on the 3rd floor": the punctuation that joined it to the command.
         var tidy = Joints().Replace(Arrow().Replace(value.Trim(), ""), "");
         if (!KnownNames.Prose.Contains(parameter))
         {
-            tidy = Reason().Replace(tidy, "");
+            // Where the tool takes a person's own words too ("had a meeting with Acme, demo went well"), the clause is theirs to fill.
+            tidy = tool.ParameterNames.Any(KnownNames.Prose.Contains) ? tidy : Reason().Replace(tidy, "");
             tidy = Kept().Replace(tidy, "");
             tidy = (Owners.Contains(parameter) ? OwnersName() : OwnersThing()).Replace(tidy, "");
             tidy = QuotedName().Match(tidy) is { Success: true } quoted ? quoted.Groups["v"].Value : tidy;

@@ -48,8 +48,8 @@ internal static partial class TypedSlots
     [GeneratedRegex(@"'(?<alias>[a-z]+)' (means |is |= )?(?<value>[a-z]+)")]
     private static partial Regex Alias();
 
-    /// <summary>Where an event is: "in the big meeting room", "at the main hall", a call link ("meet.example.com/abc").</summary>
-    [GeneratedRegex(@"\b(in|at) (the |our )?(?<v>([a-z0-9]+ ){0,3}(room|hall|office|boardroom|kitchen|lobby|canteen|cafeteria|lounge|studio|warehouse)( (\d{1,4}[a-z]?|[b-hj-z])(?![\w:'.]))?)\b|(?<![\w@.])(?<v>(https?://)?[a-z0-9\-]+(\.[a-z0-9\-]+)+/[\w\-/?=&]+)",
+    /// <summary>Where an event is: "in the big meeting room", "in Room Kilimanjaro", "at the main hall", a call link ("meet.example.com/abc").</summary>
+    [GeneratedRegex(@"\b(in|at) (the |our )?(?<v>([a-z0-9]+ ){0,3}(room|hall|office|boardroom|kitchen|lobby|canteen|cafeteria|lounge|studio|warehouse)( (\d{1,4}[a-z]?|[b-hj-z]|(?-i:[A-Z]\w+))(?![\w:'.]))?)\b|(?<![\w@.])(?<v>(https?://)?[a-z0-9\-]+(\.[a-z0-9\-]+)+/[\w\-/?=&]+)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Place();
 

@@ -29,7 +29,7 @@ internal static partial class TypedSlots
             return names.Count == 1 ? names[0].Groups["v"].Value : value;
         }
         // Lead-in words are stripped only from what names a thing: a ticket title or a comment keeps the words as said.
-        var tidy = Ends(parameter, value);
+        var tidy = Ends(tool, parameter, value);
         tidy = Named.Contains(parameter) ? LeadIn().Replace(tidy, "") : tidy;
         if (KnownNames.Prose.Contains(parameter))
         {
@@ -98,7 +98,7 @@ internal static partial class TypedSlots
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingRequest();
 
-    [GeneratedRegex(@"^(when'?s|whens|when is|when are|is|are)\s+(?=\S)|\s+(is |are )?(free|available|around)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(when'?s|whens|when is|when are|is|are|where|when)\s+(?=\S)|\s+(is |are )?(free|available|around)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FreeQuestion();
 
     /// <summary>Parameters that hold one person's name, never a list.</summary>

@@ -189,7 +189,7 @@ internal static partial class TypedSlots
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LooksLikeDate();
 
-    [GeneratedRegex(@"\b(for |by )?(?<d>(\d+(\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty[ -]five|forty|fifty|sixty|ninety|half an) ?(minutes?|mins?|hours?|hrs?|h|days?|weeks?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(for |by )?(?<d>\d+(\.\d+)? ?(minutes?|mins?|hours?|hrs?|h|days?|weeks?)|(an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty[ -]five|forty|fifty|sixty|ninety|half an) (minutes?|mins?|hours?|hrs?|days?|weeks?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();
 
     [GeneratedRegex(@"(?<![\d-])(?<v>\d{4,8})(?![\d-])")]

@@ -96,6 +96,7 @@ public sealed class SpokenAndTidiedSlotTests
     {
         Assert.Equal("eight thousand euros", TypedSlots.Find(Tools.Value.Find("add_deal")!, "amount", "lusa wines website worth eight thousand euros closing soon", Now, TimeZoneInfo.Utc)!.Value);
         Assert.Equal("fifteen minutes", TypedSlots.Duration("shift the team lunch fifteen minutes later")!.Value);
+        Assert.Null(TypedSlots.Duration("on thursday the eighth"));
     }
 
     [Fact]
@@ -112,4 +113,20 @@ public sealed class SpokenAndTidiedSlotTests
         var slots = new Dictionary<string, string>(StringComparer.Ordinal) { ["contact"] = "Grace Mensah", ["company"] = "Accra Fresh and her email is grace@accrafresh.com" };
         Assert.Equal("Accra Fresh", InlineValues.Separate(Tools.Value.Find("update_contact")!, slots, Now, TimeZoneInfo.Utc)["company"]);
     }
+
+    [Fact]
+    public void AttendeesEndWhereTheDateBegins()
+    {
+        var slots = new Dictionary<string, string>(StringComparer.Ordinal) { ["attendees"] = "hannah and raj on thursday the eighth at ten am" };
+        var separated = InlineValues.Separate(Tools.Value.Find("create_event")!, slots, Now, TimeZoneInfo.Utc);
+        Assert.Equal("hannah and raj", separated["attendees"]);
+        Assert.Equal("on thursday the eighth at ten am", separated["starts_at"]);
+    }
+
+    [Fact]
+    public void ARoomCanBeNamed() =>
+        Assert.Equal("Room Kilimanjaro", TypedSlots.Find(Tools.Value.Find("create_event")!, "location", "the board prep in Room Kilimanjaro on the 15th", Now, TimeZoneInfo.Utc)!.Value);
+
+    [Fact]
+    public void WhereOpensTheQuestionNotTheName() => Assert.Equal("Noor", Tidy("find_free_slot", "members", "where Noor"));
 }
