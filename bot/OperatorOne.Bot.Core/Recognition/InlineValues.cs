@@ -15,7 +15,7 @@ internal static partial class InlineValues
     /// <summary>Slots that name a thing; a person's prose (a ticket's title, a comment) keeps its words as said.</summary>
     private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
     {
-        "name", "title", "event", "document", "deal", "lead", "company", "contact", "members",
+        "name", "title", "event", "document", "deal", "lead", "company", "contact", "members", "attendees",
     };
 
     public static Dictionary<string, string> Separate(RegisteredTool tool, Dictionary<string, string> slots, DateTimeOffset now, TimeZoneInfo zone)
@@ -65,7 +65,8 @@ internal static partial class InlineValues
         tool.ParameterSchema(parameter) is { } schema && schema.TryGetProperty("enum", out _);
 
     /// <summary>The words that lead into the value just cut off: "worth", "closing on", "starting", ", for".</summary>
-    [GeneratedRegex(@"([\s,;:\-]+|\b(worth|valued at|costing|for|on|at|by|from|in|of|to|starting|closing|closes|due|ending|lasting|and|the)\b)+$",
+    /// <summary>"…, and her email is": the label of the value cut off, whoever it belongs to.</summary>
+    [GeneratedRegex(@"([\s,;:\-]+|\b(worth|valued at|costing|for|on|at|by|from|in|of|to|starting|closing|closes|due|ending|lasting|and|the)\b|\b(his|her|their|its|my|our|the) (new )?(email|e-mail|phone|mobile|number|address|website|url|site)( address| number)?( is| was| to| now)*)+$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Tail();
 }

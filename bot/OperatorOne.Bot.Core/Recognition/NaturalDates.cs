@@ -12,7 +12,7 @@ public static partial class NaturalDates
     private const string Weekday = "(?<wd>monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun)";
     private const string Month = "(?<mon>january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)";
     private const string Ordinal = "(st|nd|rd|th)?";
-    private const string Date = $@"((the )?(?<d>\d{{1,2}}){Ordinal} (of )?{Month}(,? (?<y>\d{{4}}))?|{Month} (the )?(?<d>\d{{1,2}}){Ordinal}(,? (?<y>\d{{4}}))?)";
+    private const string Date = $@"((the )?(?<d>\d{{1,2}}){Ordinal} (of )?{Month}(,? (?<y>\d{{4}}))?|{Month} (the )?(?<d>\d{{1,2}}){Ordinal}(,? (?<y>\d{{4}}))?|the (?<d>\d{{1,2}})(st|nd|rd|th))";
     private const string Day = $"((?<rel>today|tonight|yesterday|tomorrow|tmrw|tmr|the day after tomorrow|day after tomorrow)|((?<which>next|this|coming) )?{Weekday}(,? {Date})?|{Date})";
     private const string Time = @"((?<clock>\d{1,2}([:.]\d{2})? ?(am|pm|a\.m\.|p\.m\.)?|noon|midday|midnight)|(in the )?(?<part>morning|afternoon|evening|night))";
 
@@ -20,9 +20,15 @@ public static partial class NaturalDates
     public static DateTimeOffset? Parse(string text, DateTimeOffset now) => Parse(text, now, FixedZone(now.Offset));
 
     /// <summary>Reads <paramref name="text"/> as a moment in <paramref name="zone"/>; the result carries that zone's offset then.</summary>
-    public static DateTimeOffset? Parse(string text, DateTimeOffset now, TimeZoneInfo zone)
+    public static DateTimeOffset? Parse(string text, DateTimeOffset now, TimeZoneInfo zone) => Parse(text, now, zone, past: false);
+
+    /// <summary>
+    /// As above; <paramref name="past"/>: the moment has been ("since 1 January", "from monday"), so a date without a year
+    /// or a bare weekday is the latest one up to today rather than the next one to come.
+    /// </summary>
+    public static DateTimeOffset? Parse(string text, DateTimeOffset now, TimeZoneInfo zone, bool past)
     {
-        text = string.Join(' ', text.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        text = SpokenTimes.Digits(string.Join(' ', text.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)));
         var localNow = TimeZoneInfo.ConvertTime(now, zone);
         if (Iso().IsMatch(text))
         {
@@ -47,7 +53,7 @@ public static partial class NaturalDates
         }
         if (match.Success)
         {
-            return At(match, localNow, zone);
+            return At(match, localNow, zone, past);
         }
         if (TimeOnlyPattern().Match(text) is { Success: true } bare && TimeOf(bare) is { } time)
         {
@@ -77,7 +83,7 @@ public static partial class NaturalDates
         return new DateTimeOffset(local, offset);
     }
 
-    private static DateTimeOffset? At(Match match, DateTimeOffset localNow, TimeZoneInfo zone)
+    private static DateTimeOffset? At(Match match, DateTimeOffset localNow, TimeZoneInfo zone, bool past)
     {
         var today = DateOnly.FromDateTime(localNow.DateTime);
         var rel = match.Groups["rel"].Value;
@@ -100,9 +106,9 @@ public static partial class NaturalDates
                 _ => today.AddDays(2),
             };
         }
-        else if (match.Groups["mon"].Success)
+        else if (match.Groups["d"].Success)
         {
-            if (CalendarDate(match, today) is not { } named)
+            if (CalendarDate(match, today, past) is not { } named)
             {
                 return null;
             }
@@ -111,9 +117,9 @@ public static partial class NaturalDates
         else
         {
             var wanted = WeekdayOf(match.Groups["wd"].Value);
-            var ahead = ((int)wanted - (int)today.DayOfWeek + 7) % 7;
+            var ahead = past ? -(((int)today.DayOfWeek - (int)wanted + 7) % 7) : ((int)wanted - (int)today.DayOfWeek + 7) % 7;
             // "next tuesday" on a Tuesday is a week away; "tuesday" on a Tuesday is today unless that time has passed.
-            if (ahead == 0 && (match.Groups["which"].Value == "next" || Local(today, time.Value, zone) <= localNow))
+            if (!past && ahead == 0 && (match.Groups["which"].Value == "next" || Local(today, time.Value, zone) <= localNow))
             {
                 ahead = 7;
             }
@@ -122,10 +128,14 @@ public static partial class NaturalDates
         return Local(date, time.Value, zone);
     }
 
-    private static DateOnly? CalendarDate(Match match, DateOnly today)
+    private static DateOnly? CalendarDate(Match match, DateOnly today, bool past)
     {
-        var month = DateTime.ParseExact(match.Groups["mon"].Value[..3], "MMM", CultureInfo.InvariantCulture).Month;
         var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
+        if (!match.Groups["mon"].Success)
+        {
+            return DayOfMonth(day, today, past);
+        }
+        var month = DateTime.ParseExact(match.Groups["mon"].Value[..3], "MMM", CultureInfo.InvariantCulture).Month;
         var explicitYear = match.Groups["y"].Success;
         var year = explicitYear ? int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture) : today.Year;
         if (day < 1 || day > DateTime.DaysInMonth(year, month))
@@ -133,8 +143,24 @@ public static partial class NaturalDates
             return null;
         }
         var date = new DateOnly(year, month, day);
+        if (past)
+        {
+            // "since 1 December" said in January means the December just gone.
+            return !explicitYear && date > today && day <= DateTime.DaysInMonth(year - 1, month) ? date.AddYears(-1) : date;
+        }
         // "3 March" said in December means the coming March.
         return !explicitYear && date < today && day <= DateTime.DaysInMonth(year + 1, month) ? date.AddYears(1) : date;
+    }
+
+    /// <summary>"on the 15th", "thursday the 8th": that day of this month, or of the next (the last) one when it has gone (is to come).</summary>
+    private static DateOnly? DayOfMonth(int day, DateOnly today, bool past)
+    {
+        var month = new DateOnly(today.Year, today.Month, 1);
+        if (past ? day > today.Day : day < today.Day)
+        {
+            month = month.AddMonths(past ? -1 : 1);
+        }
+        return day >= 1 && day <= DateTime.DaysInMonth(month.Year, month.Month) ? new DateOnly(month.Year, month.Month, day) : null;
     }
 
     private static TimeOnly? TimeOf(Match match)
@@ -168,9 +194,9 @@ public static partial class NaturalDates
         {
             hour = 0;
         }
-        else if (ampm.Length == 0 && !clock.Groups["m"].Success && hour is >= 1 and <= 7)
+        else if (ampm.Length == 0 && (clock.Groups["m"].Success ? hour is >= 1 and <= 6 : hour is >= 1 and <= 7))
         {
-            // "at 3" in an office means the afternoon.
+            // "at 3" or "at three thirty" in an office means the afternoon; "7:30" said with its minutes is as often the morning.
             hour += 12;
         }
         return hour < 24 && minute < 60 && (ampm.Length == 0 || clock.Groups["h"].Value.Length <= 2) ? new TimeOnly(hour, minute) : null;

@@ -5,7 +5,8 @@ namespace OperatorOne.Bot.Core.Recognition;
 
 /// <summary>
 /// A number said in words after what it numbers, as speech recognizers write it: "ticket eighteen" → "ticket 18",
-/// "webhook twenty one" → "webhook 21". Elsewhere words stay words ("raise an urgent one", "no one").
+/// "approval request one hundred and two" → "approval request 102", "ticket one twenty" → "ticket 120". Elsewhere words
+/// stay words ("raise an urgent one", "no one").
 /// </summary>
 internal static partial class SpokenNumbers
 {
@@ -18,12 +19,79 @@ internal static partial class SpokenNumbers
     private static readonly string[] Tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
     public static string Digits(string text) =>
-        text.Length == 0 ? text : Counted().Replace(text, m => m.Groups["lead"].Value + Value(m.Groups["tens"].Value, m.Groups["unit"].Value).ToString(CultureInfo.InvariantCulture));
+        text.Length == 0 ? text : Counted().Replace(text, m => Said(m.Groups["num"].Value) is var (value, used) && used > 0
+            ? m.Groups["lead"].Value + value.ToString(CultureInfo.InvariantCulture) + m.Groups["num"].Value[used..]
+            : m.Value);
 
-    private static int Value(string tens, string unit) =>
-        (tens.Length > 0 ? Array.IndexOf(Tens, tens.ToLowerInvariant()) * 10 : 0) + (unit.Length > 0 ? Array.IndexOf(Units, unit.ToLowerInvariant()) : 0);
+    /// <summary>The value of the longest run of number words at the start of <paramref name="words"/>, and how many characters it took.</summary>
+    internal static (int Value, int Used) Said(string words)
+    {
+        var tokens = Word().Matches(words);
+        int total = 0, current = 0, used = 0, usedBeforeAnd = 0;
+        var last = Kind.None;
+        foreach (Match token in tokens)
+        {
+            var word = token.Value.ToLowerInvariant();
+            var unit = Array.IndexOf(Units, word);
+            var tens = Array.IndexOf(Tens, word);
+            Kind next;
+            if (unit >= 0 && (last is Kind.None or Kind.Hundred or Kind.Thousand or Kind.And || (last == Kind.Tens && unit is >= 1 and <= 9 && current % 10 == 0)))
+            {
+                current += unit;
+                next = unit is >= 1 and <= 9 ? Kind.Unit : Kind.Teen;
+            }
+            else if (tens >= 2 && last is Kind.None or Kind.Hundred or Kind.Thousand or Kind.And)
+            {
+                current += tens * 10;
+                next = Kind.Tens;
+            }
+            else if (tens >= 2 && last == Kind.Unit && current < 10)
+            {
+                // "ticket one twenty": hundreds said as a digit, the way numbers are read out.
+                current = (current * 100) + (tens * 10);
+                next = Kind.Tens;
+            }
+            else if (word == "hundred" && last is Kind.Unit or Kind.Teen && current is > 0 and < 100)
+            {
+                current *= 100;
+                next = Kind.Hundred;
+            }
+            else if (word == "thousand" && last is Kind.Unit or Kind.Teen or Kind.Tens or Kind.Hundred && total == 0 && current > 0)
+            {
+                (total, current) = (current * 1000, 0);
+                next = Kind.Thousand;
+            }
+            else if (word == "and" && last is Kind.Hundred or Kind.Thousand)
+            {
+                usedBeforeAnd = used;
+                next = Kind.And;
+            }
+            else
+            {
+                break;
+            }
+            last = next;
+            used = token.Index + token.Length;
+        }
+        // "ticket five hundred and the printer": an "and" no number follows is not part of it.
+        return last == Kind.And ? (total + current, usedBeforeAnd) : (total + current, used);
+    }
 
-    [GeneratedRegex(@"(?<lead>\b(ticket|number|event|approval|request|webhook|delivery) #?)((?<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)([ -](?<unit>one|two|three|four|five|six|seven|eight|nine))?|(?<unit>zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))\b",
+    private enum Kind
+    {
+        None,
+        Unit,
+        Teen,
+        Tens,
+        Hundred,
+        Thousand,
+        And,
+    }
+
+    [GeneratedRegex(@"[a-z]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"(?<lead>\b(ticket|tix|number|event|approval|request|webhook|delivery) #?)(?<num>(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b([ -](zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|and)\b)*)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Counted();
 }

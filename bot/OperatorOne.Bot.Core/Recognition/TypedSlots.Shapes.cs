@@ -38,10 +38,18 @@ internal static partial class TypedSlots
     /// <summary>A closed list's value for a captured word said another way ("deny" → reject), or null when the parameter takes any words.</summary>
     private static string? ListedValueOf(string description, string value) =>
         ListedValues(description) is { Count: > 0 } listed && Enum(listed, value) is { } chosen && chosen.Length >= value.Trim().Length - 1
-            ? chosen.Value : null;
+            ? Aliased(description, chosen.Value) : null;
 
-    /// <summary>Where an event is: "in the big meeting room", "at the main hall", a call link ("meet.example.com/abc").</summary>
-    [GeneratedRegex(@"\b(in|at) (the |our )?(?<v>([a-z0-9]+ ){0,3}(room|hall|office|boardroom|kitchen|lobby|canteen|cafeteria|lounge|studio|warehouse)( (\d{1,4}[a-z]?|[b-hj-z])(?![\w:'.]))?)\b|(?<![\w@.])(?<v>(https?://)?[a-z0-9\-]+(\.[a-z0-9\-]+)+/[\w\-/?=&]+)",
+    /// <summary>"'client' means customer, 'supplier' vendor": the value a word the description lists stands for.</summary>
+    private static string Aliased(string description, string value) =>
+        Alias().Matches(description).FirstOrDefault(m => m.Groups["alias"].Value.Equals(value, StringComparison.OrdinalIgnoreCase)) is { } alias
+            ? alias.Groups["value"].Value : value;
+
+    [GeneratedRegex(@"'(?<alias>[a-z]+)' (means |is |= )?(?<value>[a-z]+)")]
+    private static partial Regex Alias();
+
+    /// <summary>Where an event is: "in the big meeting room", "in Room Kilimanjaro", "at the main hall", a call link ("meet.example.com/abc").</summary>
+    [GeneratedRegex(@"\b(in|at) (the |our )?(?<v>([a-z0-9]+ ){0,3}(room|hall|office|boardroom|kitchen|lobby|canteen|cafeteria|lounge|studio|warehouse)( (\d{1,4}[a-z]?|[b-hj-z]|(?-i:[A-Z]\w+))(?![\w:'.]))?)\b|(?<![\w@.])(?<v>(https?://)?[a-z0-9\-]+(\.[a-z0-9\-]+)+/[\w\-/?=&]+)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Place();
 
@@ -69,7 +77,8 @@ internal static partial class TypedSlots
     [GeneratedRegex(@"'[$€£]\d[\d,.]*k?'|'\d{1,3}(,\d{3})+( [A-Z]{3})?'")]
     private static partial Regex AmountExample();
 
-    [GeneratedRegex(@"(?<![\w$€£.,])(?<v>[$€£] ?\d[\d,.]*(\s?(k|m)\b)?|\d[\d,.]*\s?(k|m)?\s?(eur|euros?|usd|dollars?|gbp|pounds?|quid|chf|francs?|cad|aud|nzd|sek|nok|dkk|pln|inr|jpy|yen|bucks|grand)\b|\d[\d,.]*k\b|(?<=\b(worth|valued at|amount (of|to|is)) )\d[\d,.]*\d)",
+    /// <summary>A sum in figures or, as speech recognizers write it, in words ("eight thousand euros").</summary>
+    [GeneratedRegex(@"(?<![\w$€£.,])(?<v>[$€£] ?\d[\d,.]*(\s?(k|m)\b)?|\d[\d,.]*\s?(k|m)?\s?(eur|euros?|usd|dollars?|gbp|pounds?|quid|chf|francs?|cad|aud|nzd|sek|nok|dkk|pln|inr|jpy|yen|bucks|grand)\b|\d[\d,.]*k\b|(?<=\b(worth|valued at|amount (of|to|is)) )\d[\d,.]*\d|\b((a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|and)[ -])+(thousand|hundred|million) (eur|euros?|usd|dollars?|gbp|pounds?|quid|chf|francs?|cad|aud|nzd|sek|nok|dkk|pln|inr|jpy|yen|bucks)\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Money();
 

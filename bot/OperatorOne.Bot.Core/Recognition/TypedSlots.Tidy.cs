@@ -29,7 +29,8 @@ internal static partial class TypedSlots
             return names.Count == 1 ? names[0].Groups["v"].Value : value;
         }
         // Lead-in words are stripped only from what names a thing: a ticket title or a comment keeps the words as said.
-        var tidy = Named.Contains(parameter) ? LeadIn().Replace(value, "") : value;
+        var tidy = Ends(tool, parameter, value);
+        tidy = Named.Contains(parameter) ? LeadIn().Replace(tidy, "") : tidy;
         if (KnownNames.Prose.Contains(parameter))
         {
             // "um so the phone has no dial tone", "make a ticket for me my mic is dead", "raise an urgent one the door won't lock".
@@ -50,7 +51,7 @@ internal static partial class TypedSlots
         }
         tidy = parameter == "phrasing" ? tidy : TrailingCourtesy().Replace(tidy, "");
         // "set my hours to 10am-6pm", "the zone to Berlin", "title: hiring plan": the value follows the parameter's own name.
-        tidy = KnownNames.Prose.Contains(parameter) ? tidy : Regex.Replace(tidy, $@"^((my|our|his|her|their|its|the) )?(\w+ )?{Regex.Escape(parameter)}\s*(to|as|is|are|=|:)\s+(?=\S)", "", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        tidy = KnownNames.Prose.Contains(parameter) ? tidy : Regex.Replace(tidy, $@"^((my|our|his|her|their|its|the) )?(\w+ )?{Regex.Escape(parameter)}\s*(to|as|is|are|=|:|should be|should now be|is now|needs to be|must be)\s+(?=\S)", "", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         if (Named.Contains(parameter) && parameter != "query")
         {
             // "a guy called peter hollis", "the document called holiday rota 2025": the name follows "called"; "…who wants a quote" is about them.
@@ -97,7 +98,7 @@ internal static partial class TypedSlots
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingRequest();
 
-    [GeneratedRegex(@"^(when'?s|whens|when is|when are|is|are)\s+(?=\S)|\s+(is |are )?(free|available|around)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(when'?s|whens|when is|when are|is|are|where|when)\s+(?=\S)|\s+(is |are )?(free|available|around)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FreeQuestion();
 
     /// <summary>Parameters that hold one person's name, never a list.</summary>
@@ -130,7 +131,7 @@ internal static partial class TypedSlots
     [GeneratedRegex(@"^(the )?((key)?words?|phrase|term)\s+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KindOfWords();
 
-    [GeneratedRegex(@"\s+in (the |our )?(tickets|documents|docs)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s+in (the |our )?(tickets|documents|docs|them|it)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingScope();
 
     [GeneratedRegex(@"[\s,]+(please|pls|plz|thanks|thank you)[.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -43,7 +43,7 @@ internal static partial class TypedSlots
         // What a free-text parameter's description says its values look like.
         return description switch
         {
-            _ when ListedValues(description) is { Count: > 0 } listed => Enum(listed, text),
+            _ when ListedValues(description) is { Count: > 0 } listed => Enum(listed, text) is { } chosen ? chosen with { Value = Aliased(description, chosen.Value) } : null,
             _ when description.Contains("{parameter}", StringComparison.Ordinal) => Match(QuotedText(), text) ?? Match(PlaceholderSentence(), text),
             _ when description.Contains("object id", StringComparison.OrdinalIgnoreCase) => Match(ChannelId(), text),
             _ when description.Contains("digits", StringComparison.Ordinal) => Match(Digits(), text),
@@ -155,8 +155,8 @@ internal static partial class TypedSlots
             {
                 var from = words[start].Index;
                 var to = words[start + length - 1].Index + words[start + length - 1].Length;
-                var span = text[from..to].TrimEnd(',', '.', '?', '!');
-                if (LooksLikeDate().IsMatch(span) && NaturalDates.Parse(span, now, zone) is not null)
+                var span = text[from..to].TrimEnd(',', '.', '?', '!', ':', ';');
+                if (LooksLikeDate().IsMatch(SpokenTimes.Digits(span)) && NaturalDates.Parse(span, now, zone) is not null)
                 {
                     return new FoundSlot(span, from, span.Length);
                 }
@@ -185,11 +185,11 @@ internal static partial class TypedSlots
     [GeneratedRegex(@"\S+")]
     private static partial Regex Words();
 
-    [GeneratedRegex(@"\d:\d\d|\d ?(am|pm|a\.m\.|p\.m\.)|\d{4}-\d\d-\d\d|today|tonight|tomorrow|tmrw|tmr|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\b(mon|tue|tues|wed|thu|thurs|fri|sat|sun)\b|noon|midday|midnight|morning|afternoon|evening|january|february|march|april|june|july|august|september|october|november|december",
+    [GeneratedRegex(@"\d:\d\d|\d ?(am|pm|a\.m\.|p\.m\.)|\bthe \d{1,2}(st|nd|rd|th)\b|\d(st|nd|rd|th)? (of )?may\b|\bmay (the )?\d|\d{4}-\d\d-\d\d|today|tonight|tomorrow|tmrw|tmr|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\b(mon|tue|tues|wed|thu|thurs|fri|sat|sun)\b|noon|midday|midnight|morning|afternoon|evening|january|february|march|april|june|july|august|september|october|november|december",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LooksLikeDate();
 
-    [GeneratedRegex(@"\b(for |by )?(?<d>(\d+(\.\d+)?|an?|one|two|three|four|five|half an) ?(minutes?|mins?|hours?|hrs?|h|days?|weeks?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(for |by )?(?<d>\d+(\.\d+)? ?(minutes?|mins?|hours?|hrs?|h|days?|weeks?)|(an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty[ -]five|forty|fifty|sixty|ninety|half an) (minutes?|mins?|hours?|hrs?|days?|weeks?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();
 
     [GeneratedRegex(@"(?<![\d-])(?<v>\d{4,8})(?![\d-])")]

@@ -10,7 +10,7 @@ public sealed record UtteranceMatch(RegisteredTool Tool, IReadOnlyDictionary<str
 /// Picks the tool whose pattern explains the most of the sentence with literal words (least left to captures),
 /// so "show my tickets" beats a pattern that would read "my tickets" as a ticket title.
 /// </summary>
-public static class UtteranceMatcher
+public static partial class UtteranceMatcher
 {
     public static UtteranceMatch? Match(string text, IEnumerable<RegisteredTool> tools)
     {
@@ -56,7 +56,11 @@ public static class UtteranceMatcher
     /// <summary>Lower-cased words, single spaces, no trailing punctuation: what the patterns are written against.</summary>
     public static string Normalize(string text)
     {
-        var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        // "log call w/ Ingrid": the shorthand is the word every pattern knows.
+        var collapsed = WithShorthand().Replace(string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), "with");
         return SpokenNumbers.Digits(collapsed.TrimEnd('?', '!', '.', ' '));
     }
+
+    [GeneratedRegex(@"(?<![\w/])w/(?=\s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WithShorthand();
 }
