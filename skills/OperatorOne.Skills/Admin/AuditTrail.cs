@@ -16,6 +16,10 @@ internal static class AuditTrail
 {
     public const int MaxShown = 30;
 
+    private const string Audit = "(show |get |list )?(me )?(the )?audit (log|trail|entries|events)";
+
+    private const string Range = "( (since|from|after) (?<since>.+?))?( (until|to|before) (?<until>.+?))?";
+
     public static ToolDefinition Definition { get; } = new()
     {
         Name = "show_audit_log",
@@ -25,7 +29,11 @@ internal static class AuditTrail
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of("(show |get )?(me )?(the )?audit (log|trail)( (for|of|by) (?<member>.+?))?( (since|from|after) (?<since>.+?))?( (until|to|before) (?<until>.+?))?"),
+            Utterance.Of($"{Audit}( (for|of|by) (?<member>.+?))?{Range}"),
+            // "show audit entries of kind approval_decided", "audit log of tool calls since 9": a kind by its name or its everyday words.
+            Utterance.Of($"{Audit} ((of|with|for) )?(the )?(kind|type) (?<kind>[a-z]+(_[a-z]+)+){Range}"),
+            Utterance.Of($"{Audit} (of|for) (the |all )?tool calls{Range}", new Dictionary<string, string> { ["kind"] = AuditKinds.ToolCall }),
+            Utterance.Of($"{Audit} (of|for) (the |all )?approval decisions{Range}", new Dictionary<string, string> { ["kind"] = AuditKinds.ApprovalDecided }),
             Utterance.Of("what (has|did) (?<member>.+?) (done|do)( (since|from|after) (?<since>.+?))?"),
             Utterance.Of("(show |list |get )?(me )?(the )?(llm|ai|model|assistant) (calls|usage|requests|log)( (for|of|by) (?<member>.+?))?( (since|from|after) (?<since>.+?))?( (until|to|before) (?<until>.+?))?",
                 new Dictionary<string, string> { ["kind"] = AuditKinds.LlmCall }),

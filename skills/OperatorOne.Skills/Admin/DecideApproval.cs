@@ -21,6 +21,8 @@ internal static class DecideApproval
         Utterances =
         [
             Utterance.Of("(?<decision>approve|reject|deny|decline) (approval |request )?(number |no\\.? ?)?(?<number>#?\\d+)"),
+            // "I checked the refund with finance and it's legit, so please approve approval 58": the reason told first.
+            Utterance.Of("[^,.;]+[,.;] (so |then )?(please |pls |can you |could you |go ahead and )?(?<decision>approve|reject|deny|decline) (approval |request |approval request )?(number |no\\.? ?)?(?<number>#?\\d+)"),
         ],
         Prompts = new Dictionary<string, string>
         {

@@ -25,7 +25,7 @@ internal static class InviteMember
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of(@"(please )?(invite|add) (?<email>[^\s@]+@[^\s@]+\.[^\s@]+?)( to (the |our )?(team|organization|company|org))?( as (an? )?(?<role>viewer|member|admin|owner))?( named (?<name>.+))?"),
+            Utterance.Of(@"(please )?(invite|add) (?<email>[^\s@]+@[^\s@]+\.[^\s@]+?)( to (join )?(the |our )?(team|organi[sz]ation|company|org|workspace))?( as (an? )?(?<role>viewer|member|admin|owner))?( named (?<name>.+))?"),
             Utterance.Of(@"(send |create )?(an? )?invit(e|ation) (for|to) (?<email>[^\s@]+@[^\s@]+\.[^\s@]+?)( as (an? )?(?<role>viewer|member|admin|owner))?"),
         ],
         Prompts = new Dictionary<string, string> { ["email"] = "What is their email address?" },

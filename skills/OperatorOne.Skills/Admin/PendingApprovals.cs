@@ -22,6 +22,9 @@ internal static class PendingApprovals
             Utterance.Of("(show|list|get)( me)?( the| all)? (pending|open|waiting) approvals?( requests)?|pending approvals"),
             Utterance.Of("(are there )?any approvals (waiting|pending)( for me)?"),
             Utterance.Of("what(['’]?s| is) waiting for (my )?approval|what needs (my )?approval"),
+            // "is anything pending my sign off", "show me the requests i need to sign off": an approval said as a sign-off.
+            Utterance.Of("(is |are )?(there )?(anything|any requests?) (pending|waiting (for|on)|that needs?) my (sign[ -]?off|approval|ok|go-ahead)"),
+            Utterance.Of("((show|list|get)( me)? )?(the |all )?(requests|approvals|things) (i|that i) (need|have) to (sign off|approve|decide)( on)?"),
         ],
         HelpExample = "pending approvals",
     };

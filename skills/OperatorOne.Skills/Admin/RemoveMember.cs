@@ -20,7 +20,10 @@ internal static class RemoveMember
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of("(remove|deactivate|offboard|kick out) (the )?(member |user )?(?<member>.+?)( from (the )?(team|organi[sz]ation))?"),
+            // Only out of the organization: "remove aisha from night shift" takes her off a team.
+            Utterance.Of("(remove|deactivate|offboard|kick out) (the )?(member |user )?(?<member>((?! from ).)+?)( from (the )?(team|org|organi[sz]ation|company|workspace|business))?"),
+            // "Olga left the company last Friday, remove her from the org": the one leaving is named first, then "her"/"him"/"them".
+            Utterance.Of("(?<member>[^ ,]+( (?!(has|is|was|just)\\b)[^ ,]+)?) (has |just )?(left|quit|resigned|is leaving|has gone|is gone|no longer works here)( [^,.;]+?)?[,.;]? (so )?(please |pls |can you |could you )?((remove|deactivate|offboard|kick out) (her|him|them)( from (the )?(team|org|organi[sz]ation|company|workspace|bot))?|take (her|him|them) off (the )?(bot|org|organi[sz]ation|system|workspace))( please| pls)?"),
         ],
         Prompts = new Dictionary<string, string> { ["member"] = "Who should I remove?" },
         HelpExample = "remove member mia",

@@ -24,6 +24,10 @@ internal static class RemoveTeamMember
             // "remove mia from the support team", "take max off the marketing team"
             Utterance.Of($"(please )?(remove|take|drop|kick) (?<member>.+?) (from|off|out of) (the )?{Team} team"),
             Utterance.Of("(please )?(remove|take|drop|kick) (?<member>.+?) (from|off|out of) team (?<team>.+)"),
+            // "remove aisha from night shift": from anything but the organization itself is from a team.
+            Utterance.Of($"(please )?(remove|take|drop|kick) (?<member>[^ _]+( [^ _]+)?) (from|off|out of) (the )?(?!(team|org|organi[sz]ation|company|workspace|business|bot|system|custom|tools?|integrations?|webhooks?)\\b){Team}( rota| group)?"),
+            // "Logistics team: drop Jess": the team named first, as a heading.
+            Utterance.Of($"(the )?{Team} team ?[:\\-–,] ?(please )?(remove|take off|drop|kick out|kick) (?<member>.+?)( from (it|the team))?"),
             // "mia no longer belongs in marketing", "leo is leaving the night shift team"
             Utterance.Of($"(?<member>.+?) (no longer belongs (in|on|to)|is no longer (in|on|part of)) (the )?{Team}( team)?"),
             Utterance.Of($"(?<member>.+?) (is leaving|has left|left|should leave) (the )?{Team} team"),

@@ -21,6 +21,8 @@ internal static class DescribeCustomTool
         [
             // add the phrasing "where is order {order_id}" to order_status
             Utterance.Of("(add|teach)( the| a)? (phrasing|example|phrase|sentence):? [\"“']?(?<phrasing>.+?)[\"”']? (to|for) (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9_]+)"),
+            // "for the tool loyalty_points add example: how many points does {email} have": the tool named first.
+            Utterance.Of("(for|on|to) (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9_]+)( tool)?,? (add|teach( it)?)( the| a| an| another| this)? (phrasing|example|phrase|sentence):? [\"“']?(?<phrasing>.+?)[\"”']?"),
             Utterance.Of("(describe|set the description of) (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9_]+) (as|to):? (?<description>.+)"),
         ],
         Prompts = new Dictionary<string, string> { ["tool"] = "Which custom tool?" },

@@ -29,6 +29,8 @@ internal static class SubscribeWebhook
             Utterance.Of($"(send|post|forward|push) {Events} to (the )?(webhook )?(?<url>https?://[^ ]+)"),
             // "subscribe https://… to ticket created"
             Utterance.Of($"(subscribe|add a webhook( for)?|add webhook) (?<url>https?://[^ ]+) (to|for) {Events}"),
+            // "add a webhook for sla breached -> https://…": the events first, then where they go.
+            Utterance.Of($"(subscribe|add|create|set up)( a| an)?( new)? webhook( subscription)? (for|on) {Events} (->|→|=>|to|at|on) (the )?(url )?(?<url>https?://[^ ]+)"),
         ],
         Prompts = new Dictionary<string, string>
         {

@@ -20,7 +20,7 @@ internal static class AddCategory
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of("(add|create|update|set up|new)( a)?( new)?( ticket)? category( called| named)?:? (?<name>[^,]+?)( (for|in|to) ((the )?(?<queue>.+?) queue|queue (?<queue>[^,]+?)))?(,? (with )?keywords:? (?<keywords>.+))?"),
+            Utterance.Of("(add|create|update|set up|new)( a)?( new)?( ticket)? category( called| named)?:? (?<name>[^,]+?)(( routed| going| that goes| sent)? (for|in|to) ((the )?(?<queue>.+?) queue|queue (?<queue>[^,]+?))|,? queue:? (?<queue>[^,]+?))?(,? (with )?keywords:? (?<keywords>.+))?"),
         ],
         Prompts = new Dictionary<string, string> { ["name"] = "What should the category be called?" },
         HelpExample = "add category network for the IT queue with keywords vpn, wifi",

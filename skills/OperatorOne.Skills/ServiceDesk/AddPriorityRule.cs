@@ -24,6 +24,8 @@ internal static class AddPriorityRule
         [
             Utterance.Of($"(when|if) a ticket (mentions|says|contains) (?<keyword>.+?),? (make it|set it to|treat it as|mark it) {TicketPhrases.Priority}( priority)?"),
             Utterance.Of($"(treat|mark) (?<keyword>.+?) (tickets )?as {TicketPhrases.Priority}( priority)?"),
+            // "add a triage rule: keyword invoice -> high", "new priority rule 'outage' = urgent": the rule written as a mapping.
+            Utterance.Of($"(add|create|make|new|set up)( a| an| another)?( new)? (triage|priority|keyword)? ?rule( for)?({TicketPhrases.Colon}| )((the )?(keyword|word|phrase) [\"“']?(?<keyword>.+?)[\"”']? (->|→|=>|=|gets|means|maps to|should be|is)|[\"“']?(?<keyword>.+?)[\"”']? (->|→|=>|=)) {TicketPhrases.Priority}( priority)?"),
         ],
         Prompts = new Dictionary<string, string>
         {

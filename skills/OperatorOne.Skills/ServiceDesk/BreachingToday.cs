@@ -21,6 +21,8 @@ internal static class BreachingToday
             Utterance.Of($"({TicketPhrases.WhatIs}|which tickets are|what tickets are|anything) (breaching|going to breach|about to breach|at risk)( today)?"),
             Utterance.Of("(show|list)( me)? (sla )?(breaches|breaching tickets|tickets at risk)( today)?"),
             Utterance.Of("(any )?(sla )?breaches( today)?"),
+            // "anything about to blow its SLA before end of day?": which tickets will miss their target today.
+            Utterance.Of("(anything|any tickets?|which tickets?|what)( (is|are))? (about to|going to|likely to|set to) (breach|blow|miss|bust|break) (its|their|the|an?) sla( (before|by) (the )?(end of (the )?day|eod|tonight|close of business))?( today)?"),
             Utterance.Of("(which|what) tickets (are|will be) (breaching|going to breach|about to breach) (the |their )?sla( today)?"),
         ],
         HelpExample = "what's breaching today?",

@@ -28,6 +28,8 @@ internal static class ListQueueTickets
             Utterance.Of($"(please )?((show|list|check|open|get|view)( me)? )?{Queue}( tickets)?"),
             Utterance.Of($"what(['’]?s| is) (in|on) {Queue}"),
             Utterance.Of($"((show|list|get)( me)? )?(the |all )?(open )?tickets (in|on|for|from) {Queue}"),
+            // "any open tickets in Billing queue?", "are there tickets waiting in the IT queue": asked as a question.
+            Utterance.Of($"(any|are there( any)?|is there anything)( open| new| unassigned)?( tickets)?( waiting| left| sitting)? (in|on|for) {Queue}"),
             Utterance.Of($"((show|list|get)( me)? )?(the |all )?(open )?tickets (in|on|for|from) (the )?queue (?<queue>.+)"),
         ],
         Prompts = new Dictionary<string, string> { ["queue"] = "Which queue? For example IT." },

@@ -20,6 +20,11 @@ internal static class MyQueue
         [
             Utterance.Of("(show |list |check |open )?(me )?my (work )?queue"),
             Utterance.Of("what(['’]?s| is) (in|on) my (work )?queue|what should i (work on|do) next"),
+            // "what's on my plate in my work queue", "anything assigned to me or unassigned in my queues? soonest due first".
+            Utterance.Of("(what(['’]?s| is)|whats|anything|is there anything|show( me)?|list)\\b.*\\b(in|on|from) my (work |support )?queues?([,.;?]? ?(what(['’]?s| is) due first|(soonest|earliest)( due)? first|by due date))?( please| pls)?"),
+            // "what ticket should i pick up next", "what should I grab next?": asking for the next piece of work.
+            Utterance.Of("what( ticket| tickets)? (should|do|can) i (pick up|take|grab|work on|look at|do|tackle|handle)( next| now)"),
+            Utterance.Of("(show |list |check |open )?(me )?my (work )?queue( please| pls)?[,.;?]? ?(what(['’]?s| is) due first|(soonest|earliest)( due)? first|by due date)"),
         ],
         HelpExample = "my queue",
     };

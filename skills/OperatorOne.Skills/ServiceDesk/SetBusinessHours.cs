@@ -15,6 +15,14 @@ internal static class SetBusinessHours
     private const int Weekdays = 0b011_1110;
     private const int EveryDay = 0b111_1111;
 
+    /// <summary>An hour said in words, as people say opening times ("nine till five").</summary>
+    private static readonly string[] HourWords = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+    private const string Time = "([0-9:apm]+|(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)( ?[ap]m)?)";
+
+    /// <summary>"9-17", "9am to 5pm", "nine till five", "8:30 through 6".</summary>
+    private const string Span = $"(?<opens>{Time}) ?(-|–|to|until|till|til|through) ?(?<closes>{Time})";
+
     public static ToolDefinition Definition { get; } = new()
     {
         Name = "set_business_hours",
@@ -24,8 +32,8 @@ internal static class SetBusinessHours
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of("(set|change|update) (the |our )?(business|office|working|opening) hours( to)? (?<opens>[0-9:apm]+) ?(-|to|until) ?(?<closes>[0-9:apm]+)( (on )?(?<days>weekdays|every day|all week))?( in (?<timeZone>\\S+))?"),
-            Utterance.Of("our (business|office|working|opening) hours are (?<opens>[0-9:apm]+) ?(-|to|until) ?(?<closes>[0-9:apm]+)( (on )?(?<days>weekdays|every day|all week))?( in (?<timeZone>\\S+))?"),
+            Utterance.Of($"(set|change|update) (the |our )?(business|office|working|opening) hours( to)? (from )?{Span}( (on )?(?<days>weekdays|every day|all week))?( in (?<timeZone>\\S+))?"),
+            Utterance.Of($"our (business|office|working|opening) hours are (from )?{Span}( (on )?(?<days>weekdays|every day|all week))?( in (?<timeZone>\\S+))?"),
         ],
         Prompts = new Dictionary<string, string>
         {
@@ -48,6 +56,7 @@ internal static class SetBusinessHours
         {
             return ToolResult.Refused("I need an opening and a closing time, like 9:00 and 17:00.");
         }
+        close = Afternoon(open, close, closes);
         var zone = string.IsNullOrWhiteSpace(timeZone) ? "UTC" : timeZone.Trim();
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
         {
@@ -67,12 +76,17 @@ internal static class SetBusinessHours
         return new ToolResult($"Business hours are now {open:HH\\:mm}–{close:HH\\:mm} {which} ({zone}); SLA time for new tickets counts only then.");
     }
 
-    /// <summary>"9", "9:30", "17:00", "9am", "5pm", "5:30pm".</summary>
+    /// <summary>"nine till five": a closing hour said without am/pm that comes before the opening one is in the afternoon.</summary>
+    public static TimeOnly Afternoon(TimeOnly open, TimeOnly close, string said) =>
+        close < open && close.Hour < 12 && !said.Contains('m', StringComparison.OrdinalIgnoreCase) ? close.AddHours(12) : close;
+
+    /// <summary>"9", "9:30", "17:00", "9am", "5pm", "5:30pm", "nine".</summary>
     public static TimeOnly? ParseTime(string text)
     {
         var value = text.Trim().ToLowerInvariant();
         var pm = value.EndsWith("pm", StringComparison.Ordinal);
         value = value.TrimEnd('a', 'p', 'm').Trim();
+        value = Array.IndexOf(HourWords, value) is > 0 and var spoken ? spoken.ToString(CultureInfo.InvariantCulture) : value;
         var parts = value.Split(':');
         if (parts.Length > 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var hour)
             || (parts.Length == 2 && !int.TryParse(parts[1], CultureInfo.InvariantCulture, out _)))

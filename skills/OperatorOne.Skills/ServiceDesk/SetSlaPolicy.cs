@@ -25,6 +25,8 @@ internal static partial class SetSlaPolicy
         Utterances =
         [
             Utterance.Of($"(set|change|update) (the )?sla (for|of|on) {TicketPhrases.Priority}( priority)?( tickets)?( to)?( (?<firstResponse>[^,]+?) (first )?response)?(,? (and )?(?<resolution>[^,]+?) resolution)?"),
+            // "set the SLA for urgent tickets: first response 30 minutes, resolution 4 hours": each target named before its time.
+            Utterance.Of($"(set|change|update) (the )?sla (for|of|on) {TicketPhrases.Priority}( priority)?( tickets)?( to|{TicketPhrases.Colon}|,)? {Named("first ?response|response", "firstResponse")}(,? (and )?{Named("resolution|resolve|fix", "resolution")})?"),
         ],
         Prompts = new Dictionary<string, string>
         {
@@ -60,6 +62,10 @@ internal static partial class SetSlaPolicy
         policy.Resolution = resolve;
         return new ToolResult($"{char.ToUpperInvariant(TicketText.Word(priority)[0])}{TicketText.Word(priority)[1..]} tickets now need a first response within {NaturalDurations.Say(response)} and resolution within {NaturalDurations.Say(resolve)} of business time.");
     }
+
+    /// <summary>A target's name, then its time: "first response 30 minutes", "resolution in 4 hours", "response time of two days".</summary>
+    private static string Named(string target, string parameter) =>
+        $"(the )?({target})( time| target)?( (of|in|within|to|is|=|:))? (?<{parameter}>[^,]+?)";
 
     /// <summary>"30 minutes", "4h", "2 days", "1.5 hours" → a positive span of at most a year.</summary>
     public static TimeSpan? ParseDuration(string text)

@@ -30,6 +30,12 @@ internal static class AssignTicket
             // "assign 12 to mia", "give ticket #12 to Mia Wong", "reassign 12 to @sam"
             Utterance.Of($"(assign|reassign|give|hand|hand over|pass|route|transfer) {Ref} to (?<assignee>.+)"),
             Utterance.Of($"(assign|give) (?<assignee>.+?) (to|on) {Ref}"),
+            // "put Mateus on #903 please, he knows the label printers": who, the ticket, then why.
+            Utterance.Of($"(put|get|set) (?<assignee>[^ ,]+( [^ ,]+)?) on {Ref}( please| pls)?{Aside}"),
+            // "give ticket #319 to the Facilities queue": a queue is named without "the … queue".
+            Utterance.Of($"(assign|reassign|give|hand|hand over|pass|route|transfer) {Ref} to (the )?(?<assignee>.+?) queue"),
+            // "ticket 127 should be assigned to nobody for now".
+            Utterance.Of($"{Ref} (should|must|needs to) be (assigned|given) to (?<assignee>.+?)( for now| from now on| instead)?"),
             Utterance.Of($"(i(['’]ll| will) take|let me take|take|grab|assign me to|assign myself to) {Ref}", Assign("me")),
             Utterance.Of($"i(['’]ll| will| can) (handle|own|look at|grab) {Ref}|i can take {Ref}", Assign("me")),
             Utterance.Of($"unassign {Ref}|remove (the )?assignee (from|on|of) {Ref}", Assign("nobody")),

@@ -22,7 +22,8 @@ internal static class ChangeTicketPriority
         Utterances =
         [
             // "set the priority of 12 to high", "change priority on ticket 12 to low"
-            Utterance.Of($"(please )?(set|change|update|switch|put|move) (the )?priority (of|on|for) {Ref} to {Priority}( priority)?"),
+            // "…, it's not blocking anyone", "prio of 23 -> urgent, the whole floor is offline": the reason after is no part of it.
+            Utterance.Of($"(please )?((set|change|update|switch|put|move) )?(the )?(priority|prio) (of|on|for) {Ref} (to|->|→|=>|=) {Priority}( priority)?( please| pls)?{Aside}"),
             // "set 12 to high priority", "make ticket 12 urgent", "mark 12 as low priority"
             Utterance.Of($"(please )?(set|change|make|mark|put|move|switch|update) {Ref} (to |as |at )?{Priority} priority"),
             Utterance.Of($"(please )?make {Ref} {Priority}"),

@@ -26,7 +26,8 @@ internal static class ChangeTicketStatus
             Utterance.Of($"{Ref} (can|should) be closed", To("closed")),
             Utterance.Of($"(resolve|solve) {Ref}{Reason}", To("resolved")),
             Utterance.Of($"{Ref} (is|has been) (fixed|resolved|solved|done|sorted)", To("resolved")),
-            Utterance.Of($"(reopen|re-open) {Ref}", To("open")),
+            // "please reopen 1033, the printer is jamming again": why it reopens is no part of it.
+            Utterance.Of($"(reopen|re-open) {Ref}{Reason}", To("open")),
             Utterance.Of($"(start|begin)( working| work)? on {Ref}|work on {Ref}", To("open")),
             Utterance.Of($"(put|place|set|move) {Ref} on hold|pause {Ref}", To("pending")),
             Utterance.Of($"(mark|set|flag) {Ref} (as )?(done|fixed|solved)", To("resolved")),

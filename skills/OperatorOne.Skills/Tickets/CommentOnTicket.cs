@@ -14,7 +14,19 @@ namespace OperatorOne.Skills.Tickets;
 internal static class CommentOnTicket
 {
     /// <summary>": rebooted it", or nothing (then we ask for the text).</summary>
-    private const string Text = $"({Colon}(?<text>.+))?";
+    private const string Text = $"({Colon}{Said})?";
+
+    /// <summary>The comment itself, without the quotes it was typed in ("reply on #1999 saying "can you send a screenshot?"").</summary>
+    private const string Said = "[\"“]?(?<text>.+?)[\"”]?";
+
+    /// <summary>
+    /// "tell the requester", "let them know that": who a reply is for, not what it says. Only words a comment's own text
+    /// seldom starts with: a pattern's words are trimmed off the ends of words left over ("the customer called back").
+    /// </summary>
+    private const string Relay = "(tell|let) (the )?(requester|reporter|them|him|her)( know)?( that)? ";
+
+    /// <summary>"only staff can see it", "staff only": the note is internal, and those words are not its text.</summary>
+    private const string StaffOnly = "((,| -)? ?(only staff (can|should) see (it|this)|staff only|internal only|not for the (customer|requester))[,:.]?)";
 
     public static ToolDefinition Definition { get; } = new()
     {
@@ -29,12 +41,15 @@ internal static class CommentOnTicket
             // "comment on 12: rebooted it", "add a comment to #12: …", "reply to ticket 12: …"
             Utterance.Of($"(add (a |an )?)?(public )?(comment|reply)( on| to| for)? {Ref}{Text}"),
             Utterance.Of($"(add (a |an )?)?(public )?(comment|reply)"),
-            Utterance.Of($"(comment|reply|post|write)( on| to| for)? {Ref} (saying|that) (?<text>.+)"),
+            Utterance.Of($"(comment|reply|post|write)( on| to| for)? {Ref} (saying|that) {Said}"),
+            // "on ticket 612 tell the requester we've ordered the part", "reply on 14 and let the customer know it's fixed".
+            Utterance.Of($"((comment|reply|post|write) )?(on|for|to) {Ref},? (and )?{Relay}{Said}"),
             Utterance.Of($"(add|post|write)( this)? (to|on) {Ref}{Colon}(?<text>.+)"),
             // "update 12: replaced the toner"; without the text it is a question ("any update on 12"), not a comment.
             Utterance.Of($"(add (an )?)?update (on |to |for )?{Ref}{Colon}(?<text>.+)"),
             // "add an internal note to #12: …", "private note on 12: …"; a bare "note" is internal, as in most help desks.
-            Utterance.Of($"(add (a |an )?)?((internal|private|staff) )?(note|internal comment|private comment)( on| to| for)? {Ref}{Text}", Internal),
+            Utterance.Of($"(add (a |an )?)?((internal|private|staff|staff-only|staff only) )?(note|internal comment|private comment)( on| to| for)? {Ref}{StaffOnly}?{Text}", Internal),
+            Utterance.Of($"(add (a |an )?)?((internal|private|staff|staff-only|staff only) )?(note|internal comment|private comment)( on| to| for)? {Ref}{StaffOnly} {Said}", Internal),
         ],
         Prompts = new Dictionary<string, string>
         {

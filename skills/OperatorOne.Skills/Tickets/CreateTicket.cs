@@ -21,11 +21,17 @@ internal static class CreateTicket
     private const string NotATitle = "for|about|on|to|is|was|in|with|and|or|that|which|it|its|this|categor(y|ies)|queue|status|priority|number|no|#|please|pls|now";
 
     // Any one word: categories are the organization's own, and listing some here would make them command words.
-    private const string Category = "(?!(new|another|support|helpdesk|help|priority|ticket)\\b)(?<category>[a-z]+)";
+    private const string Category = "(?!(a|an|the|new|another|support|helpdesk|help|priority|prio|ticket|low|normal|high|urgent)\\b)(?<category>[a-z]+)";
+
+    /// <summary>How urgent or what kind, said before the problem: "Low priority, no rush: …", "network issue: …".</summary>
+    private const string Lead = $"(({Priority}( priority)?|{Category} (issue|problem|question))((,? [^:,.!]+)?{Colon}|[!.,]+ ))?";
+
+    /// <summary>"title: Excel macros blocked, details: since the update …": a form typed into chat.</summary>
+    private const string Form = $"(title|subject){Colon}(?<title>.+?)[,.;]? (details|description|desc|body|more info|info){Colon}(?<description>.+)";
 
     // A problem told before the ask never starts with the ask nor names the ticket ("open a ticket the lift is stuck, can someone look"), and
     // ends at its sentence's stop; a title needs no "the", but "my monitor" says whose.
-    private const string Problem = "(the )?(?<title>(?!(please |can you |could you )?(open|create|raise|log|file|submit|make|start|add|new)( |$))((?!\\b(tickets?|tix)\\b).)+?)";
+    private const string Problem = "(the )?(?<title>(?!(please |can you |could you )?((open|create|raise|log|file|submit|make|start|add)( |$)|new (ticket|tix|one)\\b))((?!\\b(tickets?|tix)\\b).)+?)";
 
     public static ToolDefinition Definition { get; } = new()
     {
@@ -38,15 +44,19 @@ internal static class CreateTicket
         Utterances =
         [
             // "open a ticket: …", "log an urgent ticket: …", "please raise a new high priority ticket about …"
-            Utterance.Of($"(please |can you |could you )?(open|create|raise|log|file|submit|make|start|add)( me)?( an?| another)?( new)?( {Priority}( priority)?)?( {Category})?( support| helpdesk| help desk)? ticket{Details}"),
+            Utterance.Of($"(please |can you |could you )?(open|create|raise|log|file|submit|make|start|add)( me)?( an?| another)?( new)?( {Priority}( priority| prio)?)?( {Category})?( support| helpdesk| help desk)? ticket{Details}"),
             // "open a ticket printer in accounts keeps jamming": the problem said straight after "ticket", with no colon or "about";
             // never a number ("open ticket 12") or a word that begins something else ("… ticket category", "… ticket for …").
             Utterance.Of($"(please |can you |could you )?(open|create|raise|log|file|submit|make)( me)?( an?| another| new)* ticket (?!(#|number |no\\.? )?\\d)(?!({NotATitle})\\b)(?<title>[^ ]+( [^ ]+)*? [^ ,]+)(,? {Priority} priority|(,| -) {Priority})?"),
             // "Sipho's dock doesn't charge, log it as hardware": the problem first, then where it belongs.
-            Utterance.Of($"{Problem}[,.!]? (please |can you |could you )?(log|file|put) (it|this) (as|under) (an? )?{Category}( ticket| issue)?( please| pls)?"),
+            Utterance.Of($"{Lead}{Problem}[,.!]? (please |can you |could you )?(log|file|put|raise|mark) (it|this) (as|under) (an? )?({Priority}( priority)?|{Category})( ticket| issue)?( please| pls)?"),
             // "the label printer prints blank labels can someone look at it", "…, could you raise a ticket for it"
-            Utterance.Of($"{Problem}[,.!]? (can|could|would) (someone|somebody|anyone|you|u) (please |pls )?(look at|have a look at|check|fix) (it|this|that)( please| pls)?"),
-            Utterance.Of($"{Problem}[,.!]? (can|could|would) (someone|somebody|you|u) (please |pls )?(open|raise|log|create|file) (a|an) ticket( for (it|this|that))?( please| pls)?"),
+            Utterance.Of($"{Lead}{Problem}[,.!]? (can|could|would) (someone|somebody|anyone|you|u) (please |pls )?(look at|have a look at|check|fix) (it|this|that)( please| pls)?"),
+            Utterance.Of($"{Lead}{Problem}[,.!]? (can|could|would) (someone|somebody|you|u) (please |pls )?(open|raise|log|create|file) (a|an) ticket( for (it|this|that))?( please| pls)?"),
+            // "the shared drive S: is showing as disconnected, raise a ticket please", "network issue: VPN drops. ticket pls";
+            // the ask follows the problem's stop, so "show every open ticket" is no problem told.
+            Utterance.Of($"{Lead}{Problem}[,.!;] ((please |pls )?(open|raise|log|create|file|make|start|submit)( me)? (a |an )?(new )?)?(support )?(ticket|tix)( for (it|this|that))?( please| pls| thanks| asap)?"),
+            Utterance.Of($"(please |can you |could you )?((open|create|raise|log|file|submit|make|start|add|new)( me)?( an?| another)?( new)? )?(ticket|tix)( please| pls)?({Colon}|,? ){Form}"),
             // "ticket: printer jammed"
             Utterance.Of($"ticket{Colon}(?<title>.+?)(,? {Priority} priority)?"),
             // "new ticket about VPN, high priority"

@@ -21,8 +21,10 @@ internal static class DeleteTicket
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of($"(please )?(delete|remove|erase|destroy|trash|purge|wipe|kill|get rid of) {Ref}( permanently| for good)?((,| -| as| because| since| it(['’]?s| is| was)) .+)?"),
-            Utterance.Of($"{Ref}( is [^,]+)?,? (delete|remove|trash) it"),
+            // "permanently delete 880? someone opened it by mistake", "remove tix #902 and its comments": the comments go with it.
+            Utterance.Of($"(please )?(permanently |completely )?(delete|remove|erase|destroy|trash|purge|wipe|kill|get rid of) {Ref}( and (its|all its|all of its|the|all the) (comments|history|notes|replies))?( permanently| for good| completely)?{Aside}"),
+            // "ticket 31 was opened by mistake, get rid of it".
+            Utterance.Of($"{Ref}( (is|was) [^,]+)?,? (please )?(delete|remove|trash|bin|get rid of) it"),
             Utterance.Of($"(i (need|want) )?{Ref} (deleted|removed|gone)"),
         ],
         Prompts = new Dictionary<string, string> { ["number"] = "Which ticket should I delete? Tell me its number." },

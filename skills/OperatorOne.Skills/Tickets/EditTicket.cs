@@ -11,6 +11,13 @@ namespace OperatorOne.Skills.Tickets;
 /// <summary>Changes a ticket's title or description (a typo, a clearer summary, the details found later).</summary>
 internal static class EditTicket
 {
+    private const string TitleWord = "(title|subject|summary|name)";
+
+    private const string DescriptionWord = "(description|details|body|text)";
+
+    /// <summary>What comes between the field and its new words: " to", ": ", " to: ", ", it should be ", " should say ".</summary>
+    private const string Becomes = $"( to:?|{Colon}|,? (it )?(should|needs to|must) (now )?(be|say|read)( that)?:?|,? (make it|change it to|so it (says|reads)):?) ?";
+
     public static ToolDefinition Definition { get; } = new()
     {
         Name = "edit_ticket",
@@ -22,9 +29,14 @@ internal static class EditTicket
         [
             // "rename ticket 12 to Printer on floor 3 is jammed", "change the title of 12 to …"
             Utterance.Of($"(please )?(rename|retitle) {Ref}( to|{Colon})(?<title>.+)"),
-            Utterance.Of($"(please )?(change|set|update|edit|fix) (the )?(title|subject|summary|name) (of|on|for) {Ref}( to|{Colon})(?<title>.+)"),
+            Utterance.Of($"(please )?(change|set|update|edit|fix) (the )?{TitleWord} (of|on|for) {Ref}{Becomes}[\"“']?(?<title>.+?)[\"”']?"),
+            // "ticket 711's title is wrong, it should be "…"", "edit 2045: description should say …": the field named, then what it becomes.
+            Utterance.Of($"{Ref}(['’]s)? {TitleWord}( is wrong| is incorrect| is off| needs (fixing|changing))?{Becomes}[\"“']?(?<title>.+?)[\"”']?"),
+            Utterance.Of($"{Ref}(['’]s)? {DescriptionWord}( is wrong| is incorrect| is off| needs (fixing|changing))?{Becomes}[\"“']?(?<description>.+?)[\"”']?"),
+            Utterance.Of($"(please )?(edit|change|update|fix) {Ref}{Colon}(the )?{TitleWord}{Becomes}[\"“']?(?<title>.+?)[\"”']?"),
+            Utterance.Of($"(please )?(edit|change|update|fix) {Ref}{Colon}(the )?{DescriptionWord}{Becomes}[\"“']?(?<description>.+?)[\"”']?"),
             // "change the description of 12 to …", "set the description of ticket 12: happens every morning"
-            Utterance.Of($"(please )?(change|set|update|edit|replace|rewrite) (the )?(description|details|body|text) (of|on|for) {Ref}( to|{Colon})(?<description>.+)"),
+            Utterance.Of($"(please )?(change|set|update|edit|replace|rewrite|fix) (the )?{DescriptionWord} (of|on|for) {Ref}{Becomes}[\"“']?(?<description>.+?)[\"”']?"),
             Utterance.Of($"(please )?(describe|add (a )?description to) {Ref}( as|{Colon})(?<description>.+)"),
             Utterance.Of($"(please )?(edit|change|update) {Ref}"),
         ],

@@ -31,6 +31,9 @@ internal static class ListTickets
             Utterance.Of("do i have any( open)? tickets( for me)?|any tickets for me"),
             Utterance.Of("what(['’]?s| is) on my plate|what am i working on|what (did|have) i (report|log|raise|open)(ed)?"),
             Utterance.Of("(what(['’]?s| is| are) )?the status(es)? of my tickets|status of my tickets"),
+            // "which tickets of mine are still open", "any of my tix still not closed", "anything open for me".
+            Utterance.Of("((which|what|any) )?(of my (tickets|tix)|(tickets|tix) of mine)( that)?( are| is)?( still)? (open|not closed|unresolved|not resolved|not done)"),
+            Utterance.Of("(is there )?anything( still)? open (for|from|by) me"),
         ],
         HelpExample = "my tickets",
     };

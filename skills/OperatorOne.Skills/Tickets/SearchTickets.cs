@@ -15,7 +15,11 @@ namespace OperatorOne.Skills.Tickets;
 /// </summary>
 internal static class SearchTickets
 {
-    private const string Words = "(?<query>.+)";
+    /// <summary>
+    /// What is searched for, without "… in them" after it or a look-up said after the question ("has anyone reported
+    /// the Xero sync error? look through the tickets").
+    /// </summary>
+    private const string Words = "(?<query>.+?)( in (them|it|the title|the text|the description))?( ?[?.!,;]? (please |pls |can you |could you )?(look through|search|check|look in|go through)( the| all| our)? (tickets|tix)( please| pls)?)?";
 
     /// <summary>What ties the tickets to the words searched for: "about", "mentioning", "that talk about".</summary>
     private const string About = "(about|mentioning|regarding|on|with|related to|containing|that (mention|mentions|talk about|are about))";
@@ -30,14 +34,14 @@ internal static class SearchTickets
         Utterances =
         [
             // "search tickets for printer", "find tickets about the vpn", "any tickets mentioning toner"
-            Utterance.Of($"(please )?(search|look through|check)( the| all)? tickets (for|about|on|mentioning|with) {Words}"),
-            Utterance.Of($"(please )?(find|show|list|get|look for|look up|search for)( me)?( all| any| the)? tickets ({About}|for) {Words}"),
+            Utterance.Of($"(please )?(search|look through|check)( the| all)? (tickets|tix) (for|about|on|mentioning|with) {Words}"),
+            Utterance.Of($"(please )?(find|show|list|get|look for|look up|search for)( me)?( all| any| the)? (tickets|tix) ({About}|for) {Words}"),
             // A question whether it is already reported: "is there already a ticket about the broken projector", "any existing ticket on the door lock".
             Utterance.Of($"((is|are) there|do we have|have we got)( already)?( an?| any)?( existing| open)? tickets? (already )?{About} {Words}"),
             Utterance.Of($"any( existing| open)? (tickets?|issues|problems)( already)?( logged| reported| raised| opened)? {About} {Words}"),
             Utterance.Of($"(has|did) (anyone|anybody|someone|somebody)( already)? (report|reported|log|logged|raise|raised) {Words}"),
-            Utterance.Of($"(which|what) tickets (mention|are about|talk about|contain) {Words}"),
-            Utterance.Of($"(search|find) tickets"),
+            Utterance.Of($"(which|what) (tickets|tix) (mention|are about|talk about|contain) {Words}"),
+            Utterance.Of($"(search|find) (tickets|tix)"),
         ],
         Prompts = new Dictionary<string, string> { ["query"] = "What should I look for in the tickets?" },
         HelpExample = "search tickets for printer",

@@ -25,12 +25,15 @@ internal static class ShowTicket
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of($"(show|view|get|display|check|look up|pull up|find)( me)?( the)?( details (of|for|on))? {Ref}"),
+            Utterance.Of($"(show|view|get|display|check|look up|pull up|find|bring up|open up|read)( me)?( the)?( details (of|for|on))? {Ref}"),
+            // "pull up ticket 330 with the comments": all of a ticket is shown, comments and history included.
+            Utterance.Of($"(show|view|get|display|pull up|bring up|open up|read)( me)?( the)? {Ref}( with| and| including) (the |its |all )*(comments|history|notes|thread|details|conversation)"),
             Utterance.Of($"((check|{WhatIs}) )?(the )?(current )?(status|details) (of|on|for) {Ref}"),
             Utterance.Of($"((show|view|open|get) )?(ticket (number )?#?|#)(?<number>\\d+) (status|details)|status (ticket )?#?(?<number>\\d+)|ticket (number )?#?(?<number>\\d+)"),
             Utterance.Of($"(tell me about|what about|how(['’]?s| is)) {Ref}( going)?"),
             Utterance.Of($"(is|has) {Ref} (been )?(fixed|done|resolved|closed|sorted)( yet)?"),
-            Utterance.Of($"({WhatIs} )?(the )?(latest |any )?(update|news|progress)s? (on|for|with) {Ref}"),
+            // "any update on 1207? the customer keeps calling": why they ask is no part of the question.
+            Utterance.Of($"({WhatIs} )?(the )?(latest |any )?(update|news|progress)s? (on|for|with) {Ref}{Aside}"),
             Utterance.Of($"({WhatIs} happening with|how(['’]?s| is)( it going with)?|where are we (with|on)) {Ref}"),
         ],
         Prompts = new Dictionary<string, string> { ["number"] = "Which ticket? Tell me its number, like 12." },

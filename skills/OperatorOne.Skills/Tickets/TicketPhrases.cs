@@ -6,11 +6,17 @@ namespace OperatorOne.Skills.Tickets;
 /// </summary>
 internal static class TicketPhrases
 {
-    /// <summary>"12", "#12", "ticket 12", "ticket #12", "ticket number 12", "no. 12".</summary>
-    public const string Number = @"(the )?(tickets? )?(number |no\.? ?)?(?<number>#?\d+)";
+    /// <summary>"12", "#12", "ticket 12", "ticket #12", "ticket number 12", "no. 12", and chat's "tix 12".</summary>
+    public const string Number = @"(the )?((tickets?|tix) )?(number |no\.? ?)?(?<number>#?\d+)";
 
     /// <summary>A ticket named by number, or only "a ticket"/"the ticket"/"my ticket" so the number is asked for next.</summary>
-    public const string Ref = $"({Number}|(a|the|my|one of my) ticket)";
+    public const string Ref = $"({Number}|(a|the|my|one of my) (ticket|tix))";
+
+    /// <summary>
+    /// A remark after the request that is no part of it: "change the priority of #77 to low, it's not blocking anyone",
+    /// "delete 880? someone opened it by mistake".
+    /// </summary>
+    public const string Aside = "(([,.;!?]| -| as| because| since| it(['’]?s| is| was)) .+)?";
 
     public const string Priority = "(?<priority>low|normal|high|urgent)";
 

@@ -23,7 +23,7 @@ public sealed class KnownNameTests
         SlotFinder.Find(Tools.Value.Find(tool)!, text, Now, TimeZoneInfo.Utc, names);
 
     [Theory]
-    [InlineData("remove_member", "member", "mia is leaving, remove her", "mia")]
+    [InlineData("remove_member", "member", "remove her please, mia is leaving", "mia")]
     [InlineData("change_member_role", "member", "give mia admin rights", "mia")]
     [InlineData("show_audit_log", "member", "what has mia been doing", "mia")]
     [InlineData("move_lead", "lead", "the globex lead moves to qualified", "globex")]
