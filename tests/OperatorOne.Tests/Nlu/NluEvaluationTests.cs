@@ -167,6 +167,16 @@ public sealed class NluEvaluationTests
     [InlineData("the budget meeting", "budget meeting")]
     [InlineData("My monitor flickers.", "my monitor flickers")]
     [InlineData("a  Printer jammed!", "printer jammed")]
+    [InlineData("this_week", "this week")]
+    [InlineData("event 14", "14")]
+    [InlineData("14", "Event #14")]
     public void TextSlotsCompareIgnoringCaseEndPunctuationAndALeadingArticle(string expected, string actual) =>
         Assert.True(SlotComparison.Same(System.Text.Json.Nodes.JsonValue.Create(expected), System.Text.Json.Nodes.JsonValue.Create(actual)));
+
+    [Theory]
+    [InlineData("event 14", "14 people")]
+    [InlineData("this week", "next week")]
+    [InlineData("ticket 14", "15")]
+    public void DifferentValuesStayDifferent(string expected, string actual) =>
+        Assert.False(SlotComparison.Same(System.Text.Json.Nodes.JsonValue.Create(expected), System.Text.Json.Nodes.JsonValue.Create(actual)));
 }
