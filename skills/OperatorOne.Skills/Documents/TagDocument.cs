@@ -23,7 +23,7 @@ internal static class TagDocument
             // "tag the VPN setup guide as it", "tag document expense policy with finance, hr"
             Utterance.Of($"(please )?tag {Named} (as|with)( the)?( tags?)? #?(?<tag>.+)"),
             // "tag Pricing_2026_v3.xlsx: sales, confidential"
-            Utterance.Of($"(please )?tag {Named} ?[:\\-–] ?#?(?<tag>.+)"),
+            Utterance.Of($"(please )?tag {Named}(: ?| [\\-–] )#?(?<tag>.+)"),
             // "add the tag finance to the expense policy", "add tags hr, policy to doc leave policy"
             Utterance.Of($"(please )?add (the )?tags? #?(?<tag>.+?) to {Named}"),
             // "label the expense policy finance"
