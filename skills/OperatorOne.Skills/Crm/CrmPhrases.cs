@@ -14,6 +14,9 @@ internal static class CrmPhrases
     /// <summary>A day of a month said as a speech recognizer writes it: "the thirtieth of january", "february twenty eighth".</summary>
     public const string SpokenDay = $"((the )?{Ordinal}( of)? [a-z]+|[a-z]+ (the )?{Ordinal})";
 
+    /// <summary>", they closed down", ", she left", ", they said yes": why, said after the record is named; not part of its name.</summary>
+    public const string Aside = "(, (they|she|he|we|it)\\b.+)?";
+
     /// <summary>Sentences of context before the ask ("We're quoting Harvest Kitchens for their canteen. Add a deal …").</summary>
     public const string Context = "([^.!?]+[.!?] )+";
 

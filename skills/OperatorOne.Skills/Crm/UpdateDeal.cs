@@ -36,7 +36,7 @@ internal static class UpdateDeal
             Utterance.Of($"{TheDeal} {Lost}", new Dictionary<string, string> { ["stage"] = "lost" }),
             // "Volta cold storage is lost, they chose another supplier": a lead says so ("the Hooli lead is lost" is the lead's).
             // Not "my laptop is lost" (a person's things), nor "the Hooli lead is lost" (a lead).
-            Utterance.Of($"(?!(my|our|your|his|her|their|i|we) )(?!.*\\blead\\b){AnyDeal} (is|has been) (?<stage>won|lost)(, (they|she|he|we)\\b.+)?"),
+            Utterance.Of($"(?!(my|our|your|his|her|their|i|we) )(?!.*\\blead\\b){AnyDeal} (is|has been) (?<stage>won|lost){CrmPhrases.Aside}"),
             // "set the amount of the Acme renewal deal to 15,000 EUR", "bump the value of the Oscorp deal to 30k", "the Acme renewal deal is worth 15k"
             Utterance.Of($"(please )?(set|change|update|raise|lower|bump|increase|reduce|cut|up) (up )?(the )?(amount|value|size|price) (of|on|for) {AnyDeal} to (?<amount>{CrmMoney.Pattern})"),
             Utterance.Of($"(please )?(set|change|update|raise|lower|bump|increase|reduce|cut) {TheDeal}(['’]s)? (amount|value|size|price) to (?<amount>{CrmMoney.Pattern})"),

@@ -38,6 +38,12 @@ public sealed class CrmPhrasingTests
     [InlineData("remove the phone number for contact Ravi Das", "update_contact", "contact=Ravi Das|phone=none")]
     [InlineData("fix the spelling on contact Ravi Dass, it's Ravi Das", "update_contact", "contact=Ravi Dass|name=Ravi Das")]
     [InlineData("remove the lead Corva Retail from the crm permanently", "delete_crm_record", "kind=lead|name=Corva Retail")]
+    [InlineData("delete company Pellow Mills from the CRM, they went bust", "delete_crm_record", "kind=company|name=Pellow Mills")]
+    [InlineData("remove the deal 'Corva tills' completely", "delete_crm_record", "kind=deal|name=Corva tills")]
+    [InlineData("convert the Corva Retail lead, they signed", "convert_lead", "lead=Corva Retail")]
+    [InlineData("set Ana Ruiz's lead stage to qualified", "move_lead", "lead=Ana Ruiz|stage=qualified")]
+    [InlineData("lead Corva Retail -> contacted", "move_lead", "lead=Corva Retail|stage=contacted")]
+    [InlineData("add a lead for ana ruiz who works at corva retail", "add_lead", "name=ana ruiz|company=corva retail")]
     public void Contacts(string text, string tool, string slots) => Reads(text, tool, slots);
 
     [Theory]

@@ -11,6 +11,10 @@ public sealed class DocumentPhrasingTests
     private static readonly Lazy<ToolRegistry> Tools = BuiltInTools.Registry;
 
     [Fact]
+    public void ALinkToACalendarIsNoDocument() =>
+        Assert.NotEqual("open_document", UtteranceReader.Read("send me the link to add my calendar to outlook", Tools.Value.All, Now)?.Tool.Name);
+
+    [Fact]
     public void AWordOfTheDocumentsNameIsNotTakenForWhoMaySeeIt()
     {
         var slots = SlotFinder.Find(Tools.Value.Find("change_document_visibility")!, "change visibility of staff rota to everyone in the organization", Now, TimeZoneInfo.Utc);
@@ -31,6 +35,7 @@ public sealed class DocumentPhrasingTests
     [InlineData("are there docs by Omar about stocktake", "search_documents", "query=stocktake|owner=Omar")]
     [InlineData("tag budget-2026.xlsx: finance, board", "tag_document", "document=budget-2026.xlsx|tag=finance, board")]
     [InlineData("label fire-drill.pdf with the tag safety", "tag_document", "document=fire-drill.pdf|tag=safety")]
+    [InlineData("pull up budget_2026_v2.xlsx", "open_document", "document=budget_2026_v2.xlsx")]
     public void DocumentsAreSaidTheirWay(string text, string tool, string slots)
     {
         var reading = UtteranceReader.Read(text, Tools.Value.All, Now);
