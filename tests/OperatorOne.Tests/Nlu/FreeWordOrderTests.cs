@@ -83,7 +83,7 @@ public sealed class FreeWordOrderTests
     }
 
     [Theory]
-    [InlineData("add_company", "kind", "add Umbrella as a supplier", "supplier")]
+    [InlineData("add_company", "kind", "add Umbrella as a supplier", "vendor")]
     [InlineData("add_priority_rule", "keyword", "anything mentioning outage should be urgent", "outage")]
     [InlineData("create_queue", "name", "we need a new queue for HR", "HR")]
     public void AValueIsReadByWhatItsDescriptionListsAndWithoutItsLeadIn(string tool, string parameter, string text, string value) =>
