@@ -19,10 +19,13 @@ internal static class AddCompany
         Handler = RunAsync,
         Utterances =
         [
-            // "add company Globex", "add a customer company Hooli", "create a new vendor Staples"
-            Utterance.Of("(please )?(add|create|record|enter|save|new)( a| an| another)?( new)?( (?<kind>prospect|customer|client|vendor|supplier|partner))? (company|organi[sz]ation|account|business)( ?[:\\-–] ?| called | named | )(?<name>.+?)( as an? (?<kind>prospect|customer|client|vendor|supplier|partner))?"),
-            Utterance.Of("(please )?(add|create|record|new)( a| an)?( new)? (?<kind>customer|client|vendor|supplier|partner)( ?[:\\-–] ?| called | named | )(?<name>.+)"),
-            Utterance.Of("(please )?(add|put) (?<name>.+?) (to|in|into) the crm( as an? (?<kind>prospect|customer|client|vendor|supplier|partner))?"),
+            // "add company Globex", "add a customer company Hooli", "create a new vendor Staples", "add the company Oduya Farms"
+            .. CompanyKinds.Said(kind => $"(please )?(add|create|record|enter|save|new)( a| an| another| the)?( new)?( {kind})? (company|organi[sz]ation|account|business)( ?[:\\-–] ?| called | named | )(?<name>.+?)( as an? {kind})?"),
+            // "new prospect Tom Baker" is a lead: here a kind needs the word company unless it is a customer, vendor or partner.
+            .. CompanyKinds.Said(kind => $"(please )?(add|create|record|new)( a| an)?( new)? {kind}( ?[:\\-–] ?| called | named | )(?<name>.+)", "customer|vendor|partner"),
+            .. CompanyKinds.Said(kind => $"(please )?(add|put) (?<name>.+?) (to|in|into) the crm( as an? {kind})?"),
+            // "add Brightwater Ltd as a prospect", "save nordic paper as a new supplier": a kind of company says what it is.
+            .. CompanyKinds.Said(kind => $"(please )?(add|create|record|save|enter) (?<name>.+?)( (to|in|into) the crm)? as (an? |our )?(new )?{kind}( company)?"),
             Utterance.Of("(add|create) (a|an) (company|account)"),
         ],
         Prompts = new Dictionary<string, string> { ["name"] = "What is the company called?" },

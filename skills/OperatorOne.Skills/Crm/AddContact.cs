@@ -10,7 +10,13 @@ namespace OperatorOne.Skills.Crm;
 /// <summary>Adds a person to the CRM, at their company (found, or added as a prospect), with an email and phone if given.</summary>
 internal static class AddContact
 {
-    private const string Details = "(,? (?<email>[^ ,]+@[^ ,]+))?(,? (phone |tel |mobile )?(?<phone>\\+?\\d[\\d ()./-]{4,}\\d))?(,? (?<email>[^ ,]+@[^ ,]+))?";
+    /// <summary>
+    /// What follows the name, in any order: an email, a phone, and where they work ("company Greenleaf", "works at Hooli",
+    /// "he's at Anatolia Textiles", "she's head of procurement at Volta Foods").
+    /// </summary>
+    private const string Details = "(,? ((e-?mail:? )?(?<email>[^ ,]+@[^ ,]+)|(phone:? |tel:? |mobile:? |number:? )?(?<phone>\\+?\\d[\\d ()./-]{4,}\\d)|" + WorksAt + "))*";
+
+    private const string WorksAt = "(company:? |(who |he |she |they )?works (at|for) |(he|she|they)(['’]s| is| are) ([a-z]+ ){0,4}(at|with|from) )(?<company>[^,]+?)";
 
     public static ToolDefinition Definition { get; } = new()
     {
@@ -21,9 +27,11 @@ internal static class AddContact
         Handler = RunAsync,
         Utterances =
         [
-            // "add a contact: Dana Lee from Acme, dana@acme.example, +1 555 0100", "new contact Sam Reed at Hooli"
-            Utterance.Of($"(please )?(add|create|record|enter|save|new)( a| an| another)?( new)? (contact|person|customer contact)( ?[:\\-–] ?| called | named | )(?<name>.+?)( (from|at|of|with) (?<company>[^,]+?))?{Details}"),
-            Utterance.Of($"(please )?(add|save) (?<name>[^,]+?) (from|at|of) (?<company>[^,]+?) (as|to) (a )?(contact|my contacts|the contacts|the crm){Details}"),
+            // "add a contact: Dana Lee at Acme, dana@acme.example, +1 555 0100", "new contact Sam Reed at Hooli";
+            // "Jo Park from Initech" is a name the way the name parameter takes it, so "from" stays in it.
+            Utterance.Of($"(please )?(add|create|record|enter|save|new)( a| an| another)?( new)? (contact|person|customer contact)( ?[:\\-–] ?| called | named | )(?<name>.+?)( (at|of|with) (?<company>[^,]+?))?{Details}"),
+            // "save Lena Fox as a contact", "please save Mehmet Yilmaz in the CRM, he's at Anatolia Textiles"
+            Utterance.Of($"(please )?(add|save|put) (?<name>[^,(]+?)( (at|of) (?<company>[^,(]+?))?( \\((?<email>[^ ,()]+@[^ ,()]+)\\))? (as|to|in|into) (a )?(new )?(contact|my contacts|the contacts|the crm)( as a contact)?{Details}"),
             Utterance.Of("(add|create) (a|an) (new )?contact"),
         ],
         Prompts = new Dictionary<string, string> { ["name"] = "Who? A name, and the company if you know it (\"Dana Lee from Acme\")." },

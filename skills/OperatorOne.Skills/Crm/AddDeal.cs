@@ -13,11 +13,12 @@ internal static class AddDeal
 {
     private const string Company = "( (with|for|at) (?<company>(?![$€£\\d])[^,]+?))?";
     // In a list ("website rebuild, $7k, ...") the amount needs no "worth".
-    private const string Worth = $"((,? (worth|for|of|valued at|at)|,) (?<amount>{CrmMoney.Pattern}))?";
+    // Said aloud, "sunrise dental software twenty thousand dollars": a sum in words needs no comma either.
+    private const string Worth = $"((,? (worth|for|of|valued at|at)|,) (?<amount>{CrmMoney.Pattern})| (?<amount>{CrmSpokenAmounts.Pattern}))?";
     private const string InCurrency = "(,? currency:? (?<currency>[a-z]{3}))?";
-    private const string Closing = $"(,? (closing|to close|closes|close|expected to close|due|(expected |should |will )close|(expected )?(close|closing) date( of)?)( on| by)?:? (?<closes>{Calendar.CalendarPhrases.When}))?";
+    private const string Closing = $"(,? ((expected )?(close|closing) date( of)?|closing|to close|closes|expected to close|(expected |should |will )close|close|due)( on| by)?:? (?<closes>{Calendar.CalendarPhrases.When}|{CrmPhrases.SpokenDay}))?";
     // A stage word is one of five, so "in negotiation" and "stage proposal" need no "stage" after it.
-    private const string InStage = $"(,? ((in|at) (the )?{CrmPhrases.DealStages}( stage)?|stage:? {CrmPhrases.DealStages}))?";
+    private const string InStage = $"(,? ((in|at) (the )?{CrmPhrases.DealStages}( stage)?|stage:? {CrmPhrases.DealStages}|{CrmPhrases.DealStages} stage))?";
     private const string OwnedBy = "(,? (owned by|for owner|owner) (?<owner>.+?))?";
 
     public static ToolDefinition Definition { get; } = new()
@@ -31,6 +32,10 @@ internal static class AddDeal
         [
             // "add a deal: Acme renewal with Acme worth 12,000 EUR closing next Friday"
             Utterance.Of($"(please )?(add|create|log|record|enter|open|new)( a| an| another)?( new)? (sales )?(deal|opportunity)( ?[:\\-–] ?| called | named | for | )(?<name>.+?){Company}{Worth}{InCurrency}{Closing}{InStage}{OwnedBy}"),
+            // "create a deal for Volta Foods named Volta cold storage, 45,000 USD": the company first, then the deal's name.
+            Utterance.Of($"(please )?(add|create|log|record|enter|open|new)( a| an| another)?( new)? (sales )?(deal|opportunity) (for|with) (?<company>[^,]+?),? (called|named) (?<name>[^,]+?){Worth}{InCurrency}{Closing}{InStage}{OwnedBy}"),
+            // "We're quoting Harvest Kitchens. Add a deal named …": a sentence of context before the ask.
+            Utterance.Of($"{CrmPhrases.Context}(please )?(add|create|log|record|enter|open)( a| an| another)?( new)? (sales )?(deal|opportunity)( ?[:\\-–] ?| called | named | for | )(?<name>.+?){Company}{Worth}{InCurrency}{Closing}{InStage}{OwnedBy}"),
             // "new deal for Greenleaf: website rebuild, $7k": the company before the colon, the deal after it.
             Utterance.Of($"(please )?(add|create|log|record|enter|open|new)( a| an| another)?( new)? (sales )?(deal|opportunity) (for|with) (?<company>[^:,]+?) ?: ?(?<name>[^,]+?){Worth}{InCurrency}{Closing}{InStage}{OwnedBy}"),
             // "add the POS upgrade deal for Castillo Foods, 9.5k USD, should close 20 Jan"

@@ -11,7 +11,7 @@ namespace OperatorOne.Skills.Crm;
 internal static class AddLead
 {
     /// <summary>The company when said apart from the name; "Dana Lee from Acme" stays one name, as people write it.</summary>
-    private const string Company = "(,? (company( is)?:?|(he|she|they)(['’]s| is| are) (with|from|at)|(he|she) works (for|at)|they work (for|at)) (?<company>[^,]+?))?";
+    private const string Company = "(,? (company( is)?:?|(he|she|they)(['’]s| is| are) (with|from|at)|(who |he |she )works (for|at)|(who |they )work (for|at)) (?<company>[^,]+?))?";
 
     public static ToolDefinition Definition { get; } = new()
     {

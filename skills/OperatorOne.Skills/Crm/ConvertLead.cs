@@ -24,9 +24,11 @@ internal static class ConvertLead
         Utterances =
         [
             // "convert lead Jo Park", "convert the lead Initech to a customer", "move lead Initech to converted"
-            Utterance.Of($"(please )?convert {LeadName}( (in)?to an? (customer|client|account))?"),
+            Utterance.Of($"(please )?convert {LeadName}( (in)?to an? (customer|client|account))?{Aside}"),
             Utterance.Of($"(move|mark|set|change|put) {LeadName} (to|as|in|into) converted"),
-            Utterance.Of($"make {LeadName} an? (customer|client)"),
+            // "make Priya Shah a customer from the lead", "turn Emeka Obi's lead into a customer"; "make the company X a customer" is the company's kind.
+            Utterance.Of($"make (?!(the )?company ){LeadName} an? (customer|client)( from (the|their|her|his|its) lead)?"),
+            Utterance.Of($"(turn|make) (?!(the )?company |(the )?lead into ){LeadName}(['’]s)?( lead)? into an? (customer|client|account)"),
         ],
         Prompts = new Dictionary<string, string> { ["lead"] = "Which lead should I convert?" },
         HelpExample = "convert lead Jo Park",

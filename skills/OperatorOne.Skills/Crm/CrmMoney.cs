@@ -7,13 +7,17 @@ namespace OperatorOne.Skills.Crm;
 internal static partial class CrmMoney
 {
     /// <summary>The amounts utterances capture (no named groups: the tool parameter's group wraps it); a comma inside the number groups thousands, one after it ends the amount ("for 8000, currency CHF").</summary>
-    public const string Pattern = @"[$€£]? ?\d+(,\d{3})*(\.\d+)? ?(k|m|thousand|million)?( ?([a-z]{3}|euros?|dollars?|pounds?|francs?))?";
+    public const string Pattern = @"([$€£]? ?\d+(,\d{3})*(\.\d+)? ?(k|m|thousand|million)?( ?([a-z]{3}|euros?|dollars?|pounds?|francs?))?|" + CrmSpokenAmounts.Pattern + ")";
 
     private const decimal Largest = 999_999_999_999m;
 
     public static (decimal Amount, string? Currency)? Parse(string text)
     {
         var match = Amount().Match(text.Trim().ToLowerInvariant());
+        if (!match.Success && CrmSpokenAmounts.Read(text) is { } said)
+        {
+            return said.Amount is > 0 and <= Largest ? (said.Amount, Currency(said.Word)) : null;
+        }
         if (!match.Success || !decimal.TryParse(match.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
         {
             return null;

@@ -21,7 +21,8 @@ internal static class DeleteCrmRecord
         Utterances =
         [
             // "delete contact Dana Lee", "remove the company Globex", "delete lead Jo Park for good"
-            Utterance.Of("(please )?(delete|remove|erase|purge) (the )?(?<kind>contact|company|lead|deal) (?<name>.+?)( permanently| for good| from the crm)?"),
+            // "remove the deal 'Acme renewal' completely", "delete company Kestrel Data from the CRM, they closed down"
+            Utterance.Of($"(please )?(delete|remove|erase|purge) (the )?(?<kind>contact|company|lead|deal) ['‘\"“]?(?<name>.+?)['’\"”]?( permanently| for good| completely| entirely| altogether| from the crm)*{CrmPhrases.Aside}"),
             Utterance.Of("(delete|remove) (a|the) (?<kind>contact|company|lead|deal)"),
         ],
         Prompts = new Dictionary<string, string>

@@ -13,6 +13,15 @@ internal static class LogActivity
 {
     private const string Kind = "(?<kind>call|email|meeting|note)";
 
+    /// <summary>Verbs that say what kind of activity it was.</summary>
+    private static readonly Dictionary<string, string> Verbs = new(StringComparer.Ordinal)
+    {
+        // Not "spoke to" or "talked to": "i spoke to Initech today, they're contacted" moves a lead.
+        ["(rang|called|phoned)"] = "call",
+        ["(emailed|e-mailed|mailed)"] = "email",
+        ["met with"] = "meeting",
+    };
+
     /// <summary>Who it was with; never a bare number, so "add a note on 12: …" stays a ticket comment.</summary>
     private const string With = "(?!(ticket )?#?\\d+( |:|$))(?<with>.+?)";
 
@@ -21,6 +30,15 @@ internal static class LogActivity
 
     /// <summary>When it happened, said after who it was with: not part of their name.</summary>
     private const string Earlier = "( (today|yesterday|this (morning|afternoon)|earlier( today)?|last (week|night)))?";
+
+    /// <summary>"log a meeting with lusa wines they want to start in march": what they said starts the summary, colon or not.</summary>
+    private const string Told = $"({Colon}(?<summary>.+)|, (?<summary>(they|she|he|it|we|i)\\b.+)| (?<summary>(they|she|he|we)\\b.+))";
+
+    /// <summary>"log a call", "add a crm note", "quick note": the ask before the kind.</summary>
+    private const string LogA = "((please )?(log|record|add|note|save)( an?)?( crm)? |(a |quick |new |add a )+)";
+
+    /// <summary>"with", "w/", "to": who it was with follows.</summary>
+    private const string WithWord = "(with|w/|to|for|on|about|from)";
 
     public static ToolDefinition Definition { get; } = new()
     {
@@ -31,14 +49,18 @@ internal static class LogActivity
         Handler = RunAsync,
         Utterances =
         [
-            // "log a call with Dana from Acme: wants a quote", "add a note on Initech - budget approved"
-            Utterance.Of($"(please )?(log|record|add|note|save)( an?)? {Kind} (with|to|for|on|about|from) {With}{OnDeal}({Colon}(?<summary>.+))?"),
-            // "log a call about the Acme renewal deal: sent the quote"
-            Utterance.Of($"(please )?(log|record|add|note|save)( an?)? {Kind} (on|about|for|to) (the )?(deal (?<deal>.+?)|(?<deal>.+?) deal)({Colon}(?<summary>.+))?"),
-            // "note for Globex: asked for a discount", "quick note on bluepeak consulting - moving offices in april"
-            Utterance.Of($"(a |quick |new |add a )*(?<kind>note) (for|on|about|re|regarding|to) {With}{OnDeal}{Colon}(?<summary>.+)"),
+            // "log a call with Dana from Acme: wants a quote", "add a note on Initech - budget approved", "log meeting w/ Priya: demo went well"
+            Utterance.Of($"(please )?(log|record|add|note|save)( an?)?( crm)? {Kind} {WithWord} {With}{OnDeal}{Told}?"),
+            // "log a call about the Acme renewal deal: sent the quote", "note on deal Acme renewal: legal is reviewing the contract"
+            Utterance.Of($"{LogA}?{Kind} (on|about|for|to) (the )?(deal (?<deal>.+?)|(?<deal>.+?) deal){Told}?"),
+            // "note for Globex: asked for a discount", "quick note on Oscorp they want invoices monthly"
+            Utterance.Of($"{LogA}?(?<kind>note) (for|on|about|re|regarding|to) {With}{OnDeal}{Told}"),
             // "had a meeting with Dana: went well", "just had a call with Greenleaf, they're happy with the trial"
-            Utterance.Of($"(i |we )?(just )?(had|made|sent|did)( an?)? {Kind} (with|to) {With}{OnDeal}{Earlier}({Colon}(?<summary>.+)|, (?<summary>(they|she|he|it|we|i)\\b.+))?"),
+            Utterance.Of($"(i |we )?(just )?(had|made|sent|did)( an?)? {Kind} (with|w/|to) {With}{OnDeal}{Earlier}{Told}?"),
+            // "rang Hana Ito she asked for pricing", "emailed Dana, she wants the contract": the verb is the kind.
+            .. Verbs.Select(said => Utterance.Of($"(i |we )?(just )?{said.Key} {With}{OnDeal}{Earlier}{Told}", new Dictionary<string, string> { ["kind"] = said.Value })),
+            // "Just got off the phone with Carlos Mendes about the Lusa Wines website deal. Log the call: he's asking for a discount"
+            Utterance.Of($"(i )?(just )?(got off the phone|hung up|finished a call) with {With}{OnDeal}(\\. |, )((please )?(log|record|note) (the call|it|that)({Colon}|,? ))?(?<summary>.+)", new Dictionary<string, string> { ["kind"] = "call" }),
             Utterance.Of($"(log|record)( an?)? {Kind}"),
         ],
         Prompts = new Dictionary<string, string>

@@ -24,7 +24,10 @@ internal static class MoveLead
         [
             // "move lead Jo Park to qualified", "mark the lead Initech as contacted", "set lead Initech to lost"
             Utterance.Of($"(move|mark|set|change|put|update) {LeadName} (to|as|in|into) {Stage}"),
-            Utterance.Of($"lead {LeadName}( is)? {Stage}"),
+            Utterance.Of($"lead {LeadName}( is| ->| →)? {Stage}"),
+            // "set Emeka Obi's lead stage to contacted", "set the stage of lead Acme Corp to qualified"
+            Utterance.Of($"(move|set|change|put|update) {LeadName}(['’]s)?( lead)? stage (to|as) {Stage}"),
+            Utterance.Of($"(set|change|update) the stage (of|for|on) {LeadName} (to|as) {Stage}"),
             Utterance.Of($"(we )?(contacted) {LeadName}", new Dictionary<string, string> { ["stage"] = "contacted" }),
             Utterance.Of($"(we )?(lost) (the )?lead (?<lead>.+)", new Dictionary<string, string> { ["stage"] = "lost" }),
             Utterance.Of("(move|update) (a|the) lead"),

@@ -10,7 +10,8 @@ namespace OperatorOne.Skills.Crm;
 /// <summary>Changes a company's kind (prospect, customer, vendor, partner) or its name.</summary>
 internal static class UpdateCompany
 {
-    private const string Kind = "(?<kind>prospect|customer|client|vendor|supplier|partner)";
+    /// <summary>", update the company", ", please update it in the CRM": the ask after the news, naming nothing new.</summary>
+    private const string UpdateIt = "(,? (please )?(update|change|fix) (it|them|that|the company|their (record|details|kind))( in the crm)?)?";
 
     public static ToolDefinition Definition { get; } = new()
     {
@@ -22,11 +23,18 @@ internal static class UpdateCompany
         Utterances =
         [
             // "mark the company Globex as a customer", "change company Staples to a vendor"
-            Utterance.Of($"(please )?(mark|set|change|make|update|turn) (the )?company (?<company>.+?) (as|to|into|a|an)( an?)? {Kind}"),
-            // "Globex is now a customer", "Staples is a supplier"
-            Utterance.Of($"(the company )?(?<company>.+?) is (now )?(a|an|our)( new)? {Kind}( now)?"),
-            // "rename company Acme to Acme Corp"
+            .. CompanyKinds.Said(kind => $"(please )?(mark|set|change|make|update|turn|switch) (the )?company (?<company>.+?) (as|to|into|a|an)( an?)? {kind}"),
+            // "Globex is now a customer", "Staples is a supplier", "Brightwater Ltd is a customer now, update the company"
+            .. CompanyKinds.Said(kind => $"(the company )?(?<company>.+?) is (now )?(a|an|our)( new)? {kind}( now)?{UpdateIt}"),
+            // "switch Globex to partner": without the word company, only a kind no lead stage shares ("move Globex to qualified" is a lead's).
+            .. CompanyKinds.Said(kind => $"(please )?(switch|change|move|set) (?<company>.+?) (over )?to (an? )?{kind}"),
+            // "rename company Acme to Acme Corp", "change the company name Hooli to Hooli Inc", "change the name of company Hooli to Hooli Inc"
             Utterance.Of("(please )?(rename|retitle) (the )?company (?<company>.+?) (to|as) (?<name>.+)"),
+            Utterance.Of("(please )?(change|update|set|fix) (the )?company(['’]s)? name (of |from )?(?<company>.+?) to (?<name>.+)"),
+            Utterance.Of("(please )?(change|update|set|fix) the name of (the )?company (?<company>.+?) to (?<name>.+)"),
+            // "Hoang Minh Trading changed their name to HM Global, please update it in the CRM"
+            Utterance.Of($"(the company )?(?<company>.+?) (has )?(changed|updated) (their|its) name to (?<name>[^,]+?){UpdateIt}"),
+            Utterance.Of($"(the company )?(?<company>.+?) is now called (?<name>[^,]+?){UpdateIt}"),
             Utterance.Of("(please )?(update|edit|change) (the )?company (?<company>.+)"),
         ],
         Prompts = new Dictionary<string, string> { ["company"] = "Which company?" },

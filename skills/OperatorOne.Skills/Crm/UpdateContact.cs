@@ -26,6 +26,16 @@ internal static class UpdateContact
             Utterance.Of("(please )?(set|change|update) (the )?(phone|phone number|number|mobile) (of|for) (the contact )?(?<contact>.+?) to (?<phone>\\+?\\d[\\d ()./-]{4,}\\d)"),
             // "Dana Lee now works at Globex", "move contact Dana Lee to Globex"
             Utterance.Of("(the contact )?(?<contact>.+?) (now works|works now|has joined|now is) (at|for|with)? (?<company>.+)"),
+            // "Grace Mensah now works at Accra Fresh and her email is grace@accrafresh.com, can you update her?"
+            Utterance.Of("(the contact )?(?<contact>.+?) (now works|works now|has joined|now is) (at|for|with)? (?<company>.+?),? and (his|her|their) (new )?(email|e-mail)( address)? is (now )?(?<email>[^ ,]+@[^ ,]+)(,? (can you |could you |please )?(update|change|fix) (him|her|them|it)( in the crm)?)?"),
+            // "change contact Omar Haddad email to omar@haddad.example", "remove the phone number for contact Thi Nguyen"
+            Utterance.Of("(please )?(set|change|update) (the )?contact (?<contact>.+?)(['’]s)? (email|e-mail|email address) to (?<email>[^ ]+@[^ ]+)"),
+            Utterance.Of("(please )?(set|change|update) (the )?contact (?<contact>.+?)(['’]s)? (phone|phone number|number|mobile) to (?<phone>\\+?\\d[\\d ()./-]{4,}\\d)"),
+            Utterance.Of("(please )?(remove|delete|clear|drop) (the )?(phone|phone number|number|mobile)( number)? (of|for|from) (the )?(contact )?(?<contact>.+)", new Dictionary<string, string> { ["phone"] = "none" }),
+            Utterance.Of("(please )?(remove|delete|clear|drop) (the )?(email|e-mail|email address)( address)? (of|for|from) (the )?(contact )?(?<contact>.+)", new Dictionary<string, string> { ["email"] = "none" }),
+            // "fix the spelling on contact Jon Smyth, it's Jonathan Smythe", "rename contact Jon Smyth to Jonathan Smythe"
+            Utterance.Of("(please )?(fix|correct) the (spelling|name) (on|of|for) (the )?contact (?<contact>.+?),? (it['’]s|it is|should be|to) (?<name>.+)"),
+            Utterance.Of("(please )?rename (the )?contact (?<contact>.+?) (to|as) (?<name>.+)"),
             // "pedro alvarez moved to sunrise bakeries, update his company"
             Utterance.Of("(?!(i|we|i've|we've|i have|we have) )(?!.*\\b(meeting|event|call|sync|standup|review|demo|ticket|deal|lead|appointment|order)s?\\b|.* to (\\d|next|this|tomorrow|today|mon|tue|wed|thu|fri|sat|sun))(the contact )?(?<contact>.+?) (has )?(moved|switched|gone|went) to (?<company>[^,/]+?)(,? (please )?(update|change|fix) (him|her|them|his|their)( (company|details|contact|record))?)?"),
             // "Kwame from Brightwave has a new number: 07700 900456"

@@ -14,6 +14,11 @@ internal static class UpdateDeal
     private const string TheDeal = "(the )?(?<deal>.+?) (deal|opportunity)";
     private const string When = Calendar.CalendarPhrases.When;
 
+    /// <summary>Where the verb already says it is a deal ("rename deal X to Y", "the close date of X"), the word deal may be left out.</summary>
+    private const string AnyDeal = "(the )?((deal|opportunity) )?(?<deal>.+?)( (deal|opportunity))?";
+
+    private const string Lost = "(fell through|is dead|died|collapsed|went cold|has gone cold|is off)";
+
     public static ToolDefinition Definition { get; } = new()
     {
         Name = "update_deal",
@@ -26,17 +31,28 @@ internal static class UpdateDeal
             // "move the Acme renewal deal to negotiation", "mark the Initech deal as won"
             Utterance.Of($"(please )?(move|set|change|update|mark|put|advance) {TheDeal} (to|as|in|into) (the )?{CrmPhrases.DealStages}( stage)?"),
             Utterance.Of($"(please )?(move|set|change|update|mark|put) (the )?(deal|opportunity) (?<deal>.+?) (to|as|in|into) (the )?{CrmPhrases.DealStages}( stage)?"),
-            Utterance.Of($"we (?<stage>won|lost) {TheDeal}"),
-            // "set the amount of the Acme renewal deal to 15,000 EUR", "the Acme renewal deal is worth 15k"
-            Utterance.Of($"(please )?(set|change|update|raise|lower) (the )?(amount|value|size) (of|on|for) {TheDeal} to (?<amount>{CrmMoney.Pattern})"),
+            // "we lost the Brightwave licence deal, mark it lost", "the Vandelay import deal fell through"
+            Utterance.Of($"we (?<stage>won|lost) {TheDeal}(,? (so )?(please )?(mark|set|close) it (as )?(won|lost))?"),
+            Utterance.Of($"{TheDeal} {Lost}", new Dictionary<string, string> { ["stage"] = "lost" }),
+            // "Volta cold storage is lost, they chose another supplier": a lead says so ("the Hooli lead is lost" is the lead's).
+            // Not "my laptop is lost" (a person's things), nor "the Hooli lead is lost" (a lead).
+            Utterance.Of($"(?!(my|our|your|his|her|their|i|we) )(?!.*\\blead\\b){AnyDeal} (is|has been) (?<stage>won|lost){CrmPhrases.Aside}"),
+            // "set the amount of the Acme renewal deal to 15,000 EUR", "bump the value of the Oscorp deal to 30k", "the Acme renewal deal is worth 15k"
+            Utterance.Of($"(please )?(set|change|update|raise|lower|bump|increase|reduce|cut|up) (up )?(the )?(amount|value|size|price) (of|on|for) {AnyDeal} to (?<amount>{CrmMoney.Pattern})"),
+            Utterance.Of($"(please )?(set|change|update|raise|lower|bump|increase|reduce|cut) {TheDeal}(['’]s)? (amount|value|size|price) to (?<amount>{CrmMoney.Pattern})"),
             Utterance.Of($"{TheDeal} is (now )?worth (?<amount>{CrmMoney.Pattern})"),
-            // "the Acme renewal deal closes next Friday", "push the close date of the Initech deal to 30 June"
+            // "switch the currency on deal Initech pilot to GBP"
+            Utterance.Of("(please )?(set|change|switch|update|make) (the )?currency (of|on|for) " + AnyDeal + " to (?<currency>[a-z]{3})"),
+            // "the Acme renewal deal closes next Friday", "push the close date of Fjord fleet tablets to 31 March"
             Utterance.Of($"{TheDeal} (now )?(closes|will close|is closing|should close|is expected to close)( on| by)? (?<closes>{When})"),
-            Utterance.Of($"(please )?(set|change|move|push|update) (the )?(expected )?close( date)? (of|on|for) {TheDeal} to (?<closes>{When})"),
+            Utterance.Of($"(please )?(set|change|move|push|update|pull|bring) (back |forward )?(the )?(expected )?close( date)? (of|on|for) {AnyDeal} (back |forward )?to (?<closes>{When}|{CrmPhrases.SpokenDay})"),
             // "move the Acme renewal deal's close date to 31 March"
             Utterance.Of($"(please )?(set|change|move|push|update) {TheDeal}'s (expected )?close( date)? to (?<closes>{When})"),
-            // "give the Acme renewal deal to Mia", "reassign the Initech deal to Ada"
+            // "give the Acme renewal deal to Mia", "reassign the deal Baltic Freight expansion to Ngozi"
             Utterance.Of($"(please )?(give|assign|reassign|hand|hand over|transfer) {TheDeal} to (?<owner>.+)"),
+            Utterance.Of("(please )?(give|assign|reassign|hand|hand over|transfer) (the )?(deal|opportunity) (?<deal>.+?) (over )?to (?<owner>.+)"),
+            // "rename deal Fjord Outdoor tents to Fjord Outdoor tents and sleeping bags"
+            Utterance.Of("(please )?rename (the )?((deal|opportunity) (?<deal>.+?)|(?<deal>.+?) (deal|opportunity)) (to|as) (?<name>.+)"),
             Utterance.Of($"(please )?(update|change|edit) {TheDeal}"),
         ],
         Prompts = new Dictionary<string, string> { ["deal"] = "Which deal? Tell me its name." },

@@ -27,7 +27,13 @@ internal static class ChangeDocumentVisibility
         [
             // "make the expense policy private", "make doc onboarding checklist visible only to me"
             Utterance.Of($"(please )?(make|set|mark|keep) {Named} (private|visible only to me|only visible to me|just for me|personal)", Private),
-            Utterance.Of($"(please )?(unshare|hide) {Named}( from everyone)?", Private),
+            // "hide the salary bands doc from everyone but me", "only I should be able to see the salary sheet"
+            Utterance.Of($"(please )?(unshare|hide) {Named}( from (everyone|everybody|others|other people|the (whole )?(team|company))( (but|except) me)?)?", Private),
+            Utterance.Of($"only (i|me) (should|can|may|will|get to)( be able to)? (see|view|open|read|access) {Named}", Private),
+            // "let everyone see the VPN guide", "let the Warehouse team see onboarding-checklist.pdf", "only the Support team should see the Returns Process doc"
+            Utterance.Of($"(please )?let (everyone|everybody|the (whole |entire )?(company|organization|organisation|org)) (see|view|open|read|access) {Named}", Everyone),
+            Utterance.Of($"(please )?let (the )?(?<team>.+?) team (see|view|open|read|access) {Named}", Team),
+            Utterance.Of($"only (the )?(?<team>.+?) team (should|can|may|will)( be able to)? (see|view|open|read|access) {Named}", Team),
             // "share the expense policy with everyone", "make the VPN guide public", "publish doc leave policy to the company"
             Utterance.Of($"(please )?(share|publish) {Named} (with|to) (everyone|everybody|the (whole |entire )?(company|organization|organisation|org))", Everyone),
             Utterance.Of($"(please )?(make|set|mark) {Named} (public|company-wide|org-wide|organization-wide|visible to (everyone|everybody|the (whole )?(company|organization|org)))", Everyone),

@@ -31,7 +31,9 @@ internal static class OpenDocument
             // named with "the" and the kind it is ("find the VPN guide" searches).
             Utterance.Of($"(please )?(open|pull up|bring up|show me|view|get me|send me|give me) (the|our|my) {NoCalendar}(?<document>.+? ({string.Join('|', Kinds)}))( {Doc})?"),
             // "link to the expense policy", "give me a link to the VPN setup guide"
-            Utterance.Of("((give|send|get) me )?(a |the )?(download )?link (to|for) (the |our |my )?(?<document>.+)"),
+            Utterance.Of($"((give|send|get) me )?(a |the )?(download )?link (to|for) {NoCalendar}(the |our |my )?(?<document>.+)"),
+            // "pull up Pricing_2026_v3.xlsx": a file name says it is one document.
+            Utterance.Of("(please )?(open|pull up|bring up|show me|show|get me|send me|give me|download|grab) (the )?(?<document>[\\w\\-. ]+\\.(pdf|docx?|xlsx?|pptx?|csv|txt|md|odt|ods))"),
             Utterance.Of($"(open|show|download) (a|the) {Doc}"),
             // "download the Fire Evacuation Plan for me": a title alone, unless it names another tool's thing.
             Utterance.Of("(please )?(open|download)( up)? (the |our |my )(?!.*\\b(tickets?|tix|deals?|leads?|contacts?|events?|meetings?|calendars?|schedule|approvals?|requests?|webhooks?|teams?|tools?|accounts?|orders?)\\b)(?<document>.+?)( for me)?( please)?"),

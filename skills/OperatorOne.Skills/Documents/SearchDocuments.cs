@@ -13,6 +13,9 @@ internal static class SearchDocuments
 {
     private const int Results = 3;
     private const string Owner = "(?<owner>[a-z]+)['’]s ";
+
+    /// <summary>Who wrote them, said after "from" or "by": a first name or a handle.</summary>
+    private const string By = "@?(?<owner>[a-z][\\w.-]*)";
     private static readonly string Kind = $"(?<kind>{string.Join('|', Kinds.Where(k => !k.StartsWith("doc", StringComparison.Ordinal) && k is not "file" and not "pdf"))})";
 
     public static ToolDefinition Definition { get; } = new()
@@ -41,6 +44,14 @@ internal static class SearchDocuments
             .. Kinds.Select(kind => Utterance.Of(
                 $"(please )?(find|look up|locate|where is|where's|wheres|i need|search for|look for)( me)? (the |our |a |an |my )?(?<query>.+?) {kind}s?",
                 new Dictionary<string, string> { ["kind"] = kind })),
+            // "look in the policies for anything on parental leave", "any guides from Ngozi on the returns process": the kind is which documents.
+            .. Kinds.Select(kind => Utterance.Of(
+                $"(please )?(search|look through|look in|check|go through) (the |our |my )?{Plural(kind)}( for)?( anything| something)?( about| on| regarding| for)? (?<query>.+)",
+                new Dictionary<string, string> { ["kind"] = kind })),
+            .. Kinds.Select(kind => Utterance.Of(
+                $"((are|is) there |do we have |have we got )?(any|some|the)? ?{Plural(kind)} (from|by|owned by|written by) {By} (on|about|regarding|for|covering) (?<query>.+)",
+                new Dictionary<string, string> { ["kind"] = kind })),
+            Utterance.Of($"((are|is) there |do we have )?(any|some|the)? ?{Doc} (from|by|owned by|written by) {By} (on|about|regarding|for|covering) (?<query>.+)"),
             Utterance.Of($"(search|find) (a |the )?{Doc}"),
         ],
         Prompts = new Dictionary<string, string> { ["query"] = "What should I look for in the documents?" },
@@ -82,4 +93,8 @@ internal static class SearchDocuments
             Speak = $"The best match is {hits[0].Title}. I've put a link in the chat.",
         };
     }
+
+    /// <summary>"policy" said as "policies", "guide" as "guides".</summary>
+    private static string Plural(string kind) =>
+        kind.EndsWith('y') ? $"{kind[..^1]}(y|ies)" : kind.EndsWith('s') ? kind : $"{kind}s?";
 }

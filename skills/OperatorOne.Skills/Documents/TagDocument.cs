@@ -21,11 +21,14 @@ internal static class TagDocument
         Utterances =
         [
             // "tag the VPN setup guide as it", "tag document expense policy with finance, hr"
-            Utterance.Of($"(please )?tag {Named} (as|with) #?(?<tag>.+)"),
+            Utterance.Of($"(please )?tag {Named} (as|with)( the)?( tags?)? #?(?<tag>.+)"),
+            // "tag Pricing_2026_v3.xlsx: sales, confidential"
+            Utterance.Of($"(please )?tag {Named}(: ?| [\\-–] )#?(?<tag>.+)"),
             // "add the tag finance to the expense policy", "add tags hr, policy to doc leave policy"
             Utterance.Of($"(please )?add (the )?tags? #?(?<tag>.+?) to {Named}"),
             // "label the expense policy finance"
-            Utterance.Of($"(please )?label {Named} (as|with) #?(?<tag>.+)"),
+            // "label onboarding-checklist.pdf with the tag 'it'"
+            Utterance.Of($"(please )?label {Named} (as|with)( the)?( tags?| labels?)? #?(?<tag>.+)"),
             Utterance.Of($"tag (a|the) {Doc}"),
         ],
         Prompts = new Dictionary<string, string>
