@@ -25,11 +25,12 @@ internal static class CreateEvent
     private const string KindWord = $"( {Kinds}| event| (?<title>call|sync|catch ?up|appointment|1:1|one on one))";
     private const string Gathering = "(meeting|call|sync|catch ?up|catch-up|appointment|1:1|one on one|lunch|coffee|event)";
     // A title never starts with a time: "on friday at 3pm" is when, not what.
-    private const string Subject = $"( (about|re|regarding|on|for|to discuss|called|titled|named):? (?!{When}( |$))(?<title>.+?))?";
+    // "…, title: supplier review" names it after everything else, as a form field would.
+    private const string Subject = $"( (about|re|regarding|on|for|to discuss|called|titled|named):? (?!{When}( |$))(?<title>.+?)|,? (title|subject|topic|call it|name it):? (?<title>.+?))?";
     private const string With = "( (with|w/) (?<attendees>.+?))?";
     // "in my calendar" is the caller's own, not a team calendar called "my".
     private const string OnCalendar = "( (on|in|to) (the )?(?!(my|our|your) )(?<calendar>[^ ]+)( team)? calendar)?";
-    private const string At = $"( (at |for )?(?<starts_at>{When}))?";
+    private const string At = $"( (at |for |starting |starting on |beginning )?(?<starts_at>{When}))?";
     private const string For = $"( for (?<duration>{Duration}))?";
     private const string Repeats = "( (?<repeats>(every|each) (other |\\d+ )?(day|weekday|working day|business day|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|daily|weekly|monthly|fortnightly|biweekly|on weekdays))?";
     private const string Ends = $"( (?<ends>\\d+ times|for (\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (days|weeks|months)|until {When}))?";
@@ -62,7 +63,8 @@ internal static class CreateEvent
             // "remind me to call the bank in 2 hours", "remind me at 5pm to send the report"
             Utterance.Of($"remind me (to|about|of) (?<title>.+?){At}{For}", Kind("reminder")),
             Utterance.Of($"remind me (?<starts_at>{When}) (to|about|of) (?<title>.+)", Kind("reminder")),
-            Utterance.Of($"(set|add|create) (a|me a) reminder ((for|at) )?(?<starts_at>{When}) (to|about|for) (?<title>.+)", Kind("reminder")),
+            // "set a reminder friday at 9am to renew the domain", "I need a reminder on Friday 9am: send payslips"
+            Utterance.Of($"((set|add|create) (a|me a)|i (need|want) a|new) reminder ((for|at) )?(?<starts_at>{When})( (to|about|for)|:|,| -) (?<title>.+)", Kind("reminder")),
             // "the Q3 report is due friday", "deadline for the Q3 report on 3 march"
             Utterance.Of($"(?<title>.+?) is due (on |by )?(?<starts_at>{When})", Kind("deadline")),
             Utterance.Of($"(add a |set a |new )?deadline (for|on) (?<title>.+?) (on |by |at )?(?<starts_at>{When})", Kind("deadline")),
