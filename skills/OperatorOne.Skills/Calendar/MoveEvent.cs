@@ -45,7 +45,7 @@ internal static class MoveEvent
             Utterance.Of($"{Later} {Event}( back| later)? by (?<by>{Duration})( later)?"),
             Utterance.Of($"{Later} {Event} (?<by>{Duration}) later"),
             // "pull event 7 forward by 30 minutes", "move the standup 15 minutes earlier"
-            Utterance.Of($"{Sooner} {Event} (forward|earlier|up|ahead) by (?<by>{Duration})", Earlier()),
+            Utterance.Of($"{Sooner} {Event} (forward|earlier|up|ahead)( by)? (?<by>{Duration})", Earlier()),
             Utterance.Of($"{Sooner} {Event}( forward)? (?<by>{Duration}) (earlier|sooner)", Earlier()),
             Utterance.Of($"(please )?(move|reschedule|re-schedule|postpone) {Event}"),
         ],

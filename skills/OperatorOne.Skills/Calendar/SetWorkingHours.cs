@@ -19,7 +19,7 @@ internal static class SetWorkingHours
     private const string Hours = "(working|work|office|business) hours";
     private const string Said = $@"(?<hours>[^ ].*\d.*|{WorkingHoursText.SpokenHour} (to|till|until) {WorkingHoursText.SpokenHour}( .+)?|default|the default|normal|standard)";
     // "…, update my hours": the ask said after the hours is not part of them.
-    private const string SoUpdate = $",? (so |and )?(please )?(update|change|set) my ({Hours}|hours)( please)?";
+    private const string SoUpdate = $"( now)?,? (so |and )?(please )?(update|change|set) my ({Hours}|hours)( please)?";
 
     public static ToolDefinition Definition { get; } = new()
     {

@@ -165,4 +165,42 @@ public sealed class CalendarSaidAroundTests
         Assert.False(slots.ContainsKey("location"));
         Assert.DoesNotContain(" on ", slots["attendees"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void NotesAndALinkSaidLastEndTheAttendees()
+    {
+        var slots = ToolPatterns.Match("set up a vendor call with Ada on friday at 3pm, link https://meet.example.com/xyz, agenda: pricing and rollout").Slots;
+
+        Assert.Equal(("Ada", "https://meet.example.com/xyz", "pricing and rollout"), (slots["attendees"], slots["location"], slots["notes"]));
+    }
+
+    [Theory]
+    [InlineData("set up a one to one with rahul on friday at 11am", "one to one")]
+    [InlineData("can we get a one on one with dana on monday at 3pm", "one on one")]
+    public void AOneToOneAskedForIsBooked(string text, string title)
+    {
+        var (tool, slots) = ToolPatterns.Match(text);
+
+        Assert.Equal(("create_event", title), (tool, slots["title"]));
+    }
+
+    [Fact]
+    public void HowLongSomeoneIsThereIsNotTheZone() =>
+        Assert.Equal("lisbon", ToolPatterns.Match("i'm in lisbon for the next two weeks, change my time zone").Slots["zone"]);
+
+    [Fact]
+    public void NowAfterTheHoursIsNotPartOfThem() =>
+        Assert.Equal("8 to 4", ToolPatterns.Match("i work 8 to 4 now, please update my working hours").Slots["hours"]);
+
+    [Fact]
+    public void ALinkToSubscribeOnMyPhoneIsTheFeed() =>
+        Assert.Equal("calendar_feed_link", ToolPatterns.Tool("give me a link to subscribe to my calendar on my phone"));
+
+    [Fact]
+    public void ForwardNeedsNoBy()
+    {
+        var slots = ToolPatterns.Match("can we pull the standup forward 15 minutes").Slots;
+
+        Assert.Equal(("15 minutes", "true"), (slots["by"], slots["earlier"]));
+    }
 }
