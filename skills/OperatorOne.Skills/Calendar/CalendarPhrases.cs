@@ -20,7 +20,10 @@ internal static class CalendarPhrases
     private const string SpokenTime = $@"({HourWord}( (thirty|fifteen|forty[- ]five|twenty|forty|fifty))?( ?(am|pm|a\.m\.|p\.m\.)| in the (morning|afternoon|evening))|{HourWord} (thirty|fifteen|forty[- ]five|o['’]?clock)|(?<=\bat ){HourWord}\b)";
 
     /// <summary>"next tuesday at 3pm", "tomorrow morning", "in 2 hours", "friday 9:30", "on 3 march at 14:00", "3pm tomorrow".</summary>
-    public const string When = $@"((on )?{Day}(,? (at )?{Time})?|(at )?{Time},? (on )?{Day}|in (\d+(\.\d+)?|an?|one|half an) (minutes?|mins?|hours?|hrs?|days?|weeks?)|at {Time}|now)";
+    public const string When = $@"((on )?{Day}(,? (at )?{Time})?|(at )?{Time},? (on )?{Day}|in (\d+(\.\d+)?|an?|one|half an) (minutes?|mins?|hours?|hrs?|days?|weeks?)|at {Time}|{Clock}|now)";
+
+    // "to 2 pm", "till 14:30": a clock time alone is the next one to come (as NaturalDates reads it).
+    private const string Clock = @"(\d{1,2}([:.]\d{2})? ?(am|pm|a\.m\.|p\.m\.)|\d{1,2}[:.]\d{2}|noon|midday)";
 
     /// <summary>"30 minutes", "an hour", "90 min", "1.5 hours", "half an hour", "2h", "fifteen minutes".</summary>
     public const string Duration = $@"(\d+(\.\d+)? ?(minutes?|mins?|m|hours?|hrs?|h)|{Durations.CountWords} (minutes?|mins?|hours?|hrs?)|half an hour|an hour|one hour|a half hour|\d+h\d+)";
@@ -32,7 +35,10 @@ internal static class CalendarPhrases
     /// An event by number ("event 5", "my event 12", "#5") or by words ("the budget meeting"), with whom it is when that
     /// is said after it ("the 1:1 with Chiara", "the client demo with Nordhaus"): people tell same-named events apart so.
     /// </summary>
-    public const string Event = $@"(?<event>(the |my )?(event|meeting|deadline|reminder|campaign) (number |no\.? ?)?#?\d+|(the |my )?[^ ].*? {EventNoun}( with (?!{When}( |$))[^ ,]+( (and|&) [^ ,]+)?)?)";
+    public const string Event = $@"(?<event>(the |my )?(event|meeting|deadline|reminder|campaign) (number |no\.? ?)?#?\d+|((the |my )?[^ ].*? {EventNoun}|{ByItsTime})( with (?!{When}( |$))[^ ,]+( (and|&) [^ ,]+)?)?)";
+
+    // "my 11 o'clock with Bogdan", "the 3pm call": an event called by the time it starts.
+    private const string ByItsTime = @"(the|my) \d{1,2}([:.]\d{2})?( ?(am|pm))?( ?o['’]?clock)?( (meeting|call))?";
 
     private const string EventNoun = "(meeting|event|call|sync|deadline|reminder|campaign|launch|review|standup|stand-up|retro|demo|interview|workshop|check-in|1:1|1-1|one to one|one on one|one-on-one|offsite|lunch|dinner|breakfast|party|kickoff|kick-off|training|all hands|all-hands|town hall|planning|prep|presentation|session|briefing|catch-up|catchup|catch up|appointment|huddle|meetup)";
 

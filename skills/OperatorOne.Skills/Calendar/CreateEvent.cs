@@ -64,6 +64,8 @@ internal static class CreateEvent
             // "meeting with Ada tomorrow at 3pm about hiring"
             // "can you schedule lunch with Fatima on Thursday 12:30 at Café Rio" (a meeting with a verb is the first pattern's)
             Utterance.Of($"(({Verb} )?(an? |new )?(?<title>call|sync|catch ?up|lunch|coffee)|(an? |new )?meeting) (with|w/) (?<attendees>.+?){At}{AtPlace}{For}{Subject}{Link}{Notes}"),
+            // "meeting tomorrow 10am with ana and li, title hiring plan": when before whom.
+            Utterance.Of($"(({Verb} )?(an? |new )?(?<title>call|sync|catch ?up|lunch|coffee)|(an? |new )?meeting) (?<starts_at>{When}) (with|w/) (?<attendees>.+?){AtPlace}{For}{Subject}{Link}{Notes}"),
             // "remind me to call the bank in 2 hours", "remind me at 5pm to send the report"
             Utterance.Of($"remind me (to|about|of) (?<title>.+?){At}{For}", Kind("reminder")),
             Utterance.Of($"remind me (?<starts_at>{When}) (to|about|of) (?<title>.+)", Kind("reminder")),

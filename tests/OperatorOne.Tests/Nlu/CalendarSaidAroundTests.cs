@@ -203,4 +203,18 @@ public sealed class CalendarSaidAroundTests
 
         Assert.Equal(("15 minutes", "true"), (slots["by"], slots["earlier"]));
     }
+
+    [Theory]
+    [InlineData("can you move my 11 oclock with bogdan to 2 pm", "my 11 oclock with bogdan")]
+    [InlineData("cancel the 3pm call", "the 3pm call")]
+    public void AnEventCanBeCalledByItsTime(string text, string @event) =>
+        Assert.Equal(@event, ToolPatterns.Match(text).Slots["event"]);
+
+    [Fact]
+    public void WhenBeforeWhomStillBooksAMeeting()
+    {
+        var slots = ToolPatterns.Match("meeting friday 2pm with ada and li, title hiring plan").Slots;
+
+        Assert.Equal(("friday 2pm", "ada and li", "hiring plan"), (slots["starts_at"], slots["attendees"], slots["title"]));
+    }
 }
