@@ -29,7 +29,9 @@ internal static class CalendarFeedLink
         [
             // "give me my calendar feed link", "what's my calendar subscription url"
             Utterance.Of($"(please )?((give|send|get|show)( me)? |what(['’]?s| is) |i (need|want) )?(a |the |my )?{Feed}( for my calendar)?"),
-            Utterance.Of($"(please )?((give|send|get|show)( me)? )?(a |the |my )?(link|url|address) (to|for) (subscribe to|subscribing to) my calendar"),
+            Utterance.Of($"(please )?((give|send|get|show)( me)? )?(a |the |my )?(link|url|address) (to|for) (subscribe to|subscribing to) my calendar( (in|on|with|from|to) (outlook|google( calendar)?|apple calendar|icloud|my phone|my iphone|my android))?"),
+            // "send me the link to add my calendar to google calendar"
+            Utterance.Of("(please )?((give|send|get|show)( me)? |i (need|want) )?(a |the |my )?(link|url|address) (to|for) (add|adding|put|putting|sync|syncing|show|showing) my calendar (to|in|into|on|with) (outlook|google( calendar)?|apple calendar|icloud|my phone|my iphone|my android)"),
             // "subscribe to my calendar in outlook", "sync my calendar to google calendar"
             Utterance.Of("(how (do|can) i |i want to |let me |help me )?(subscribe to|sync|connect|add|put) my (calendar|schedule|meetings|events) (to|in|into|with|on) (outlook|google( calendar)?|apple calendar|icloud|my phone|my iphone|my android)"),
             Utterance.Of("(subscribe|sync) (to )?my (calendar|schedule)"),

@@ -25,11 +25,11 @@ internal static class CancelEvent
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of($"(please )?(cancel|call off|scrap|drop|delete|remove|kill|axe|scratch) {Event}( please)?"),
+            Utterance.Of($"(please )?(cancel|call off|scrap|drop|delete|remove|kill|axe|scratch) {Event}( please)?{Reason}"),
             Utterance.Of($"(please )?(cancel|call off|delete|remove) my {Event}"),
             Utterance.Of($"{Event} is (cancelled|canceled|off|not happening)"),
             Utterance.Of($"(i (want|need) to |let(['’]?s| us) )(cancel|call off|scrap) {Event}"),
-            Utterance.Of($"(take|remove) {Event} (off|from) (my|the) (calendar|schedule)"),
+            Utterance.Of($"(take|remove|drop|delete|clear) {Event} (off|from) (my|the) (calendar|schedule|diary){Reason}"),
             Utterance.Of("(cancel|delete|remove) (an?|the|my) (event|meeting|deadline|reminder)"),
             // "cancel the standup series", "cancel every standup", "cancel all future standups", "stop the weekly review"
             Utterance.Of($"(please )?(cancel|call off|scrap|delete|remove|stop|end) (the (whole |entire )?series( of)?|all( the)?( future| remaining| upcoming)?|every|each)( the)? (?<event>.+?)s?( series| meetings)?( from now on| going forward)?", Series()),

@@ -18,24 +18,29 @@ namespace OperatorOne.Skills.Calendar;
 /// </summary>
 internal static class CreateEvent
 {
-    private const string Verb = "(please )?(can you |could you )?(schedule|book|set up|arrange|organi[sz]e|create|add|plan|put in|make|set|put)( me)?";
+    // "can we get a one on one with dana": get and have book something only when asked for.
+    private const string Verb = "(please )?(((can|could) (you|we) )?(schedule|book|set up|arrange|organi[sz]e|create|add|plan|put in|make|set|put)|(can|could) (you|we|i) (get|have))( me| us)?";
     private const string Article = "( an?| another| the)?( new)?";
     private const string Length = $"( (?<duration>{Duration})( long)?)?";
     // "book a call with Max": a call or a sync that is given no subject is what it is called.
-    private const string KindWord = $"( {Kinds}| event| (?<title>call|sync|catch ?up|appointment|1:1|one on one))";
-    private const string Gathering = "(meeting|call|sync|catch ?up|catch-up|appointment|1:1|one on one|lunch|coffee|event)";
+    private const string KindWord = $"( {Kinds}| event| (?<title>call|sync|catch ?up|appointment|1:1|one on one|one to one|one-on-one))";
+    private const string Gathering = "(meeting|call|sync|catch ?up|catch-up|appointment|1:1|one on one|one to one|one-on-one|lunch|coffee|event)";
     // A title never starts with a time: "on friday at 3pm" is when, not what.
-    private const string Subject = $"( (about|re|regarding|on|for|to discuss|called|titled|named):? (?!{When}( |$))(?<title>.+?))?";
+    // "…, title: supplier review" names it after everything else, as a form field would.
+    private const string Subject = $"( (about|re|regarding|on|for|to discuss|called|titled|named):? (?!{When}( |$))(?<title>.+?)|,? (title|subject|topic|call it|name it):? (?<title>.+?))?";
     private const string With = "( (with|w/) (?<attendees>.+?))?";
     // "in my calendar" is the caller's own, not a team calendar called "my".
     private const string OnCalendar = "( (on|in|to) (the )?(?!(my|our|your) )(?<calendar>[^ ]+)( team)? calendar)?";
-    private const string At = $"( (at |for )?(?<starts_at>{When}))?";
+    private const string At = $"( (at |for |starting |starting on |beginning )?(?<starts_at>{When}))?";
     private const string For = $"( for (?<duration>{Duration}))?";
     private const string Repeats = "( (?<repeats>(every|each) (other |\\d+ )?(day|weekday|working day|business day|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|daily|weekly|monthly|fortnightly|biweekly|on weekdays))?";
     private const string Ends = $"( (?<ends>\\d+ times|for (\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (days|weeks|months)|until {When}))?";
     // "at Café Rio" is where unless it starts like a time.
     private const string AtPlace = "( at (?!(\\d|noon|midday|midnight|the (morning|afternoon|evening)))(?<location>[^ ].*?))?";
     private const string Place = "( in (?<location>(room|meeting room|conference room) [^ ]+|the [^ ]+( [^ ]+)? room|the (office|boardroom|board room|kitchen|lobby|cafeteria)))?";
+    // "…, link https://meet.example.com/abc", "…, agenda: Q4 numbers": a call link and the notes said last, as in a form.
+    private const string Link = "(,? (link|url|call link|on|via):? (?<location>https?://[^ ,]+|[a-z0-9-]+(\\.[a-z0-9-]+)+/[^ ,]*))?";
+    private const string Notes = "(( ?[,.?;])? (agenda|notes?|details) ?[:\\-] ?(?<notes>.+))?";
     private const string Recurring = "(?<title>(daily |weekly |monthly |team )?(standup|stand-up|retro|retrospective|review|check-in|one on one|1:1|planning|sync))";
 
     public static ToolDefinition Definition { get; } = new()
@@ -49,20 +54,23 @@ internal static class CreateEvent
         [
             // "schedule a meeting with Ada and Max next Tuesday at 3pm for 30 minutes about budget"
             // "book a meeting with Mia every other week at 11am 6 times about hiring in room 2"
-            Utterance.Of($"{Verb}{Article}{Length}{KindWord}{Subject}{With}{Place}{OnCalendar}{Repeats}{At}{For}{Repeats}{Ends}{Place}{Subject}{OnCalendar}"),
+            Utterance.Of($"{Verb}{Article}{Length}{KindWord}{Subject}{With}{Place}{OnCalendar}{Repeats}{At}{For}{Repeats}{Ends}{Place}{Subject}{OnCalendar}{Link}{Notes}"),
             // "book a budget meeting with Ada tomorrow at 10am"
             // "book the board meeting on 20 January": a meeting, call or sync keeps its noun in the title.
-            Utterance.Of($"{Verb}{Article}{Length} (?!{Duration} )(?!(an?|the|another|new) )(?<title>[^ ]+( [^ ]+)? {Gathering}){With}{Place}{OnCalendar}{Repeats}{At}{For}{Repeats}{Ends}{Place}{Subject}"),
+            Utterance.Of($"{Verb}{Article}{Length} (?!{Duration} )(?!(an?|the|another|new) )(?<title>[^ ]+( [^ ]+)? {Gathering}){With}{Place}{OnCalendar}{Repeats}{At}{For}{Repeats}{Ends}{Place}{Subject}{Link}{Notes}"),
             Utterance.Of($"{Verb}{Article}{Length} (?!{Duration} )(?!(an?|the|another|new) )(?<title>[^ ]+( [^ ]+)?) (?<kind>campaign|deadline|reminder){With}{Place}{OnCalendar}{Repeats}{At}{For}{Repeats}{Ends}{Place}{Subject}"),
             // "schedule a 15 minute standup with Ada and Max every weekday at 9:30 for 4 weeks"
-            Utterance.Of($"{Verb}{Article}{Length} {Recurring}{With}{Place}{OnCalendar}{Repeats}{At}{For}{Repeats}{Ends}{Place}{Subject}"),
+            Utterance.Of($"{Verb}{Article}{Length} {Recurring}{With}{Place}{OnCalendar}{Repeats}{At}{For}{Repeats}{Ends}{Place}{Subject}{Link}{Notes}"),
             // "meeting with Ada tomorrow at 3pm about hiring"
             // "can you schedule lunch with Fatima on Thursday 12:30 at Café Rio" (a meeting with a verb is the first pattern's)
-            Utterance.Of($"(({Verb} )?(an? |new )?(?<title>call|sync|catch ?up|lunch|coffee)|(an? |new )?meeting) (with|w/) (?<attendees>.+?){At}{AtPlace}{For}{Subject}"),
+            Utterance.Of($"(({Verb} )?(an? |new )?(?<title>call|sync|catch ?up|lunch|coffee)|(an? |new )?meeting) (with|w/) (?<attendees>.+?){At}{AtPlace}{For}{Subject}{Link}{Notes}"),
+            // "meeting tomorrow 10am with ana and li, title hiring plan": when before whom.
+            Utterance.Of($"(({Verb} )?(an? |new )?(?<title>call|sync|catch ?up|lunch|coffee)|(an? |new )?meeting) (?<starts_at>{When}) (with|w/) (?<attendees>.+?){AtPlace}{For}{Subject}{Link}{Notes}"),
             // "remind me to call the bank in 2 hours", "remind me at 5pm to send the report"
             Utterance.Of($"remind me (to|about|of) (?<title>.+?){At}{For}", Kind("reminder")),
             Utterance.Of($"remind me (?<starts_at>{When}) (to|about|of) (?<title>.+)", Kind("reminder")),
-            Utterance.Of($"(set|add|create) (a|me a) reminder ((for|at) )?(?<starts_at>{When}) (to|about|for) (?<title>.+)", Kind("reminder")),
+            // "set a reminder friday at 9am to renew the domain", "I need a reminder on Friday 9am: send payslips"
+            Utterance.Of($"((set|add|create) (a|me a)|i (need|want) a|new) reminder ((for|at) )?(?<starts_at>{When})( (to|about|for)|:|,| -) (?<title>.+)", Kind("reminder")),
             // "the Q3 report is due friday", "deadline for the Q3 report on 3 march"
             Utterance.Of($"(?<title>.+?) is due (on |by )?(?<starts_at>{When})", Kind("deadline")),
             Utterance.Of($"(add a |set a |new )?deadline (for|on) (?<title>.+?) (on |by |at )?(?<starts_at>{When})", Kind("deadline")),

@@ -11,7 +11,11 @@ namespace OperatorOne.Skills.Calendar;
 /// <summary>Makes a team calendar, or adds members to one; what is scheduled on it invites its members.</summary>
 internal static class CreateTeamCalendar
 {
-    private const string Name = "(?<name>[^ ]+( [^ ]+)?)";
+    // One word before two, so "for the engineering team" names "engineering" and leaves "team" to the pattern.
+    private const string Name = "(?<name>[^ ]+( [^ ]+)??)";
+    private const string Make = "((please )?(create|make|set up|add|start|open)( a| an| the)?|new)( new)?( shared)?";
+    // "… pls, with Mateus and Yusuf"
+    private const string Members = "(( pls| please)?,? (with|for) (?<members>.+))?( pls| please)?";
 
     public static ToolDefinition Definition { get; } = new()
     {
@@ -22,8 +26,8 @@ internal static class CreateTeamCalendar
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of($"(please )?(create|make|set up|add|start|open)( a| an| the)?( new)? team calendar( (called|named|for))? (the )?{Name}( team)?( (with|for) (?<members>.+))?"),
-            Utterance.Of($"(please )?(create|make|set up|add|start|open)( a| an| the)?( new)? (calendar|shared calendar) (called|named|for) (the )?{Name}( team)?( (with|for) (?<members>.+))?"),
+            Utterance.Of($"{Make} team calendar( (called|named|for))? (the )?{Name}( team)?{Members}"),
+            Utterance.Of($"{Make} calendar (called|named|for) (the )?{Name}( team)?{Members}"),
             Utterance.Of($"(please )?(create|make|set up|start|open)( a| an| the)?( new)? (?<name>[^ ]+) (team |shared )?calendar( (with|for) (?<members>.+))?"),
             Utterance.Of($"(add|put|invite) (?<members>.+?) (to|on|into) the (?<name>[^ ]+)( team)? calendar"),
             Utterance.Of("(create|make|set up|start)( a| an)?( new)? team calendar"),

@@ -28,7 +28,11 @@ internal static class EditEvent
             Utterance.Of($"{Event} (is|will be|takes place) (in|at) (?<location>(room|the|meeting room|conference room|zoom|teams|google meet) .+|zoom|teams|google meet)"),
             Utterance.Of($"(please )?(hold|have|put) {Event} (in|at) (?<location>.+)"),
             // "add notes to event 5: bring the Q3 numbers", "set the agenda of the budget meeting to: review Q3"
-            Utterance.Of($"(please )?(add|set|put|write|change|update) (the |a |some )?(notes?|agenda|description|details) (to|on|for|of) {Event}( to)?{Colon}(?<notes>.+)"),
+            // "update the agenda for the board prep to finance update then hiring": after "to" needs no colon.
+            Utterance.Of($"(please )?(add|set|put|write|change|update) (the |a |some )?(notes?|agenda|description|details) (to|on|for|of) {Event}( to:? |{Colon})(?<notes>.+)"),
+            // "clear the location on event 9", "remove the notes from the standup"
+            Utterance.Of($"(please )?(clear|remove|delete|drop) (the )?(location|place|room|venue) (of |for |on |from )?{Event}", new Dictionary<string, string> { ["location"] = "none" }),
+            Utterance.Of($"(please )?(clear|remove|delete|drop) (the )?(notes|agenda|description) (of |for |on |from )?{Event}", new Dictionary<string, string> { ["notes"] = "none" }),
             Utterance.Of($"(please )?(add|set|put|write) (the |a |some )?(notes?|agenda|description|details){Colon}(?<notes>.+?) (to|on|for) {Event}"),
             // "rename event 5 to Budget review", "change the title of the standup to Daily sync"
             Utterance.Of($"(please )?(rename|retitle) {Event} (to|as) (?<title>.+)"),

@@ -17,6 +17,11 @@ namespace OperatorOne.Skills.Calendar;
 /// </summary>
 internal static class ExportCalendar
 {
+    private const string Give = "(please )?(export|download|share|send me|give me|get me|email me|(can|could|may) i (get|have)|i (need|want))";
+    private const string AsFile = $"( as (an? )?{Ics}( file)?| to {Ics}| in {Ics}( format)?)?";
+    // "… so I can add it to my personal calendar", "… for my phone": why it is wanted, not what.
+    private const string Why = "(,? (so (that )?i can|to) (add|put|import|load|open) it .+|,? for my .+)?";
+
     public static ToolDefinition Definition { get; } = new()
     {
         Name = "export_calendar",
@@ -26,9 +31,10 @@ internal static class ExportCalendar
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of($"(please )?(export|download|share|send me|give me|get me|email me)( an?)?( copy of)? my (calendar|schedule|events|meetings)( as (an? )?{Ics}( file)?| to {Ics}| in {Ics}( format)?)?"),
-            Utterance.Of($"(please )?(export|download|send me|give me|get me) {Event}( as (an? )?{Ics}( file)?| to {Ics}| in {Ics}( format)?)?"),
-            Utterance.Of($"(an? )?{Ics}( file| export| link)?( for| of) {Event}"),
+            // "download my calendar for the next two months in iCal format": the span is the export's own (60 days).
+            Utterance.Of($"{Give}( an?)?( copy of)? my (calendar|schedule|events|meetings)( for the (next|coming) [^ ]+ (days|weeks|months))?{AsFile}{Why}"),
+            Utterance.Of($"{Give} {Event}{AsFile}{Why}"),
+            Utterance.Of($"({Give} )?(an? )?{Ics}( file| export| link)?( for| of) {Event}{Why}"),
             Utterance.Of($"(an? )?{Ics}( file| export| link)?( for| of)? my (calendar|schedule|events|meetings)"),
             Utterance.Of($"(export|download) (to|as) (an? )?{Ics}( file)?"),
             Utterance.Of($"add {Event} to my (outlook|google|apple|phone|own)( calendar)?"),

@@ -25,7 +25,10 @@ internal static class FindFreeSlot
         [
             // "find a free slot for Ada and Max tomorrow", "find a free hour with ada and max next tuesday"
             Utterance.Of($"(please )?(find|suggest|get|look for|search for|propose|pick)( me| us)?( an?| some| the next| the first)?( free| open| common){Slot}( (for|with|between) (?<members>.+?))?{Day}( for (?<duration>{Duration}))?"),
-            Utterance.Of($"(find|suggest|look for)( me| us)?( an?| some)? (slot|time|time slot|window|meeting time)( for (?<duration>{Duration}))? (for|with) (?<members>.+?){Day}( for (?<duration>{Duration}))?"),
+            // "find a window of 2 hours for Jun and Ines on Friday", "find a common slot for 30 minutes with Max"
+            Utterance.Of($"(find|suggest|look for)( me| us)?( an?| some)?( free| open| common)? (slot|time|time slot|window|meeting time)( (for|of) (?<duration>{Duration}))? (for|with) (?<members>.+?){Day}( for (?<duration>{Duration}))?"),
+            // "is there a 30 min window tomorrow where Noor and I are both free?": the caller is always included.
+            Utterance.Of($"(is there|are there|do we have|find)( an?| any| some)?{Slot}{Day} (where|when) (?<members>.+?)( and (i|me))? (are|is) (all |both )?(free|available)"),
             Utterance.Of($"when (are|is) (?<members>.+?) (all |both )?(free|available|around)( to meet)?{Day}( for (?<duration>{Duration}))?"),
             Utterance.Of($"when can (i|we) meet (with )?(?<members>.+?){Day}( for (?<duration>{Duration}))?"),
             Utterance.Of($"(free|open) (slots?|times?) (for|with) (?<members>.+?){Day}"),

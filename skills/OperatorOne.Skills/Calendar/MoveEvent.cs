@@ -22,9 +22,11 @@ namespace OperatorOne.Skills.Calendar;
 /// </summary>
 internal static class MoveEvent
 {
-    private const string Verb = "(please )?(can you |could you |let(['’]?s| us) |i (want|need) to )?(move|reschedule|re-schedule|shift|change|rebook|switch|bump|push|put)";
-    private const string Later = "(push|delay|postpone|move|shift|bump|push back|put back)";
-    private const string Sooner = "(move|pull|bring|shift)";
+    // "can we move …", "need to reschedule …": asking for it the way people do in chat.
+    private const string Asking = "(please )?((can|could) (you|we) |let(['’]?s| us) |(i |we )?(want|need|have) to )?";
+    private const string Verb = $"{Asking}(move|reschedule|re-schedule|shift|change|rebook|switch|bump|push|put)";
+    private const string Later = $"{Asking}(push|delay|postpone|move|shift|bump|push back|put back)";
+    private const string Sooner = $"{Asking}(move|pull|bring|shift)";
 
     public static ToolDefinition Definition { get; } = new()
     {
@@ -36,15 +38,15 @@ internal static class MoveEvent
         Utterances =
         [
             // "move event 12 to Friday at 10am", "reschedule the standup to tomorrow 9am"
-            Utterance.Of($"{Verb} {Event} (to|until|till|for|on) (?<to>{When})( instead)?"),
+            Utterance.Of($"{Verb} {Event} (to|until|till|for|on) (?<to>{When})( instead)?{Reason}"),
             Utterance.Of($"(reschedule|move) {Event} (?<to>{When})"),
             Utterance.Of($"{Event} (is moved|moves|has moved|is rescheduled|is now) (to|on) (?<to>{When})"),
             // "push event 7 by 30 minutes", "postpone the budget meeting by an hour", "move event 3 15 minutes later"
-            Utterance.Of($"(please )?{Later} {Event}( back| later)? by (?<by>{Duration})( later)?"),
-            Utterance.Of($"(please )?{Later} {Event} (?<by>{Duration}) later"),
+            Utterance.Of($"{Later} {Event}( back| later)? by (?<by>{Duration})( later)?"),
+            Utterance.Of($"{Later} {Event} (?<by>{Duration}) later"),
             // "pull event 7 forward by 30 minutes", "move the standup 15 minutes earlier"
-            Utterance.Of($"(please )?{Sooner} {Event} (forward|earlier|up|ahead) by (?<by>{Duration})", Earlier()),
-            Utterance.Of($"(please )?{Sooner} {Event}( forward)? (?<by>{Duration}) (earlier|sooner)", Earlier()),
+            Utterance.Of($"{Sooner} {Event} (forward|earlier|up|ahead)( by)? (?<by>{Duration})", Earlier()),
+            Utterance.Of($"{Sooner} {Event}( forward)? (?<by>{Duration}) (earlier|sooner)", Earlier()),
             Utterance.Of($"(please )?(move|reschedule|re-schedule|postpone) {Event}"),
         ],
         Prompts = new Dictionary<string, string> { ["event"] = "Which event should I move? Tell me its number, like 5, or its title." },

@@ -12,6 +12,11 @@ internal static class SetTimeZone
 {
     private const string Zone = @"(?<zone>[a-z_]+(/[a-z_+\-]+){0,2}|utc|gmt|default|[a-z]+ [a-z]+)";
 
+    private const string LivesIn = "(i(['’]?m| am)|i live|i work|i(['’]?m| am) based|i(['’]?ve| have)( just)? moved|i( just)? moved|i(['’]?m| am) relocating) (now )?(in|to)";
+
+    // "i'm in toronto now", "i'm in sydney for the next month": how long is not where.
+    private const string ForNow = "( now| for now| for (the next|a|the) [^ ,]+( [^ ,]+)?| this week| until [^,]+)?";
+
     private const string IanaZone = @"(?<zone>[a-z_]+/[a-z_+\-]+(/[a-z_+\-]+)?|utc|gmt)";
 
     public static ToolDefinition Definition { get; } = new()
@@ -24,8 +29,10 @@ internal static class SetTimeZone
         Utterances =
         [
             Utterance.Of($"(please )?(set|change|update|switch|make) my (time ?zone|tz)( to| as)? {Zone}"),
-            Utterance.Of($"my (time ?zone|tz) is( now)? {Zone}"),
-            Utterance.Of($"(i(['’]?m| am)|i live|i work|i(['’]?m| am) based|i(['’]?ve| have) moved) (now )?(in|to) {IanaZone}( time( ?zone)?)?"),
+            Utterance.Of($"my (time ?zone|tz) (is|should be|needs to be|has to be)( now)? {Zone}"),
+            Utterance.Of($"{LivesIn} {IanaZone}( time( ?zone)?)?"),
+            // "I've moved to Singapore, change my timezone": asking for the change names the place a zone.
+            Utterance.Of($"{LivesIn} {Zone}{ForNow},? (so |and )?(please )?(change|update|set|switch|fix) my (time ?zone|tz)( please)?"),
             Utterance.Of($"(use|switch to|put me (in|on)) {Zone} (time|time ?zone)"),
             Utterance.Of($"(set|change) (the )?time ?zone (for me )?to {Zone}"),
             Utterance.Of("(set|change|update) my (time ?zone|tz)"),

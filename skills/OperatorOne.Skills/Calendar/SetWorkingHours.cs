@@ -17,7 +17,9 @@ namespace OperatorOne.Skills.Calendar;
 internal static class SetWorkingHours
 {
     private const string Hours = "(working|work|office|business) hours";
-    private const string Said = @"(?<hours>[^ ].*\d.*|default|the default|normal|standard)";
+    private const string Said = $@"(?<hours>[^ ].*\d.*|{WorkingHoursText.SpokenHour} (to|till|until) {WorkingHoursText.SpokenHour}( .+)?|default|the default|normal|standard)";
+    // "…, update my hours": the ask said after the hours is not part of them.
+    private const string SoUpdate = $"( now)?,? (so |and )?(please )?(update|change|set) my ({Hours}|hours)( please)?";
 
     public static ToolDefinition Definition { get; } = new()
     {
@@ -34,10 +36,14 @@ internal static class SetWorkingHours
             Utterance.Of($"my (working|work) (day|week) is( now)? {Said}"),
             // "I work 10am-6pm Mon-Thu", "I work from 9 to 5", "I work mondays to thursdays from 10 to 6"
             Utterance.Of(@"i( usually| normally| now| only)? work (?<hours>(from |mon|tue|wed|thu|fri|sat|sun|\d).*\d.*)"),
+            // "from this week I work 7:30-15:30 Mon-Thu, update my hours"
+            Utterance.Of($@"((from|starting) (this|next) week,? |from now on,? )?i( usually| normally| now| only)? work (?<hours>(from |mon|tue|wed|thu|fri|sat|sun|\d).*?\d.*?){SoUpdate}"),
             Utterance.Of(@"i(['’]m| am) (at work|in the office|working|available) (?<hours>(from |\d).*\d.*)"),
             // "set Ada's working hours to 7 to 3" (admins)
             Utterance.Of($"(please )?(set|change|update) (?<member>[^ ]+( [^ ]+)?)['’]s? {Hours}( to| as)? {Said}"),
             Utterance.Of($"(?<member>[^ ]+( [^ ]+)?)['’]s {Hours} are( now)? {Said}"),
+            // "change the working hours for rahul to nine to three monday to friday"
+            Utterance.Of($"(please )?(set|change|update) (the )?{Hours} (for|of) (?<member>[^ ]+( [^ ]+)?) (to|as) {Said}"),
             Utterance.Of($"(reset|clear|remove|forget) my {Hours}", new Dictionary<string, string> { ["hours"] = "default" }),
             Utterance.Of($"(set|change|update) my {Hours}"),
         ],

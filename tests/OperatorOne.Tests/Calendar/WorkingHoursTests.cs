@@ -18,6 +18,7 @@ public sealed class WorkingHoursTests
     [InlineData("2-10pm", "14:00–22:00 Mon–Fri")]
     [InlineData("7am to 3pm mon, wed and fri", "07:00–15:00 Mon, Wed, Fri")]
     [InlineData("fri-mon 9-5", "09:00–17:00 Mon, Fri, Sat, Sun")]
+    [InlineData("nine to three monday to friday", "09:00–15:00 Mon–Fri")]
     public void HoursAreReadAsPeopleSayThem(string said, string expected)
     {
         var (hours, problem) = WorkingHoursText.Parse(said, WorkingHours.MondayToFriday);
