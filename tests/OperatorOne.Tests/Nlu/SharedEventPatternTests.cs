@@ -3,7 +3,7 @@ namespace OperatorOne.Tests.Nlu;
 /// <summary>
 /// Someone else's event is moved or cancelled by the shared tools only when the sentence says so (its organizer, the word
 /// "shared", its attendees told); a day said as a possessive is no part of an event's title; an invitation is answered
-/// without naming its event.
+/// without naming its event; working hours put back, or said of someone before the ask.
 /// </summary>
 public sealed class SharedEventPatternTests
 {
@@ -66,5 +66,26 @@ public sealed class SharedEventPatternTests
 
         Assert.Equal("respond_to_event", tool);
         Assert.Equal(response, slots["response"]);
+    }
+
+    [Theory]
+    [InlineData("switch my office hours back to normal")]
+    [InlineData("please take my work hours back")]
+    public void WorkingHoursPutBackAreTheDefault(string text)
+    {
+        var (tool, slots) = ToolPatterns.Match(text);
+
+        Assert.Equal("set_working_hours", tool);
+        Assert.Equal("default", slots["hours"]);
+    }
+
+    [Fact]
+    public void SomeonesHoursSaidBeforeTheAskAreTheirs()
+    {
+        var (tool, slots) = ToolPatterns.Match("Ines works 7:30-15:30 mon-thu, could you save that as her working hours");
+
+        Assert.Equal("set_working_hours", tool);
+        Assert.Equal("Ines", slots["member"]);
+        Assert.Equal("7:30-15:30 mon-thu", slots["hours"]);
     }
 }
