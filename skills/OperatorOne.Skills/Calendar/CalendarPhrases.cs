@@ -34,8 +34,11 @@ internal static class CalendarPhrases
     /// <summary>
     /// An event by number ("event 5", "my event 12", "#5") or by words ("the budget meeting"), with whom it is when that
     /// is said after it ("the 1:1 with Chiara", "the client demo with Nordhaus"): people tell same-named events apart so.
+    /// "Thursday's team lunch", "tomorrow's stand-up": the day said as a possessive picks the event but is no part of its title.
     /// </summary>
-    public const string Event = $@"(?<event>(the |my )?(event|meeting|deadline|reminder|campaign) (number |no\.? ?)?#?\d+|((the |my )?[^ ].*? {EventNoun}|{ByItsTime})( with (?!{When}( |$))[^ ,]+( (and|&) [^ ,]+)?)?)";
+    public const string Event = $@"({DayOwning} )?(?<event>(the |my )?(event|meeting|deadline|reminder|campaign) (number |no\.? ?)?#?\d+|((the |my )?([^ ].*? |(?<={DayOwning} )){EventNoun}|{ByItsTime})( with (?!{When}( |$))[^ ,]+( (and|&) [^ ,]+)?)?)";
+
+    private const string DayOwning = $"(today|tonight|tomorrow|tmrw|((next|this) )?{Weekday})['’]s";
 
     // "my 11 o'clock with Bogdan", "the 3pm call": an event called by the time it starts.
     private const string ByItsTime = @"(the|my) \d{1,2}([:.]\d{2})?( ?(am|pm))?( ?o['’]?clock)?( (meeting|call))?";

@@ -7,12 +7,14 @@ using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Members;
+using static OperatorOne.Skills.Calendar.CalendarPhrases;
+using static OperatorOne.Skills.Calendar.SharedEventPhrases;
 
 namespace OperatorOne.Skills.Calendar;
 
 /// <summary>
 /// Cancels an event someone else organizes and tells its attendees (the organizer among them). Reached through
-/// <see cref="CancelEvent"/> when an admin cancels another member's event (it has no phrases of its own); a RiskyWrite,
+/// <see cref="CancelEvent"/> when an admin cancels another member's event; a RiskyWrite,
 /// so it runs only once an approver approves. Organizers cancel their own events at once, through <see cref="ApplyAsync"/>.
 /// </summary>
 internal static class CancelSharedEvent
@@ -27,7 +29,23 @@ internal static class CancelSharedEvent
         Handler = RunAsync,
         Summarize = SummarizeAsync,
         Check = CheckAsync,
+        // Only when the sentence says the event is someone else's, or that its attendees are told: see SharedEventPhrases.
+        Utterances =
+        [
+            Utterance.Of($"{Verb} {SharedNumbered}{Organiser}?({ForEveryone})?{Notify}?{Reason}"),
+            Utterance.Of($"{Verb} {Numbered}{Organiser}({ForEveryone})?{Notify}?{Reason}"),
+            Utterance.Of($"{Verb} {Numbered}{Organiser}?({ForEveryone}|{Notify}|{OffTeamCalendar}){Reason}"),
+            Utterance.Of($"{Verb} {SharedNumbered}{Organiser}?{FromNowOn}({ForEveryone})?{Notify}?{Reason}", Series()),
+            Utterance.Of($"{Verb} {Numbered}{Organiser}{FromNowOn}({ForEveryone})?{Notify}?{Reason}", Series()),
+            Utterance.Of($"{Verb} {Numbered}{Organiser}?{FromNowOn}({ForEveryone}|{Notify}){Reason}", Series()),
+        ],
     };
+
+    private const string Verb = "(please )?((can|could) you |(i |we )?(want|need) to )?(cancel|call off|scrap|drop|delete|remove|kill|axe|scratch)";
+    // "remove event 11 from the team calendar": a team calendar's events are shared by everyone on it.
+    private const string OffTeamCalendar = " (off|from) (the|our) (team|shared) calendar";
+
+    private static Dictionary<string, string> Series() => new() { ["series"] = "true" };
 
     public static async Task<ToolResult> RunAsync(
         OperatorOneDb db,

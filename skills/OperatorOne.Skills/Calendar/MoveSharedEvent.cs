@@ -7,12 +7,14 @@ using OperatorOne.Bot.Core.Tools;
 using OperatorOne.Data;
 using OperatorOne.Data.Calendar;
 using OperatorOne.Data.Members;
+using static OperatorOne.Skills.Calendar.CalendarPhrases;
+using static OperatorOne.Skills.Calendar.SharedEventPhrases;
 
 namespace OperatorOne.Skills.Calendar;
 
 /// <summary>
 /// Moves an event someone else organizes and tells its attendees. Reached through <see cref="MoveEvent"/> once clashes
-/// were reported and answered (it has no phrases of its own), when an admin moves another member's event. A RiskyWrite,
+/// were reported and answered, when an admin moves another member's event. A RiskyWrite,
 /// like <see cref="CancelSharedEvent"/>: it changes the organizer's and attendees' days and withdraws their answers, so
 /// an approver signs off; organizers move their own events at once through <see cref="ApplyAsync"/>.
 /// </summary>
@@ -28,7 +30,18 @@ internal static class MoveSharedEvent
         Handler = RunAsync,
         Summarize = SummarizeAsync,
         Check = CancelSharedEvent.CheckAsync,
+        // Only when the sentence says the event is someone else's, or that its attendees are told: see SharedEventPhrases.
+        Utterances =
+        [
+            Utterance.Of($"{Verb} {SharedNumbered}{Organiser}?({ForEveryone})?{To}({ForEveryone})?{Notify}?{Reason}"),
+            Utterance.Of($"{Verb} {Numbered}{Organiser}({ForEveryone})?{To}({ForEveryone})?{Notify}?{Reason}"),
+            Utterance.Of($"{Verb} {Numbered}{Organiser}?{ForEveryone}{To}{Notify}?{Reason}"),
+            Utterance.Of($"{Verb} {Numbered}{Organiser}?{To}({ForEveryone}|{Notify})"),
+        ],
     };
+
+    private const string Verb = "(please )?((can|could) you |(i |we )?(want|need) to )?(move|reschedule|re-schedule|shift|push|bump|rebook|change)";
+    private const string To = $" (to |until |till |for |on )?(?<starts_at>{When})( instead)?";
 
     public static async Task<ToolResult> RunAsync(
         OperatorOneDb db,

@@ -15,6 +15,7 @@ internal static class RespondToEvent
 {
     private const string Invite = "( the)?( invite| invitation)?( (to|for))?";
     // "I can't make the sync, please decline it": the answer said again after the reason is the same answer.
+    private const string Waiting = " (the|this|that|her|his|their|[^ ]+['’]s) (invite|invitation|meeting request)( from [^ ,]+( [^ ,]+)?)?";
     private const string SoAccept = "(,? (so |and )?(please )?(accept( it| the invite)?|rsvp yes|count me in))?";
     private const string SoDecline = "(,? (so |and )?(please )?(decline|reject)( it| the invite)?|,? rsvp no)?";
 
@@ -28,16 +29,19 @@ internal static class RespondToEvent
         Utterances =
         [
             Utterance.Of($"(please )?(accept|join|confirm|i accept|attend){Invite} {Event}", Says("accepted")),
+            // "accept the invite from nadia": the invitation itself, when only one is waiting, needs no event named.
+            Utterance.Of($"(please )?(accept|i accept|say yes to){Waiting}", Says("accepted")),
+            Utterance.Of($"(please )?(decline|reject|turn down|i decline|say no to){Waiting}", Says("declined")),
             Utterance.Of($"((yes|sure|ok|okay|yep),? )?i(['’]ll| will) (attend|join|come to|be at|make it to|be there for) {Event}{SoAccept}", Says("accepted")),
             Utterance.Of($"count me in (for |to |on )?{Event}", Says("accepted")),
             Utterance.Of($"say yes to{Invite} {Event}", Says("accepted")),
             Utterance.Of($"say no to{Invite} {Event}", Says("declined")),
             Utterance.Of($"count me out (of|for) {Event}", Says("declined")),
             // "tell them maybe for the hiring plan meeting", "put me down as a maybe for the all hands"
-            Utterance.Of($"(tell them|tell the organi[sz]er|let them know|put me down as|mark me as|count me as)( a)? (maybe|tentative)( for| to| on)? {Event}", Says("tentative")),
+            Utterance.Of($"(tell them|tell the organi[sz]er|let them know|put me down as|mark me as|count me as)( a)? (maybe|tentative)( for| to| on)? {Event}|(maybe|tentative) (for|to|on) {Event}", Says("tentative")),
             Utterance.Of($"(rsvp|reply|respond|answer) (yes|accept|accepted)( to)? {Event}|(rsvp|reply|respond|answer)( to)? {Event}( with)? (yes|accept|accepted)", Says("accepted")),
             Utterance.Of($"(please )?(decline|reject|refuse|skip|turn down|i decline){Invite} {Event}", Says("declined")),
-            Utterance.Of($"((tell them|tell the organi[sz]er|let them know) )?i (can(['’]?t| ?not)|won(['’]?t)|will not|cannot) (make|attend|come to|join|go to|be at)( it to)? {Event}{SoDecline}", Says("declined")),
+            Utterance.Of($"((tell them|tell the organi[sz]er|let them know) )?i (can(['’]?t| ?not)|won(['’]?t)|will not|cannot) (be able to )?(make|attend|come to|join|go to|be at)( it to)? {Event}{SoDecline}", Says("declined")),
             Utterance.Of($"(rsvp|reply|respond|answer) (no|decline|declined)( to)? {Event}|(rsvp|reply|respond|answer)( to)? {Event}( with)? (no|decline|declined)", Says("declined")),
             Utterance.Of($"(tentatively accept|((say|it['’]?s) (a )?)?maybe (for|to)|mark me as tentative for|i might (attend|come to|make|join)){Invite} {Event}", Says("tentative")),
             Utterance.Of($"(rsvp|reply|respond|answer) (maybe|tentative)( to)? {Event}|(rsvp|reply|respond|answer)( to)? {Event}( with)? (maybe|tentative)", Says("tentative")),

@@ -42,9 +42,13 @@ internal static class SetWorkingHours
             // "set Ada's working hours to 7 to 3" (admins)
             Utterance.Of($"(please )?(set|change|update) (?<member>[^ ]+( [^ ]+)?)['’]s? {Hours}( to| as)? {Said}"),
             Utterance.Of($"(?<member>[^ ]+( [^ ]+)?)['’]s {Hours} are( now)? {Said}"),
+            // "Kemal works 6am-2pm weekdays now, can you set that as his working hours?": the hours said first, the ask after.
+            Utterance.Of($@"(?<member>[^ ]+( [^ ]+)?) (now |usually |normally )?works (?<hours>(from |mon|tue|wed|thu|fri|sat|sun|\d).*?\d.*?)( now)?,? (so |and )?(please )?((can|could) you )?(update|change|set|make|save|put) (that|this|it|those)( as| in| down as)? (his|her|their) ({Hours}|hours)( please)?"),
             // "change the working hours for rahul to nine to three monday to friday"
             Utterance.Of($"(please )?(set|change|update) (the )?{Hours} (for|of) (?<member>[^ ]+( [^ ]+)?) (to|as) {Said}"),
             Utterance.Of($"(reset|clear|remove|forget) my {Hours}", new Dictionary<string, string> { ["hours"] = "default" }),
+            // "put my working hours back to normal": back means to what they were before anyone set them.
+            Utterance.Of($"(please )?(put|set|change|reset|switch|take|turn) my {Hours} back( to)?( the)?( default| normal| standard| usual)?", new Dictionary<string, string> { ["hours"] = "default" }),
             Utterance.Of($"(set|change|update) my {Hours}"),
         ],
         Prompts = new Dictionary<string, string> { ["hours"] = "What are your working hours? For example '9 to 5' or '10am-6pm Mon-Thu'." },
