@@ -129,4 +129,14 @@ public sealed class SpokenAndTidiedSlotTests
 
     [Fact]
     public void WhereOpensTheQuestionNotTheName() => Assert.Equal("Noor", Tidy("find_free_slot", "members", "where Noor"));
+
+    [Theory]
+    [InlineData("Umbrella lead back", "Umbrella")]
+    [InlineData("the Oscorp lead on", "Oscorp")]
+    public void TheParticleAfterTheKindOfRecordIsNotItsName(string captured, string lead) =>
+        Assert.Equal(lead, Tidy("move_lead", "lead", captured));
+
+    [Fact]
+    public void EachOwnersMarkInAListOfPeopleGoesWithTheCalendarsTheyOwn() =>
+        Assert.Equal("ada and mia", Tidy("find_free_slot", "members", "ada's and mia's calendars"));
 }
