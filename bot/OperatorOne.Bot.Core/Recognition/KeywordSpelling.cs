@@ -45,7 +45,7 @@ public static partial class KeywordSpelling
     }
 
     /// <summary>Each captured slot with its words taken back from the sentence as typed (corrections keep word positions).</summary>
-    public static IReadOnlyDictionary<string, string> Restore(IReadOnlyDictionary<string, string> slots, string typed, string corrected)
+    public static IReadOnlyDictionary<string, string> Restore(IReadOnlyDictionary<string, string> slots, string typed, string corrected, RegisteredTool tool)
     {
         var typedWords = typed.Split(' ');
         var correctedWords = corrected.Split(' ');
@@ -55,9 +55,18 @@ public static partial class KeywordSpelling
             var words = value.Split(' ');
             var start = Enumerable.Range(0, correctedWords.Length - words.Length + 1)
                 .FirstOrDefault(i => correctedWords.AsSpan(i, words.Length).SequenceEqual(words), -1);
-            restored[name] = start < 0 ? value : string.Join(' ', typedWords, start, words.Length);
+            // "aprove 6": a slot whose pattern group lists the corrected word as a choice keeps the correction.
+            restored[name] = start < 0 || IsListedChoice(tool, name, value) ? value : string.Join(' ', typedWords, start, words.Length);
         }
         return restored;
+    }
+
+    /// <summary>Whether a pattern of the tool captures <paramref name="name"/> as an alternation that spells out <paramref name="value"/>.</summary>
+    private static bool IsListedChoice(RegisteredTool tool, string name, string value)
+    {
+        var group = new Regex(@"\(\?<" + Regex.Escape(name) + @">([^()]*)\)");
+        return tool.Definition.Utterances.Any(u => group.Matches(u.Pattern.ToString())
+            .Any(m => m.Groups[1].Value.Split('|').Contains(value, StringComparer.OrdinalIgnoreCase)));
     }
 
     /// <summary>The literal words of a pattern (group names excluded), four letters or more so short words stay exact.</summary>

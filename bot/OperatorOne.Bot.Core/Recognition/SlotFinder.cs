@@ -113,7 +113,7 @@ public static partial class SlotFinder
             return match;
         }
         return KeywordSpelling.Correct(text, one) is { } corrected && UtteranceMatcher.Match(corrected, one) is { } fixedMatch
-            ? fixedMatch with { Slots = KeywordSpelling.Restore(fixedMatch.Slots, text, corrected) }
+            ? fixedMatch with { Slots = KeywordSpelling.Restore(fixedMatch.Slots, text, corrected, fixedMatch.Tool) }
             : null;
     }
 

@@ -27,6 +27,10 @@ internal static partial class SpokenNumbers
     internal static (int Value, int Used) Said(string words)
     {
         var tokens = Word().Matches(words);
+        if (DigitByDigit(tokens) is { } read)
+        {
+            return read;
+        }
         int total = 0, current = 0, used = 0, usedBeforeAnd = 0;
         var last = Kind.None;
         foreach (Match token in tokens)
@@ -75,6 +79,24 @@ internal static partial class SpokenNumbers
         }
         // "ticket five hundred and the printer": an "and" no number follows is not part of it.
         return last == Kind.And ? (total + current, usedBeforeAnd) : (total + current, used);
+    }
+
+    /// <summary>"ticket four two one": three to six digits read out one by one are one number (a leading "zero" is a phone number's).</summary>
+    private static (int Value, int Used)? DigitByDigit(MatchCollection tokens)
+    {
+        var digits = new System.Text.StringBuilder();
+        var used = 0;
+        foreach (Match token in tokens)
+        {
+            var unit = Array.IndexOf(Units, token.Value.ToLowerInvariant());
+            if (unit is < 0 or > 9 || (digits.Length > 0 && token.Index != used + 1))
+            {
+                break;
+            }
+            digits.Append(unit);
+            used = token.Index + token.Length;
+        }
+        return digits.Length is >= 3 and <= 6 && digits[0] != '0' ? (int.Parse(digits.ToString(), CultureInfo.InvariantCulture), used) : null;
     }
 
     private enum Kind

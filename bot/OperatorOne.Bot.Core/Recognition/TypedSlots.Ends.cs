@@ -22,6 +22,8 @@ internal static partial class TypedSlots
             tidy = tool.ParameterNames.Any(KnownNames.Prose.Contains) ? tidy : Reason().Replace(tidy, "");
             tidy = Kept().Replace(tidy, "");
             tidy = (Owners.Contains(parameter) ? OwnersName() : OwnersThing()).Replace(tidy, "");
+            // "ada's and mia's calendars": in a list of people each owner's "'s" and the calendars they own go.
+            tidy = People.Contains(parameter) ? ListOwners().Replace(tidy, "") : tidy;
             tidy = QuotedName().Match(tidy) is { Success: true } quoted ? quoted.Groups["v"].Value : tidy;
         }
         // "'Q1 planning'", "\"can you send a screenshot?\"": quotes around all of it only mark where it begins and ends.
@@ -51,6 +53,12 @@ internal static partial class TypedSlots
 
     [GeneratedRegex(@"(?<=\w)['’]s( (lead|deal|contact|record|event|meeting|calendar|email|phone|number|stage|name|title|details|account))*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OwnersName();
+
+    /// <summary>Parameters holding several people at once.</summary>
+    private static readonly HashSet<string> People = new(StringComparer.Ordinal) { "members", "attendees" };
+
+    [GeneratedRegex(@"(?<=\w)['’]s\b( (calendars?|schedules?|diar(y|ies)|agendas?))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ListOwners();
 
     /// <summary>"Emeka Obi's lead stage": the owner is the name, the kind and field after it are not; a company's own "'s" (Macy's) stays.</summary>
     [GeneratedRegex(@"(?<=\w)['’]s( (lead|deal|contact|record|event|meeting|calendar|email|phone|number|stage|name|title|details|account))+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

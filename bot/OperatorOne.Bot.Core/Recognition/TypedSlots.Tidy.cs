@@ -75,7 +75,8 @@ internal static partial class TypedSlots
         }
         if (KindNames.Contains(parameter))
         {
-            tidy = Regex.Replace(tidy, $@"^(the )?{parameter}\s+|\s+{parameter}$", "", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            // "set the Umbrella lead back to new", "move the Oscorp lead on to qualified": the verb's particle follows the kind.
+            tidy = Regex.Replace(tidy, $@"^(the )?{parameter}\s+|\s+{parameter}( (back|on|over|along|forward|ahead|up|down))?$", "", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         }
         return tidy.Trim().Length > 0 ? tidy.Trim() : value;
     }

@@ -35,7 +35,7 @@ public static class UtteranceReader
             if (match is not null)
             {
                 // Corrections are for the pattern's keywords; a captured title or comment keeps the words as typed.
-                match = match with { Slots = KeywordSpelling.Restore(match.Slots, plain, corrected) };
+                match = match with { Slots = KeywordSpelling.Restore(match.Slots, plain, corrected, match.Tool) };
             }
         }
         if (match is null)

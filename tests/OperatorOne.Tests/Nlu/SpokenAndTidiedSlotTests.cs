@@ -23,6 +23,8 @@ public sealed class SpokenAndTidiedSlotTests
     [InlineData("change the description of ticket one twenty to the fridge", "change the description of ticket 120 to the fridge")]
     [InlineData("add a note to ticket two hundred only staff can see it", "add a note to ticket 200 only staff can see it")]
     [InlineData("close ticket forty two", "close ticket 42")]
+    [InlineData("ticket four two one the kiosk is fine now close it", "ticket 421 the kiosk is fine now close it")]
+    [InlineData("reopen ticket three zero seven", "reopen ticket 307")]
     [InlineData("close ticket five hundred and the printer one", "close ticket 500 and the printer one")]
     public void ANumberSaidInWordsAfterWhatItNumbersIsReadWhole(string said, string typed) =>
         Assert.Equal(typed, SpokenNumbers.Digits(said));
@@ -129,4 +131,14 @@ public sealed class SpokenAndTidiedSlotTests
 
     [Fact]
     public void WhereOpensTheQuestionNotTheName() => Assert.Equal("Noor", Tidy("find_free_slot", "members", "where Noor"));
+
+    [Theory]
+    [InlineData("Umbrella lead back", "Umbrella")]
+    [InlineData("Oscorp lead on", "Oscorp")]
+    public void TheParticleAfterTheKindOfRecordIsNotItsName(string captured, string lead) =>
+        Assert.Equal(lead, Tidy("move_lead", "lead", captured));
+
+    [Fact]
+    public void EachOwnersMarkInAListOfPeopleGoesWithTheCalendarsTheyOwn() =>
+        Assert.Equal("ada and mia", Tidy("find_free_slot", "members", "ada's and mia's calendars"));
 }

@@ -65,6 +65,15 @@ public sealed class UtteranceReaderTests
     }
 
     [Fact]
+    public void AMisspelledChoiceWordReadsAsTheChoiceThePatternLists()
+    {
+        var reading = UtteranceReader.Read("set ticket 12 to pendign", Registry.All, Now);
+
+        Assert.Null(reading?.Problem);
+        Assert.Equal("pending", reading?.Arguments["status"]?.GetValue<string>());
+    }
+
+    [Fact]
     public void EditDistanceCountsASwapOfNeighboursOnce()
     {
         Assert.Equal(1, KeywordSpelling.Distance("tikcet", "ticket", 2));
