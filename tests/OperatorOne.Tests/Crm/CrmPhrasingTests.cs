@@ -17,6 +17,8 @@ public sealed class CrmPhrasingTests
     [InlineData("please add Quill Paper as a supplier", "add_company", "name=Quill Paper|kind=vendor")]
     [InlineData("add Kettle Works as a prospect", "add_company", "name=Kettle Works|kind=prospect")]
     [InlineData("add the company Larch Timber", "add_company", "name=Larch Timber")]
+    [InlineData("new vendor in the CRM: Quill Paper", "add_company", "name=Quill Paper|kind=vendor")]
+    [InlineData("search CRM for Okafor", "find_contact", "name=Okafor")]
     [InlineData("Ostara Foods is a client now, update the company", "update_company", "company=Ostara Foods|kind=customer")]
     [InlineData("switch Kettle Works to vendor", "update_company", "company=Kettle Works|kind=vendor")]
     [InlineData("change the company name Kettle Works to Kettle Works Ltd", "update_company", "company=Kettle Works|name=Kettle Works Ltd")]
@@ -43,11 +45,14 @@ public sealed class CrmPhrasingTests
     [InlineData("convert the Corva Retail lead, they signed", "convert_lead", "lead=Corva Retail")]
     [InlineData("set Ana Ruiz's lead stage to qualified", "move_lead", "lead=Ana Ruiz|stage=qualified")]
     [InlineData("lead Corva Retail -> contacted", "move_lead", "lead=Corva Retail|stage=contacted")]
+    [InlineData("put the Pellow Mills lead back to contacted", "move_lead", "lead=Pellow Mills|stage=contacted")]
+    [InlineData("move the Corva Retail lead on to qualified", "move_lead", "lead=Corva Retail|stage=qualified")]
     [InlineData("add a lead for ana ruiz who works at corva retail", "add_lead", "name=ana ruiz|company=corva retail")]
     public void Contacts(string text, string tool, string slots) => Reads(text, tool, slots);
 
     [Theory]
     [InlineData("log a new deal: Pellow looms, 4000, currency SEK, close date 12 March, negotiation stage", "add_deal", "name=Pellow looms|amount=4000|currency=SEK|closes=2026-03-12|stage=negotiation")]
+    [InlineData("new deal: Pellow looms, company Pellow Mills, 4000 SEK, closing 12 March, proposal", "add_deal", "name=Pellow looms|company=Pellow Mills|amount=4000 SEK|closes=2026-03-12|stage=proposal")]
     [InlineData("create a deal for Corva Retail named Corva tills, 12,000 EUR, closes 2 March", "add_deal", "name=Corva tills|company=Corva Retail|amount=12,000 EUR|closes=2026-03-02")]
     [InlineData("We are pitching Corva Retail. Add a deal named Corva tills for Corva Retail, 12,000 EUR", "add_deal", "name=Corva tills|company=Corva Retail|amount=12,000 EUR")]
     [InlineData("new deal pellow looms five thousand pounds", "add_deal", "name=pellow looms|amount=five thousand pounds")]
