@@ -71,6 +71,7 @@ public sealed class CrmPhrasingTests
     [Theory]
     [InlineData("log a meeting with Corva Retail they want a demo in May", "log_activity", "kind=meeting|with=Corva Retail|summary=they want a demo in May")]
     [InlineData("quick note on Pellow Mills they pay late", "log_activity", "kind=note|with=Pellow Mills|summary=they pay late")]
+    [InlineData("log a call with Ana Ruiz about the spring order", "log_activity", "kind=call|with=Ana Ruiz|summary=the spring order")]
     [InlineData("note on deal Corva tills: budget signed off", "log_activity", "kind=note|deal=Corva tills|summary=budget signed off")]
     [InlineData("rang Uma Iyer she wants a callback", "log_activity", "kind=call|with=Uma Iyer|summary=she wants a callback")]
     [InlineData("log call w/ Ravi Das - chasing the invoice", "log_activity", "kind=call|with=Ravi Das|summary=chasing the invoice")]

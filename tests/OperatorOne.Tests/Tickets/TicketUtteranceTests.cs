@@ -252,4 +252,8 @@ public class TicketUtteranceTests
         Assert.Equal(number, call.IntArgument("number"));
         Assert.Equal(title, call.StringArgument("title"));
     }
+
+    [Fact]
+    public void AlreadyAfterWhatIsSearchedForIsNoPartOfIt() =>
+        Assert.Equal("the payroll export", Recognize("is there a ticket about the payroll export already").StringArgument("query"));
 }
