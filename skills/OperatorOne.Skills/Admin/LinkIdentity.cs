@@ -22,10 +22,11 @@ internal static class LinkIdentity
         Handler = RunAsync,
         Utterances =
         [
-            Utterance.Of("link (the )?(?<channel>slack|teams|msteams|webchat|web chat|voice|phone)( user| id| number| account)? (?<externalId>\\S+) (to|with) (?<member>.+)"),
-            Utterance.Of("link (the )?(?<channel>voice|phone)( number)? (?<externalId>\\+?[\\d(][\\d ()./-]{5,}\\d) (to|with) (?<member>.+)"),
+            // "… to member lena.k": the word naming what the handle is ("member", "user") is no part of the handle.
+            Utterance.Of("link (the )?(?<channel>slack|teams|msteams|webchat|web chat|voice|phone)( user| id| number| account)? (?<externalId>\\S+) (to|with) (the )?(member |user |teammate )?(?<member>.+)"),
+            Utterance.Of("link (the )?(?<channel>voice|phone)( number)? (?<externalId>\\+?[\\d(][\\d ()./-]{5,}\\d) (to|with) (the )?(member |user |teammate )?(?<member>.+)"),
             // "connect the phone number +353 87 123 4567 to Siobhan for voice calls": a phone number is always the voice channel.
-            Utterance.Of("connect (the )?(phone )?number (?<externalId>\\+?[\\d(][\\d ()./-]{5,}\\d) (to|with) (?<member>.+?)( for (voice|phone)( calls)?)?", new Dictionary<string, string> { ["channel"] = "voice" }),
+            Utterance.Of("connect (the )?(phone )?number (?<externalId>\\+?[\\d(][\\d ()./-]{5,}\\d) (to|with) (the )?(member |user |teammate )?(?<member>.+?)( for (voice|phone)( calls)?)?", new Dictionary<string, string> { ["channel"] = "voice" }),
         ],
         Prompts = new Dictionary<string, string>
         {

@@ -10,6 +10,9 @@ namespace OperatorOne.Skills.Crm;
 /// <summary>Adds a company to the CRM: a prospect unless said to be a customer, vendor or partner.</summary>
 internal static class AddCompany
 {
+    /// <summary>"new supplier in the CRM: Nordic Flour": where it goes, said before its name and no part of it.</summary>
+    private const string InTheCrm = "( (to|in|into) (the )?crm)?";
+
     public static ToolDefinition Definition { get; } = new()
     {
         Name = "add_company",
@@ -20,9 +23,9 @@ internal static class AddCompany
         Utterances =
         [
             // "add company Globex", "add a customer company Hooli", "create a new vendor Staples", "add the company Oduya Farms"
-            .. CompanyKinds.Said(kind => $"(please )?(add|create|record|enter|save|new)( a| an| another| the)?( new)?( {kind})? (company|organi[sz]ation|account|business)( ?[:\\-–] ?| called | named | )(?<name>.+?)( as an? {kind})?"),
+            .. CompanyKinds.Said(kind => $"(please )?(add|create|record|enter|save|new)( a| an| another| the)?( new)?( {kind})? (company|organi[sz]ation|account|business){InTheCrm}( ?[:\\-–] ?| called | named | )(?<name>.+?)( as an? {kind})?"),
             // "new prospect Tom Baker" is a lead: here a kind needs the word company unless it is a customer, vendor or partner.
-            .. CompanyKinds.Said(kind => $"(please )?(add|create|record|new)( a| an)?( new)? {kind}( ?[:\\-–] ?| called | named | )(?<name>.+)", "customer|vendor|partner"),
+            .. CompanyKinds.Said(kind => $"(please )?(add|create|record|new)( a| an)?( new)? {kind}{InTheCrm}( ?[:\\-–] ?| called | named | )(?<name>.+)", "customer|vendor|partner"),
             .. CompanyKinds.Said(kind => $"(please )?(add|put) (?<name>.+?) (to|in|into) the crm( as an? {kind})?"),
             // "add Brightwater Ltd as a prospect", "save nordic paper as a new supplier": a kind of company says what it is.
             .. CompanyKinds.Said(kind => $"(please )?(add|create|record|save|enter) (?<name>.+?)( (to|in|into) the crm)? as (an? |our )?(new )?{kind}( company)?"),

@@ -11,14 +11,15 @@ namespace OperatorOne.Skills.Crm;
 /// <summary>Records a deal: its amount and currency, stage, expected close date, company and owner (the caller unless named).</summary>
 internal static class AddDeal
 {
-    private const string Company = "( (with|for|at) (?<company>(?![$€£\\d])[^,]+?))?";
+    // In a list the company is a labelled item: "Northgate imaging upgrade, company Northgate Dental, 18,500 GBP".
+    private const string Company = "(( (with|for|at)|,? company:?) (?<company>(?![$€£\\d])[^,]+?))?";
     // In a list ("website rebuild, $7k, ...") the amount needs no "worth".
     // Said aloud, "sunrise dental software twenty thousand dollars": a sum in words needs no comma either.
     private const string Worth = $"((,? (worth|for|of|valued at|at)|,) (?<amount>{CrmMoney.Pattern})| (?<amount>{CrmSpokenAmounts.Pattern}))?";
     private const string InCurrency = "(,? currency:? (?<currency>[a-z]{3}))?";
     private const string Closing = $"(,? ((expected )?(close|closing) date( of)?|closing|to close|closes|expected to close|(expected |should |will )close|close|due)( on| by)?:? (?<closes>{Calendar.CalendarPhrases.When}|{CrmPhrases.SpokenDay}))?";
-    // A stage word is one of five, so "in negotiation" and "stage proposal" need no "stage" after it.
-    private const string InStage = $"(,? ((in|at) (the )?{CrmPhrases.DealStages}( stage)?|stage:? {CrmPhrases.DealStages}|{CrmPhrases.DealStages} stage))?";
+    // A stage word is one of five, so "in negotiation" and "stage proposal" need no "stage" after it, nor as a list's item (", negotiation").
+    private const string InStage = $"(,? ((in|at) (the )?{CrmPhrases.DealStages}( stage)?|stage:? {CrmPhrases.DealStages}|{CrmPhrases.DealStages} stage)|, {CrmPhrases.DealStages})?";
     private const string OwnedBy = "(,? (owned by|for owner|owner) (?<owner>.+?))?";
 
     public static ToolDefinition Definition { get; } = new()

@@ -20,6 +20,6 @@ internal static class CrmPhrases
     /// <summary>Sentences of context before the ask ("We're quoting Harvest Kitchens for their canteen. Add a deal …").</summary>
     public const string Context = "([^.!?]+[.!?] )+";
 
-    /// <summary>"lead Jo Park", "the lead Initech", "Initech" — the lead's name.</summary>
-    public const string LeadName = "(the )?(lead )?(?<lead>.+?)";
+    /// <summary>"lead Jo Park", "the lead Initech", "the Initech lead", "Initech" — the lead's name, without the word "lead".</summary>
+    public const string LeadName = "(the )?(lead )?(?<lead>.+?)( lead)?";
 }

@@ -21,7 +21,7 @@ internal static class FindContact
         [
             // "find Dana from Acme", "look up contact Dana Lee", "search the crm for Acme"
             // Never what other tools find: "look up tickets that mention …", "find what priya wrote about …".
-            Utterance.Of("(please )?(find|look up|lookup|search( the crm)? for|search) (?!(the |my |all |any )?(tickets?|docs?|documents?|files?|events?|deals?|meetings?|what|where|when|how|a time|time)\\b)(the )?(contact|company|customer|person|client)?( called| named)? ?(?<name>.+?)( in the crm)?"),
+            Utterance.Of("(please )?(find|look up|lookup|search( the)?( crm)? for|search) (?!(the |my |all |any )?(tickets?|docs?|documents?|files?|events?|deals?|meetings?|what|where|when|how|a time|time)\\b)(the )?(contact|company|customer|person|client)?( called| named)? ?(?<name>.+?)( in the crm)?"),
             Utterance.Of("who(['’]?s| is) (?<name>.+)"),
             // "do we have a contact at Pinewood Hotels", "who do we know at initech", "do we have a number for marco from de luca wines"
             Utterance.Of("(do|does) (we|anyone|anybody) (have|know) (a |an |any )?(contacts?|numbers?|phone( numbers?)?|emails?( address(es)?)?|details|someone|somebody|anyone|anybody|people)( to call)? (at|for|from|in) (?<name>.+)"),

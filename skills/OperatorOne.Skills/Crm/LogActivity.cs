@@ -31,8 +31,11 @@ internal static class LogActivity
     /// <summary>When it happened, said after who it was with: not part of their name.</summary>
     private const string Earlier = "( (today|yesterday|this (morning|afternoon)|earlier( today)?|last (week|night)))?";
 
-    /// <summary>"log a meeting with lusa wines they want to start in march": what they said starts the summary, colon or not.</summary>
-    private const string Told = $"({Colon}(?<summary>.+)|, (?<summary>(they|she|he|it|we|i)\\b.+)| (?<summary>(they|she|he|we)\\b.+))";
+    /// <summary>
+    /// "log a meeting with lusa wines they want to start in march": what they said starts the summary, colon or not;
+    /// "… with tomás rivera about the oven installation": what it was about is the summary (one clause), not part of the name.
+    /// </summary>
+    private const string Told = $"({Colon}(?<summary>.+)|, (?<summary>(they|she|he|it|we|i)\\b.+)| (?<summary>(they|she|he|we)\\b.+)| (about|regarding|re:?) (?<summary>[^,.;]+))";
 
     /// <summary>"log a call", "add a crm note", "quick note": the ask before the kind.</summary>
     private const string LogA = "((please )?(log|record|add|note|save)( an?)?( crm)? |(a |quick |new |add a )+)";

@@ -23,7 +23,8 @@ internal static class MoveLead
         Utterances =
         [
             // "move lead Jo Park to qualified", "mark the lead Initech as contacted", "set lead Initech to lost"
-            Utterance.Of($"(move|mark|set|change|put|update) {LeadName} (to|as|in|into) {Stage}"),
+            // "set the Umbrella lead back to new", "move the Oscorp lead on to qualified": the direction is no part of the name.
+            Utterance.Of($"(move|mark|set|change|put|update) {LeadName}( back| on| forward| along| over)? (to|as|in|into) {Stage}"),
             Utterance.Of($"lead {LeadName}( is| ->| →)? {Stage}"),
             // "set Emeka Obi's lead stage to contacted", "set the stage of lead Acme Corp to qualified"
             Utterance.Of($"(move|set|change|put|update) {LeadName}(['’]s)?( lead)? stage (to|as) {Stage}"),

@@ -16,6 +16,9 @@ internal static class ChangeDocumentVisibility
     private static readonly Dictionary<string, string> Everyone = new() { ["visibility"] = "organization" };
     private static readonly Dictionary<string, string> Team = new() { ["visibility"] = "team" };
 
+    /// <summary>"everyone", "the whole company", "everyone in the org": the whole organization.</summary>
+    private const string Everybody = "(everyone|everybody|the (whole |entire )?(company|organization|organisation|org))( (in|at) (the|our) (company|organization|organisation|org))?";
+
     public static ToolDefinition Definition { get; } = new()
     {
         Name = "change_document_visibility",
@@ -35,7 +38,10 @@ internal static class ChangeDocumentVisibility
             Utterance.Of($"(please )?let (the )?(?<team>.+?) team (see|view|open|read|access) {Named}", Team),
             Utterance.Of($"only (the )?(?<team>.+?) team (should|can|may|will)( be able to)? (see|view|open|read|access) {Named}", Team),
             // "share the expense policy with everyone", "make the VPN guide public", "publish doc leave policy to the company"
-            Utterance.Of($"(please )?(share|publish) {Named} (with|to) (everyone|everybody|the (whole |entire )?(company|organization|organisation|org))", Everyone),
+            Utterance.Of($"(please |could you |can you )?(share|publish|open up) {Named} (with|to) {Everybody}", Everyone),
+            // "restrict the driver guide to the Dispatch team", "limit the rota to me": who may still see it.
+            Utterance.Of($"(please |could you |can you )?(restrict|limit) {Named} to (the )?(?<team>.+?) team", Team),
+            Utterance.Of($"(please |could you |can you )?(restrict|limit) {Named} to (me|myself|just me|only me)", Private),
             Utterance.Of($"(please )?(make|set|mark) {Named} (public|company-wide|org-wide|organization-wide|visible to (everyone|everybody|the (whole )?(company|organization|org)))", Everyone),
             // "share the runbook with the support team", "make the runbook visible to team support"
             Utterance.Of($"(please )?share {Named} with (the )?(?<team>.+?) team", Team),

@@ -25,6 +25,8 @@ internal static class DeleteDocument
             Utterance.Of($"(please )?(delete|remove|erase|trash|purge|get rid of) (the |my |our )?{Doc} (called |named |titled )?(?<document>.+?)( permanently| for good)?"),
             // "delete the expense policy document", "trash old runbook pdf"
             Utterance.Of($"(please )?(delete|remove|erase|trash|purge|get rid of) (the |my |our )?(?<document>.+?) {Doc}( permanently| for good)?"),
+            // "Please delete 'Supplier NDA - Nordic Flour (unsigned)'": a name in quotes is a document's own name, whatever its words.
+            Utterance.Of($"(please )?(delete|remove|erase|trash|purge|get rid of) [\"“‘'](?<document>[^\"”’']+)[\"”’']( permanently| for good)?"),
             Utterance.Of($"(delete|remove) (a|the) {Doc}"),
         ],
         Prompts = new Dictionary<string, string> { ["document"] = "Which document? Tell me its title." },

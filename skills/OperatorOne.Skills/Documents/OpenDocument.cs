@@ -14,6 +14,9 @@ internal static class OpenDocument
     /// <summary>"send me my calendar as a file" exports a calendar; no document is named.</summary>
     private const string NoCalendar = "(?!.*\\b(calendar|ics|invite)\\b)";
 
+    /// <summary>"please", "can I", "I want to", "I'd like to": asking for a document before naming what to do with it.</summary>
+    private const string Wants = "(please |can i |could i |can you |could you |i (want|need) to |i['’]?d like to )?";
+
     public static ToolDefinition Definition { get; } = new()
     {
         Name = "open_document",
@@ -29,7 +32,9 @@ internal static class OpenDocument
             Utterance.Of($"(please )?(open|download|send me|give me|get me)( a link to| the link to)? (the |my |our )?{NoCalendar}(?<document>.+?) {Doc}"),
             // "pull up the expense policy", "open the employee handbook", "show me the fire safety procedure doc": one document
             // named with "the" and the kind it is ("find the VPN guide" searches).
-            Utterance.Of($"(please )?(open|pull up|bring up|show me|view|get me|send me|give me) (the|our|my) {NoCalendar}(?<document>.+? ({string.Join('|', Kinds)}))( {Doc})?"),
+            Utterance.Of($"{Wants}(open|pull up|bring up|show me|view|get me|send me|give me|get|have|read) (the|our|my) {NoCalendar}(?<document>.+? ({string.Join('|', Kinds)}))( {Doc})?( please| pls)?"),
+            // "show me 'Holiday Rota 2026'": a name in quotes is a document's own name, whatever its words.
+            Utterance.Of($"{Wants}(open|pull up|bring up|show me|view|get me|send me|give me|get|have|read) [\"“‘']{NoCalendar}(?<document>[^\"”’']+)[\"”’']( please| pls)?"),
             // "link to the expense policy", "give me a link to the VPN setup guide"
             Utterance.Of($"((give|send|get) me )?(a |the )?(download )?link (to|for) {NoCalendar}(the |our |my )?(?<document>.+)"),
             // "pull up Pricing_2026_v3.xlsx": a file name says it is one document.

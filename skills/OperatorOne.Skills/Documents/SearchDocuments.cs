@@ -33,7 +33,11 @@ internal static class SearchDocuments
             // "anything in Leila's documents about expense limits", "is there something in the docs on parking"
             Utterance.Of($"(is there |are there )?(anything|something|what(['’]?s| is)?( there)?) in (the |our |my |{Owner}){Doc} (about|on|regarding|mentioning) (?<query>.+)"),
             // "find documents about onboarding", "any docs on expenses", "documents tagged hr about leave"
-            Utterance.Of($"((find|show|get|list|are there|any)( me)?( any| the| all)? )?{Doc} (about|on|mentioning|regarding|that mention) (?<query>.+?)( tagged #?(?<tag>[\\w-]+))?"),
+            Utterance.Of($"((find|show|get|list|are there|any|look for|search for)( me)?( any| the| all)? )?{Doc} (about|on|mentioning|regarding|that mention) (?<query>.+?)( tagged #?(?<tag>[\\w-]+))?"),
+            // "find guides about the label printer", "any policies on overtime": the kind asked for is which documents ("docs" is none).
+            .. Kinds.Where(kind => !kind.StartsWith("doc", StringComparison.Ordinal) && kind is not "file" and not "pdf").Select(kind => Utterance.Of(
+                $"(find|show|get|list|are there|any|look for|search for)( me)?( any| the| all)? {Plural(kind)} (about|on|mentioning|regarding|that mention) (?<query>.+)",
+                new Dictionary<string, string> { ["kind"] = kind })),
             Utterance.Of($"((find|show|get|list)( me)?( any| the| all)? )?{Doc} tagged #?(?<tag>[\\w-]+) (about|on|mentioning|for) (?<query>.+)"),
             // "what does our refund policy say about damaged items", "what do the docs say about parking"
             Utterance.Of("what (does|do) (our |the |my )?(?<query>.+ says? (about|on|regarding) .+)"),

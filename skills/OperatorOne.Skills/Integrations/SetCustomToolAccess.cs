@@ -29,6 +29,11 @@ internal static class SetCustomToolAccess
             // "only admins can use create_invoice", "make stock_level available to viewers": who may use it, said of people.
             Utterance.Of("only (?<role>viewers|members|admins|owners)( and above)? (can|should|may|are allowed to)( be able to)? use (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9_]+)"),
             Utterance.Of("(make|set) (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9_]+)( tool)? (available|usable|open) (to|for) (?<role>viewers|members|admins|owners)( and above)?"),
+            // "set order_lookup tier to riskyWrite": the tool named before its tier.
+            Utterance.Of("(set|change|make) (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9_]+)( tool)?(['’]s)? tier (to|as) (?<tier>read ?only|safe ?write|risky ?write|risky|admin)"),
+            // "disable weather_now for now", "enable the order_status tool again": a snake_case name is a custom tool, not a setting.
+            Utterance.Of("(re-?)?enable (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9]*_[a-z0-9_]+)( tool)?( again| for now| please)?", new Dictionary<string, string> { ["enabled"] = "on" }),
+            Utterance.Of("disable (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9]*_[a-z0-9_]+)( tool)?( again| for now| please)?", new Dictionary<string, string> { ["enabled"] = "off" }),
             Utterance.Of("(switch|turn) (?<enabled>off|on) (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9_]+)"),
             Utterance.Of("(switch|turn) (the )?(custom )?(tool )?(?<tool>[a-z][a-z0-9_]+) (?<enabled>off|on)"),
         ],

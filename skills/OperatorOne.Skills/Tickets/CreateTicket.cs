@@ -15,7 +15,15 @@ internal static class CreateTicket
 {
     /// <summary>"…: printer jammed", "… about VPN, high priority", "… for broken monitor", or nothing (then we ask).</summary>
     private const string Details =
-        $"(({Colon}| (about|for|regarding|re:?|on|saying|that) )(?<title>.+?))?(,? (with |at )?{Priority} priority|(,| -) {Priority})?";
+        $"(({Colon}| (about|for|regarding|re:?|on|saying|that) )(?<title>.+?))?{Tail}";
+
+    /// <summary>
+    /// How urgent and what kind, said after the problem in any order: ", high priority", ", priority high", " make it urgent",
+    /// ", category network"; without them the title would swallow the attributes.
+    /// </summary>
+    private const string Tail = $"({Urgency})?(, categor(y|ies):? {Category})?({Urgency})?";
+
+    private const string Urgency = $",? (with |at )?{Priority} priority|,? (priority|prio):? {Priority}|,? (make|mark|set) (it|this)( as| to)? {Priority}|(,| -) {Priority}";
 
     /// <summary>Words after "ticket" that begin something other than the problem.</summary>
     private const string NotATitle = "for|about|on|to|is|was|in|with|and|or|that|which|it|its|this|categor(y|ies)|queue|status|priority|number|no|#|please|pls|now";
@@ -44,10 +52,10 @@ internal static class CreateTicket
         Utterances =
         [
             // "open a ticket: …", "log an urgent ticket: …", "please raise a new high priority ticket about …"
-            Utterance.Of($"(please |can you |could you )?(open|create|raise|log|file|submit|make|start|add)( me)?( an?| another)?( new)?( {Priority}( priority| prio)?)?( {Category})?( support| helpdesk| help desk)? ticket{Details}"),
+            Utterance.Of($"(please |pls |can you |could you )?(open|create|raise|log|file|submit|make|start|add)( me)?( an?| another)?( new)?( {Priority}( priority| prio)?)?( {Category})?( support| helpdesk| help desk)? (ticket|tix){Details}"),
             // "open a ticket printer in accounts keeps jamming": the problem said straight after "ticket", with no colon or "about";
             // never a number ("open ticket 12") or a word that begins something else ("… ticket category", "… ticket for …").
-            Utterance.Of($"(please |can you |could you )?(open|create|raise|log|file|submit|make)( me)?( an?| another| new)* ticket (?!(#|number |no\\.? )?\\d)(?!({NotATitle})\\b)(?<title>[^ ]+( [^ ]+)*? [^ ,]+)(,? {Priority} priority|(,| -) {Priority})?"),
+            Utterance.Of($"((please |can you |could you )?(open|create|raise|log|file|submit|make)( me)?( an?| another| new)*|new) ticket (?!(#|number |no\\.? )?\\d)(?!({NotATitle})\\b)(?<title>[^ ]+( [^ ]+)*? [^ ,]+){Tail}"),
             // "Sipho's dock doesn't charge, log it as hardware": the problem first, then where it belongs.
             Utterance.Of($"{Lead}{Problem}[,.!]? (please |can you |could you )?(log|file|put|raise|mark) (it|this) (as|under) (an? )?({Priority}( priority)?|{Category})( ticket| issue)?( please| pls)?"),
             // "the label printer prints blank labels can someone look at it", "…, could you raise a ticket for it"

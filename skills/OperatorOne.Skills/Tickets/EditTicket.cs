@@ -15,8 +15,8 @@ internal static class EditTicket
 
     private const string DescriptionWord = "(description|details|body|text)";
 
-    /// <summary>What comes between the field and its new words: " to", ": ", " to: ", ", it should be ", " should say ".</summary>
-    private const string Becomes = $"( to:?|{Colon}|,? (it )?(should|needs to|must) (now )?(be|say|read)( that)?:?|,? (make it|change it to|so it (says|reads)):?) ?";
+    /// <summary>What comes between the field and its new words: " to", ": ", " to: ", ", it should be ", " please, should read ".</summary>
+    private const string Becomes = $"( please| pls)?( to:?|{Colon}|,? (it )?(should|needs to|must) (now )?(be|say|read)( that)?:?|,? (make it|change it to|so it (says|reads)):?) ?";
 
     public static ToolDefinition Definition { get; } = new()
     {
@@ -28,15 +28,15 @@ internal static class EditTicket
         Utterances =
         [
             // "rename ticket 12 to Printer on floor 3 is jammed", "change the title of 12 to …"
-            Utterance.Of($"(please )?(rename|retitle) {Ref}( to|{Colon})(?<title>.+)"),
-            Utterance.Of($"(please )?(change|set|update|edit|fix) (the )?{TitleWord} (of|on|for) {Ref}{Becomes}[\"“']?(?<title>.+?)[\"”']?"),
+            Utterance.Of($"(please )?(rename|retitle) {Ref}( to| as|{Colon})(?<title>.+)"),
+            Utterance.Of($"(please )?(change|set|update|edit|fix|correct) (the )?{TitleWord} (of|on|for) {Ref}{Becomes}[\"“']?(?<title>.+?)[\"”']?"),
             // "ticket 711's title is wrong, it should be "…"", "edit 2045: description should say …": the field named, then what it becomes.
             Utterance.Of($"{Ref}(['’]s)? {TitleWord}( is wrong| is incorrect| is off| needs (fixing|changing))?{Becomes}[\"“']?(?<title>.+?)[\"”']?"),
             Utterance.Of($"{Ref}(['’]s)? {DescriptionWord}( is wrong| is incorrect| is off| needs (fixing|changing))?{Becomes}[\"“']?(?<description>.+?)[\"”']?"),
-            Utterance.Of($"(please )?(edit|change|update|fix) {Ref}{Colon}(the )?{TitleWord}{Becomes}[\"“']?(?<title>.+?)[\"”']?"),
-            Utterance.Of($"(please )?(edit|change|update|fix) {Ref}{Colon}(the )?{DescriptionWord}{Becomes}[\"“']?(?<description>.+?)[\"”']?"),
+            Utterance.Of($"(please )?(edit|change|update|fix|correct) {Ref}{Colon}(the )?{TitleWord}{Becomes}[\"“']?(?<title>.+?)[\"”']?"),
+            Utterance.Of($"(please )?(edit|change|update|fix|correct) {Ref}{Colon}(the )?{DescriptionWord}{Becomes}[\"“']?(?<description>.+?)[\"”']?"),
             // "change the description of 12 to …", "set the description of ticket 12: happens every morning"
-            Utterance.Of($"(please )?(change|set|update|edit|replace|rewrite|fix) (the )?{DescriptionWord} (of|on|for) {Ref}{Becomes}[\"“']?(?<description>.+?)[\"”']?"),
+            Utterance.Of($"(please )?(change|set|update|edit|replace|rewrite|fix|correct) (the )?{DescriptionWord} (of|on|for) {Ref}{Becomes}[\"“']?(?<description>.+?)[\"”']?"),
             Utterance.Of($"(please )?(describe|add (a )?description to) {Ref}( as|{Colon})(?<description>.+)"),
             Utterance.Of($"(please )?(edit|change|update) {Ref}"),
         ],

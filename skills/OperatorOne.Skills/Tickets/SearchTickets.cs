@@ -19,7 +19,7 @@ internal static class SearchTickets
     /// What is searched for, without "… in them" after it or a look-up said after the question ("has anyone reported
     /// the Xero sync error? look through the tickets").
     /// </summary>
-    private const string Words = "(?<query>.+?)( in (them|it|the title|the text|the description))?( ?[?.!,;]? (please |pls |can you |could you )?(look through|search|check|look in|go through)( the| all| our)? (tickets|tix)( please| pls)?)?";
+    private const string Words = "(?<query>.+?)( already| yet)?( in (them|it|the title|the text|the description))?( ?[?.!,;]? (please |pls |can you |could you )?(look through|search|check|look in|go through)( the| all| our)? (tickets|tix)( please| pls)?)?";
 
     /// <summary>What ties the tickets to the words searched for: "about", "mentioning", "that talk about".</summary>
     private const string About = "(about|mentioning|regarding|on|with|related to|containing|that (mention|mentions|talk about|are about))";

@@ -225,6 +225,10 @@ public sealed class DeskPatternTests
     }
 
     [Fact]
+    public void TheWordMemberBeforeAHandleIsNoPartOfIt() =>
+        Assert.Equal("ruth.b", ToolPatterns.Match("link slack id U02ABC to member ruth.b").Slots["member"]);
+
+    [Fact]
     public void AboutToMissItsSlaIsBreachingToday() =>
         Assert.Equal("sla_breaching_today", ToolPatterns.Tool("which tickets are going to miss their sla by close of business"));
 

@@ -223,4 +223,37 @@ public class TicketUtteranceTests
             Assert.Equal(tool.Name, Recognize(tool.HelpExample).Tool);
         }
     }
+
+    [Theory]
+    [InlineData("open a ticket: scanner at the front desk not working, priority high", "scanner at the front desk not working", "high", null)]
+    [InlineData("log a ticket saying the lab fridge is warm make it urgent", "the lab fridge is warm", "urgent", null)]
+    [InlineData("create a ticket badge printer in hall c jams priority low", "badge printer in hall c jams", "low", null)]
+    [InlineData("pls raise a tix - shared drive is read only, category storage", "shared drive is read only", null, "storage")]
+    [InlineData("new ticket the lift in block d is stuck", "the lift in block d is stuck", null, null)]
+    public void AttributesSaidAfterTheProblemStayOutOfTheTitle(string text, string title, string? priority, string? category)
+    {
+        var call = Recognize(text);
+
+        Assert.Equal("create_ticket", call.Tool);
+        Assert.Equal(title, call.StringArgument("title"));
+        Assert.Equal(priority, call.StringArgument("priority")?.ToLowerInvariant());
+        Assert.Equal(category, call.StringArgument("category"));
+    }
+
+    [Theory]
+    [InlineData("retitle 41 as Scanner drivers missing", 41, "Scanner drivers missing")]
+    [InlineData("correct the subject of ticket 8 to Kiosk screen frozen", 8, "Kiosk screen frozen")]
+    [InlineData("fix the title on #12 please, should read 'Door alarm faulty'", 12, "Door alarm faulty")]
+    public void ATitleFixedWithOtherWordsStillReadsTheNewTitle(string text, int number, string title)
+    {
+        var call = Recognize(text);
+
+        Assert.Equal("edit_ticket", call.Tool);
+        Assert.Equal(number, call.IntArgument("number"));
+        Assert.Equal(title, call.StringArgument("title"));
+    }
+
+    [Fact]
+    public void AlreadyAfterWhatIsSearchedForIsNoPartOfIt() =>
+        Assert.Equal("the payroll export", Recognize("is there a ticket about the payroll export already").StringArgument("query"));
 }
