@@ -17,8 +17,6 @@ internal static partial class SpokenTimes
         "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
     ];
 
-    private static readonly string[] Hours = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
-
     public static string Digits(string text)
     {
         var days = DayOfMonth().Replace(text, m =>
@@ -30,7 +28,7 @@ internal static partial class SpokenTimes
         });
         return Hour().Replace(days, m =>
         {
-            var hour = Array.IndexOf(Hours, m.Groups["h"].Value.ToLowerInvariant());
+            var hour = SpokenHours.Of(m.Groups["h"].Value) ?? 0;
             var minutes = m.Groups["m"].Value.ToLowerInvariant().Replace('-', ' ') switch
             {
                 "fifteen" => ":15",

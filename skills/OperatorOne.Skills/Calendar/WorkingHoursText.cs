@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using OperatorOne.Bot.Core.Recognition;
 
 namespace OperatorOne.Skills.Calendar;
 
@@ -15,7 +16,7 @@ internal static partial class WorkingHoursText
     public static (WorkingHours? Hours, string? Problem) Parse(string text, IReadOnlySet<DayOfWeek> days)
     {
         var said = Spoken().Replace(text.Trim().ToLowerInvariant().Replace('–', '-').Replace('—', '-'),
-            m => (Array.IndexOf(HourNames, m.Value) + 1).ToString(CultureInfo.InvariantCulture));
+            m => SpokenHours.Of(m.Value)!.Value.ToString(CultureInfo.InvariantCulture));
         if (Range().Match(said) is not { Success: true } range)
         {
             return (null, $"I didn't get the hours in \"{text.Trim()}\". Say for example '9 to 5' or '10am-6pm Mon-Thu'.");
@@ -100,10 +101,8 @@ internal static partial class WorkingHoursText
         return hour is >= 0 and < 24 && minute is >= 0 and < 60 ? (new TimeOnly(hour, minute), meridiem.Length > 0) : (null, meridiem.Length > 0);
     }
 
-    private static readonly string[] HourNames = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
-
     /// <summary>An hour said in words, as speech recognizers write "nine to three" or "ten to six".</summary>
-    public const string SpokenHour = "(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
+    public const string SpokenHour = SpokenHours.Pattern;
 
     private const string Time = @"(\d{1,2}([:.]\d{2})? ?(am|pm)?|noon|midday)";
     private const string Weekday = "(mon|tue|wed|thu|fri|sat|sun)[a-z]*";

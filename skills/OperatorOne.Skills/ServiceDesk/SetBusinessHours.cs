@@ -15,10 +15,8 @@ internal static class SetBusinessHours
     private const int Weekdays = 0b011_1110;
     private const int EveryDay = 0b111_1111;
 
-    /// <summary>An hour said in words, as people say opening times ("nine till five").</summary>
-    private static readonly string[] HourWords = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
-
-    private const string Time = "([0-9:apm]+|(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)( ?[ap]m)?)";
+    /// <summary>An hour in figures or in words, as people say opening times ("nine till five").</summary>
+    private const string Time = $"([0-9:apm]+|{SpokenHours.Pattern}( ?[ap]m)?)";
 
     /// <summary>"9-17", "9am to 5pm", "nine till five", "8:30 through 6".</summary>
     private const string Span = $"(?<opens>{Time}) ?(-|–|to|until|till|til|through) ?(?<closes>{Time})";
@@ -86,7 +84,7 @@ internal static class SetBusinessHours
         var value = text.Trim().ToLowerInvariant();
         var pm = value.EndsWith("pm", StringComparison.Ordinal);
         value = value.TrimEnd('a', 'p', 'm').Trim();
-        value = Array.IndexOf(HourWords, value) is > 0 and var spoken ? spoken.ToString(CultureInfo.InvariantCulture) : value;
+        value = SpokenHours.Of(value) is { } spoken ? spoken.ToString(CultureInfo.InvariantCulture) : value;
         var parts = value.Split(':');
         if (parts.Length > 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var hour)
             || (parts.Length == 2 && !int.TryParse(parts[1], CultureInfo.InvariantCulture, out _)))
